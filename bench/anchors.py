@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+"""Python anchors for the Territorio benchmark.
+
+usage: anchors.py geojson-roundtrip IN OUT [--repeat N]
+       anchors.py to-utm IN [--repeat N]
+       anchors.py validity IN [--repeat N]
+
+Runs one task N times in this process and prints one JSON line:
+{"task", "tool", "median_seconds", "runs", "peak_rss_bytes", ...extras}.
+Input is loaded outside the timed region where the task is not about I/O.
+"""
+import argparse
+import json
+import os
+import resource
+import statistics
+import time
+
+import numpy as np
+import pyogrio
+import shapely
+
+
+def geojson_roundtrip(args, repeat):
+    import geopandas as gpd
+
+    def run():
+        df = gpd.read_file(args.input, engine="pyogrio")
+        df.to_file(args.output, driver="GeoJSON", engine="pyogrio")
+        return len(df)
+
+    runs = []
+    for _ in range(repeat):
+        if os.path.exists(args.output):
+            os.remove(args.output)
+        t0 = time.perf_counter()
+        n = run()
+        runs.append(time.perf_counter() - t0)
+    return runs, f"geopandas {gpd.__version__} + pyogrio {pyogrio.__version__}", {"features": n}
+
+
+def to_utm(args, repeat):
+    import pyproj
+
+    _, _, wkb, _ = pyogrio.raw.read(args.input, columns=[])
+    step = 100_000  # decode in chunks so the load does not dominate peak RSS
+    xy = np.concatenate([shapely.get_coordinates(shapely.from_wkb(wkb[i:i + step]))
+                         for i in range(0, len(wkb), step)])
+    x, y = np.ascontiguousarray(xy[:, 0]), np.ascontiguousarray(xy[:, 1])
+    del wkb, xy
+
+    runs = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        t = pyproj.Transformer.from_crs("EPSG:4326", "EPSG:32619", always_xy=True)
+        e, n = t.transform(x, y)
+        runs.append(time.perf_counter() - t0)
+    assert np.isfinite(e).all() and np.isfinite(n).all()
+    return runs, f"pyproj {pyproj.__version__} (PROJ {pyproj.proj_version_str})", {"points": len(x)}
+
+
+def validity(args, repeat):
+    _, _, wkb, _ = pyogrio.raw.read(args.input, columns=[])
+    arr = shapely.from_wkb(wkb)
+
+    runs = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        invalid = ~shapely.is_valid(arr)
+        reasons = shapely.is_valid_reason(arr[invalid])
+        fixed = shapely.make_valid(arr[invalid])
+        runs.append(time.perf_counter() - t0)
+    assert len(reasons) == len(fixed) and shapely.is_valid(fixed).all()
+    return runs, f"shapely {shapely.__version__} (GEOS {shapely.geos_version_string})", {
+        "polygons": len(arr), "invalid": int(invalid.sum())}
+
+
+TASKS = {"geojson-roundtrip": geojson_roundtrip, "to-utm": to_utm, "validity": validity}
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("task", choices=TASKS)
+    p.add_argument("input")
+    p.add_argument("output", nargs="?")
+    p.add_argument("--repeat", type=int, default=5)
+    args = p.parse_args()
+    if (args.task == "geojson-roundtrip") != (args.output is not None):
+        p.error("OUT is required for geojson-roundtrip and only for it")
+
+    runs, tool, extra = TASKS[args.task](args, args.repeat)
+    print(json.dumps({
+        "task": args.task,
+        "tool": tool,
+        "median_seconds": statistics.median(runs),
+        "runs": runs,
+        "peak_rss_bytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
+        **extra,
+    }))
+
+
+if __name__ == "__main__":
+    main()

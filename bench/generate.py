@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""Generate the benchmark data sets (deterministic; existing files are kept).
+
+usage: generate.py DATA_DIR
+
+Writes into DATA_DIR and prints the two paths, points first:
+  points_1m.geojson    1,000,000 Point features, WGS84, inside UTM zone 19N
+  polygons_3k.geojson  3,000 Voronoi cells tiling a rectangle, ~2% made invalid
+
+BENCH_POINTS / BENCH_POLYGONS override the counts (for quick tests); the file
+names then carry the count instead (points_10000.geojson, ...).
+"""
+import os
+import sys
+
+import numpy as np
+import shapely
+
+LON = (-71.5, -69.5)   # well inside UTM zone 19N (-72..-66), EPSG:32619
+LAT = (8.0, 10.0)
+STAGES = ("primary", "processing", "collection", "distribution", "retail")
+INVALID_EVERY = 50     # one cell in 50 becomes a bow-tie: 2%
+
+
+def output_path(data_dir, stem, n, default, label):
+    return os.path.join(data_dir, f"{stem}_{label if n == default else n}.geojson")
+
+
+def write_atomically(path, lines):
+    tmp = path + ".tmp"
+    with open(tmp, "w") as f:
+        f.write('{"type":"FeatureCollection","features":[\n')
+        f.write(",\n".join(lines))
+        f.write("\n]}\n")
+    os.replace(tmp, path)
+
+
+def points(path, n):
+    rng = np.random.default_rng(20240601)
+    lon = rng.uniform(*LON, n)
+    lat = rng.uniform(*LAT, n)
+    capacity = rng.uniform(0, 10_000, n)
+    stage = rng.integers(0, len(STAGES), n)
+    write_atomically(path, (
+        f'{{"type":"Feature","properties":{{"id":{i},"name":"site-{i}",'
+        f'"capacity":{c:.2f},"stage":"{STAGES[s]}"}},'
+        f'"geometry":{{"type":"Point","coordinates":[{x:.7f},{y:.7f}]}}}}'
+        for i, (x, y, c, s) in enumerate(zip(lon.tolist(), lat.tolist(),
+                                             capacity.tolist(), stage.tolist()))))
+
+
+def ring_json(coords):
+    return "[" + ",".join(f"[{x:.7f},{y:.7f}]" for x, y in coords) + "]"
+
+
+def polygons(path, n):
+    rng = np.random.default_rng(20240602)
+    seeds = shapely.multipoints(np.column_stack([rng.uniform(*LON, n), rng.uniform(*LAT, n)]))
+    rect = shapely.box(LON[0], LAT[0], LON[1], LAT[1])
+    cells = shapely.get_parts(shapely.voronoi_polygons(seeds, extend_to=rect, ordered=True))
+    cells = shapely.intersection(cells, rect)
+    # Break n/50 cells, evenly spread over those with >= 4 distinct vertices:
+    # the cells are convex, so swapping vertices 1 and 2 makes edges 0-2 and
+    # 1-3 cross, i.e. a self-intersecting bow-tie.
+    eligible = np.flatnonzero(shapely.get_num_coordinates(cells) >= 5)
+    broken = set(eligible[np.linspace(0, len(eligible) - 1, n // INVALID_EVERY).round().astype(int)])
+    lines = []
+    for i, cell in enumerate(cells):
+        ring = list(cell.exterior.coords)
+        if i in broken:
+            ring[1], ring[2] = ring[2], ring[1]
+        lines.append(
+            f'{{"type":"Feature","properties":{{"code":"P{i + 1:04d}"}},'
+            f'"geometry":{{"type":"Polygon","coordinates":[{ring_json(ring)}]}}}}')
+    write_atomically(path, lines)
+
+
+def main():
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    data_dir = sys.argv[1]
+    os.makedirs(data_dir, exist_ok=True)
+    n_points = int(os.environ.get("BENCH_POINTS", 1_000_000))
+    n_polygons = int(os.environ.get("BENCH_POLYGONS", 3_000))
+    jobs = [(output_path(data_dir, "points", n_points, 1_000_000, "1m"), points, n_points),
+            (output_path(data_dir, "polygons", n_polygons, 3_000, "3k"), polygons, n_polygons)]
+    for path, make, n in jobs:
+        if not os.path.exists(path):
+            print(f"generating {path}", file=sys.stderr)
+            make(path, n)
+        print(path)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,52 @@
+#!/usr/bin/env python3
+"""Pair Territorio and anchor results and print the benchmark table.
+
+usage: report.py TERRITORIO_JSONL ANCHOR_JSONL OUT_JSON
+
+Each input holds one JSON line per task (task, tool, median_seconds, runs,
+peak_rss_bytes, ...). Prints a Markdown table and writes all results to OUT_JSON.
+"""
+import datetime
+import json
+import platform
+import sys
+
+TARGETS = {"geojson-roundtrip": 0.5, "to-utm": 1.0, "validity": 1.0}
+CHECKED = ("features", "points", "polygons", "invalid")  # counts both sides should agree on
+
+
+def load(path):
+    with open(path) as f:
+        return {r["task"]: r for r in map(json.loads, filter(str.strip, f))}
+
+
+def main():
+    if len(sys.argv) != 4:
+        sys.exit(__doc__)
+    ours, anchors = load(sys.argv[1]), load(sys.argv[2])
+    mb = lambda r: f"{r['peak_rss_bytes'] / 2**20:.0f}"
+    rows, notes = [], []
+    print("| task | Territorio median s | anchor | anchor median s | ratio (Territorio/anchor) "
+          "| target | Territorio peak MB | anchor peak MB |")
+    print("|---|---:|---|---:|---:|---:|---:|---:|")
+    for task, a in anchors.items():
+        t = ours[task]
+        ratio = t["median_seconds"] / a["median_seconds"]
+        target = TARGETS.get(task)
+        met = target is None or ratio <= target
+        print(f"| {task} | {t['median_seconds']:.3f} | {a['tool']} | {a['median_seconds']:.3f} "
+              f"| {ratio:.2f}{'' if met else ' (missed)'} | <= {target} | {mb(t)} | {mb(a)} |")
+        rows.append({"task": task, "ratio": ratio, "target": target, "met": met,
+                     "territorio": t, "anchor": a})
+        notes += [f"{task}: {k} differs (Territorio {t[k]}, anchor {a[k]})"
+                  for k in CHECKED if k in t and k in a and t[k] != a[k]]
+    for note in notes:
+        print(f"\nwarning: {note}")
+    with open(sys.argv[3], "w") as f:
+        json.dump({"date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+                   "machine": f"{platform.system()} {platform.machine()}", "rows": rows}, f, indent=2)
+        f.write("\n")
+
+
+if __name__ == "__main__":
+    main()

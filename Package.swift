@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Territorio",
+    products: [
+        .library(name: "Geo", targets: ["Geo"]),
+        .library(name: "TerritorioCLI", targets: ["TerritorioCLI"]),
+        .executable(name: "territorio", targets: ["territorio"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CGEOS",
+            pkgConfig: "geos",
+            providers: [.apt(["libgeos-dev"])]
+        ),
+        .systemLibrary(
+            name: "CPROJ",
+            pkgConfig: "proj",
+            providers: [.apt(["libproj-dev"])]
+        ),
+        .target(
+            name: "Geo",
+            dependencies: ["CGEOS", "CPROJ"]
+        ),
+        .target(
+            name: "TerritorioCLI",
+            dependencies: [
+                "Geo",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "territorio",
+            dependencies: ["TerritorioCLI"]
+        ),
+        .executableTarget(
+            name: "territorio-bench",
+            dependencies: ["Geo"],
+            path: "bench/Sources/territorio-bench"
+        ),
+        .testTarget(name: "GeoTests", dependencies: ["Geo"]),
+        .testTarget(name: "TerritorioCLITests", dependencies: ["TerritorioCLI", "Geo"]),
+    ]
+)

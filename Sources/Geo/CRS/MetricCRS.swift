@@ -1,0 +1,31 @@
+extension CRS {
+    /// A projected CRS in metres suited to data with this longitude,
+    /// latitude envelope: the UTM zone of its centre when the data fits in
+    /// one zone, else a Lambert azimuthal equal-area centred on it.
+    ///
+    /// The envelope's centre stands in for the centroid: it needs no
+    /// geometry work and is stable under adding interior points.
+    public static func metric(for envelope: Envelope) -> CRS {
+        let center = envelope.center
+        let westZone = utmZone(longitude: envelope.minX)
+        let eastZone = utmZone(longitude: envelope.maxX)
+        if westZone == eastZone {
+            let base = center.y >= 0 ? 32600 : 32700
+            return CRS("EPSG:\(base + utmZone(longitude: center.x))")
+        }
+        return CRS("+proj=laea +lat_0=\(rounded(center.y)) +lon_0=\(rounded(center.x)) +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs +type=crs")
+    }
+
+    /// UTM zone 1...60 of a longitude; 180 belongs to zone 60.
+    public static func utmZone(longitude: Double) -> Int {
+        let zone = Int(((longitude + 180) / 6).rounded(.down)) + 1
+        return min(max(zone, 1), 60)
+    }
+
+    /// Centres to 1e-6 degree, so the same data always names the same CRS.
+    private static func rounded(_ degrees: Double) -> String {
+        String(format: "%.6f", degrees)
+    }
+}
+
+import Foundation

@@ -1,0 +1,40 @@
+import CGEOS
+
+extension Geometry {
+    public func intersects(_ other: Geometry) throws(GEOSError) -> Bool {
+        try context.check(predicate: GEOSIntersects_r(context.handle, handle, other.handle), "intersects")
+    }
+
+    public func contains(_ other: Geometry) throws(GEOSError) -> Bool {
+        try context.check(predicate: GEOSContains_r(context.handle, handle, other.handle), "contains")
+    }
+
+    public func within(_ other: Geometry) throws(GEOSError) -> Bool {
+        try context.check(predicate: GEOSWithin_r(context.handle, handle, other.handle), "within")
+    }
+
+    public func covers(_ other: Geometry) throws(GEOSError) -> Bool {
+        try context.check(predicate: GEOSCovers_r(context.handle, handle, other.handle), "covers")
+    }
+
+    public func coveredBy(_ other: Geometry) throws(GEOSError) -> Bool {
+        try context.check(predicate: GEOSCoveredBy_r(context.handle, handle, other.handle), "covered by")
+    }
+
+    public func touches(_ other: Geometry) throws(GEOSError) -> Bool {
+        try context.check(predicate: GEOSTouches_r(context.handle, handle, other.handle), "touches")
+    }
+
+    public func disjoint(_ other: Geometry) throws(GEOSError) -> Bool {
+        try context.check(predicate: GEOSDisjoint_r(context.handle, handle, other.handle), "disjoint")
+    }
+
+    public func overlaps(_ other: Geometry) throws(GEOSError) -> Bool {
+        try context.check(predicate: GEOSOverlaps_r(context.handle, handle, other.handle), "overlaps")
+    }
+
+    /// Same point set (topological equality), whatever the vertex order.
+    public func equalsTopologically(_ other: Geometry) throws(GEOSError) -> Bool {
+        try context.check(predicate: GEOSEquals_r(context.handle, handle, other.handle), "equals")
+    }
+}

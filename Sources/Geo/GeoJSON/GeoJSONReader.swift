@@ -1,0 +1,53 @@
+/// Reads GeoJSON one feature at a time: a FeatureCollection, a single
+/// Feature, a bare geometry, or a GeoJSON text sequence (RFC 8142, record
+/// separators or one text per line), from a file or standard input.
+///
+///     let reader = try GeoJSONReader(path: "parishes.geojson")
+///     while let feature = try reader.next() { ... }
+public final class GeoJSONReader {
+    private var parser: GeoJSONParser
+    public private(set) var featuresRead = 0
+
+    /// `path` "-" reads standard input.
+    public init(path: String) throws(ReadError) {
+        parser = GeoJSONParser(input: try ByteInput(path: path))
+    }
+
+    public init(bytes: [UInt8], name: String = "<memory>") {
+        parser = GeoJSONParser(input: ByteInput(bytes: bytes, name: name))
+    }
+
+    deinit {
+        parser.scanner.deallocate()
+    }
+
+    /// The CRS the file declares in a GeoJSON 2008 `crs` member, else WGS 84
+    /// as RFC 7946 says. Known once the member has been read, which in
+    /// files written by QGIS, ogr2ogr and Territorio is before any feature.
+    public var crs: CRS { parser.crs ?? .wgs84 }
+
+    public var name: String { parser.scanner.input.name }
+
+    public func next() throws(ReadError) -> Feature? {
+        let feature = try parser.nextFeature()
+        if feature != nil { featuresRead += 1 }
+        return feature
+    }
+}
+
+extension Layer {
+    /// Reads a whole GeoJSON file ("-" for standard input).
+    public static func readGeoJSON(path: String) throws(ReadError) -> Layer {
+        try readGeoJSON(GeoJSONReader(path: path))
+    }
+
+    public static func readGeoJSON(bytes: [UInt8], name: String = "<memory>") throws(ReadError) -> Layer {
+        try readGeoJSON(GeoJSONReader(bytes: bytes, name: name))
+    }
+
+    private static func readGeoJSON(_ reader: GeoJSONReader) throws(ReadError) -> Layer {
+        var features: [Feature] = []
+        while let feature = try reader.next() { features.append(feature) }
+        return Layer(features: features, crs: reader.crs)
+    }
+}

@@ -1,0 +1,119 @@
+/// Writes features as RFC 7946 GeoJSON: one feature per line inside a
+/// FeatureCollection (or one text per feature with `textSequence`),
+/// coordinates at a fixed precision, exterior rings counter-clockwise,
+/// members in a fixed order. The file appears only on `finish()`.
+public final class GeoJSONWriter {
+    public struct Options: Sendable {
+        /// Decimal places of coordinates: 7 is about 1 cm in degrees.
+        public var precision: Int = 7
+        /// RFC 8142 text sequence: each feature behind a record separator.
+        public var textSequence = false
+        /// Written as a GeoJSON 2008 `crs` member when it is not WGS 84;
+        /// such a file is no longer RFC 7946.
+        public var crs: CRS = .wgs84
+
+        public init(precision: Int = 7, textSequence: Bool = false, crs: CRS = .wgs84) {
+            self.precision = precision
+            self.textSequence = textSequence
+            self.crs = crs
+        }
+    }
+
+    public let options: Options
+    private let output: OutputFile
+    private var text = JSONBytes(capacity: 1 << 20)
+    private let context = GEOSContext()
+    public private(set) var featuresWritten = 0
+
+    /// `path` "-" writes standard output.
+    public init(path: String, options: Options = Options()) throws(WriteError) {
+        guard (0...15).contains(options.precision) else {
+            throw WriteError(file: path, message: "precision must be between 0 and 15 decimals")
+        }
+        self.options = options
+        output = try OutputFile(path: path)
+        if !options.textSequence {
+            text.raw("{\"type\":\"FeatureCollection\",")
+            if !options.crs.isWGS84 {
+                text.raw("\"crs\":{\"type\":\"name\",\"properties\":{\"name\":")
+                text.append(string: options.crs.urn)
+                text.raw("}},")
+            }
+            text.raw("\"features\":[\n")
+        }
+    }
+
+    public func write(_ feature: Feature) throws(WriteError) {
+        if options.textSequence {
+            text.append(byte: 0x1E)
+        } else if featuresWritten > 0 {
+            text.raw(",\n")
+        }
+        text.raw("{\"type\":\"Feature\",")
+        switch feature.id {
+        case .string(let string)?:
+            text.raw("\"id\":")
+            text.append(string: string)
+            text.append(byte: UInt8(ascii: ","))
+        case .number(let number)?:
+            text.raw("\"id\":")
+            text.bytes.append(contentsOf: number.literal.utf8)
+            text.append(byte: UInt8(ascii: ","))
+        case nil:
+            break
+        }
+        text.raw("\"geometry\":")
+        if let shape = feature.geometry {
+            text.append(geometry: shape.orientedForGeoJSON(context: context), decimals: options.precision)
+        } else {
+            text.raw("null")
+        }
+        text.raw(",\"properties\":")
+        text.append(feature.properties)
+        text.append(byte: UInt8(ascii: "}"))
+        if options.textSequence { text.append(byte: 0x0A) }
+        featuresWritten += 1
+        if text.bytes.count >= 1 << 20 { try flush() }
+    }
+
+    public func write<S: Sequence>(contentsOf features: S) throws(WriteError) where S.Element == Feature {
+        for feature in features { try write(feature) }
+    }
+
+    /// Closes the collection and moves the file into place.
+    public func finish() throws(WriteError) {
+        if !options.textSequence { text.raw("\n]}\n") }
+        try flush()
+        try output.commit()
+    }
+
+    /// Drops the output: the destination keeps what it had.
+    public func abandon() {
+        output.abandon()
+    }
+
+    private func flush() throws(WriteError) {
+        let result = text.bytes.withUnsafeBytes { bytes in Result { () throws(WriteError) in try output.write(bytes) } }
+        try result.get()
+        text.bytes.removeAll(keepingCapacity: true)
+    }
+}
+
+extension Layer {
+    public func writeGeoJSON(path: String, options: GeoJSONWriter.Options = .init()) throws(WriteError) {
+        var options = options
+        options.crs = crs
+        let writer = try GeoJSONWriter(path: path, options: options)
+        try writer.write(contentsOf: features)
+        try writer.finish()
+    }
+}
+
+extension Shape {
+    /// The GeoJSON geometry object, as the writer writes it.
+    public func geoJSON(precision: Int = 7, context: GEOSContext = .current) -> String {
+        var text = JSONBytes(capacity: 256)
+        text.append(geometry: orientedForGeoJSON(context: context), decimals: precision)
+        return String(decoding: text.bytes, as: UTF8.self)
+    }
+}

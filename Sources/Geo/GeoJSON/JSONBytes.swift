@@ -1,0 +1,138 @@
+/// JSON text built as bytes: numbers at a fixed precision, strings
+/// escaped, values in the order they are given. Same input, same bytes.
+struct JSONBytes {
+    var bytes: [UInt8] = []
+
+    init(capacity: Int = 1 << 16) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    @inline(__always)
+    mutating func raw(_ text: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    @inline(__always)
+    mutating func append(byte: UInt8) {
+        bytes.append(byte)
+    }
+
+    /// `value` rounded to `decimals` places, trailing zeros dropped:
+    /// -66.1234567, 10.5, 3. Integers are formatted by hand, so the text
+    /// never depends on the platform's float printing.
+    mutating func append(_ value: Double, decimals: Int) {
+        let scale = Self.powersOfTen[decimals]
+        let scaled = (value * scale).rounded()
+        guard value.isFinite, abs(scaled) < 9e15 else {
+            appendGeneral(value)
+            return
+        }
+        var units = Int64(scaled)
+        if units == 0 {
+            bytes.append(UInt8(ascii: "0"))
+            return
+        }
+        if units < 0 {
+            bytes.append(UInt8(ascii: "-"))
+            units = -units
+        }
+        let divisor = Int64(scale)
+        append(integer: UInt64(units / divisor))
+        var fraction = units % divisor
+        guard fraction != 0 else { return }
+        var digits = decimals
+        while fraction % 10 == 0 {
+            fraction /= 10
+            digits -= 1
+        }
+        bytes.append(UInt8(ascii: "."))
+        var text = [UInt8](repeating: UInt8(ascii: "0"), count: digits)
+        var index = digits - 1
+        while fraction > 0 {
+            text[index] = UInt8(ascii: "0") + UInt8(fraction % 10)
+            fraction /= 10
+            index -= 1
+        }
+        bytes.append(contentsOf: text)
+    }
+
+    mutating func append(integer value: UInt64) {
+        if value < 10 {
+            bytes.append(UInt8(ascii: "0") + UInt8(value))
+            return
+        }
+        append(integer: value / 10)
+        bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
+    }
+
+    /// Numbers too large for fixed decimals, or not finite (written as
+    /// null: JSON has no NaN).
+    private mutating func appendGeneral(_ value: Double) {
+        if value.isFinite {
+            bytes.append(contentsOf: "\(value)".utf8)
+        } else {
+            raw("null")
+        }
+    }
+
+    mutating func append(string: String) {
+        bytes.append(UInt8(ascii: "\""))
+        var string = string
+        string.withUTF8 { utf8 in
+            var runStart = 0
+            for (index, byte) in utf8.enumerated() where byte == 0x22 || byte == 0x5C || byte < 0x20 {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                appendEscape(byte)
+                runStart = index + 1
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func appendEscape(_ byte: UInt8) {
+        switch byte {
+        case 0x22: raw("\\\"")
+        case 0x5C: raw("\\\\")
+        case 0x0A: raw("\\n")
+        case 0x0D: raw("\\r")
+        case 0x09: raw("\\t")
+        default:
+            let hex = Array("0123456789abcdef".utf8)
+            raw("\\u00")
+            bytes.append(hex[Int(byte >> 4)])
+            bytes.append(hex[Int(byte & 0xF)])
+        }
+    }
+
+    mutating func append(_ value: JSONValue) {
+        switch value {
+        case .null: raw("null")
+        case .bool(let flag): flag ? raw("true") : raw("false")
+        case .number(let number): bytes.append(contentsOf: number.literal.utf8)
+        case .string(let string): append(string: string)
+        case .array(let values):
+            bytes.append(UInt8(ascii: "["))
+            for (index, element) in values.enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                append(element)
+            }
+            bytes.append(UInt8(ascii: "]"))
+        case .object(let object):
+            append(object)
+        }
+    }
+
+    mutating func append(_ object: JSONObject) {
+        bytes.append(UInt8(ascii: "{"))
+        for (index, member) in object.members.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            append(string: member.key)
+            bytes.append(UInt8(ascii: ":"))
+            append(member.value)
+        }
+        bytes.append(UInt8(ascii: "}"))
+    }
+
+    static let powersOfTen: [Double] = (0...15).map { (0..<$0).reduce(1.0) { value, _ in value * 10 } }
+}

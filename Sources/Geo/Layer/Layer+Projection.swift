@@ -1,0 +1,100 @@
+extension Layer {
+    /// The metric CRS PROJ work should use for this layer: see
+    /// `CRS.metric(for:)`. Nil when the layer has no coordinates.
+    public func metricCRS() throws -> CRS? {
+        guard let envelope else { return nil }
+        if crs.isWGS84 { return CRS.metric(for: envelope) }
+        let toWGS84 = try Transformer(from: crs, to: .wgs84)
+        let corners = try toWGS84.transform(envelope.shape)
+        return corners.envelope.map(CRS.metric(for:))
+    }
+
+    /// The layer with every coordinate transformed to `target`, in
+    /// parallel chunks, each chunk's coordinates through PROJ in one call.
+    /// A point PROJ cannot transform stops the work, naming its feature.
+    public func projected(to target: CRS, file: String = "<layer>") throws -> Layer {
+        if target == crs { return self }
+        let source = crs
+        let features = self.features
+        let chunks = try parallelChunks(count: features.count, minimumChunk: 4096) { range in
+            try Self.project(features[range], offset: range.lowerBound, from: source, to: target, file: file)
+        }
+        return Layer(features: chunks.flatMap { $0 }, crs: target)
+    }
+
+    private static func project(_ features: ArraySlice<Feature>, offset: Int, from source: CRS, to target: CRS,
+                                file: String) throws -> [Feature] {
+        let transformer = try Transformer(from: source, to: target)
+        // Gather every 2D coordinate of the chunk, transform once, scatter.
+        var xy: [Double] = []
+        var starts: [Int] = []
+        starts.reserveCapacity(features.count + 1)
+        for feature in features {
+            starts.append(xy.count / 2)
+            feature.geometry?.forEachPosition { xy.append($0.x); xy.append($0.y) }
+        }
+        starts.append(xy.count / 2)
+        do {
+            try transformer.transform(&xy, dimension: 2)
+        } catch {
+            guard case .pointFailed(let index, let position, let message) = error else { throw error }
+            let featureOffset = starts.lastIndex { $0 <= index } ?? 0
+            let failed = features[features.startIndex + featureOffset]
+            throw ReadError(file: file, featureIndex: offset + featureOffset, featureID: failed.id,
+                            message: "the point (\(position.x), \(position.y)) cannot be transformed from \(source) to \(target): \(message)")
+        }
+        var projected: [Feature] = []
+        projected.reserveCapacity(features.count)
+        var cursor = PositionCursor(xy: xy)
+        for var feature in features {
+            feature.geometry = feature.geometry?.replacingXY { _ in cursor.next() }
+            projected.append(feature)
+        }
+        return projected
+    }
+}
+
+/// Hands out transformed positions in the order they were gathered.
+private struct PositionCursor {
+    let xy: [Double]
+    var index = 0
+
+    mutating func next() -> (Double, Double) {
+        let position = (xy[index], xy[index + 1])
+        index += 2
+        return position
+    }
+}
+
+extension Shape {
+    /// Calls `body` with every position, in order.
+    public func forEachPosition(_ body: (Position) -> Void) {
+        switch self {
+        case .point(let position):
+            if let position { body(position) }
+        default:
+            for sequence in sequences {
+                for index in 0..<sequence.count { body(sequence[index]) }
+            }
+        }
+    }
+
+    /// The same shape with each position's x and y replaced, in the order
+    /// `forEachPosition` visits them; z is kept.
+    public func replacingXY(_ next: (Position) -> (Double, Double)) -> Shape {
+        if case .point(let position?) = self {
+            let (x, y) = next(position)
+            return .point(Position(x: x, y: y, z: position.z))
+        }
+        return mapSequences { sequence in
+            var values = sequence.values
+            let dimension = sequence.dimension
+            for base in stride(from: 0, to: values.count, by: dimension) {
+                let (x, y) = next(Position(x: values[base], y: values[base + 1]))
+                values[base] = x
+                values[base + 1] = y
+            }
+            return CoordinateSequence(values: values, hasZ: sequence.hasZ)
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// Bytes from a file, standard input or memory, handed out in chunks so a
+/// file of any size is read in constant memory.
+final class ByteInput {
+    let name: String
+    private let descriptor: Int32
+    private let ownsDescriptor: Bool
+    private var memory: [UInt8]?
+
+    /// `path` "-" reads standard input.
+    init(path: String) throws(ReadError) {
+        name = path == "-" ? "<stdin>" : path
+        if path == "-" {
+            descriptor = STDIN_FILENO
+            ownsDescriptor = false
+        } else {
+            descriptor = open(path, O_RDONLY)
+            guard descriptor >= 0 else {
+                throw ReadError(file: path, message: "cannot open: \(String(cString: strerror(errno)))")
+            }
+            var status = stat()
+            if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
+                close(descriptor)
+                throw ReadError(file: path, message: "is a folder, not a file")
+            }
+            ownsDescriptor = true
+        }
+    }
+
+    init(bytes: [UInt8], name: String) {
+        self.name = name
+        descriptor = -1
+        ownsDescriptor = false
+        memory = bytes
+    }
+
+    deinit {
+        if ownsDescriptor { close(descriptor) }
+    }
+
+    /// Fills `buffer` from the start; 0 at the end of the input.
+    func read(into buffer: UnsafeMutableBufferPointer<UInt8>) throws(ReadError) -> Int {
+        if let bytes = memory {
+            let count = min(bytes.count, buffer.count)
+            _ = buffer.initialize(from: bytes.prefix(count))
+            memory = Array(bytes.dropFirst(count))
+            return count
+        }
+        while true {
+            let count = Foundation.read(descriptor, buffer.baseAddress, buffer.count)
+            if count >= 0 { return count }
+            if errno == EINTR { continue }
+            throw ReadError(file: name, message: "read failed: \(String(cString: strerror(errno)))")
+        }
+    }
+}

@@ -1,1 +1,4 @@
+import Foundation
 import TerritorioCLI
+
+exit(Territorio.run(arguments: Array(CommandLine.arguments.dropFirst())))

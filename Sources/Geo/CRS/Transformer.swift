@@ -66,3 +66,25 @@ public final class Transformer {
         return try shape.mapSequences { sequence throws(CRSError) in try transform(sequence) }
     }
 }
+
+extension Transformer {
+    /// Transforms a large buffer on every core: each worker makes its own
+    /// transformer (PROJ objects are per thread) for a contiguous slice.
+    public static func transformInParallel(_ values: inout [Double], dimension: Int, from source: CRS, to target: CRS) throws {
+        let positions = values.count / dimension
+        try values.withUnsafeMutableBufferPointer { buffer in
+            let shared = SharedBuffer(buffer)
+            _ = try parallelChunks(count: positions, minimumChunk: 50_000) { range in
+                let transformer = try Transformer(from: source, to: target)
+                let slice = UnsafeMutableBufferPointer(rebasing: shared.buffer[(range.lowerBound * dimension)..<(range.upperBound * dimension)])
+                try transformer.transform(slice, dimension: dimension)
+            }
+        }
+    }
+}
+
+/// A buffer whose disjoint slices are written by different workers.
+private struct SharedBuffer: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Double>
+    init(_ buffer: UnsafeMutableBufferPointer<Double>) { self.buffer = buffer }
+}

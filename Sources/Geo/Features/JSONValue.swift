@@ -55,3 +55,12 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Ex
     public init(booleanLiteral value: Bool) { self = .bool(value) }
     public init(nilLiteral: ()) { self = .null }
 }
+
+extension JSONValue {
+    /// Compact JSON text, members in their stored order.
+    public var jsonText: String {
+        var text = JSONBytes(capacity: 1024)
+        text.append(self)
+        return String(decoding: text.bytes, as: UTF8.self)
+    }
+}

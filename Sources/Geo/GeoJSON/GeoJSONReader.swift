@@ -36,18 +36,22 @@ public final class GeoJSONReader {
 }
 
 extension Layer {
-    /// Reads a whole GeoJSON file ("-" for standard input).
-    public static func readGeoJSON(path: String) throws(ReadError) -> Layer {
-        try readGeoJSON(GeoJSONReader(path: path))
+    /// Reads a whole GeoJSON file ("-" for standard input). `progress`
+    /// hears the count of features read every 10,000 features.
+    public static func readGeoJSON(path: String, progress: ((Int) -> Void)? = nil) throws(ReadError) -> Layer {
+        try readGeoJSON(GeoJSONReader(path: path), progress: progress)
     }
 
     public static func readGeoJSON(bytes: [UInt8], name: String = "<memory>") throws(ReadError) -> Layer {
         try readGeoJSON(GeoJSONReader(bytes: bytes, name: name))
     }
 
-    private static func readGeoJSON(_ reader: GeoJSONReader) throws(ReadError) -> Layer {
+    private static func readGeoJSON(_ reader: GeoJSONReader, progress: ((Int) -> Void)? = nil) throws(ReadError) -> Layer {
         var features: [Feature] = []
-        while let feature = try reader.next() { features.append(feature) }
+        while let feature = try reader.next() {
+            features.append(feature)
+            if let progress, features.count % 10_000 == 0 { progress(features.count) }
+        }
         return Layer(features: features, crs: reader.crs)
     }
 }

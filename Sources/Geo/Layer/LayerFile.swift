@@ -15,13 +15,13 @@ public enum LayerFile {
     /// `crs` overrides what the file declares (for CSV, which declares
     /// nothing, it says what the coordinates are; WGS 84 otherwise).
     public static func read(_ path: String, csv: CSVPointReader.Options = .init(), collectRejects: Bool = false,
-                            crs: CRS? = nil) throws(ReadError) -> Contents {
+                            crs: CRS? = nil, progress: ((Int) -> Void)? = nil) throws(ReadError) -> Contents {
         var contents: Contents
         if isCSV(path) {
             let result = try CSVPointReader(options: csv).read(path: path, collectRejects: collectRejects)
             contents = Contents(layer: result.layer, rejected: result.rejected)
         } else {
-            contents = Contents(layer: try Layer.readGeoJSON(path: path), rejected: [])
+            contents = Contents(layer: try Layer.readGeoJSON(path: path, progress: progress), rejected: [])
         }
         if let crs { contents.layer.crs = crs }
         return contents

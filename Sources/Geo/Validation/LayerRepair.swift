@@ -11,32 +11,49 @@ public enum LayerRepair {
         public let areaAfter: Double
     }
 
-    public static func repair(_ layer: Layer, file: String = "<layer>") throws -> (layer: Layer, changes: [Change]) {
+    /// Repairs the features with geometry problems. `problems` are the
+    /// validator's findings when the caller has them already; without
+    /// them the layer is validated first. `measuringAreas` false skips the
+    /// areas before and after (reported as 0).
+    public static func repair(_ layer: Layer, problems: [Problem]? = nil,
+                              measuringAreas: Bool = true) throws -> (layer: Layer, changes: [Change]) {
+        let repairable: Set<Problem.Kind> = [.invalidGeometry, .unclosedRing]
+        let found = try problems ?? LayerValidator.problems(in: layer)
+        let reasons = Dictionary(grouping: found.filter { repairable.contains($0.kind) }, by: \.index)
+            .mapValues { $0.map(\.reason) }
+        let indices = reasons.keys.sorted()
         let features = layer.features
         let source = layer.crs
-        let metric = try layer.metricCRS() ?? source
-        let geographic = source.isWGS84
-        let results = try parallelChunks(count: features.count, minimumChunk: 256) { range in
+        let metric = measuringAreas ? try layer.metricCRS() ?? source : source
+        let repaired = try parallelChunks(count: indices.count, minimumChunk: 16) { range in
             let context = GEOSContext()
-            let toMetric = try Transformer(from: source, to: metric)
-            return try range.map { index -> (Feature, Change?) in
-                let feature = features[index]
-                let problems = LayerValidator.problems(of: feature, index: index, geographic: geographic, context: context)
-                    .filter { $0.kind == .invalidGeometry || $0.kind == .unclosedRing }
-                guard !problems.isEmpty, let shape = feature.geometry else { return (feature, nil) }
-                var actions: [String] = []
-                let closed = closeRings(shape, actions: &actions)
-                let repaired = try Geometry(closed, context: context).makeValid()
-                let fixedShape = keepPolygonalParts(of: repaired.shape, like: shape, actions: &actions)
-                actions.append("made valid (\(problems.map(\.reason).joined(separator: "; ")))")
-                var fixed = feature
-                fixed.geometry = fixedShape
-                let before = try area(closed, toMetric, context)
-                let after = try area(fixedShape, toMetric, context)
-                return (fixed, Change(index: index, id: feature.id, actions: actions, areaBefore: before, areaAfter: after))
+            let toMetric = measuringAreas ? try Transformer(from: source, to: metric) : nil
+            return try range.map { position -> (Feature, Change) in
+                let index = indices[position]
+                return try repair(features[index], index: index, reasons: reasons[index] ?? [],
+                                  toMetric: toMetric, context: context)
             }
         }.flatMap { $0 }
-        return (Layer(features: results.map(\.0), crs: layer.crs), results.compactMap(\.1))
+        var output = features
+        for (feature, change) in repaired { output[change.index] = feature }
+        return (Layer(features: output, crs: layer.crs), repaired.map(\.1))
+    }
+
+    private static func repair(_ feature: Feature, index: Int, reasons: [String], toMetric: Transformer?,
+                               context: GEOSContext) throws -> (Feature, Change) {
+        guard let shape = feature.geometry else {
+            return (feature, Change(index: index, id: feature.id, actions: [], areaBefore: 0, areaAfter: 0))
+        }
+        var actions: [String] = []
+        let closed = closeRings(shape, actions: &actions)
+        let valid = try Geometry(closed, context: context).makeValid()
+        let fixedShape = keepPolygonalParts(of: valid.shape, like: shape, actions: &actions)
+        actions.append("made valid (\(reasons.joined(separator: "; ")))")
+        var fixed = feature
+        fixed.geometry = fixedShape
+        let before = try toMetric.map { try area(closed, $0, context) } ?? 0
+        let after = try toMetric.map { try area(fixedShape, $0, context) } ?? 0
+        return (fixed, Change(index: index, id: feature.id, actions: actions, areaBefore: before, areaAfter: after))
     }
 
     /// Area in square metres; GEOS's area of an invalid polygon is the

@@ -1,1 +1,91 @@
+// The Territorio side of bench/run: runs one task N times in this process
+// and prints one JSON line, as bench/anchors.py does for the Python tools.
+//
+//   territorio-bench geojson-roundtrip IN OUT [--repeat N]
+//   territorio-bench to-utm IN [--repeat N]
+//   territorio-bench validity IN [--repeat N]
+import Foundation
 import Geo
+
+struct Outcome {
+    var runs: [Double]
+    var counts: [String: Int]
+}
+
+func timed(_ times: Int, _ body: () throws -> Void) rethrows -> [Double] {
+    var runs: [Double] = []
+    for _ in 0..<times {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        runs.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+    return runs
+}
+
+func geoJSONRoundTrip(_ input: String, _ output: String, times: Int) throws -> Outcome {
+    var count = 0
+    let runs = try timed(times) {
+        let layer = try Layer.readGeoJSON(path: input)
+        try layer.writeGeoJSON(path: output)
+        count = layer.count
+    }
+    return Outcome(runs: runs, counts: ["features": count])
+}
+
+func toUTM(_ input: String, times: Int) throws -> Outcome {
+    let layer = try Layer.readGeoJSON(path: input)
+    var xy: [Double] = []
+    xy.reserveCapacity(layer.count * 2)
+    for feature in layer.features { feature.geometry?.forEachPosition { xy.append($0.x); xy.append($0.y) } }
+    let source = xy
+    let runs = try timed(times) {
+        var values = source
+        try Transformer.transformInParallel(&values, dimension: 2, from: .wgs84, to: CRS("EPSG:32619"))
+        precondition(values.allSatisfy(\.isFinite))
+    }
+    return Outcome(runs: runs, counts: ["points": source.count / 2])
+}
+
+func validity(_ input: String, times: Int) throws -> Outcome {
+    let layer = try Layer.readGeoJSON(path: input)
+    var invalid = 0
+    let runs = try timed(times) {
+        let problems = try LayerValidator.problems(in: layer)
+        let repaired = try LayerRepair.repair(layer, problems: problems, measuringAreas: false)
+        invalid = problems.count
+        precondition(repaired.changes.count == invalid)
+    }
+    return Outcome(runs: runs, counts: ["polygons": layer.count, "invalid": invalid])
+}
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+var repeatCount = 3
+if let flag = arguments.firstIndex(of: "--repeat"), flag + 1 < arguments.count {
+    repeatCount = Int(arguments[flag + 1]) ?? 3
+    arguments.removeSubrange(flag...(flag + 1))
+}
+guard let task = arguments.first else {
+    FileHandle.standardError.write(Data("usage: territorio-bench geojson-roundtrip IN OUT | to-utm IN | validity IN [--repeat N]\n".utf8))
+    exit(2)
+}
+let outcome: Outcome
+switch task {
+case "geojson-roundtrip": outcome = try geoJSONRoundTrip(arguments[1], arguments[2], times: repeatCount)
+case "to-utm": outcome = try toUTM(arguments[1], times: repeatCount)
+case "validity": outcome = try validity(arguments[1], times: repeatCount)
+default:
+    FileHandle.standardError.write(Data("unknown task \(task)\n".utf8))
+    exit(2)
+}
+var usage = rusage()
+getrusage(RUSAGE_SELF.rawValue, &usage)
+var result: [String: Any] = [
+    "task": task,
+    "tool": "territorio (\(Parallelism.workers) workers)",
+    "median_seconds": outcome.runs.sorted()[outcome.runs.count / 2],
+    "runs": outcome.runs,
+    "peak_rss_bytes": usage.ru_maxrss * 1024,
+]
+for (key, value) in outcome.counts { result[key] = value }
+let json = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
+print(String(decoding: json, as: UTF8.self))

@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import Geo
+
+struct ConvertCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "convert",
+        abstract: "Copy a layer, optionally filtered and reprojected, to RFC 7946 GeoJSON.",
+        discussion: """
+            Filters apply in the input's CRS, then the output is transformed. --where takes \
+            == != < <= > >= , in [..], not in [..], and, or, not, parentheses, 'strings', \
+            numbers, true, false, null; names are property names (`quoted` in backticks \
+            when they hold spaces) and $id is the feature id.
+
+            Examples:
+              territorio convert sites.csv -o sites.geojson
+              territorio convert sites.geojson --where "stage == 'processing' and capacity >= 10" -o plants.geojson
+              cat parishes.geojson | territorio convert - --bbox=-68.1,10.3,-67.9,10.5 --seq
+              territorio convert parishes.geojson --to EPSG:32619 -o parishes-utm.geojson
+            """
+    )
+
+    @Argument(help: "GeoJSON or CSV file; - for standard input.")
+    var file: String
+
+    @OptionGroup var outputOptions: OutputOptions
+
+    @Option(help: ArgumentHelp("Write coordinates in this CRS (EPSG:n, PROJ string or WKT). Not RFC 7946 unless WGS 84: the file then carries a GeoJSON 2008 crs member.", valueName: "crs"))
+    var to: String?
+
+    @Option(name: .customLong("where"), help: ArgumentHelp("Keep features whose properties match.", valueName: "expression"))
+    var whereExpression: String?
+
+    @Option(help: ArgumentHelp("Keep features that intersect this rectangle, in the input's CRS; write --bbox=W,S,E,N when W is negative.", valueName: "W,S,E,N"))
+    var bbox: String?
+
+    @Option(help: ArgumentHelp("Keep features that intersect any geometry of this layer.", valueName: "file"))
+    var intersects: String?
+
+    @Flag(name: .shortAndLong, help: "Report counts read, kept and written on standard error.")
+    var verbose = false
+
+    @OptionGroup var input: InputOptions
+
+    func run() throws {
+        let selection = Selection(filter: try parsedFilter(), bbox: try parsedBBox(), mask: nil)
+        let contents = try input.read(file, progress: Progress("reading"))
+        var layer = contents.layer
+        var fullSelection = selection
+        if let intersects { fullSelection.mask = try mask(from: intersects, in: layer.crs) }
+        let selected = try layer.selecting(fullSelection)
+
+        let target = to.map(CRS.init) ?? .wgs84
+        layer = try selected.projected(to: target, file: file)
+        if !target.isWGS84 {
+            Diagnostics.warn("output is in \(target), not WGS 84: it carries a crs member and is not RFC 7946 GeoJSON")
+        }
+        let writer = try GeoJSONWriter(path: outputOptions.output, options: outputOptions.writerOptions(crs: target))
+        try writer.write(contentsOf: layer.features)
+        try writer.finish()
+        if verbose {
+            let read = contents.layer.count + contents.rejected.count
+            Diagnostics.write("\(file): \(read) read, \(contents.rejected.count) rejected, \(read - contents.rejected.count - layer.count) filtered out, \(layer.count) written\n")
+        }
+    }
+
+    private func parsedFilter() throws -> FeatureFilter? {
+        guard let whereExpression else { return nil }
+        do {
+            return try FeatureFilter(whereExpression)
+        } catch {
+            throw ValidationError("--where: \(error.description)")
+        }
+    }
+
+    private func parsedBBox() throws -> Envelope? {
+        guard let bbox else { return nil }
+        let values = bbox.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard values.count == 4, values[0] <= values[2], values[1] <= values[3] else {
+            throw ValidationError("--bbox takes four numbers W,S,E,N with W <= E and S <= N, e.g. -68.1,10.3,-67.9,10.5")
+        }
+        return Envelope(minX: values[0], minY: values[1], maxX: values[2], maxY: values[3])
+    }
+
+    /// The union of the mask layer's geometries, in the input's CRS.
+    private func mask(from path: String, in crs: CRS) throws -> Shape {
+        let maskLayer = try LayerFile.read(path).layer.projected(to: crs, file: path)
+        let geometries = try maskLayer.features.compactMap(\.geometry).map { try Geometry($0) }
+        guard !geometries.isEmpty else { throw CommandFailure(message: "\(path): --intersects layer has no geometry") }
+        return try Geometry.union(geometries).shape
+    }
+}

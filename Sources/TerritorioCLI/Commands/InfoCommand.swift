@@ -1,0 +1,49 @@
+import ArgumentParser
+import Geo
+
+struct InfoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "info",
+        abstract: "Describe a layer: features, geometry types, extent, CRS, properties, invalid geometries.",
+        discussion: """
+            Examples:
+              territorio info geodata/parishes.geojson
+              territorio info geodata/sites.csv --json | jq .bbox
+            """
+    )
+
+    @Argument(help: "GeoJSON or CSV file; - for standard input.")
+    var file: String
+
+    @Flag(help: "Print JSON with the keys features, geometryTypes, bbox, crs, properties, invalid.")
+    var json = false
+
+    @OptionGroup var input: InputOptions
+
+    func run() throws {
+        let contents = try input.read(file, progress: Progress("reading"))
+        let summary = try LayerSummary(contents.layer)
+        if json {
+            print(summary.json.jsonText)
+            return
+        }
+        print("file: \(file)")
+        print("features: \(summary.features)")
+        print("geometry types: " + summary.geometryTypes.map { "\($0.type) \($0.count)" }.joined(separator: ", "))
+        if let bbox = summary.envelope {
+            print("bbox: \(bbox.minX), \(bbox.minY), \(bbox.maxX), \(bbox.maxY)")
+        }
+        print("crs: \(summary.crs)" + (summary.crs.isWGS84 ? " (WGS 84, longitude/latitude)" : ""))
+        if let metric = try contents.layer.metricCRS() {
+            print("metric crs: \(metric) (where Territorio measures this layer)")
+        }
+        print("properties:")
+        let width = summary.properties.map(\.name.count).max() ?? 0
+        for property in summary.properties {
+            print("  " + property.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + property.types)
+        }
+        print("invalid: \(summary.invalid)")
+    }
+}
+
+import Foundation

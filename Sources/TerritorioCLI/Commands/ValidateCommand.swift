@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import Geo
+
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "List every problem in a layer; with --repair, write it with invalid geometries made valid.",
+        discussion: """
+            Problems: invalid-geometry (GEOS's reason and location), empty-geometry, duplicate-id, \
+            unclosed-ring, out-of-range (coordinates outside longitude/latitude), mixed-dimensions. \
+            Exit status 1 when there are problems; with --repair, when problems remain that \
+            repair cannot fix (duplicate ids, empty geometries, out-of-range coordinates).
+
+            Examples:
+              territorio validate parishes.geojson
+              territorio validate parishes.geojson --repair -o parishes-valid.geojson
+            """
+    )
+
+    @Argument(help: "GeoJSON or CSV file; - for standard input.")
+    var file: String
+
+    @Flag(help: "Print JSON: {\"problems\": [{index, id, kind, reason, location}], \"repairs\": [...]}.")
+    var json = false
+
+    @Flag(help: "Write every feature, invalid geometries made valid (GEOS MakeValid), to -o.")
+    var repair = false
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var outputOptions: OutputOptions
+
+    func validate() throws {
+        if !repair, outputOptions.output != "-" {
+            throw ValidationError("-o goes with --repair")
+        }
+    }
+
+    func run() throws {
+        let layer = try input.read(file, progress: Progress("reading")).layer
+        let problems = try LayerValidator.problems(in: layer)
+        var report = JSONObject()
+        report["problems"] = .array(problems.map(Self.json))
+        if !json {
+            for problem in problems { Diagnostics.write(Self.line(problem, file: file) + "\n") }
+        }
+
+        var remaining = problems
+        if repair {
+            let (repaired, changes) = try LayerRepair.repair(layer, problems: problems)
+            let output = try GeoJSONWriter(path: outputOptions.output, options: outputOptions.writerOptions(crs: .wgs84))
+            try output.write(contentsOf: try repaired.projected(to: .wgs84, file: file).features)
+            try output.finish()
+            let fixed = Set(changes.map(\.index))
+            remaining = problems.filter { !(fixed.contains($0.index) && ($0.kind == .invalidGeometry || $0.kind == .unclosedRing)) }
+            report["repairs"] = .array(changes.map(Self.json))
+            if !json {
+                for change in changes { Diagnostics.write(Self.line(change, file: file) + "\n") }
+                Diagnostics.write("\(file): \(layer.count) features in, \(repaired.count) written, \(changes.count) repaired\n")
+            }
+        }
+        if json { print(JSONValue.object(report).jsonText) }
+        if !json, problems.isEmpty { Diagnostics.write("\(file): \(layer.count) features, no problems\n") }
+        if !remaining.isEmpty { throw ProblemsFound() }
+    }
+
+    static func line(_ problem: Problem, file: String) -> String {
+        let location = problem.location.map { " at (\($0.x), \($0.y))" } ?? ""
+        return "\(FeatureLocation(file: file, index: problem.index, id: problem.id)): \(problem.kind.rawValue): \(problem.reason)\(location)"
+    }
+
+    static func line(_ change: LayerRepair.Change, file: String) -> String {
+        let area = String(format: "area %.1f m² -> %.1f m²", change.areaBefore, change.areaAfter)
+        return "\(FeatureLocation(file: file, index: change.index, id: change.id)): repaired: \(change.actions.joined(separator: "; ")); \(area)"
+    }
+
+    static func json(_ problem: Problem) -> JSONValue {
+        var object = JSONObject()
+        object["index"] = .number(problem.index)
+        object["id"] = problem.id.map { JSONValue.string($0.description) } ?? .null
+        object["kind"] = .string(problem.kind.rawValue)
+        object["reason"] = .string(problem.reason)
+        object["location"] = problem.location.map { .array([.number($0.x), .number($0.y)]) } ?? .null
+        return .object(object)
+    }
+
+    static func json(_ change: LayerRepair.Change) -> JSONValue {
+        var object = JSONObject()
+        object["index"] = .number(change.index)
+        object["id"] = change.id.map { JSONValue.string($0.description) } ?? .null
+        object["actions"] = .array(change.actions.map(JSONValue.string))
+        object["areaBefore"] = .number(change.areaBefore)
+        object["areaAfter"] = .number(change.areaAfter)
+        return .object(object)
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Geo
+
+/// `territorio`: territorial analysis of productive chains.
+public struct Territorio: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "territorio",
+        abstract: "Territorial analysis of productive chains: boundaries, sites, catchments, circuits.",
+        discussion: """
+            Reads GeoJSON (files, text sequences or standard input as -) and CSV points; \
+            writes RFC 7946 GeoJSON. Results go to files or standard output, diagnostics \
+            to standard error.
+
+            Example:
+              territorio info geodata/parishes.geojson
+            """,
+        version: "0.1.0",
+        subcommands: [InfoCommand.self, ValidateCommand.self, ConvertCommand.self]
+    )
+
+    public init() {}
+
+    /// Runs the command line and returns the exit status: 0 success, 1 bad
+    /// data or problems found, the argument parser's code for bad usage.
+    /// Errors are printed as `territorio: error: FILE: feature N (id X): ...`.
+    public static func run(arguments: [String]) -> Int32 {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            return 0
+        } catch let exit as ProblemsFound {
+            return exit.status
+        } catch let error as ReadError {
+            return Diagnostics.fail(error.description)
+        } catch let error as WriteError {
+            return Diagnostics.fail(error.description)
+        } catch let error as CommandFailure {
+            return Diagnostics.fail(error.message)
+        } catch let error as CRSError {
+            return Diagnostics.fail(error.description)
+        } catch let error as GEOSError {
+            return Diagnostics.fail("GEOS: \(error.description)")
+        } catch {
+            let message = fullMessage(for: error)
+            let code = exitCode(for: error).rawValue
+            // Help and version are answers, not diagnostics.
+            if code == 0 {
+                print(message)
+            } else if !message.isEmpty {
+                Diagnostics.write(message + "\n")
+            }
+            return code
+        }
+    }
+}

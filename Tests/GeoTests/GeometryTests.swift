@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+@testable import Geo
+
+@Suite struct GeometryTests {
+    @Test func unitSquareHasAreaOneAndPerimeterFour() throws {
+        let square = try Geometry(wkt: "POLYGON ((0 0, 1 0, 1 1, 0 1, 0 0))")
+        #expect(try square.area() == 1)
+        #expect(try square.length() == 4)
+        #expect(try square.envelope() == Envelope(minX: 0, minY: 0, maxX: 1, maxY: 1))
+        #expect(try square.centroid().position == Position(x: 0.5, y: 0.5))
+    }
+
+    @Test func bufferOfAPointApproachesPiRSquared() throws {
+        let point = try Geometry(wkt: "POINT (0 0)")
+        let disc = try point.buffer(1000, style: BufferStyle(quadrantSegments: 32))
+        // A regular 128-gon inscribed in the circle: area = n/2 r² sin(2π/n).
+        let inscribed = 64 * 1000.0 * 1000.0 * sin(2 * Double.pi / 128)
+        #expect(abs(try disc.area() - inscribed) < 1e-6 * inscribed)
+        #expect(abs(try disc.area() - Double.pi * 1e6) / (Double.pi * 1e6) < 0.001)
+        let square = try point.buffer(1, style: BufferStyle(cap: .square))
+        #expect(try square.area() == 4)
+        let line = try Geometry(wkt: "LINESTRING (0 0, 10 0)")
+        #expect(try line.buffer(1, style: BufferStyle(cap: .flat)).area() == 20)
+    }
+
+    @Test func makeValidTurnsABowTieIntoTwoTriangles() throws {
+        let bowTie = try Geometry(wkt: "POLYGON ((0 0, 2 2, 2 0, 0 2, 0 0))")
+        let problem = try #require(try bowTie.validityProblem())
+        #expect(problem.reason == "Self-intersection")
+        #expect(problem.location == Position(x: 1, y: 1))
+        let valid = try bowTie.makeValid()
+        #expect(try valid.isValid())
+        #expect(valid.type == .multiPolygon)
+        #expect(valid.partCount == 2)
+        #expect(try valid.parts.map { try $0.area() } == [1, 1])
+    }
+
+    @Test func voronoiCellsTileTheirClipEnvelope() throws {
+        let seeds = try Geometry(wkt: "MULTIPOINT ((1 1), (3 1), (2 3), (5 4), (8 2))")
+        let clip = Envelope(minX: -10, minY: -10, maxX: 20, maxY: 20)
+        let cells = try seeds.voronoiDiagram(clip: clip)
+        #expect(cells.partCount == 5)
+        let areas = try cells.parts.map { try $0.area() }
+        // GEOS clips cells to the envelope: together they cover it exactly once.
+        let union = try cells.unaryUnion()
+        #expect(abs(areas.reduce(0, +) - 900) < 1e-9)
+        #expect(abs(try union.area() - 900) < 1e-9)
+    }
+
+    @Test func wktAndWKBRoundTrip() throws {
+        let wkt = "POLYGON ((0 0, 4 0, 4 4, 0 4, 0 0), (1 1, 1 2, 2 2, 2 1, 1 1))"
+        let polygon = try Geometry(wkt: wkt)
+        #expect(try polygon.wkt() == wkt)
+        #expect(try polygon.area() == 15)
+        let again = try Geometry(wkb: try polygon.wkb())
+        #expect(try again.equalsTopologically(polygon))
+        #expect(try Geometry(wkt: "POINT Z (1 2 3)").wkt() == "POINT Z (1 2 3)")
+    }
+
+    @Test func shapesGoToGEOSAndBackUnchanged() throws {
+        let shapes: [Shape] = [
+            .point(Position(x: 1, y: 2)),
+            .point(nil),
+            .lineString(CoordinateSequence(values: [0, 0, 1, 1, 2, 0])),
+            .polygon([CoordinateSequence(values: [0, 0, 4, 0, 4, 4, 0, 0])]),
+            .multiPoint(CoordinateSequence(values: [0, 0, 1, 1, 2, 2], hasZ: true)),
+            .multiPolygon([[CoordinateSequence(values: [0, 0, 1, 0, 1, 1, 0, 0])], [CoordinateSequence(values: [5, 5, 6, 5, 6, 6, 5, 5])]]),
+            .geometryCollection([.point(Position(x: 1, y: 1)), .lineString(CoordinateSequence(values: [0, 0, 1, 1]))]),
+        ]
+        for shape in shapes {
+            #expect(try Geometry(shape).shape == shape)
+        }
+    }
+
+    @Test func predicatesAndOverlays() throws {
+        let a = try Geometry(wkt: "POLYGON ((0 0, 2 0, 2 2, 0 2, 0 0))")
+        let b = try Geometry(wkt: "POLYGON ((1 1, 3 1, 3 3, 1 3, 1 1))")
+        let c = try Geometry(wkt: "POLYGON ((2 0, 4 0, 4 2, 2 2, 2 0))")
+        let inside = try Geometry(wkt: "POINT (1 1)")
+        let corner = try Geometry(wkt: "POINT (0 0)")
+        #expect(try a.intersects(b))
+        #expect(try a.touches(c))
+        #expect(try !a.touches(b))
+        #expect(try a.contains(inside))
+        #expect(try !a.contains(corner))  // a boundary point is covered, not contained
+        #expect(try a.covers(corner))
+        #expect(try inside.within(a))
+        #expect(try a.disjoint(try Geometry(wkt: "POINT (9 9)")))
+        #expect(try a.intersection(b).area() == 1)
+        #expect(try a.difference(b).area() == 3)
+        #expect(try a.union(b).area() == 7)
+        #expect(try a.union(c).area() == 8)
+        #expect(try Geometry.union([a, b, c]).area() == 10)  // b and c overlap by 1
+        // a and c meet edge to edge: a clean coverage.
+        #expect(try Geometry.collection([a, c]).coverageUnion().area() == 8)
+        #expect(try a.distance(to: try Geometry(wkt: "POINT (5 2)")) == 3)
+        let (near, far) = try a.nearestPoints(to: try Geometry(wkt: "POINT (5 1)"))
+        #expect(near == Position(x: 2, y: 1))
+        #expect(far == Position(x: 5, y: 1))
+        let onSurface = try #require(try a.pointOnSurface().position)
+        #expect(try a.contains(try Geometry(.point(onSurface))))
+    }
+
+    @Test func hullsSimplifyAndNoding() throws {
+        let points = try Geometry(wkt: "MULTIPOINT ((0 0), (4 0), (4 4), (0 4), (2 1))")
+        #expect(try points.convexHull().area() == 16)
+        let concave = try points.concaveHull(ratio: 0.1)
+        #expect(try concave.area() <= 16)
+        #expect(try concave.area() > 0)
+        let wiggle = try Geometry(wkt: "LINESTRING (0 0, 1 0.01, 2 0, 3 0.01, 4 0)")
+        let simple = try wiggle.simplifyPreservingTopology(tolerance: 0.1)
+        #expect(try simple.wkt() == "LINESTRING (0 0, 4 0)")
+        let cross = try Geometry(wkt: "MULTILINESTRING ((0 0, 2 2), (0 2, 2 0))")
+        #expect(try cross.noded().partCount == 4)
+    }
+
+    @Test func geosErrorsCarryGEOSMessage() {
+        let unclosed = Shape.polygon([CoordinateSequence(values: [0, 0, 1, 0, 1, 1, 0, 1])])
+        #expect {
+            try Geometry(unclosed)
+        } throws: { error in
+            (error as? GEOSError)?.message.contains("do not form a closed linestring") == true
+        }
+        #expect(throws: GEOSError.self) { try Geometry(wkt: "POLYGON ((0 0, 1") }
+    }
+
+    @Test func preparedGeometryAndSpatialIndex() throws {
+        let cells = try (0..<10).map { i in
+            try Geometry(wkt: "POLYGON ((\(i) 0, \(i + 1) 0, \(i + 1) 1, \(i) 1, \(i) 0))")
+        }
+        let index = try SpatialIndex(cells)
+        #expect(try index.query(Envelope(minX: 2.5, minY: 0.5, maxX: 4.5, maxY: 0.6)) == [2, 3, 4])
+        #expect(try index.nearest(to: try Geometry(wkt: "POINT (7.5 3)")) == 7)
+        // On the shared edge x = 5 both cells 4 and 5 are at distance 0: lowest index wins.
+        #expect(try index.nearest(to: try Geometry(wkt: "POINT (5 0.5)")) == 4)
+        let prepared = try PreparedGeometry(cells[3])
+        #expect(try prepared.contains(try Geometry(wkt: "POINT (3.5 0.5)")))
+        #expect(try !prepared.contains(try Geometry(wkt: "POINT (4 0.5)")))
+        #expect(try prepared.covers(try Geometry(wkt: "POINT (4 0.5)")))
+    }
+
+    @Test func everyThreadGetsItsOwnContext() throws {
+        let areas = try parallelChunks(count: 1000, workers: 4) { range in
+            try range.map { i in try Geometry(.polygon([CoordinateSequence(values: [0, 0, Double(i), 0, 0, 1, 0, 0])])).area() }
+        }.flatMap { $0 }
+        #expect(areas == (0..<1000).map { Double($0) / 2 })
+    }
+}

@@ -17,16 +17,26 @@ enum GeoJSONMember {
 }
 
 /// The values of `"type"`.
-enum GeoJSONType: String {
-    case featureCollection = "FeatureCollection"
-    case feature = "Feature"
-    case point = "Point"
-    case lineString = "LineString"
-    case polygon = "Polygon"
-    case multiPoint = "MultiPoint"
-    case multiLineString = "MultiLineString"
-    case multiPolygon = "MultiPolygon"
-    case geometryCollection = "GeometryCollection"
+enum GeoJSONType: Equatable {
+    case featureCollection
+    case feature
+    case geometry(GeometryType)
 
-    var isGeometry: Bool { self != .featureCollection && self != .feature }
+    init?(name: String) {
+        switch name {
+        case "FeatureCollection": self = .featureCollection
+        case "Feature": self = .feature
+        default:
+            guard let type = GeometryType(rawValue: name), type != .linearRing else { return nil }
+            self = .geometry(type)
+        }
+    }
+
+    var name: String {
+        switch self {
+        case .featureCollection: "FeatureCollection"
+        case .feature: "Feature"
+        case .geometry(let type): type.rawValue
+        }
+    }
 }

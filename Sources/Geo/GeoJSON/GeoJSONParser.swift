@@ -94,9 +94,7 @@ struct GeoJSONParser {
                 return false
             }
             needSeparator = true
-            try scanner.readStringBytes()
-            let member = GeoJSONMember(scanner: scanner)
-            try scanner.expect(UInt8(ascii: ":"), "':' after a member name")
+            let member = try readMemberName()
             switch member {
             case .type: topLevel.type = try readType()
             case .features:
@@ -130,8 +128,8 @@ struct GeoJSONParser {
                                   properties: topLevel.properties ?? JSONObject())
             emitted += 1
             return feature
-        default:
-            let shape = try makeShape(type, coordinates: topLevel.coordinates, geometries: topLevel.geometries)
+        case .geometry(let geometryType):
+            let shape = try makeShape(geometryType, coordinates: topLevel.coordinates, geometries: topLevel.geometries)
             emitted += 1
             return Feature(geometry: shape)
         }
@@ -151,9 +149,7 @@ struct GeoJSONParser {
             throw scanner.error("empty object; expected a Feature")
         }
         repeat {
-            try scanner.readStringBytes()
-            let member = GeoJSONMember(scanner: scanner)
-            try scanner.expect(UInt8(ascii: ":"), "':' after a member name")
+            let member = try readMemberName()
             switch member {
             case .type: type = try readType()
             case .id: scanner.featureID = try readID()
@@ -164,10 +160,18 @@ struct GeoJSONParser {
         } while try scanner.separator(closing: UInt8(ascii: "}"), in: "a Feature")
         guard let type else { throw scanner.error("the feature has no \"type\": \"Feature\"") }
         guard type == .feature else {
-            throw scanner.error("a member of \"features\" has type \"\(type.rawValue)\"; expected \"Feature\"")
+            throw scanner.error("a member of \"features\" has type \"\(type.name)\"; expected \"Feature\"")
         }
         emitted += 1
         return Feature(id: scanner.featureID, geometry: geometry, properties: properties)
+    }
+
+    /// A member's name and its ':'; the value comes next.
+    private mutating func readMemberName() throws(ReadError) -> GeoJSONMember {
+        try scanner.readStringBytes()
+        let member = GeoJSONMember(scanner: scanner)
+        try scanner.expect(UInt8(ascii: ":"), "':' after a member name")
+        return member
     }
 
     private mutating func readType() throws(ReadError) -> GeoJSONType {
@@ -176,7 +180,7 @@ struct GeoJSONParser {
             throw scanner.error("\"type\" must be a string")
         }
         let name = try scanner.readString()
-        guard let type = GeoJSONType(rawValue: name) else {
+        guard let type = GeoJSONType(name: name) else {
             throw scanner.error("unknown GeoJSON type \"\(name)\"")
         }
         return type
@@ -248,9 +252,7 @@ struct GeoJSONParser {
         var coordinates: CoordinateNesting?
         var geometries: [Shape]?
         repeat {
-            try scanner.readStringBytes()
-            let member = GeoJSONMember(scanner: scanner)
-            try scanner.expect(UInt8(ascii: ":"), "':' after a member name")
+            let member = try readMemberName()
             switch member {
             case .type: type = try readType()
             case .coordinates: coordinates = try scanner.readCoordinates()
@@ -259,7 +261,10 @@ struct GeoJSONParser {
             }
         } while try scanner.separator(closing: UInt8(ascii: "}"), in: "a geometry")
         guard let type else { throw scanner.error("the geometry has no \"type\"") }
-        return try makeShape(type, coordinates: coordinates, geometries: geometries)
+        guard case .geometry(let geometryType) = type else {
+            throw scanner.error("a \(type.name) cannot stand where a geometry is expected")
+        }
+        return try makeShape(geometryType, coordinates: coordinates, geometries: geometries)
     }
 
     private mutating func readGeometries(depth: Int) throws(ReadError) -> [Shape] {
@@ -276,12 +281,11 @@ struct GeoJSONParser {
         return members
     }
 
-    private func makeShape(_ type: GeoJSONType, coordinates: CoordinateNesting?, geometries: [Shape]?) throws(ReadError) -> Shape {
+    private func makeShape(_ type: GeometryType, coordinates: CoordinateNesting?, geometries: [Shape]?) throws(ReadError) -> Shape {
         if type == .geometryCollection {
             guard let geometries else { throw scanner.error("the GeometryCollection has no \"geometries\" array") }
             return .geometryCollection(geometries)
         }
-        guard type.isGeometry else { throw scanner.error("a \(type.rawValue) cannot stand where a geometry is expected") }
         guard let coordinates else { throw scanner.error("the \(type.rawValue) has no \"coordinates\"") }
         switch (type, coordinates) {
         case (.point, .position(let position)): return .point(position)
@@ -301,7 +305,7 @@ struct GeoJSONParser {
         }
     }
 
-    private static func expectedNesting(_ type: GeoJSONType) -> String {
+    private static func expectedNesting(_ type: GeometryType) -> String {
         switch type {
         case .point: "one position [x, y]"
         case .lineString, .multiPoint: "an array of positions"

@@ -58,6 +58,29 @@ func validity(_ input: String, times: Int) throws -> Outcome {
     return Outcome(runs: runs, counts: ["polygons": layer.count, "invalid": invalid])
 }
 
+/// Same inputs and calls as bench/c/point_in_polygon.c: prepare and index
+/// the polygons, then locate every point, single-threaded.
+func pointInPolygon(_ polygonsPath: String, _ pointsPath: String, times: Int) throws -> Outcome {
+    let wkb = [UInt8](try Data(contentsOf: URL(fileURLWithPath: polygonsPath)))
+    let count = wkb[0..<4].withUnsafeBytes { $0.loadUnaligned(as: UInt32.self) }
+    var offset = 4
+    var polygons: [Geometry] = []
+    for _ in 0..<count {
+        let size = Int(wkb[offset..<(offset + 4)].withUnsafeBytes { $0.loadUnaligned(as: UInt32.self) })
+        polygons.append(try Geometry(wkb: Array(wkb[(offset + 4)..<(offset + 4 + size)])))
+        offset += 4 + size
+    }
+    let xyData = try Data(contentsOf: URL(fileURLWithPath: pointsPath))
+    let xy = xyData.withUnsafeBytes { Array($0.bindMemory(to: Double.self)) }
+    var located = 0
+    let runs = try timed(times) {
+        let locator = try PolygonLocator(polygons)
+        let found = try xy.withUnsafeBufferPointer { try locator.locate($0) }
+        located = found.count { $0 >= 0 }
+    }
+    return Outcome(runs: runs, counts: ["points": xy.count / 2, "located": located])
+}
+
 var arguments = Array(CommandLine.arguments.dropFirst())
 var repeatCount = 3
 if let flag = arguments.firstIndex(of: "--repeat"), flag + 1 < arguments.count {
@@ -73,6 +96,7 @@ switch task {
 case "geojson-roundtrip": outcome = try geoJSONRoundTrip(arguments[1], arguments[2], times: repeatCount)
 case "to-utm": outcome = try toUTM(arguments[1], times: repeatCount)
 case "validity": outcome = try validity(arguments[1], times: repeatCount)
+case "point-in-polygon": outcome = try pointInPolygon(arguments[1], arguments[2], times: repeatCount)
 default:
     FileHandle.standardError.write(Data("unknown task \(task)\n".utf8))
     exit(2)

@@ -147,3 +147,30 @@ import Testing
         #expect(areas == (0..<1000).map { Double($0) / 2 })
     }
 }
+
+@Suite struct PolygonLocatorTests {
+    /// A 2 x 2 grid of unit cells, numbered row by row from the south-west.
+    func grid() throws -> PolygonLocator {
+        let corners: [(Double, Double)] = [(0, 0), (1, 0), (0, 1), (1, 1)]
+        let cells = try corners.map { (x: Double, y: Double) throws -> Geometry in
+            try Geometry(Envelope(minX: x, minY: y, maxX: x + 1, maxY: y + 1).shape)
+        }
+        return try PolygonLocator(cells)
+    }
+
+    @Test func pointsInsideOnEdgesOnCornersAndOutside() throws {
+        let locator = try grid()
+        #expect(try locator.locate(x: 0.5, y: 0.5) == 0)
+        #expect(try locator.locate(x: 1.5, y: 1.5) == 3)
+        // On the edge between cells 0 and 1, and on the corner all four share:
+        // the lowest index takes it, every run.
+        #expect(try locator.locate(x: 1, y: 0.5) == 0)
+        #expect(try locator.locate(x: 1.5, y: 1) == 1)
+        #expect(try locator.locate(x: 1, y: 1) == 0)
+        // The outer boundary is still covered; beyond it nothing is.
+        #expect(try locator.locate(x: 2, y: 2) == 3)
+        #expect(try locator.locate(x: 2.01, y: 2) == nil)
+        let xy: [Double] = [0.5, 0.5, 1.5, 0.5, 0.5, 1.5, 1.5, 1.5, 5, 5]
+        #expect(try xy.withUnsafeBufferPointer { try locator.locate($0) } == [0, 1, 2, 3, -1])
+    }
+}

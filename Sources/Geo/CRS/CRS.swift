@@ -1,3 +1,5 @@
+import Foundation
+
 /// A coordinate reference system, as the user or the file named it:
 /// `EPSG:32619`, `OGC:CRS84`, a GeoJSON 2008 URN, a PROJ string or WKT.
 ///
@@ -41,5 +43,3 @@ public struct CRS: Sendable, Hashable, CustomStringConvertible {
         return definition
     }
 }
-
-import Foundation

@@ -1,3 +1,5 @@
+import Foundation
+
 extension CRS {
     /// A projected CRS in metres suited to data with this longitude,
     /// latitude envelope: the UTM zone of its centre when the data fits in
@@ -27,5 +29,3 @@ extension CRS {
         String(format: "%.6f", degrees)
     }
 }
-
-import Foundation

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads points from CSV with longitude and latitude columns.
 ///
 /// Columns are found by name (lon, lng, long, longitude, x / lat,
@@ -175,5 +177,3 @@ public struct CSVPointReader {
         return bytes.isEmpty
     }
 }
-
-import Foundation

@@ -43,15 +43,11 @@ struct ConvertCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     func run() throws {
-        let selection = Selection(filter: try parsedFilter(), bbox: try parsedBBox(), mask: nil)
+        var selection = Selection(filter: try parsedFilter(), bbox: try parsedBBox())
         let contents = try input.read(file, progress: Progress("reading"))
-        var layer = contents.layer
-        var fullSelection = selection
-        if let intersects { fullSelection.mask = try mask(from: intersects, in: layer.crs) }
-        let selected = try layer.selecting(fullSelection)
-
+        if let intersects { selection.mask = try mask(from: intersects, in: contents.layer.crs) }
         let target = to.map(CRS.init) ?? .wgs84
-        layer = try selected.projected(to: target, file: file)
+        let layer = try contents.layer.selecting(selection).projected(to: target, file: file)
         if !target.isWGS84 {
             Diagnostics.warn("output is in \(target), not WGS 84: it carries a crs member and is not RFC 7946 GeoJSON")
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Geo
 
 struct InfoCommand: ParsableCommand {
@@ -45,5 +46,3 @@ struct InfoCommand: ParsableCommand {
         print("invalid: \(summary.invalid)")
     }
 }
-
-import Foundation

@@ -5,6 +5,7 @@ let package = Package(
     name: "Territorio",
     products: [
         .library(name: "Geo", targets: ["Geo"]),
+        .library(name: "Territory", targets: ["Territory"]),
         .library(name: "TerritorioCLI", targets: ["TerritorioCLI"]),
         .executable(name: "territorio", targets: ["territorio"]),
     ],
@@ -27,8 +28,13 @@ let package = Package(
             dependencies: ["CGEOS", "CPROJ"]
         ),
         .target(
+            name: "Territory",
+            dependencies: ["Geo"]
+        ),
+        .target(
             name: "TerritorioCLI",
             dependencies: [
+                "Territory",
                 "Geo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -39,10 +45,11 @@ let package = Package(
         ),
         .executableTarget(
             name: "territorio-bench",
-            dependencies: ["Geo"],
+            dependencies: ["Geo", "Territory"],
             path: "bench/Sources/territorio-bench"
         ),
         .testTarget(name: "GeoTests", dependencies: ["Geo"]),
+        .testTarget(name: "TerritoryTests", dependencies: ["Territory", "Geo"]),
         .testTarget(name: "TerritorioCLITests", dependencies: ["TerritorioCLI", "Geo"]),
     ]
 )

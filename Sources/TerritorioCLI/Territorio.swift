@@ -15,7 +15,7 @@ public struct Territorio: ParsableCommand {
               territorio info geodata/parishes.geojson
             """,
         version: "0.1.0",
-        subcommands: [InfoCommand.self, ValidateCommand.self, ConvertCommand.self]
+        subcommands: [InfoCommand.self, ValidateCommand.self, ConvertCommand.self, JoinCommand.self]
     )
 
     public init() {}

@@ -1,0 +1,64 @@
+import Foundation
+import Geo
+
+/// Count and capacity of sites per territory x product x stage, the table
+/// of the map of goods and actors.
+public struct JoinSummary: Sendable {
+    public struct Row: Sendable, Hashable {
+        public var territory: String
+        public var product: String
+        public var stage: Stage
+        public var unit: CapacityUnit
+        public var sites: Int
+        public var capacity: Double
+    }
+
+    public let rows: [Row]
+
+    /// Rows sorted by territory, product, stage (chain order) and unit.
+    /// Sites outside every territory are grouped under an empty territory.
+    public init(sites: [Site], territories: [String?]) {
+        var totals: [Key: (Int, Double)] = [:]
+        for (site, territory) in zip(sites, territories) {
+            let key = Key(territory: territory ?? "", product: site.product, stage: site.stage, unit: site.unit)
+            let (count, capacity) = totals[key] ?? (0, 0)
+            totals[key] = (count + 1, capacity + site.capacity)
+        }
+        rows = totals.keys.sorted().map { key in
+            Row(territory: key.territory, product: key.product, stage: key.stage, unit: key.unit,
+                sites: totals[key]!.0, capacity: totals[key]!.1)
+        }
+    }
+
+    /// `territory_code,product,stage,unit,sites,capacity`, one row per
+    /// group, capacity to 3 decimals.
+    public var csv: String {
+        var text = "territory_code,product,stage,unit,sites,capacity\n"
+        for row in rows {
+            text += [row.territory, row.product, row.stage.rawValue, row.unit.rawValue].map(Self.quoted).joined(separator: ",")
+            text += ",\(row.sites),\(Self.format(row.capacity))\n"
+        }
+        return text
+    }
+
+    private struct Key: Hashable, Comparable {
+        let territory: String
+        let product: String
+        let stage: Stage
+        let unit: CapacityUnit
+
+        static func < (a: Key, b: Key) -> Bool {
+            (a.territory, a.product, a.stage, a.unit.rawValue) < (b.territory, b.product, b.stage, b.unit.rawValue)
+        }
+    }
+
+    static func quoted(_ field: String) -> String {
+        field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
+            ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+    }
+
+    static func format(_ value: Double) -> String {
+        let rounded = (value * 1000).rounded() / 1000
+        return rounded == rounded.rounded() ? String(Int64(rounded)) : String(rounded)
+    }
+}

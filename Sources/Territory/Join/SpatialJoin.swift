@@ -1,0 +1,128 @@
+import Geo
+
+/// Gives every point the code of the polygon that covers it.
+///
+/// Rule for shared boundaries: a point on an edge or corner shared by
+/// several polygons goes to the one that comes first in the polygon layer,
+/// every run. Points covered by no polygon are listed; with a snap
+/// distance, each is given the nearest polygon within it (measured in
+/// metres in the layers' metric CRS) and the distance is recorded.
+public struct SpatialJoin {
+    public struct Options: Sendable {
+        /// Property of the polygons holding their code; nil uses the
+        /// feature id, then the feature's index.
+        public var idField: String?
+        /// Property the code is written to on each point.
+        public var property = "territory_code"
+        /// Metres within which a point outside every polygon is snapped.
+        public var snapDistance: Double?
+
+        public init(idField: String? = nil, property: String = "territory_code", snapDistance: Double? = nil) {
+            self.idField = idField
+            self.property = property
+            self.snapDistance = snapDistance
+        }
+    }
+
+    public struct Result: Sendable {
+        /// Every input point, in input order, with the code property set
+        /// (null when outside every polygon).
+        public var points: Layer
+        /// Polygon index of each point, nil when none.
+        public var polygonOfPoint: [Int?]
+        /// Points covered by no polygon and not snapped.
+        public var outside: [Int]
+        /// Points snapped to a polygon, with the distance in metres.
+        public var snapped: [(point: Int, polygon: Int, metres: Double)]
+    }
+
+    public let options: Options
+
+    public init(options: Options = Options()) {
+        self.options = options
+    }
+
+    public func join(points: Layer, polygons: Layer, pointsFile: String = "<points>") throws -> Result {
+        let points = try points.projected(to: polygons.crs, file: pointsFile)
+        let xy = try pointCoordinates(points, file: pointsFile)
+        let shapes = polygons.features.map(\.geometry)
+        // Each worker builds its own GEOS polygons and locator in its own context.
+        let located = try xy.withUnsafeBufferPointer { buffer in
+            let shared = SendableBuffer(buffer)
+            return try parallelChunks(count: xy.count / 2, minimumChunk: 20_000) { range in
+                let context = GEOSContext()
+                let geometries = try shapes.map { shape in
+                    try Geometry(shape ?? .polygon([]), context: context)
+                }
+                let locator = try PolygonLocator(geometries, context: context)
+                let slice = UnsafeBufferPointer(rebasing: shared.buffer[(2 * range.lowerBound)..<(2 * range.upperBound)])
+                return try locator.locate(slice)
+            }.flatMap { $0 }
+        }
+        var polygonOfPoint: [Int?] = located.map { $0 < 0 ? nil : Int($0) }
+        var snapped: [(point: Int, polygon: Int, metres: Double)] = []
+        let unmatched = polygonOfPoint.indices.filter { polygonOfPoint[$0] == nil }
+        if let snapDistance = options.snapDistance, !unmatched.isEmpty {
+            snapped = try snap(unmatched, xy: xy, within: snapDistance, polygons: polygons)
+            for snap in snapped { polygonOfPoint[snap.point] = snap.polygon }
+        }
+        let codes = polygons.features.enumerated().map { index, feature in code(of: feature, index: index) }
+        var output = points
+        for index in output.features.indices {
+            output.features[index].properties[options.property] = polygonOfPoint[index].map { codes[$0] } ?? .null
+        }
+        let outside = polygonOfPoint.indices.filter { polygonOfPoint[$0] == nil }
+        return Result(points: output, polygonOfPoint: polygonOfPoint, outside: outside, snapped: snapped)
+    }
+
+    /// The code a polygon gives its points.
+    public func code(of feature: Feature, index: Int) -> JSONValue {
+        if let idField = options.idField { return feature.properties[idField] ?? .null }
+        switch feature.id {
+        case .string(let string)?: return .string(string)
+        case .number(let number)?: return .number(number)
+        case nil: return .number(index)
+        }
+    }
+
+    private func pointCoordinates(_ points: Layer, file: String) throws(ReadError) -> [Double] {
+        var xy: [Double] = []
+        xy.reserveCapacity(points.count * 2)
+        for (index, feature) in points.features.enumerated() {
+            guard case .point(let position?)? = feature.geometry else {
+                throw ReadError(file: file, featureIndex: index, featureID: feature.id,
+                                message: "expected a point, found \(feature.geometry?.type.rawValue ?? "no geometry")")
+            }
+            xy.append(position.x)
+            xy.append(position.y)
+        }
+        return xy
+    }
+
+    /// Nearest polygon within `metres` of each unmatched point, measured
+    /// in the metric CRS; ties go to the first polygon.
+    private func snap(_ unmatched: [Int], xy: [Double], within metres: Double,
+                      polygons: Layer) throws -> [(point: Int, polygon: Int, metres: Double)] {
+        guard let metric = try polygons.metricCRS() else { return [] }
+        let context = GEOSContext()
+        let projected = try polygons.projected(to: metric)
+        let geometries = try projected.features.map { try Geometry($0.geometry ?? .polygon([]), context: context) }
+        let index = try SpatialIndex(geometries, context: context)
+        let toMetric = try Transformer(from: polygons.crs, to: metric)
+        var snapped: [(point: Int, polygon: Int, metres: Double)] = []
+        for point in unmatched {
+            let position = Shape.point(Position(x: xy[2 * point], y: xy[2 * point + 1]))
+            let geometry = try Geometry(try toMetric.transform(position), context: context)
+            guard let nearest = try index.nearest(to: geometry) else { continue }
+            let distance = try geometries[nearest].distance(to: geometry)
+            if distance <= metres { snapped.append((point, nearest, distance)) }
+        }
+        return snapped
+    }
+}
+
+/// A read-only buffer whose slices are read by different workers.
+private struct SendableBuffer: @unchecked Sendable {
+    let buffer: UnsafeBufferPointer<Double>
+    init(_ buffer: UnsafeBufferPointer<Double>) { self.buffer = buffer }
+}

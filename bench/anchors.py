@@ -2,6 +2,7 @@
 """Python anchors for the Territorio benchmark.
 
 usage: anchors.py geojson-roundtrip IN OUT [--repeat N]
+       anchors.py join POINTS POLYGONS [--repeat N]
        anchors.py to-utm IN [--repeat N]
        anchors.py validity IN [--repeat N]
 
@@ -75,7 +76,23 @@ def validity(args, repeat):
         "polygons": len(arr), "invalid": int(invalid.sum())}
 
 
-TASKS = {"geojson-roundtrip": geojson_roundtrip, "to-utm": to_utm, "validity": validity}
+def join(args, repeat):
+    import geopandas as gpd
+
+    points = gpd.read_file(args.input, engine="pyogrio", columns=[])
+    polygons = gpd.read_file(args.output, engine="pyogrio")
+
+    runs = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        joined = gpd.sjoin(points, polygons, how="left", predicate="intersects")
+        joined = joined[~joined.index.duplicated(keep="first")]
+        runs.append(time.perf_counter() - t0)
+    return runs, f"geopandas {gpd.__version__} sjoin", {
+        "points": len(points), "located": int(joined["index_right"].notna().sum())}
+
+
+TASKS = {"geojson-roundtrip": geojson_roundtrip, "to-utm": to_utm, "validity": validity, "join": join}
 
 
 def main():
@@ -85,8 +102,8 @@ def main():
     p.add_argument("output", nargs="?")
     p.add_argument("--repeat", type=int, default=5)
     args = p.parse_args()
-    if (args.task == "geojson-roundtrip") != (args.output is not None):
-        p.error("OUT is required for geojson-roundtrip and only for it")
+    if (args.task in ("geojson-roundtrip", "join")) != (args.output is not None):
+        p.error("a second file is required for geojson-roundtrip (OUT) and join (POLYGONS), and only for them")
 
     runs, tool, extra = TASKS[args.task](args, args.repeat)
     print(json.dumps({

@@ -21,13 +21,15 @@ import Testing
 
     @Test func insideOnEdgesOnTheCornerAndOutside() throws {
         let sites = points([(0.005, 0.005), (0.015, 0.015), (0.01, 0.005), (0.015, 0.01), (0.01, 0.01), (0.02, 0.02), (0.03, 0.005)])
-        let result = try SpatialJoin(options: .init(idField: "code")).join(points: sites, polygons: grid())
+        let join = SpatialJoin(options: .init(idField: "code"))
+        let result = try join.join(points: sites, polygons: grid())
         // Edge A|B goes to A, edge B|D to B, the corner all four share to A:
         // the first in the file wins. (0.02, 0.02) is D's outer corner.
         #expect(result.polygonOfPoint == [0, 3, 0, 1, 0, 3, nil])
-        #expect(result.points.features.map { $0.properties["territory_code"] } == ["P-A", "P-D", "P-A", "P-B", "P-A", "P-D", .null])
+        let joined = join.joined(sites, result)
+        #expect(joined.features.map { $0.properties["territory_code"] } == ["P-A", "P-D", "P-A", "P-B", "P-A", "P-D", .null])
         #expect(result.outside == [6])
-        #expect(result.points.count == sites.count)
+        #expect(joined.count == sites.count)
     }
 
     @Test func snapsOnlyWithinTheDistance() throws {
@@ -38,7 +40,7 @@ import Testing
         #expect(result.snapped.map(\.polygon) == [1])
         #expect(abs(result.snapped[0].metres - 111.3) < 1)
         #expect(result.outside == [1])
-        #expect(result.points.features[0].properties["territory_code"] == "B")
+        #expect(result.code(ofPoint: 0) == "B")
     }
 
     @Test func sameAnswerWithOneWorkerOrMany() throws {
@@ -94,7 +96,7 @@ struct RealJoinTests {
         let localities = try Layer.readGeoJSON(path: Self.geodata.appendingPathComponent("venezuela/ve_localidades_wof.geojson").path)
         let parishes = try Layer.readGeoJSON(path: Self.geodata.appendingPathComponent("venezuela/ve_parroquias_farojson.geojson").path)
         let result = try SpatialJoin().join(points: localities, polygons: parishes)
-        #expect(result.points.count == 23_359)
+        #expect(result.polygonOfPoint.count == 23_359)
         let inside = result.polygonOfPoint.compactMap { $0 }
         #expect(inside.count + result.outside.count == 23_359)
         // Cross-check a sample against GEOS covers, one polygon at a time.

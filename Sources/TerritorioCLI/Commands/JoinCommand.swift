@@ -52,6 +52,7 @@ struct JoinCommand: ParsableCommand {
         let polygonLayer = try LayerFile.read(polygons).layer
         let join = SpatialJoin(options: .init(idField: idField, property: property, snapDistance: snapMetres))
         let result = try join.join(points: pointLayer, polygons: polygonLayer, pointsFile: points)
+        let joined = join.joined(pointLayer, result)
 
         for index in result.outside {
             let feature = pointLayer.features[index]
@@ -65,11 +66,11 @@ struct JoinCommand: ParsableCommand {
 
         if let summary {
             var sites: [Site] = []
-            for (index, feature) in result.points.features.enumerated() {
+            for (index, feature) in joined.features.enumerated() {
                 sites.append(try siteFields.fields.site(of: feature, index: index, file: points))
             }
-            let territories = result.points.features.map { feature -> String? in
-                let code = feature.properties[property] ?? .null
+            let territories = joined.features.indices.map { index -> String? in
+                let code = result.code(ofPoint: index)
                 return code == .null ? nil : code.text
             }
             let output = try OutputFile(path: summary)
@@ -78,9 +79,9 @@ struct JoinCommand: ParsableCommand {
         }
 
         let writer = try GeoJSONWriter(path: outputOptions.output, options: outputOptions.writerOptions(crs: .wgs84))
-        try writer.write(contentsOf: try result.points.projected(to: .wgs84, file: points).features)
+        try writer.write(contentsOf: try joined.projected(to: .wgs84, file: points).features)
         try writer.finish()
-        let joined = pointLayer.count - result.outside.count - result.snapped.count
-        Diagnostics.write("\(points): \(pointLayer.count) points in, \(joined) inside a territory, \(result.snapped.count) snapped, \(result.outside.count) outside; \(pointLayer.count) written\n")
+        let inside = pointLayer.count - result.outside.count - result.snapped.count
+        Diagnostics.write("\(points): \(pointLayer.count) points in, \(inside) inside a territory, \(result.snapped.count) snapped, \(result.outside.count) outside; \(pointLayer.count) written\n")
     }
 }

@@ -25,15 +25,18 @@ public struct SpatialJoin {
     }
 
     public struct Result: Sendable {
-        /// Every input point, in input order, with the code property set
-        /// (null when outside every polygon).
-        public var points: Layer
         /// Polygon index of each point, nil when none.
         public var polygonOfPoint: [Int?]
+        /// Code of each polygon.
+        public var codes: [JSONValue]
         /// Points covered by no polygon and not snapped.
         public var outside: [Int]
         /// Points snapped to a polygon, with the distance in metres.
         public var snapped: [(point: Int, polygon: Int, metres: Double)]
+
+        public func code(ofPoint index: Int) -> JSONValue {
+            polygonOfPoint[index].map { codes[$0] } ?? .null
+        }
     }
 
     public let options: Options
@@ -67,12 +70,18 @@ public struct SpatialJoin {
             for snap in snapped { polygonOfPoint[snap.point] = snap.polygon }
         }
         let codes = polygons.features.enumerated().map { index, feature in code(of: feature, index: index) }
+        let outside = polygonOfPoint.indices.filter { polygonOfPoint[$0] == nil }
+        return Result(polygonOfPoint: polygonOfPoint, codes: codes, outside: outside, snapped: snapped)
+    }
+
+    /// The points, in input order, each with its polygon's code in the
+    /// join's property (null when outside every polygon).
+    public func joined(_ points: Layer, _ result: Result) -> Layer {
         var output = points
         for index in output.features.indices {
-            output.features[index].properties[options.property] = polygonOfPoint[index].map { codes[$0] } ?? .null
+            output.features[index].properties[options.property] = result.code(ofPoint: index)
         }
-        let outside = polygonOfPoint.indices.filter { polygonOfPoint[$0] == nil }
-        return Result(points: output, polygonOfPoint: polygonOfPoint, outside: outside, snapped: snapped)
+        return output
     }
 
     /// The code a polygon gives its points.

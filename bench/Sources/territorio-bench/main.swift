@@ -6,6 +6,7 @@
 //   territorio-bench validity IN [--repeat N]
 import Foundation
 import Geo
+import Territory
 
 struct Outcome {
     var runs: [Double]
@@ -81,6 +82,18 @@ func pointInPolygon(_ polygonsPath: String, _ pointsPath: String, times: Int) th
     return Outcome(runs: runs, counts: ["points": xy.count / 2, "located": located])
 }
 
+/// Every point gets the code of its polygon: issue 3's join, all cores.
+func join(_ pointsPath: String, _ polygonsPath: String, times: Int) throws -> Outcome {
+    let points = try Layer.readGeoJSON(path: pointsPath)
+    let polygons = try Layer.readGeoJSON(path: polygonsPath)
+    var located = 0
+    let runs = try timed(times) {
+        let result = try SpatialJoin().join(points: points, polygons: polygons)
+        located = points.count - result.outside.count
+    }
+    return Outcome(runs: runs, counts: ["points": points.count, "located": located])
+}
+
 var arguments = Array(CommandLine.arguments.dropFirst())
 var repeatCount = 3
 if let flag = arguments.firstIndex(of: "--repeat"), flag + 1 < arguments.count {
@@ -96,6 +109,7 @@ switch task {
 case "geojson-roundtrip": outcome = try geoJSONRoundTrip(arguments[1], arguments[2], times: repeatCount)
 case "to-utm": outcome = try toUTM(arguments[1], times: repeatCount)
 case "validity": outcome = try validity(arguments[1], times: repeatCount)
+case "join": outcome = try join(arguments[1], arguments[2], times: repeatCount)
 case "point-in-polygon": outcome = try pointInPolygon(arguments[1], arguments[2], times: repeatCount)
 default:
     FileHandle.standardError.write(Data("unknown task \(task)\n".utf8))

@@ -38,3 +38,11 @@ extension Geometry {
         try context.check(predicate: GEOSEquals_r(context.handle, handle, other.handle), "equals")
     }
 }
+
+extension Geometry {
+    /// Whether the DE-9IM relation of the two matches `pattern`
+    /// ("2********": the interiors share an area).
+    public func relate(_ other: Geometry, pattern: String) throws(GEOSError) -> Bool {
+        try context.check(predicate: GEOSRelatePattern_r(context.handle, handle, other.handle, pattern), "relate")
+    }
+}

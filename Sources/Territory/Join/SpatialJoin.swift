@@ -7,7 +7,7 @@ import Geo
 /// every run. Points covered by no polygon are listed; with a snap
 /// distance, each is given the nearest polygon within it (measured in
 /// metres in the layers' metric CRS) and the distance is recorded.
-public struct SpatialJoin {
+public struct SpatialJoin: Sendable {
     public struct Options: Sendable {
         /// Property of the polygons holding their code; nil uses the
         /// feature id, then the feature's index.

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Geo
+import Territory
+
+struct DissolveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dissolve",
+        abstract: "Build an upper level from a lower one: one feature per value of a field.",
+        discussion: """
+            Each group's geometry is the union of its members: GEOS coverage union when the \
+            members do not overlap (checked first), unary union otherwise. --sum adds numbers \
+            up, --first takes the first member's value; every output feature also counts its \
+            members in `units`.
+
+            Examples:
+              territorio dissolve geodata/sample_parishes.geojson --by municipality_code --sum population -o municipalities.geojson
+              territorio dissolve municipalities.geojson --by state_code --sum population --first state_name -o states.geojson
+            """
+    )
+
+    @Argument(help: "Polygons: GeoJSON; - for standard input.")
+    var file: String
+
+    @Option(help: ArgumentHelp("The field whose values name the groups (the upper level's code).", valueName: "field"))
+    var by: String
+
+    @Option(parsing: .singleValue, help: ArgumentHelp("Numeric field to add up over each group; repeat for more.", valueName: "field"))
+    var sum: [String] = []
+
+    @Option(parsing: .singleValue, help: ArgumentHelp("Field to take from the first member; repeat for more.", valueName: "field"))
+    var first: [String] = []
+
+    @OptionGroup var outputOptions: OutputOptions
+
+    func run() throws {
+        let layer = try LayerFile.read(file).layer
+        let result = try Dissolve(options: .init(by: by, sum: sum, first: first)).dissolve(layer, file: file)
+        let writer = try GeoJSONWriter(path: outputOptions.output, options: outputOptions.writerOptions(crs: .wgs84))
+        try writer.write(contentsOf: try result.layer.projected(to: .wgs84, file: file).features)
+        try writer.finish()
+        let byUnary = result.methods.filter { $0 == .unaryUnion }.count
+        Diagnostics.write("\(file): \(layer.count) features in, \(result.layer.count) groups written (\(result.layer.count - byUnary) by coverage union, \(byUnary) by unary union)\n")
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Geo
+import Territory
+
+struct InterpolateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "interpolate",
+        abstract: "Move values from one set of polygons to another by shared area.",
+        discussion: """
+            --field names an extensive variable (a count such as population): each source \
+            gives each target the share of its value that its area in the target is of its \
+            whole area. --intensive names a rate (density, yield): the target gets the mean \
+            over its covered part, weighted by shared area. Areas are in m² in the sources' \
+            metric CRS; each target also gets covered_area_m2.
+
+            Examples:
+              territorio interpolate --from geodata/sample_parishes.geojson --field population --to zones.geojson -o zones_population.geojson
+              territorio interpolate --from parishes.geojson --field population --intensive density --to catchments.geojson -o out.geojson
+            """
+    )
+
+    @Option(help: ArgumentHelp("Source polygons holding the values.", valueName: "file"))
+    var from: String
+
+    @Option(help: ArgumentHelp("Target polygons that receive them.", valueName: "file"))
+    var to: String
+
+    @Option(name: .customLong("field"), parsing: .singleValue, help: ArgumentHelp("Extensive field (a count) to move; repeat for more.", valueName: "name"))
+    var extensive: [String] = []
+
+    @Option(parsing: .singleValue, help: ArgumentHelp("Intensive field (a rate) to average; repeat for more.", valueName: "name"))
+    var intensive: [String] = []
+
+    @OptionGroup var outputOptions: OutputOptions
+
+    func validate() throws {
+        guard !(extensive.isEmpty && intensive.isEmpty) else {
+            throw ValidationError("name at least one --field or --intensive")
+        }
+    }
+
+    func run() throws {
+        let sources = try LayerFile.read(from).layer
+        let targets = try LayerFile.read(to).layer
+        let result = try ArealInterpolation(extensive: extensive, intensive: intensive).interpolate(from: sources, to: targets, file: from)
+        let writer = try GeoJSONWriter(path: outputOptions.output, options: outputOptions.writerOptions(crs: .wgs84))
+        try writer.write(contentsOf: try result.projected(to: .wgs84, file: to).features)
+        try writer.finish()
+    }
+}

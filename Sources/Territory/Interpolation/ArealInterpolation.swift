@@ -1,0 +1,84 @@
+import Geo
+
+/// Moves values from source polygons (parishes with their population) to
+/// target polygons (zones, catchments, circuits) by shared area, as
+/// tobler's `area_interpolate` does:
+///
+/// - an extensive variable (a count: population, families) splits by the
+///   share of each source's area that lies in the target:
+///   `target = Σ value_s · area(s ∩ t) / area(s)`;
+/// - an intensive variable (a rate: density, yield per hectare) becomes
+///   the mean over the target's covered part, weighted by shared area:
+///   `target = Σ value_s · area(s ∩ t) / Σ area(s ∩ t)`.
+///
+/// Areas are measured in metres in the sources' metric CRS.
+public struct ArealInterpolation: Sendable {
+    public var extensive: [String]
+    public var intensive: [String]
+
+    public init(extensive: [String] = [], intensive: [String] = []) {
+        self.extensive = extensive
+        self.intensive = intensive
+    }
+
+    /// The targets with each field added, and the covered area in m² as
+    /// `covered_area_m2` (where any source lies).
+    public func interpolate(from sources: Layer, to targets: Layer, file: String = "<sources>") throws -> Layer {
+        guard let metric = try sources.metricCRS() else { return targets }
+        let sourceShapes = try sources.projected(to: metric, file: file).features.map(\.geometry)
+        let targetShapes = try targets.projected(to: metric).features.map(\.geometry)
+        let fields = extensive + intensive
+        let values: [[Double?]] = sources.features.map { feature in fields.map { feature.properties[$0]?.doubleValue } }
+        let extensiveCount = extensive.count
+
+        let perTarget = try parallelChunks(count: targetShapes.count, minimumChunk: 64) { range in
+            let context = GEOSContext()
+            let sourceGeometries = try sourceShapes.map { try Geometry($0 ?? .polygon([]), context: context) }
+            let sourceAreas = try sourceGeometries.map { try $0.area() }
+            let index = try SpatialIndex(sourceGeometries, context: context)
+            return try range.map { target -> (sums: [Double], weights: [Double], covered: Double) in
+                var sums = [Double](repeating: 0, count: fields.count)
+                var weights = [Double](repeating: 0, count: fields.count)
+                guard let shape = targetShapes[target], !shape.isEmpty else { return (sums, weights, 0) }
+                let targetGeometry = try Geometry(shape, context: context)
+                let prepared = try PreparedGeometry(targetGeometry)
+                var covered = 0.0
+                for source in index.query(targetGeometry) where sourceAreas[source] > 0 {
+                    let sourceGeometry = sourceGeometries[source]
+                    guard try prepared.intersects(sourceGeometry) else { continue }
+                    let shared = try prepared.covers(sourceGeometry)
+                        ? sourceAreas[source] : try targetGeometry.intersection(sourceGeometry).area()
+                    guard shared > 0 else { continue }
+                    covered += shared
+                    for (field, value) in values[source].enumerated() {
+                        guard let value else { continue }
+                        if field < extensiveCount {
+                            sums[field] += value * shared / sourceAreas[source]
+                        } else {
+                            sums[field] += value * shared
+                        }
+                        weights[field] += shared
+                    }
+                }
+                return (sums, weights, covered)
+            }
+        }.flatMap { $0 }
+
+        var output = targets
+        for (target, result) in perTarget.enumerated() {
+            for (field, name) in fields.enumerated() {
+                let value: JSONValue
+                if result.weights[field] == 0 {
+                    value = field < extensiveCount ? .number(0) : .null
+                } else if field < extensiveCount {
+                    value = .number(result.sums[field])
+                } else {
+                    value = .number(result.sums[field] / result.weights[field])
+                }
+                output.features[target].properties[name] = value
+            }
+            output.features[target].properties["covered_area_m2"] = .number(result.covered)
+        }
+        return output
+    }
+}

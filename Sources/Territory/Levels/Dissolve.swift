@@ -31,6 +31,9 @@ public struct Dissolve: Sendable {
         public var layer: Layer
         /// The method used for each output feature, in output order.
         public var methods: [Method]
+        /// Input features whose invalid geometry was made valid (GEOS
+        /// MakeValid) before the union, since GEOS cannot union it as is.
+        public var repaired: [Int]
     }
 
     public let options: Options
@@ -53,7 +56,7 @@ public struct Dissolve: Sendable {
         let groups = order.map { members[$0]! }
         let unions = try parallelChunks(count: groups.count) { range in
             let context = GEOSContext()
-            return try range.map { group in try union(groups[group].map { features[$0] }, context: context) }
+            return try range.map { group in try union(groups[group], of: features, context: context) }
         }.flatMap { $0 }
 
         var output: [Feature] = []
@@ -62,17 +65,30 @@ public struct Dissolve: Sendable {
             output.append(Feature(id: Self.id(of: key), geometry: unions[group].shape,
                                   properties: properties(key: key, members: memberFeatures)))
         }
-        return Result(layer: Layer(features: output, crs: layer.crs), methods: unions.map(\.method))
+        return Result(layer: Layer(features: output, crs: layer.crs), methods: unions.map(\.method),
+                      repaired: unions.flatMap(\.repaired).sorted())
     }
 
-    private func union(_ members: [Feature], context: GEOSContext) throws -> (shape: Shape, method: Method) {
-        let geometries = try members.compactMap(\.geometry).map { try Geometry($0, context: context) }
-        guard !geometries.isEmpty else { return (.multiPolygon([]), .unaryUnion) }
+    private func union(_ members: [Int], of features: [Feature], context: GEOSContext) throws
+        -> (shape: Shape, method: Method, repaired: [Int]) {
+        var geometries: [Geometry] = []
+        var repaired: [Int] = []
+        for member in members {
+            guard let shape = features[member].geometry else { continue }
+            let geometry = try Geometry(shape, context: context)
+            if try geometry.isValid() {
+                geometries.append(geometry)
+            } else {
+                geometries.append(try geometry.makeValid())
+                repaired.append(member)
+            }
+        }
+        guard !geometries.isEmpty else { return (.multiPolygon([]), .unaryUnion, repaired) }
         let collection = try Geometry.collection(geometries, context: context)
         if try Self.isCleanCoverage(geometries, context: context) {
-            return (try collection.coverageUnion().shape, .coverageUnion)
+            return (try collection.coverageUnion().shape, .coverageUnion, repaired)
         }
-        return (try collection.unaryUnion().shape, .unaryUnion)
+        return (try collection.unaryUnion().shape, .unaryUnion, repaired)
     }
 
     /// No two polygons share interior area (their envelopes are checked

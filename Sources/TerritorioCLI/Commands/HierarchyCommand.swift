@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import Geo
+import Territory
+
+struct HierarchyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hierarchy",
+        abstract: "Work with territorial hierarchies of any depth.",
+        subcommands: [HierarchyCheckCommand.self]
+    )
+}
+
+struct HierarchyCheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check that every unit lies in its parent, codes are unique, parents exist, names agree, and no level has gaps or overlaps.",
+        discussion: """
+            SPEC is a JSON file naming the levels, top first (see the README). A unit must have \
+            its representative point in its parent and at least 99% of its area there. Gaps \
+            and overlaps within a level larger than --min-area come out as polygons with their \
+            area. Exit status 1 when there are problems; each names both units.
+
+            Example:
+              territorio hierarchy check bolivia.json -o problems.geojson
+            """
+    )
+
+    @Argument(help: "The hierarchy spec (JSON).")
+    var spec: String
+
+    @Flag(help: "Print JSON: {\"problems\": [{kind, level, unit, other, message, area}]}.")
+    var json = false
+
+    @Option(name: .customLong("min-area"), help: ArgumentHelp("Ignore gaps, overlaps and parts outside a parent smaller than this, in m².", valueName: "m2"))
+    var minimumArea: Double = 1
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the problems with a place (gaps, overlaps, misplaced units) as GeoJSON.", valueName: "file"))
+    var output: String?
+
+    func run() throws {
+        var check = HierarchyCheck()
+        check.minimumArea = minimumArea
+        let (problems, metric) = try check.check(try HierarchySpec.read(path: spec))
+        if json {
+            print(JSONValue.object(["problems": .array(problems.map(Self.json))]).jsonText)
+        } else {
+            for problem in problems { Diagnostics.write("\(spec): \(problem.kind.rawValue): \(problem.message)\n") }
+            Diagnostics.write("\(spec): \(problems.count) problem(s)\n")
+        }
+        if let output {
+            let features = problems.compactMap { problem -> Feature? in
+                guard let geometry = problem.geometry else { return nil }
+                return Feature(geometry: geometry, properties: Self.json(problem).objectValue)
+            }
+            let layer = try Layer(features: features, crs: metric).projected(to: .wgs84)
+            try layer.writeGeoJSON(path: output)
+        }
+        if !problems.isEmpty { throw ProblemsFound() }
+    }
+
+    static func json(_ problem: HierarchyProblem) -> JSONValue {
+        var object = JSONObject()
+        object["kind"] = .string(problem.kind.rawValue)
+        object["level"] = .string(problem.level)
+        object["unit"] = .string(problem.unit)
+        object["other"] = problem.other.map(JSONValue.string) ?? .null
+        object["message"] = .string(problem.message)
+        object["area_m2"] = problem.area.map { .number(($0 * 10).rounded() / 10) } ?? .null
+        return .object(object)
+    }
+}
+
+extension JSONValue {
+    var objectValue: JSONObject {
+        if case .object(let object) = self { return object }
+        return JSONObject()
+    }
+}

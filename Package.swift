@@ -48,6 +48,11 @@ let package = Package(
             dependencies: ["Geo", "Territory"],
             path: "bench/Sources/territorio-bench"
         ),
+        .executableTarget(
+            name: "sample-territory",
+            dependencies: ["Geo", "Territory"],
+            path: "tools/sample-territory"
+        ),
         .testTarget(name: "GeoTests", dependencies: ["Geo"]),
         .testTarget(name: "TerritoryTests", dependencies: ["Territory", "Geo"]),
         .testTarget(name: "TerritorioCLITests", dependencies: ["TerritorioCLI", "Geo"]),

@@ -3,6 +3,8 @@
 
 usage: anchors.py geojson-roundtrip IN OUT [--repeat N]
        anchors.py join POINTS POLYGONS [--repeat N]
+       anchors.py dissolve PARISHES [--repeat N]
+       anchors.py interpolate PARISHES CELLS [--repeat N]
        anchors.py to-utm IN [--repeat N]
        anchors.py validity IN [--repeat N]
 
@@ -92,7 +94,42 @@ def join(args, repeat):
         "points": len(points), "located": int(joined["index_right"].notna().sum())}
 
 
-TASKS = {"geojson-roundtrip": geojson_roundtrip, "to-utm": to_utm, "validity": validity, "join": join}
+def dissolve(args, repeat):
+    import geopandas as gpd
+
+    parishes = gpd.read_file(args.input, engine="pyogrio")
+    runs = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        municipalities = parishes.dissolve(by="municipality", aggfunc={"population": "sum", "state": "first"})
+        states = municipalities.dissolve(by="state", aggfunc={"population": "sum"})
+        runs.append(time.perf_counter() - t0)
+    return runs, f"geopandas {gpd.__version__} dissolve", {
+        "municipalities": len(municipalities), "states": len(states)}
+
+
+def interpolate(args, repeat):
+    import geopandas as gpd
+
+    parishes = gpd.read_file(args.input, engine="pyogrio")
+    cells = gpd.read_file(args.output, engine="pyogrio")
+    runs = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        # What tobler's area_interpolate does for an extensive variable, in metres.
+        source = parishes[["population", "geometry"]].to_crs("EPSG:32619")
+        target = cells[["cell", "geometry"]].to_crs("EPSG:32619")
+        source["source_area"] = source.area
+        pieces = gpd.overlay(source, target, how="intersection", keep_geom_type=True)
+        pieces["population"] = pieces["population"] * pieces.area / pieces["source_area"]
+        result = target.merge(pieces.groupby("cell")["population"].sum(), on="cell", how="left").fillna({"population": 0})
+        runs.append(time.perf_counter() - t0)
+    return runs, f"geopandas {gpd.__version__} overlay + groupby", {
+        "cells": len(result), "population": round(float(result["population"].sum()))}
+
+
+TASKS = {"geojson-roundtrip": geojson_roundtrip, "to-utm": to_utm, "validity": validity, "join": join,
+         "dissolve": dissolve, "interpolate": interpolate}
 
 
 def main():
@@ -102,8 +139,8 @@ def main():
     p.add_argument("output", nargs="?")
     p.add_argument("--repeat", type=int, default=5)
     args = p.parse_args()
-    if (args.task in ("geojson-roundtrip", "join")) != (args.output is not None):
-        p.error("a second file is required for geojson-roundtrip (OUT) and join (POLYGONS), and only for them")
+    if (args.task in ("geojson-roundtrip", "join", "interpolate")) != (args.output is not None):
+        p.error("a second file is required for geojson-roundtrip (OUT), join (POLYGONS) and interpolate (CELLS), and only for them")
 
     runs, tool, extra = TASKS[args.task](args, args.repeat)
     print(json.dumps({

@@ -6,6 +6,8 @@ usage: generate.py DATA_DIR
 Writes into DATA_DIR and prints the two paths, points first:
   points_1m.geojson    1,000,000 Point features, WGS84, inside UTM zone 19N
   polygons_3k.geojson  3,000 Voronoi cells tiling a rectangle, ~2% made invalid
+  parishes_3k.geojson  the same cells, valid, with municipality (850), state (24), population
+  cells_40k.geojson    40,000 Voronoi cells tiling the same rectangle
 
 BENCH_POINTS / BENCH_POLYGONS override the counts (for quick tests); the file
 names then carry the count instead (points_10000.geojson, ...).
@@ -75,6 +77,52 @@ def polygons(path, n):
     write_atomically(path, lines)
 
 
+def nearest(points, seeds):
+    """Index of the nearest seed to each point (brute force, in chunks)."""
+    out = np.empty(len(points), dtype=int)
+    for start in range(0, len(points), 2_000):
+        chunk = points[start:start + 2_000]
+        d = ((chunk[:, None, :] - seeds[None, :, :]) ** 2).sum(axis=2)
+        out[start:start + 2_000] = d.argmin(axis=1)
+    return out
+
+
+def parishes(path, n):
+    """The same 3,000 cells as polygons_3k, all valid, grouped into 850
+    municipalities and 24 states (nearest seed), with a population."""
+    rng = np.random.default_rng(20240602)
+    seeds = shapely.multipoints(np.column_stack([rng.uniform(*LON, n), rng.uniform(*LAT, n)]))
+    rect = shapely.box(LON[0], LAT[0], LON[1], LAT[1])
+    cells = shapely.intersection(shapely.get_parts(shapely.voronoi_polygons(seeds, extend_to=rect, ordered=True)), rect)
+    centres = shapely.get_coordinates(shapely.centroid(cells))
+    groups = np.random.default_rng(7)
+    municipality_seeds = centres[groups.choice(len(centres), 850, replace=False)]
+    state_seeds = municipality_seeds[groups.choice(850, 24, replace=False)]
+    municipality = nearest(centres, municipality_seeds)
+    state_of_municipality = nearest(municipality_seeds, state_seeds)
+    population = np.round(groups.lognormal(8.5, 1.0, len(cells))).astype(int)
+    lines = []
+    for i, cell in enumerate(cells):
+        m = municipality[i]
+        lines.append(
+            f'{{"type":"Feature","properties":{{"code":"P{i + 1:04d}","municipality":"M{m + 1:03d}",'
+            f'"state":"S{state_of_municipality[m] + 1:02d}","population":{population[i]}}},'
+            f'"geometry":{{"type":"Polygon","coordinates":[{ring_json(cell.exterior.coords)}]}}}}')
+    write_atomically(path, lines)
+
+
+def cells(path, n):
+    """n Voronoi cells tiling the same rectangle: interpolation targets."""
+    rng = np.random.default_rng(40_000)
+    seeds = shapely.multipoints(np.column_stack([rng.uniform(*LON, n), rng.uniform(*LAT, n)]))
+    rect = shapely.box(LON[0], LAT[0], LON[1], LAT[1])
+    parts = shapely.intersection(shapely.get_parts(shapely.voronoi_polygons(seeds, extend_to=rect, ordered=True)), rect)
+    lines = [f'{{"type":"Feature","properties":{{"cell":{i + 1}}},'
+             f'"geometry":{{"type":"Polygon","coordinates":[{ring_json(cell.exterior.coords)}]}}}}'
+             for i, cell in enumerate(parts)]
+    write_atomically(path, lines)
+
+
 def main():
     if len(sys.argv) != 2:
         sys.exit(__doc__)
@@ -83,7 +131,9 @@ def main():
     n_points = int(os.environ.get("BENCH_POINTS", 1_000_000))
     n_polygons = int(os.environ.get("BENCH_POLYGONS", 3_000))
     jobs = [(output_path(data_dir, "points", n_points, 1_000_000, "1m"), points, n_points),
-            (output_path(data_dir, "polygons", n_polygons, 3_000, "3k"), polygons, n_polygons)]
+            (output_path(data_dir, "polygons", n_polygons, 3_000, "3k"), polygons, n_polygons),
+            (output_path(data_dir, "parishes", n_polygons, 3_000, "3k"), parishes, n_polygons),
+            (output_path(data_dir, "cells", 40_000, 40_000, "40k"), cells, 40_000)]
     for path, make, n in jobs:
         if not os.path.exists(path):
             print(f"generating {path}", file=sys.stderr)

@@ -35,19 +35,28 @@ public struct ArealInterpolation: Sendable {
             let context = GEOSContext()
             let sourceGeometries = try sourceShapes.map { try Geometry($0 ?? .polygon([]), context: context) }
             let sourceAreas = try sourceGeometries.map { try $0.area() }
+            // Sources are prepared once per worker; most small targets lie
+            // wholly inside one source, which a prepared covers answers
+            // without computing an intersection.
+            let preparedSources = try sourceGeometries.map { try PreparedGeometry($0) }
             let index = try SpatialIndex(sourceGeometries, context: context)
             return try range.map { target -> (sums: [Double], weights: [Double], covered: Double) in
                 var sums = [Double](repeating: 0, count: fields.count)
                 var weights = [Double](repeating: 0, count: fields.count)
                 guard let shape = targetShapes[target], !shape.isEmpty else { return (sums, weights, 0) }
                 let targetGeometry = try Geometry(shape, context: context)
-                let prepared = try PreparedGeometry(targetGeometry)
+                var targetArea: Double?
                 var covered = 0.0
                 for source in index.query(targetGeometry) where sourceAreas[source] > 0 {
-                    let sourceGeometry = sourceGeometries[source]
-                    guard try prepared.intersects(sourceGeometry) else { continue }
-                    let shared = try prepared.covers(sourceGeometry)
-                        ? sourceAreas[source] : try targetGeometry.intersection(sourceGeometry).area()
+                    let shared: Double
+                    if try preparedSources[source].covers(targetGeometry) {
+                        if targetArea == nil { targetArea = try targetGeometry.area() }
+                        shared = targetArea!
+                    } else if try preparedSources[source].intersects(targetGeometry) {
+                        shared = try targetGeometry.intersection(sourceGeometries[source]).area()
+                    } else {
+                        continue
+                    }
                     guard shared > 0 else { continue }
                     covered += shared
                     for (field, value) in values[source].enumerated() {

@@ -174,3 +174,17 @@ import Testing
         #expect(try xy.withUnsafeBufferPointer { try locator.locate($0) } == [0, 1, 2, 3, -1])
     }
 }
+
+@Suite struct SpatialOrderTests {
+    @Test func zOrderGroupsNeighboursAndIsAPermutation() {
+        // Four corners of a square, given diagonally: Z-order visits
+        // south-west, south-east, north-west, north-east.
+        let xy: [Double] = [10, 10, 0, 0, 0, 10, 10, 0]
+        let order = xy.withUnsafeBufferPointer { SpatialOrder.permutation($0) }
+        #expect(order == [1, 3, 2, 0])
+        var many: [Double] = []
+        for i in 0..<10_000 { many += [Double((i * 7919) % 1000), Double((i * 104_729) % 997)] }
+        let permutation = many.withUnsafeBufferPointer { SpatialOrder.permutation($0) }
+        #expect(Set(permutation).count == 10_000)
+    }
+}

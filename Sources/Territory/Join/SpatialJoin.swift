@@ -49,10 +49,18 @@ public struct SpatialJoin: Sendable {
         let points = try points.projected(to: polygons.crs, file: pointsFile)
         let xy = try pointCoordinates(points, file: pointsFile)
         let shapes = polygons.features.map(\.geometry)
-        // Each worker builds its own GEOS polygons and locator in its own context.
-        let located = try xy.withUnsafeBufferPointer { buffer in
+        // Points are looked up in Z-order, so consecutive lookups hit the
+        // same polygons; each worker builds its own GEOS polygons and
+        // locator in its own context and takes a contiguous run.
+        let order = xy.withUnsafeBufferPointer { SpatialOrder.permutation($0) }
+        var ordered = [Double](repeating: 0, count: xy.count)
+        for (position, index) in order.enumerated() {
+            ordered[2 * position] = xy[2 * Int(index)]
+            ordered[2 * position + 1] = xy[2 * Int(index) + 1]
+        }
+        let locatedInOrder = try ordered.withUnsafeBufferPointer { buffer in
             let shared = SendableBuffer(buffer)
-            return try parallelChunks(count: xy.count / 2, minimumChunk: 20_000) { range in
+            return try parallelChunks(count: buffer.count / 2, minimumChunk: 20_000) { range in
                 let context = GEOSContext()
                 let geometries = try shapes.map { shape in
                     try Geometry(shape ?? .polygon([]), context: context)
@@ -62,6 +70,8 @@ public struct SpatialJoin: Sendable {
                 return try locator.locate(slice)
             }.flatMap { $0 }
         }
+        var located = [Int32](repeating: -1, count: order.count)
+        for (position, index) in order.enumerated() { located[Int(index)] = locatedInOrder[position] }
         var polygonOfPoint: [Int?] = located.map { $0 < 0 ? nil : Int($0) }
         var snapped: [(point: Int, polygon: Int, metres: Double)] = []
         let unmatched = polygonOfPoint.indices.filter { polygonOfPoint[$0] == nil }

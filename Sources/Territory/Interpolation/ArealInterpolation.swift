@@ -31,7 +31,15 @@ public struct ArealInterpolation: Sendable {
         let values: [[Double?]] = sources.features.map { feature in fields.map { feature.properties[$0]?.doubleValue } }
         let extensiveCount = extensive.count
 
-        let perTarget = try parallelChunks(count: targetShapes.count, minimumChunk: 64) { range in
+        // Targets are visited in Z-order of their centres, so neighbouring
+        // targets meet the same prepared sources while they are in cache.
+        var centres: [Double] = []
+        for shape in targetShapes {
+            let center = shape?.envelope?.center ?? Position(x: 0, y: 0)
+            centres += [center.x, center.y]
+        }
+        let order = centres.withUnsafeBufferPointer { SpatialOrder.permutation($0) }.map { Int($0) }
+        let inOrder = try parallelChunks(count: targetShapes.count, minimumChunk: 64) { range in
             let context = GEOSContext()
             let sourceGeometries = try sourceShapes.map { try Geometry($0 ?? .polygon([]), context: context) }
             let sourceAreas = try sourceGeometries.map { try $0.area() }
@@ -40,7 +48,8 @@ public struct ArealInterpolation: Sendable {
             // without computing an intersection.
             let preparedSources = try sourceGeometries.map { try PreparedGeometry($0) }
             let index = try SpatialIndex(sourceGeometries, context: context)
-            return try range.map { target -> (sums: [Double], weights: [Double], covered: Double) in
+            return try range.map { position -> (sums: [Double], weights: [Double], covered: Double) in
+                let target = order[position]
                 var sums = [Double](repeating: 0, count: fields.count)
                 var weights = [Double](repeating: 0, count: fields.count)
                 guard let shape = targetShapes[target], !shape.isEmpty else { return (sums, weights, 0) }
@@ -72,6 +81,8 @@ public struct ArealInterpolation: Sendable {
                 return (sums, weights, covered)
             }
         }.flatMap { $0 }
+        var perTarget = inOrder
+        for (position, target) in order.enumerated() { perTarget[target] = inOrder[position] }
 
         var output = targets
         for (target, result) in perTarget.enumerated() {

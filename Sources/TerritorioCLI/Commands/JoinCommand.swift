@@ -37,6 +37,9 @@ struct JoinCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write count and capacity per territory x product x stage to this CSV.", valueName: "file"))
     var summary: String?
 
+    @Option(help: ArgumentHelp("Property naming each point in messages, for points without an id (wof_id, name).", valueName: "name"))
+    var label: String?
+
     @OptionGroup var outputOptions: OutputOptions
     @OptionGroup var input: InputOptions
     @OptionGroup var siteFields: SiteFieldOptions
@@ -57,11 +60,11 @@ struct JoinCommand: ParsableCommand {
         for index in result.outside {
             let feature = pointLayer.features[index]
             let where_ = feature.geometry?.envelope.map { " at (\($0.minX), \($0.minY))" } ?? ""
-            Diagnostics.write("\(FeatureLocation(file: points, index: index, id: feature.id)): outside every territory\(where_)\n")
+            Diagnostics.write("\(location(of: feature, index)): outside every territory\(where_)\n")
         }
         for snapped in result.snapped {
             let feature = pointLayer.features[snapped.point]
-            Diagnostics.write("\(FeatureLocation(file: points, index: snapped.point, id: feature.id)): snapped to \(join.code(of: polygonLayer.features[snapped.polygon], index: snapped.polygon).text), \(String(format: "%.1f", snapped.metres)) m away\n")
+            Diagnostics.write("\(location(of: feature, snapped.point)): snapped to \(join.code(of: polygonLayer.features[snapped.polygon], index: snapped.polygon).text), \(String(format: "%.1f", snapped.metres)) m away\n")
         }
 
         if let summary {
@@ -83,5 +86,13 @@ struct JoinCommand: ParsableCommand {
         try writer.finish()
         let inside = pointLayer.count - result.outside.count - result.snapped.count
         Diagnostics.write("\(points): \(pointLayer.count) points in, \(inside) inside a territory, \(result.snapped.count) snapped, \(result.outside.count) outside; \(pointLayer.count) written\n")
+    }
+
+    /// `FILE: feature N (id X)`, the id taken from --label when given.
+    private func location(of feature: Feature, _ index: Int) -> FeatureLocation {
+        let labelled = label.flatMap { feature.properties[$0] }.flatMap { value -> FeatureID? in
+            value == .null ? nil : .string(value.text)
+        }
+        return FeatureLocation(file: points, index: index, id: labelled ?? feature.id)
     }
 }

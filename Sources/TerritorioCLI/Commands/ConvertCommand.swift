@@ -43,7 +43,7 @@ struct ConvertCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     func run() throws {
-        var selection = Selection(filter: try parsedFilter(), bbox: try parsedBBox())
+        var selection = Selection(filter: try WhereOption.filter(whereExpression), bbox: try parsedBBox())
         let contents = try input.read(file, progress: Progress("reading"))
         if let intersects { selection.mask = try mask(from: intersects, in: contents.layer.crs) }
         let target = to.map(CRS.init) ?? .wgs84
@@ -57,15 +57,6 @@ struct ConvertCommand: ParsableCommand {
         if verbose {
             let read = contents.layer.count + contents.rejected.count
             Diagnostics.write("\(file): \(read) read, \(contents.rejected.count) rejected, \(read - contents.rejected.count - layer.count) filtered out, \(layer.count) written\n")
-        }
-    }
-
-    private func parsedFilter() throws -> FeatureFilter? {
-        guard let whereExpression else { return nil }
-        do {
-            return try FeatureFilter(whereExpression)
-        } catch {
-            throw ValidationError("--where: \(error.description)")
         }
     }
 

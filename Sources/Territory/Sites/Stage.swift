@@ -1,4 +1,5 @@
-/// A link of a product chain, in chain order.
+/// A link of a product chain. Cases are listed (and sort) in the order the
+/// domain lists them; a chain spec gives each chain its own order.
 public enum Stage: String, Sendable, CaseIterable, Comparable {
     case primary
     case processing

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import Geo
+import Territory
+
+extension CatchmentAnalysis.Method: ExpressibleByArgument {}
+
+struct CatchmentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "catchment",
+        abstract: "Which territory each facility serves, with its population, demand and utilisation.",
+        discussion: """
+            buffer: a disc of --radius around each facility; voronoi: the area nearer to it than \
+            to any other; nearest: each territory unit whole, to the facility nearest its \
+            representative point. Catchments are clipped to the territories; the area no \
+            catchment covers is written too (kind = uncovered). Population comes from the \
+            territories by areal interpolation (summed whole for nearest). With --chain, each \
+            catchment also gets the demand of its population and the facility's utilisation.
+
+            Examples:
+              territorio catchment --facilities geodata/territory/sites.geojson --where "stage == 'collection' and product == 'milk'" --method voronoi --territories geodata/territory/parishes.geojson --chain geodata/territory/chains/cheese.json -o milk_catchments.geojson
+              territorio catchment --facilities stores.geojson --method buffer --radius 2km --territories parishes.geojson -o stores_2km.geojson
+            """
+    )
+
+    @Option(help: ArgumentHelp("Facilities: points, GeoJSON or CSV.", valueName: "file"))
+    var facilities: String
+
+    @Option(name: .customLong("where"), help: ArgumentHelp("Keep the facilities whose properties match.", valueName: "expression"))
+    var whereExpression: String?
+
+    @Option(help: "buffer, voronoi or nearest.")
+    var method: CatchmentAnalysis.Method
+
+    @Option(help: ArgumentHelp("Radius of buffer catchments: 800m, 5km.", valueName: "distance"))
+    var radius: String = "5km"
+
+    @Option(help: ArgumentHelp("Territory units with their population (polygons).", valueName: "file"))
+    var territories: String
+
+    @Option(name: .customLong("population-field"), help: ArgumentHelp("Property of the territories holding the population.", valueName: "name"))
+    var populationField = "population"
+
+    @Option(help: ArgumentHelp("Chain spec (JSON): adds demand and utilisation.", valueName: "file"))
+    var chain: String?
+
+    @OptionGroup var outputOptions: OutputOptions
+    @OptionGroup var input: InputOptions
+    @OptionGroup var siteFields: SiteFieldOptions
+
+    func run() throws {
+        guard let metres = Distance.metres(radius), metres > 0 else {
+            throw ValidationError("--radius takes a distance such as 800m or 5km, not '\(radius)'")
+        }
+        let filter = try WhereOption.filter(whereExpression)
+        let all = try input.read(facilities).layer
+        let selected = try all.selecting(Selection(filter: filter))
+        guard selected.count > 0 else { throw CommandFailure(message: "\(facilities): no facility matches") }
+        let units = try LayerFile.read(territories).layer
+        let analysis = CatchmentAnalysis(method: method, radius: metres, populationField: populationField,
+                                         chain: try chain.map { try ChainSpec.read(path: $0) }, siteFields: siteFields.fields)
+        let result = try analysis.run(facilities: selected, territories: units, facilitiesFile: facilities)
+        let writer = try GeoJSONWriter(path: outputOptions.output, options: outputOptions.writerOptions(crs: .wgs84))
+        try writer.write(contentsOf: result.layer.features)
+        try writer.finish()
+        let share = result.totalPopulation > 0 ? 100 * result.uncoveredPopulation / result.totalPopulation : 0
+        Diagnostics.write(String(format: "%@: %d facilities of %d, %d catchments; %.0f people in the territories, %.0f (%.1f %%) in %d uncovered pieces\n",
+                                 facilities, selected.count, all.count, result.catchments, result.totalPopulation,
+                                 result.uncoveredPopulation, share, result.uncovered))
+    }
+}

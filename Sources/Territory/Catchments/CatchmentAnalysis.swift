@@ -1,0 +1,178 @@
+import Foundation
+import Geo
+
+/// Which territory each facility serves:
+///
+/// - `buffer`: a disc of the radius around each facility, in metres;
+/// - `voronoi`: the area nearer to it than to any other facility;
+/// - `nearest`: the territory units whose representative point is nearest
+///   to it (each unit whole).
+///
+/// Catchments are clipped to the union of the territories. Each carries
+/// the population it serves (areal interpolation from the territories, or
+/// their sum for `nearest`), the facility's capacity and, with a chain, the
+/// demand of that population and the facility's utilisation. The area no
+/// catchment covers comes out as `uncovered` pieces with their population.
+public struct CatchmentAnalysis: Sendable {
+    public enum Method: String, Sendable, CaseIterable {
+        case buffer, voronoi, nearest
+    }
+
+    public var method: Method
+    /// Metres, for `buffer`.
+    public var radius: Double
+    public var populationField: String
+    public var chain: ChainSpec?
+    public var siteFields: SiteFields
+
+    public init(method: Method, radius: Double = 5_000, populationField: String = "population", chain: ChainSpec? = nil,
+                siteFields: SiteFields = SiteFields()) {
+        self.method = method
+        self.radius = radius
+        self.populationField = populationField
+        self.chain = chain
+        self.siteFields = siteFields
+    }
+
+    public struct Result: Sendable {
+        /// Catchments then uncovered pieces, in WGS 84.
+        public var layer: Layer
+        public var catchments: Int
+        public var uncovered: Int
+        /// Population of all the territories, and of the uncovered pieces.
+        public var totalPopulation: Double
+        public var uncoveredPopulation: Double
+    }
+
+    public func run(facilities: Layer, territories: Layer, facilitiesFile: String = "<facilities>") throws -> Result {
+        guard let metric = try territories.metricCRS() else {
+            return Result(layer: Layer(), catchments: 0, uncovered: 0, totalPopulation: 0, uncoveredPopulation: 0)
+        }
+        let context = GEOSContext.current
+        let units = try territories.projected(to: metric)
+        let sites = try facilities.projected(to: metric, file: facilitiesFile)
+        let points = try sites.features.enumerated().map { index, feature -> Position in
+            guard case .point(let position?)? = feature.geometry else {
+                throw ReadError(file: facilitiesFile, featureIndex: index, featureID: feature.id, message: "a facility must be a point")
+            }
+            return position
+        }
+        let unitGeometries = try units.features.map { try Geometry($0.geometry ?? .polygon([]), context: context) }
+        let region = try Geometry.union(unitGeometries, context: context)
+
+        var shapes: [Shape]
+        var populations: [Double]?
+        switch method {
+        case .buffer: shapes = try discs(around: points, clippedTo: region.shape)
+        case .voronoi: shapes = try cells(of: points, clippedTo: region, context: context)
+        case .nearest: (shapes, populations) = try nearestUnits(points, units: units, unitGeometries: unitGeometries, context: context)
+        }
+
+        let catchmentGeometries = try shapes.map { try Geometry($0, context: context) }
+        let covered = try Geometry.union(catchmentGeometries.filter { !$0.isEmpty }, context: context)
+        let uncoveredParts = try region.difference(covered).parts.filter { try $0.area() > 1 }
+        let interpolation = ArealInterpolation(extensive: [populationField])
+        let targets = Layer(features: (shapes + uncoveredParts.map(\.shape)).map { Feature(geometry: $0) }, crs: metric)
+        let interpolated = try interpolation.interpolate(from: units, to: targets)
+        func population(_ index: Int) -> Double {
+            interpolated.features[index].properties[populationField]?.doubleValue ?? 0
+        }
+
+        var features: [Feature] = []
+        for (index, facility) in sites.features.enumerated() {
+            let served = populations?[index] ?? population(index)
+            var properties: JSONObject = [
+                "kind": "catchment",
+                "facility_id": facility.id.map { .string($0.description) } ?? .number(index),
+                "method": .string(method.rawValue),
+                "population": .number(served.rounded()),
+                "area_m2": .number(try catchmentGeometries[index].area().rounded()),
+            ]
+            if let name = facility.properties[siteFields.name], name != .null { properties["facility_name"] = name }
+            try addCapacity(of: facility, index: index, served: served, file: facilitiesFile, to: &properties)
+            features.append(Feature(id: facility.id, geometry: shapes[index], properties: properties))
+        }
+        var uncoveredPopulation = 0.0
+        for (offset, part) in uncoveredParts.enumerated() {
+            let people = population(shapes.count + offset)
+            uncoveredPopulation += people
+            features.append(Feature(geometry: part.shape, properties: [
+                "kind": "uncovered", "population": .number(people.rounded()), "area_m2": .number(try part.area().rounded()),
+            ]))
+        }
+        let total = units.features.compactMap { $0.properties[populationField]?.doubleValue }.reduce(0, +)
+        return Result(layer: try Layer(features: features, crs: metric).projected(to: .wgs84),
+                      catchments: shapes.count, uncovered: uncoveredParts.count,
+                      totalPopulation: total, uncoveredPopulation: uncoveredPopulation)
+    }
+
+    /// Capacity as given and, with a chain, in final product, the demand of
+    /// the served population and the utilisation (demand / capacity).
+    private func addCapacity(of facility: Feature, index: Int, served: Double, file: String, to properties: inout JSONObject) throws {
+        guard let capacity = facility.properties[siteFields.capacity]?.doubleValue else { return }
+        properties["capacity"] = .number(capacity)
+        if let unit = facility.properties[siteFields.unit], unit != .null { properties["capacity_unit"] = unit }
+        guard let chain else { return }
+        let site = try siteFields.site(of: facility, index: index, file: file)
+        guard chain.link(for: site) != nil, let equivalent = chain.finalEquivalent(of: site.stage) else {
+            throw ReadError(file: file, featureIndex: index, featureID: facility.id,
+                            message: "\(site.product) at stage \(site.stage.rawValue) is not a link of the \(chain.product) chain")
+        }
+        let finalCapacity = capacity * equivalent
+        let demand = chain.demand(population: served)
+        let unit = chain.unit.rawValue.replacingOccurrences(of: "/", with: "_")
+        properties["capacity_\(unit)"] = .number(Self.round(finalCapacity))
+        properties["demand_\(unit)"] = .number(Self.round(demand))
+        properties["utilisation"] = finalCapacity > 0 ? .number(Self.round(demand / finalCapacity)) : .null
+    }
+
+    static func round(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+
+    /// Discs in parallel; a disc the region covers needs no clipping.
+    private func discs(around points: [Position], clippedTo region: Shape) throws -> [Shape] {
+        let radius = self.radius
+        return try parallelChunks(count: points.count, minimumChunk: 256) { range in
+            let context = GEOSContext()
+            let regionGeometry = try Geometry(region, context: context)
+            let prepared = try PreparedGeometry(regionGeometry)
+            return try range.map { index in
+                let disc = try Geometry(.point(points[index]), context: context).buffer(radius, style: BufferStyle(quadrantSegments: 16))
+                return try prepared.covers(disc) ? disc.shape : try disc.intersection(regionGeometry).shape
+            }
+        }.flatMap { $0 }
+    }
+
+    /// Voronoi cells matched back to their facilities; facilities at the
+    /// same spot share one cell, which goes to the first of them.
+    private func cells(of points: [Position], clippedTo region: Geometry, context: GEOSContext) throws -> [Shape] {
+        guard points.count > 1 else { return points.map { _ in region.shape } }
+        guard let envelope = try region.envelope() else { return points.map { _ in .polygon([]) } }
+        let diagram = try Geometry(.multiPoint(CoordinateSequence(points)), context: context).voronoiDiagram(clip: envelope)
+        let cells = diagram.parts
+        let locator = try PolygonLocator(cells, context: context)
+        var taken = Set<Int>()
+        let prepared = try PreparedGeometry(region)
+        return try points.map { point in
+            guard let cell = try locator.locate(x: point.x, y: point.y), taken.insert(cell).inserted else { return .polygon([]) }
+            return try prepared.covers(cells[cell]) ? cells[cell].shape : try cells[cell].intersection(region).shape
+        }
+    }
+
+    /// Each unit whole to the facility nearest its representative point.
+    private func nearestUnits(_ points: [Position], units: Layer, unitGeometries: [Geometry],
+                              context: GEOSContext) throws -> ([Shape], [Double]) {
+        let facilities = try points.map { try Geometry(.point($0), context: context) }
+        let index = try SpatialIndex(facilities, context: context)
+        var members = [[Geometry]](repeating: [], count: points.count)
+        var populations = [Double](repeating: 0, count: points.count)
+        for (unit, geometry) in unitGeometries.enumerated() where !geometry.isEmpty {
+            guard let nearest = try index.nearest(to: try geometry.pointOnSurface()) else { continue }
+            members[nearest].append(geometry)
+            populations[nearest] += units.features[unit].properties[populationField]?.doubleValue ?? 0
+        }
+        let shapes = try members.map { group in
+            group.isEmpty ? Shape.polygon([]) : try Geometry.union(group, context: context).shape
+        }
+        return (shapes, populations)
+    }
+}

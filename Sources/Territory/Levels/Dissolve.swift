@@ -90,11 +90,18 @@ public struct Dissolve: Sendable {
             }
         }
         guard !geometries.isEmpty else { return (.multiPolygon([]), .unaryUnion, repaired) }
+        let (merged, method) = try Self.union(geometries, context: context)
+        return (merged.shape, method, repaired)
+    }
+
+    /// The union of valid polygons: coverage union when its result proves
+    /// the members a clean coverage, unary union otherwise.
+    public static func union(_ geometries: [Geometry], context: GEOSContext) throws -> (Geometry, Method) {
         let collection = try Geometry.collection(geometries, context: context)
-        if let merged = try? collection.coverageUnion(), try Self.isCoverageUnion(merged, of: geometries) {
-            return (merged.shape, .coverageUnion, repaired)
+        if let merged = try? collection.coverageUnion(), try isCoverageUnion(merged, of: geometries) {
+            return (merged, .coverageUnion)
         }
-        return (try collection.unaryUnion().shape, .unaryUnion, repaired)
+        return (try collection.unaryUnion(), .unaryUnion)
     }
 
     /// Whether `merged` is the true union of a clean coverage: valid, and

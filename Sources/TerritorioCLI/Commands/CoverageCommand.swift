@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import Geo
+import Territory
+
+struct CoverageCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "coverage",
+        abstract: "How well each circuit covers its people: demand, supply by stage, bottleneck, surplus, intermediaries.",
+        discussion: """
+            A circuit is the set of territories the grouping CSV (territory_code,circuit_id) gives \
+            it. For each circuit and chain: population and families, demand, each stage's capacity \
+            in final product, supply (the weakest stage that cannot be skipped: the bottleneck), \
+            missing stages, self-sufficiency, surplus or deficit and the neighbouring circuits \
+            short of the product, the people within --radius of its own distribution and retail \
+            points, and the share of each stage held by outside intermediaries. Territories in two \
+            circuits and in none come out as their own layers.
+
+            Example:
+              territorio coverage --territories geodata/territory/parishes.geojson --id-field code \\
+                --grouping geodata/territory/groupings/circuits_by_municipality.csv \\
+                --sites geodata/territory/sites.geojson --chain geodata/territory/chains/cheese.json \\
+                --chain geodata/territory/chains/maize_flour.json -o circuits.geojson --report report.md
+            """
+    )
+
+    @Option(help: ArgumentHelp("Territory units with their population (polygons).", valueName: "file"))
+    var territories: String
+
+    @Option(name: .customLong("id-field"), help: ArgumentHelp("Property of the territories holding their code (default: the feature id).", valueName: "name"))
+    var idField: String?
+
+    @Option(name: .customLong("population-field"), help: ArgumentHelp("Property of the territories holding the population.", valueName: "name"))
+    var populationField = "population"
+
+    @Option(help: ArgumentHelp("CSV of territory_code,circuit_id.", valueName: "file"))
+    var grouping: String
+
+    @Option(help: ArgumentHelp("Sites (points): GeoJSON or CSV.", valueName: "file"))
+    var sites: String
+
+    @Option(parsing: .singleValue, help: ArgumentHelp("Chain spec (JSON); repeat for each product.", valueName: "file"))
+    var chain: [String] = []
+
+    @Option(help: ArgumentHelp("Reach of distribution and retail points: 5km, 800m.", valueName: "distance"))
+    var radius = "5km"
+
+    @Option(name: .customLong("household-size"), help: "People per family.")
+    var householdSize = 4.0
+
+    @Option(help: ArgumentHelp("Write the Markdown report here.", valueName: "file"))
+    var report: String?
+
+    @Option(name: .customLong("json"), help: ArgumentHelp("Write the report as JSON here.", valueName: "file"))
+    var jsonReport: String?
+
+    @Option(help: ArgumentHelp("Write territories listed in more than one circuit here.", valueName: "file"))
+    var overlaps: String?
+
+    @Option(name: .customLong("no-circuit"), help: ArgumentHelp("Write territories in no circuit here.", valueName: "file"))
+    var noCircuit: String?
+
+    @OptionGroup var outputOptions: OutputOptions
+    @OptionGroup var input: InputOptions
+    @OptionGroup var siteFields: SiteFieldOptions
+
+    func validate() throws {
+        guard !chain.isEmpty else { throw ValidationError("name at least one --chain") }
+        guard householdSize > 0 else { throw ValidationError("--household-size must be positive") }
+    }
+
+    func run() throws {
+        guard let metres = Distance.metres(radius) else {
+            throw ValidationError("--radius takes a distance such as 800m or 5km, not '\(radius)'")
+        }
+        var analysis = CircuitCoverage(chains: try chain.map { try ChainSpec.read(path: $0) }, idField: idField)
+        analysis.populationField = populationField
+        analysis.householdSize = householdSize
+        analysis.radius = metres
+        analysis.siteFields = siteFields.fields
+        let result = try analysis.run(territories: try LayerFile.read(territories).layer, grouping: try Grouping.read(path: grouping),
+                                      sites: try input.read(sites).layer, groupingFile: grouping, sitesFile: sites)
+        let coverage = CoverageReport(result)
+        let writer = try GeoJSONWriter(path: outputOptions.output, options: outputOptions.writerOptions(crs: .wgs84))
+        try writer.write(contentsOf: try coverage.circuits().features)
+        try writer.finish()
+        if let overlaps { try coverage.overlaps().writeGeoJSON(path: overlaps) }
+        if let noCircuit { try coverage.unassigned().writeGeoJSON(path: noCircuit) }
+        if let report { try Self.write(coverage.markdown, to: report) }
+        if let jsonReport { try Self.write(coverage.json.jsonText + "\n", to: jsonReport) }
+        let critical = coverage.criticalNodes.count
+        Diagnostics.write("\(grouping): \(result.circuits.count) circuits, \(critical) circuit-product pairs short of demand, \(result.overlaps.count) territories in two circuits, \(result.unassigned.count) in none\n")
+    }
+
+    static func write(_ text: String, to path: String) throws {
+        let output = try OutputFile(path: path)
+        try output.write(text)
+        try output.commit()
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+import Geo
+
+/// How well each circuit (a grouping of territories that organises the
+/// whole chain of its products) covers its people: population and
+/// families, demand and supply per product stage by stage, the bottleneck,
+/// missing stages, surplus or deficit and the neighbours it could supply,
+/// the people near its own distribution points, and the share of capacity
+/// in outside hands. Across circuits: territories in two circuits, and
+/// territories in none.
+public struct CircuitCoverage: Sendable {
+    public var chains: [ChainSpec]
+    /// Property holding each territory's code; the feature id when nil.
+    public var idField: String?
+    public var populationField = "population"
+    public var householdSize = 4.0
+    /// Metres around distribution and retail points counted as served.
+    public var radius = 5_000.0
+    public var siteFields = SiteFields()
+
+    public init(chains: [ChainSpec], idField: String? = nil) {
+        self.chains = chains
+        self.idField = idField
+    }
+
+    public struct Circuit: Sendable {
+        public var id: String
+        public var territories: [String]
+        /// In the metric CRS of the analysis.
+        public var shape: Shape
+        public var area: Double
+        public var population: Double
+        public var families: Double
+        public var populationNearDistribution: Double
+        public var products: [ProductBalance]
+    }
+
+    /// A territory listed in more than one circuit.
+    public struct Overlap: Sendable {
+        public var territory: String
+        public var circuits: [String]
+        public var shape: Shape
+        public var area: Double
+        public var population: Double
+    }
+
+    public struct Result: Sendable {
+        public var circuits: [Circuit]
+        public var overlaps: [Overlap]
+        /// Territories in no circuit, with their shapes and population.
+        public var unassigned: [(territory: String, shape: Shape, population: Double)]
+        public var totalPopulation: Double
+        public var metric: CRS
+        /// Sites read, and how many belong to none of the chains.
+        public var sites: Int
+        public var sitesOutsideChains: Int
+    }
+
+    public func run(territories: Layer, grouping: Grouping, sites: Layer, groupingFile: String = "<grouping>",
+                    sitesFile: String = "<sites>") throws -> Result {
+        guard let metric = try territories.metricCRS() else { throw ReadError(file: "<territories>", message: "the territories have no geometry") }
+        let context = GEOSContext.current
+        let units = try territories.projected(to: metric)
+        let join = SpatialJoin(options: .init(idField: idField))
+        let codes = territories.features.enumerated().map { join.code(of: $1, index: $0).text }
+        var unitOfCode: [String: Int] = [:]
+        for (index, code) in codes.enumerated() where unitOfCode[code] == nil { unitOfCode[code] = index }
+        for row in grouping.rows where unitOfCode[row.territory] == nil {
+            throw ReadError(file: groupingFile, line: row.line, message: "territory \(row.territory) is not in the territories")
+        }
+        let populations = units.features.map { $0.properties[populationField]?.doubleValue ?? 0 }
+        let geometries = try units.features.map { try Geometry($0.geometry ?? .polygon([]), context: context) }
+
+        // Every site parsed (errors name the row) and placed in its territory.
+        var parsed: [Site] = []
+        for (index, feature) in sites.features.enumerated() {
+            parsed.append(try siteFields.site(of: feature, index: index, file: sitesFile))
+        }
+        let inChains = parsed.map { site in chains.contains { $0.link(for: site) != nil } }
+        let located = try join.join(points: sites, polygons: territories, pointsFile: sitesFile).polygonOfPoint
+        let sitePositions = try sites.projected(to: metric, file: sitesFile).features.map { feature -> Position? in
+            if case .point(let position?)? = feature.geometry { return position }
+            return nil
+        }
+
+        var circuits: [Circuit] = []
+        for id in grouping.circuits {
+            let members = Array(Set(grouping.territories(of: id).compactMap { unitOfCode[$0] })).sorted()
+            let memberSet = Set(members)
+            let (union, _) = try Dissolve.union(members.map { geometries[$0] }.filter { !$0.isEmpty }, context: context)
+            let population = members.reduce(0) { $0 + populations[$1] }
+            let siteIndices = parsed.indices.filter { located[$0].map(memberSet.contains) ?? false }
+            let products = chains.map { chain in
+                ProductBalance(chain: chain, population: population, sites: siteIndices.map { parsed[$0] })
+            }
+            let near = try populationNearDistribution(siteIndices.filter {
+                inChains[$0] && parsed[$0].owner == .circuit && (parsed[$0].stage == .distribution || parsed[$0].stage == .retail)
+            }.compactMap { sitePositions[$0] }, circuit: union, members: members, units: units, context: context)
+            circuits.append(Circuit(id: id, territories: members.map { codes[$0] }, shape: union.shape, area: try union.area(),
+                                    population: population, families: population / householdSize,
+                                    populationNearDistribution: near, products: products))
+        }
+        try markNeighboursInDeficit(&circuits, context: context)
+
+        var circuitsOfUnit: [Int: [String]] = [:]
+        for row in grouping.rows {
+            let unit = unitOfCode[row.territory]!
+            if !(circuitsOfUnit[unit]?.contains(row.circuit) ?? false) { circuitsOfUnit[unit, default: []].append(row.circuit) }
+        }
+        let overlaps = try circuitsOfUnit.keys.sorted().filter { circuitsOfUnit[$0]!.count > 1 }.map { unit in
+            Overlap(territory: codes[unit], circuits: circuitsOfUnit[unit]!, shape: geometries[unit].shape,
+                    area: try geometries[unit].area(), population: populations[unit])
+        }
+        let unassigned = units.features.indices.filter { circuitsOfUnit[$0] == nil }.map { unit in
+            (territory: codes[unit], shape: geometries[unit].shape, population: populations[unit])
+        }
+        return Result(circuits: circuits, overlaps: overlaps, unassigned: unassigned,
+                      totalPopulation: populations.reduce(0, +), metric: metric,
+                      sites: parsed.count, sitesOutsideChains: inChains.filter { !$0 }.count)
+    }
+
+    /// People within `radius` of the circuit's own distribution and retail
+    /// points, inside the circuit: areal interpolation onto the union of discs.
+    private func populationNearDistribution(_ points: [Position], circuit: Geometry, members: [Int], units: Layer,
+                                            context: GEOSContext) throws -> Double {
+        guard !points.isEmpty else { return 0 }
+        let discs = try points.map { try Geometry(.point($0), context: context).buffer(radius, style: BufferStyle(quadrantSegments: 16)) }
+        let reach = try Geometry.union(discs, context: context).intersection(circuit)
+        let sources = Layer(features: members.map { units.features[$0] }, crs: units.crs)
+        let target = Layer(features: [Feature(geometry: reach.shape)], crs: units.crs)
+        let result = try ArealInterpolation(extensive: [populationField]).interpolate(from: sources, to: target)
+        return result.features[0].properties[populationField]?.doubleValue ?? 0
+    }
+
+    /// For each product, the neighbours (circuits sharing a boundary) that
+    /// are short of it.
+    private func markNeighboursInDeficit(_ circuits: inout [Circuit], context: GEOSContext) throws {
+        let geometries = try circuits.map { try Geometry($0.shape, context: context) }
+        let index = try SpatialIndex(geometries, context: context)
+        for (position, geometry) in geometries.enumerated() where !geometry.isEmpty {
+            var neighbours: [Int] = []
+            for other in index.query(geometry) where other != position {
+                if try geometry.intersects(geometries[other]) { neighbours.append(other) }
+            }
+            for product in circuits[position].products.indices {
+                circuits[position].products[product].neighboursInDeficit = neighbours
+                    .filter { circuits[$0].products[product].surplus < 0 }
+                    .map { circuits[$0].id }
+            }
+        }
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+@testable import Geo
+@testable import Territory
+
+@Suite struct CircuitCoverageTests {
+    static let metric = CRS("EPSG:32619")
+    static let origin = (x: 600_000.0, y: 1_100_000.0)
+
+    /// Nine 1 km squares, 1,000 people each: row 0 is circuit A, row 1 B, row 2 C.
+    static let parishes = Layer(features: (0..<9).map { index in
+        let x = origin.x + Double(index % 3) * 1000, y = origin.y + Double(index / 3) * 1000
+        return Feature(id: .string("P\(index)"), geometry: Envelope(minX: x, minY: y, maxX: x + 1000, maxY: y + 1000).shape,
+                       properties: ["population": 1000])
+    }, crs: metric)
+
+    static let grouping = Grouping(rows: (0..<9).map { Grouping.Row(line: $0 + 2, territory: "P\($0)", circuit: ["A", "B", "C"][$0 / 3]) })
+
+    static let chain = try! ChainSpec.parse(Data("""
+        {"product": "cheese", "demandKgPerPersonMonth": 0.6,
+         "stages": [{"stage": "primary", "product": "milk", "unit": "l/month"},
+                    {"stage": "collection", "product": "milk", "unit": "l/month"},
+                    {"stage": "processing", "yield": 0.0001}, {"stage": "retail"}],
+         "skippable": ["collection"]}
+        """.utf8), name: "cheese.json")
+
+    /// A site at the centre of parish `parish`.
+    static func site(_ parish: Int, _ product: String, _ stage: Stage, _ capacity: Double, owner: Owner = .circuit) -> Feature {
+        let x = origin.x + Double(parish % 3) * 1000 + 500, y = origin.y + Double(parish / 3) * 1000 + 500
+        return Feature(geometry: .point(Position(x: x, y: y)), properties: [
+            "product": .string(product), "stage": .string(stage.rawValue), "capacity": .number(capacity),
+            "unit": .string(product == "milk" ? "l/month" : "t/month"), "owner": .string(owner.rawValue),
+        ])
+    }
+
+    static let sites = Layer(features: [
+        site(0, "milk", .primary, 30_000), site(1, "cheese", .processing, 2), site(1, "cheese", .retail, 5),  // A
+        site(3, "milk", .primary, 10_000), site(4, "cheese", .processing, 3),                                  // B
+        site(5, "cheese", .processing, 1, owner: .outside), site(5, "cheese", .retail, 1.5),
+        site(6, "milk", .primary, 50_000),                                                                     // C
+    ], crs: metric)
+
+    func run() throws -> CircuitCoverage.Result {
+        var coverage = CircuitCoverage(chains: [Self.chain])
+        coverage.radius = 500
+        return try coverage.run(territories: Self.parishes, grouping: Self.grouping, sites: Self.sites)
+    }
+
+    @Test func balancesByHand() throws {
+        let result = try run()
+        let (a, b, c) = (result.circuits[0].products[0], result.circuits[1].products[0], result.circuits[2].products[0])
+        // 3,000 people x 0.6 kg = 1.8 t of cheese a month in each circuit.
+        #expect(result.circuits.map(\.population) == [3000, 3000, 3000])
+        #expect(result.circuits.map(\.families) == [750, 750, 750])
+        #expect(abs(a.demand - 1.8) < 1e-12)
+        // A: 30,000 l of milk make 3 t; plants 2 t; shops 5 t: processing limits, 2 t.
+        #expect(abs(a.supply - 2) < 1e-12)
+        #expect(a.bottleneck == .processing)
+        #expect(abs(a.selfSufficiency! - 2 / 1.8) < 1e-12)
+        #expect(abs(a.surplus - 0.2) < 1e-12)
+        #expect(a.missing == [.collection])
+        // B: 10,000 l make 1 t: the farms limit; a quarter of processing is outside.
+        #expect(abs(b.supply - 1) < 1e-12)
+        #expect(b.bottleneck == .primary)
+        #expect(abs(b.surplus - -0.8) < 1e-12)
+        #expect(b.stages.first { $0.stage == .processing }?.outsideShare == 0.25)
+        // C: milk but no plant and no shop: nothing reaches its people.
+        #expect(c.supply == 0)
+        #expect(c.bottleneck == .processing)
+        #expect(c.missing == [.collection, .processing, .retail])
+        // A's surplus can reach B next door; C is short too but not A's neighbour.
+        #expect(a.neighboursInDeficit == ["B"])
+        #expect(c.neighboursInDeficit == ["B"])
+        #expect(result.circuits.map { $0.area.rounded() } == [3_000_000, 3_000_000, 3_000_000])
+    }
+
+    @Test func peopleNearTheirOwnShops() throws {
+        let result = try run()
+        // A's shop sits in the middle of P1: a 500 m disc (a 64-gon) wholly inside it.
+        let disc = 32 * 500.0 * 500 * sin(2 * Double.pi / 64)
+        #expect(abs(result.circuits[0].populationNearDistribution - disc / 1000) < 1e-6)
+        #expect(result.circuits[2].populationNearDistribution == 0)
+    }
+
+    @Test func overlapsUnassignedAndCriticalNodes() throws {
+        let rows = Self.grouping.rows.filter { $0.territory != "P8" } + [Grouping.Row(line: 20, territory: "P2", circuit: "B")]
+        let result = try CircuitCoverage(chains: [Self.chain]).run(territories: Self.parishes, grouping: Grouping(rows: rows), sites: Self.sites)
+        #expect(result.overlaps.map(\.territory) == ["P2"])
+        #expect(result.overlaps.first?.circuits == ["A", "B"])
+        #expect(result.unassigned.map(\.territory) == ["P8"])
+        let report = CoverageReport(result)
+        #expect(report.criticalNodes.map(\.circuit) == ["C", "B"])
+        #expect(report.markdown.contains("| C | cheese | 0 % | processing | collection, processing, retail |"))
+    }
+
+    @Test func unknownTerritoriesAreErrorsNamingTheLine() {
+        let grouping = Grouping(rows: [Grouping.Row(line: 7, territory: "P99", circuit: "A")])
+        #expect {
+            try CircuitCoverage(chains: [Self.chain]).run(territories: Self.parishes, grouping: grouping, sites: Self.sites, groupingFile: "g.csv")
+        } throws: { error in
+            "\(error)" == "g.csv:7: territory P99 is not in the territories"
+        }
+    }
+}
+
+@Suite struct SampleCoverageTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("geodata/territory")
+
+    @Test(arguments: ["circuits_by_municipality.csv", "circuits_alternative.csv"])
+    func everyCircuitHasAReportAndThePopulationAddsUp(grouping: String) throws {
+        let parishes = try Layer.readGeoJSON(path: Self.folder.appendingPathComponent("parishes.geojson").path)
+        let chains = try ["cheese", "maize_flour", "coffee", "vegetables"].map {
+            try ChainSpec.read(path: Self.folder.appendingPathComponent("chains/\($0).json").path)
+        }
+        let groups = try Grouping.read(path: Self.folder.appendingPathComponent("groupings/\(grouping)").path)
+        let result = try CircuitCoverage(chains: chains, idField: "code").run(
+            territories: parishes, grouping: groups,
+            sites: try Layer.readGeoJSON(path: Self.folder.appendingPathComponent("sites.geojson").path))
+        #expect(result.circuits.count == groups.circuits.count)
+        #expect(result.circuits.allSatisfy { $0.products.count == 4 })
+        let inCircuits = result.circuits.reduce(0) { $0 + $1.population }
+        let outside = result.unassigned.reduce(0) { $0 + $1.population }
+        #expect(inCircuits + outside == result.totalPopulation)
+        #expect(result.totalPopulation == 2_059_816)
+        let markdown = CoverageReport(result).markdown
+        for circuit in groups.circuits { #expect(markdown.contains("## \(circuit)\n")) }
+    }
+}

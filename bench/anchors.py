@@ -5,6 +5,8 @@ usage: anchors.py geojson-roundtrip IN OUT [--repeat N]
        anchors.py join POINTS POLYGONS [--repeat N]
        anchors.py dissolve PARISHES [--repeat N]
        anchors.py interpolate PARISHES CELLS [--repeat N]
+       anchors.py buffer-coverage POINTS PARISHES [--repeat N]
+       anchors.py voronoi POINTS PARISHES [--repeat N]
        anchors.py to-utm IN [--repeat N]
        anchors.py validity IN [--repeat N]
 
@@ -128,8 +130,46 @@ def interpolate(args, repeat):
         "cells": len(result), "population": round(float(result["population"].sum()))}
 
 
+def first_points_utm(path, n=40_000):
+    import geopandas as gpd
+
+    return gpd.read_file(path, engine="pyogrio", max_features=n, columns=[]).to_crs("EPSG:32619")
+
+
+def buffer_coverage(args, repeat):
+    import geopandas as gpd
+
+    points = first_points_utm(args.input)
+    parishes = gpd.read_file(args.output, engine="pyogrio")[["population", "geometry"]]
+    runs = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        reach = shapely.union_all(points.buffer(5_000).values)
+        source = parishes.to_crs("EPSG:32619")
+        share = shapely.area(shapely.intersection(source.geometry.values, reach)) / source.area.values
+        covered = float((source["population"].values * share).sum())
+        runs.append(time.perf_counter() - t0)
+    return runs, f"geopandas {gpd.__version__} + shapely {shapely.__version__} (GEOS {shapely.geos_version_string})", {
+        "points": len(points), "population_covered": round(covered)}
+
+
+def voronoi(args, repeat):
+    import geopandas as gpd
+
+    points = first_points_utm(args.input)
+    region = shapely.union_all(gpd.read_file(args.output, engine="pyogrio").to_crs("EPSG:32619").geometry.values)
+    runs = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        cells = shapely.get_parts(shapely.voronoi_polygons(shapely.multipoints(points.geometry.values), extend_to=region))
+        clipped = shapely.intersection(cells, region)
+        runs.append(time.perf_counter() - t0)
+    return runs, f"shapely {shapely.__version__} (GEOS {shapely.geos_version_string})", {
+        "points": len(points), "cells": int((~shapely.is_empty(clipped)).sum())}
+
+
 TASKS = {"geojson-roundtrip": geojson_roundtrip, "to-utm": to_utm, "validity": validity, "join": join,
-         "dissolve": dissolve, "interpolate": interpolate}
+         "dissolve": dissolve, "interpolate": interpolate, "buffer-coverage": buffer_coverage, "voronoi": voronoi}
 
 
 def main():
@@ -139,8 +179,9 @@ def main():
     p.add_argument("output", nargs="?")
     p.add_argument("--repeat", type=int, default=5)
     args = p.parse_args()
-    if (args.task in ("geojson-roundtrip", "join", "interpolate")) != (args.output is not None):
-        p.error("a second file is required for geojson-roundtrip (OUT), join (POLYGONS) and interpolate (CELLS), and only for them")
+    if (args.task in ("geojson-roundtrip", "join", "interpolate", "buffer-coverage", "voronoi")) != (args.output is not None):
+        p.error("a second file is required for geojson-roundtrip (OUT), join (POLYGONS), interpolate (CELLS), "
+                "buffer-coverage and voronoi (PARISHES), and only for them")
 
     runs, tool, extra = TASKS[args.task](args, args.repeat)
     print(json.dumps({

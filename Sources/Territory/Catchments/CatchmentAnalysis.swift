@@ -64,12 +64,19 @@ public struct CatchmentAnalysis: Sendable {
         var populations: [Double]?
         switch method {
         case .buffer: shapes = try discs(around: points, clippedTo: region.shape)
-        case .voronoi: shapes = try cells(of: points, clippedTo: region, context: context)
+        case .voronoi: shapes = try Self.voronoiCells(of: points, clippedTo: region, context: context)
         case .nearest: (shapes, populations) = try nearestUnits(points, units: units, unitGeometries: unitGeometries, context: context)
         }
 
         let catchmentGeometries = try shapes.map { try Geometry($0, context: context) }
-        let covered = try Geometry.union(catchmentGeometries.filter { !$0.isEmpty }, context: context)
+        let covered: Geometry
+        if method == .buffer {
+            // The union of the discs, clipped, is the union of the clipped discs.
+            let reach = try Coverage.unionOfDiscs(around: points, radius: radius, quadrantSegments: 16)
+            covered = try Geometry(reach, context: context).intersection(region)
+        } else {
+            covered = try Geometry.union(catchmentGeometries.filter { !$0.isEmpty }, context: context)
+        }
         let uncoveredParts = try region.difference(covered).parts.filter { try $0.area() > 1 }
         let interpolation = ArealInterpolation(extensive: [populationField])
         let targets = Layer(features: (shapes + uncoveredParts.map(\.shape)).map { Feature(geometry: $0) }, crs: metric)
@@ -142,9 +149,10 @@ public struct CatchmentAnalysis: Sendable {
         }.flatMap { $0 }
     }
 
-    /// Voronoi cells matched back to their facilities; facilities at the
-    /// same spot share one cell, which goes to the first of them.
-    private func cells(of points: [Position], clippedTo region: Geometry, context: GEOSContext) throws -> [Shape] {
+    /// Voronoi cells matched back to their facilities, clipped to the
+    /// region; facilities at the same spot share one cell, which goes to
+    /// the first of them.
+    public static func voronoiCells(of points: [Position], clippedTo region: Geometry, context: GEOSContext) throws -> [Shape] {
         guard points.count > 1 else { return points.map { _ in region.shape } }
         guard let envelope = try region.envelope() else { return points.map { _ in .polygon([]) } }
         let diagram = try Geometry(.multiPoint(CoordinateSequence(points)), context: context).voronoiDiagram(clip: envelope)

@@ -54,15 +54,24 @@ public struct ArealInterpolation: Sendable {
                 var weights = [Double](repeating: 0, count: fields.count)
                 guard let shape = targetShapes[target], !shape.isEmpty else { return (sums, weights, 0) }
                 let targetGeometry = try Geometry(shape, context: context)
+                let candidates = index.query(targetGeometry)
+                // A target over many sources (a union of catchments, a large
+                // zone) is prepared too: whole sources inside it need no overlay.
+                let preparedTarget = candidates.count > 16 ? try PreparedGeometry(targetGeometry) : nil
                 var targetArea: Double?
                 var covered = 0.0
-                for source in index.query(targetGeometry) where sourceAreas[source] > 0 {
+                for source in candidates where sourceAreas[source] > 0 {
                     let shared: Double
-                    if try preparedSources[source].covers(targetGeometry) {
+                    if let preparedTarget, try preparedTarget.covers(sourceGeometries[source]) {
+                        shared = sourceAreas[source]
+                    } else if let preparedTarget, try !preparedTarget.intersects(sourceGeometries[source]) {
+                        continue
+                    } else if try preparedSources[source].covers(targetGeometry) {
                         if targetArea == nil { targetArea = try targetGeometry.area() }
                         shared = targetArea!
                     } else if try preparedSources[source].intersects(targetGeometry) {
-                        shared = try targetGeometry.intersection(sourceGeometries[source]).area()
+                        // Never more than the whole source, whatever the overlay's rounding.
+                        shared = min(try targetGeometry.intersection(sourceGeometries[source]).area(), sourceAreas[source])
                     } else {
                         continue
                     }

@@ -118,6 +118,45 @@ func interpolate(_ parishesPath: String, _ cellsPath: String, times: Int) throws
     return Outcome(runs: runs, counts: ["cells": cells.count, "population": Int(total.rounded())])
 }
 
+/// The first `count` points of a GeoJSON file, in UTM 19N.
+func firstPoints(_ path: String, _ count: Int) throws -> [Position] {
+    let reader = try GeoJSONReader(path: path)
+    var features: [Feature] = []
+    while features.count < count, let feature = try reader.next() { features.append(feature) }
+    return try Layer(features: features).projected(to: CRS("EPSG:32619")).features.compactMap { feature in
+        if case .point(let position?)? = feature.geometry { return position }
+        return nil
+    }
+}
+
+/// 5 km discs around 40,000 sites, their union, and the population of the
+/// parishes it covers (areal interpolation), in UTM 19N.
+func bufferCoverage(_ pointsPath: String, _ parishesPath: String, times: Int) throws -> Outcome {
+    let points = try firstPoints(pointsPath, 40_000)
+    let parishes = try Layer.readGeoJSON(path: parishesPath)
+    var covered = 0.0
+    let runs = try timed(times) {
+        // 16 segments a quadrant, as GeoPandas buffers by default.
+        let reach = try Coverage.unionOfDiscs(around: points, radius: 5_000, quadrantSegments: 16)
+        let target = Layer(features: [Feature(geometry: reach)], crs: CRS("EPSG:32619"))
+        let result = try ArealInterpolation(extensive: ["population"]).interpolate(from: parishes, to: target)
+        covered = result.features[0].properties["population"]?.doubleValue ?? 0
+    }
+    return Outcome(runs: runs, counts: ["points": points.count, "population_covered": Int(covered.rounded())])
+}
+
+/// Voronoi cells of 40,000 sites clipped to the union of the parishes.
+func voronoi(_ pointsPath: String, _ parishesPath: String, times: Int) throws -> Outcome {
+    let points = try firstPoints(pointsPath, 40_000)
+    let parishes = try Layer.readGeoJSON(path: parishesPath).projected(to: CRS("EPSG:32619"))
+    let region = try Geometry.union(parishes.features.map { try Geometry($0.geometry!) })
+    var cells = 0
+    let runs = try timed(times) {
+        cells = try CatchmentAnalysis.voronoiCells(of: points, clippedTo: region, context: .current).filter { !$0.isEmpty }.count
+    }
+    return Outcome(runs: runs, counts: ["points": points.count, "cells": cells])
+}
+
 var arguments = Array(CommandLine.arguments.dropFirst())
 var repeatCount = 3
 if let flag = arguments.firstIndex(of: "--repeat"), flag + 1 < arguments.count {
@@ -135,6 +174,8 @@ case "to-utm": outcome = try toUTM(arguments[1], times: repeatCount)
 case "validity": outcome = try validity(arguments[1], times: repeatCount)
 case "dissolve": outcome = try dissolve(arguments[1], times: repeatCount)
 case "interpolate": outcome = try interpolate(arguments[1], arguments[2], times: repeatCount)
+case "buffer-coverage": outcome = try bufferCoverage(arguments[1], arguments[2], times: repeatCount)
+case "voronoi": outcome = try voronoi(arguments[1], arguments[2], times: repeatCount)
 case "join": outcome = try join(arguments[1], arguments[2], times: repeatCount)
 case "point-in-polygon": outcome = try pointInPolygon(arguments[1], arguments[2], times: repeatCount)
 default:

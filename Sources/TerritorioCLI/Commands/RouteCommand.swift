@@ -1,0 +1,104 @@
+import ArgumentParser
+import Foundation
+import Geo
+import Territory
+
+struct RouteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "route",
+        abstract: "Shortest routes by travel time between points, and the matrix of times.",
+        discussion: """
+            Each point is snapped to the nearest position on the largest component of the \
+            network; the snap distance is reported. Points farther than --max-snap are listed as \
+            unreachable. Times are minutes (Dijkstra with a binary heap over the road graph).
+
+            Example:
+              territorio route --from plants.geojson --to stores.geojson --roads geodata/territory/roads.geojson --matrix times.csv -o routes.geojson
+            """
+    )
+
+    @Option(help: ArgumentHelp("Origins (points).", valueName: "file"))
+    var from: String
+
+    @Option(help: ArgumentHelp("Destinations (points).", valueName: "file"))
+    var to: String
+
+    @OptionGroup var roadOptions: RoadOptions
+
+    @Option(help: ArgumentHelp("Write from_id,to_id,minutes,km,from_snap_m,to_snap_m for every pair here.", valueName: "file"))
+    var matrix: String?
+
+    @Option(name: .customLong("max-snap"), help: ArgumentHelp("Farthest a point may be from the roads: 2km, 500m.", valueName: "distance"))
+    var maxSnap = "2km"
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write one LineString per route (GeoJSON).", valueName: "file"))
+    var output: String?
+
+    func run() throws {
+        guard let limit = Distance.metres(maxSnap) else { throw ValidationError("--max-snap takes a distance such as 2km") }
+        let graph = try roadOptions.graph()
+        let snapper = try NetworkSnapper(graph)
+        let origins = try RoutePoints(file: from, graph: graph, snapper: snapper, limit: limit)
+        let destinations = try RoutePoints(file: to, graph: graph, snapper: snapper, limit: limit)
+        var rows = "from_id,to_id,minutes,km,from_snap_m,to_snap_m\n"
+        var routes: [Feature] = []
+        var paths = ShortestPaths(nodeCount: graph.nodeCount)
+        for (o, origin) in origins.snaps.enumerated() {
+            guard let origin else { continue }
+            paths.run(graph, from: graph.starts(from: origin))
+            for (d, destination) in destinations.snaps.enumerated() {
+                guard let destination else { continue }
+                let minutes = graph.minutes(to: destination, from: origin, paths: paths)
+                let route = minutes.isFinite ? graph.route(from: origin, to: destination, paths: paths) : nil
+                let km = route.map { $0.metres / 1000 } ?? .infinity
+                rows += "\(origins.ids[o]),\(destinations.ids[d]),\(Self.format(minutes)),\(Self.format(km)),\(Self.format(origin.metres)),\(Self.format(destination.metres))\n"
+                if let route, output != nil {
+                    routes.append(Feature(geometry: route.shape, properties: [
+                        "from_id": .string(origins.ids[o]), "to_id": .string(destinations.ids[d]),
+                        "minutes": .number((minutes * 100).rounded() / 100), "km": .number((km * 1000).rounded() / 1000),
+                    ]))
+                }
+            }
+        }
+        if let matrix {
+            let file = try OutputFile(path: matrix)
+            try file.write(rows)
+            try file.commit()
+        } else if output == nil {
+            print(rows, terminator: "")
+        }
+        if let output {
+            try Layer(features: routes, crs: graph.crs).projected(to: .wgs84).writeGeoJSON(path: output)
+        }
+    }
+
+    static func format(_ value: Double) -> String {
+        value.isFinite ? String(format: "%.3f", value) : ""
+    }
+}
+
+/// Points read and snapped; those beyond the limit are reported.
+struct RoutePoints {
+    let ids: [String]
+    let snaps: [Snap?]
+
+    init(file: String, graph: RoadGraph, snapper: NetworkSnapper, limit: Double) throws {
+        let layer = try LayerFile.read(file).layer
+        let projected = try layer.projected(to: graph.crs, file: file)
+        ids = layer.features.enumerated().map { $1.id?.description ?? String($0) }
+        var snaps: [Snap?] = []
+        for (index, feature) in projected.features.enumerated() {
+            guard case .point(let position?)? = feature.geometry else {
+                throw ReadError(file: file, featureIndex: index, featureID: feature.id, message: "expected a point")
+            }
+            let snap = try snapper.snap(position)
+            if let snap, snap.metres <= limit {
+                snaps.append(snap)
+            } else {
+                Diagnostics.write("\(FeatureLocation(file: file, index: index, id: layer.features[index].id)): unreachable, \(snap.map { String(format: "%.0f m", $0.metres) } ?? "no road") from the network\n")
+                snaps.append(nil)
+            }
+        }
+        self.snaps = snaps
+    }
+}

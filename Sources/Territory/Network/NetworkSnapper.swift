@@ -1,0 +1,81 @@
+import Foundation
+import Geo
+
+/// Where a point meets the network: the nearest position on a segment
+/// (GEOS STRtree + nearest points), how far it is, and how far along.
+public struct Snap: Sendable {
+    public let segment: Int
+    /// 0 at the segment's first node, 1 at its second.
+    public let fraction: Double
+    public let metres: Double
+    public let position: Position
+}
+
+/// Snaps points to the segments of one component of a road graph (the
+/// largest unless told otherwise), so every snapped point can reach every
+/// other along the roads.
+public final class NetworkSnapper {
+    public let graph: RoadGraph
+    private let context: GEOSContext
+    private let segments: [Int]
+    private let index: SpatialIndex
+
+    public init(_ graph: RoadGraph, component: Int? = 0, summary: NetworkSummary? = nil, context: GEOSContext = .current) throws {
+        self.graph = graph
+        self.context = context
+        let summary = summary ?? NetworkSummary(graph)
+        segments = graph.segmentFrom.indices.filter { segment in
+            component.map { summary.componentOfNode[Int(graph.segmentFrom[segment])] == Int32($0) } ?? true
+        }
+        let lines = try segments.map { segment in
+            try Geometry(.lineString(CoordinateSequence([graph.position(of: Int(graph.segmentFrom[segment])),
+                                                         graph.position(of: Int(graph.segmentTo[segment]))])), context: context)
+        }
+        index = try SpatialIndex(lines, context: context)
+    }
+
+    /// The nearest position on the network to `point` (metric CRS).
+    public func snap(_ point: Position) throws -> Snap? {
+        let geometry = try Geometry(.point(point), context: context)
+        guard let nearest = try index.nearest(to: geometry) else { return nil }
+        let (onLine, _) = try index.items[nearest].nearestPoints(to: geometry)
+        let segment = segments[nearest]
+        let a = graph.position(of: Int(graph.segmentFrom[segment]))
+        let length = graph.segmentLength[segment]
+        let along = hypot(onLine.x - a.x, onLine.y - a.y)
+        return Snap(segment: segment, fraction: length > 0 ? min(1, along / length) : 0,
+                    metres: hypot(onLine.x - point.x, onLine.y - point.y), position: onLine)
+    }
+}
+
+extension RoadGraph {
+    /// The nodes a journey from a snapped point can start at, with the
+    /// minutes to reach each along the snapped segment.
+    public func starts(from snap: Snap) -> [(node: Int, minutes: Double)] {
+        let minutes = segmentMinutes[snap.segment]
+        var starts: [(node: Int, minutes: Double)] = []
+        if segmentForward[snap.segment] { starts.append((Int(segmentTo[snap.segment]), (1 - snap.fraction) * minutes)) }
+        if segmentBackward[snap.segment] { starts.append((Int(segmentFrom[snap.segment]), snap.fraction * minutes)) }
+        return starts
+    }
+
+    /// Minutes to a snapped point, given the shortest paths from an origin
+    /// (itself snapped at `origin`, for trips along a single segment).
+    public func minutes(to snap: Snap, from origin: Snap, paths: ShortestPaths) -> Double {
+        let minutes = segmentMinutes[snap.segment]
+        var best = Double.infinity
+        if segmentForward[snap.segment] {
+            best = min(best, paths.minutes[Int(segmentFrom[snap.segment])] + snap.fraction * minutes)
+        }
+        if segmentBackward[snap.segment] {
+            best = min(best, paths.minutes[Int(segmentTo[snap.segment])] + (1 - snap.fraction) * minutes)
+        }
+        if snap.segment == origin.segment {
+            let ahead = snap.fraction >= origin.fraction
+            if (ahead && segmentForward[snap.segment]) || (!ahead && segmentBackward[snap.segment]) {
+                best = min(best, abs(snap.fraction - origin.fraction) * minutes)
+            }
+        }
+        return best
+    }
+}

@@ -1,0 +1,112 @@
+/// Dijkstra over a road graph with a binary heap on flat arrays: the
+/// travel time in minutes from a set of start nodes (each with the minutes
+/// already spent reaching it) to every node, and the arc each was reached by.
+public struct ShortestPaths {
+    public private(set) var minutes: [Double]
+    /// The arc used to reach each node; -1 for starts and unreached nodes.
+    public private(set) var arcInto: [Int32]
+    private var heap = MinutesHeap()
+
+    public init(nodeCount: Int) {
+        minutes = [Double](repeating: .infinity, count: nodeCount)
+        arcInto = [Int32](repeating: -1, count: nodeCount)
+    }
+
+    /// Runs from `starts`, stopping past `cutoff` minutes.
+    public mutating func run(_ graph: RoadGraph, from starts: [(node: Int, minutes: Double)], cutoff: Double = .infinity) {
+        for index in minutes.indices where minutes[index] != .infinity {
+            minutes[index] = .infinity
+            arcInto[index] = -1
+        }
+        heap.removeAll()
+        for start in starts where start.minutes < minutes[start.node] {
+            minutes[start.node] = start.minutes
+            heap.push(start.minutes, Int32(start.node))
+        }
+        graph.arcStart.withUnsafeBufferPointer { arcStart in
+        graph.arcTarget.withUnsafeBufferPointer { arcTarget in
+        graph.arcMinutes.withUnsafeBufferPointer { arcMinutes in
+            while let (time, node) = heap.pop() {
+                guard time <= minutes[Int(node)] else { continue }
+                if time > cutoff { break }
+                for arc in Int(arcStart[Int(node)])..<Int(arcStart[Int(node) + 1]) {
+                    let target = Int(arcTarget[arc])
+                    let candidate = time + arcMinutes[arc]
+                    if candidate < minutes[target] {
+                        minutes[target] = candidate
+                        arcInto[target] = Int32(arc)
+                        heap.push(candidate, Int32(target))
+                    }
+                }
+            }
+        }
+        }
+        }
+    }
+
+    /// The arcs from a start to `node`, in travel order.
+    public func arcs(to node: Int, in graph: RoadGraph) -> [Int] {
+        var arcs: [Int] = []
+        var current = node
+        while arcInto[current] >= 0 {
+            let arc = Int(arcInto[current])
+            arcs.append(arc)
+            current = graph.source(of: arc)
+        }
+        return arcs.reversed()
+    }
+}
+
+extension RoadGraph {
+    /// The node an arc leaves from: the other end of its segment.
+    public func source(of arc: Int) -> Int {
+        let segment = Int(arcSegment[arc])
+        return arcTarget[arc] == segmentTo[segment] ? Int(segmentFrom[segment]) : Int(segmentTo[segment])
+    }
+}
+
+/// A binary min-heap of (minutes, node) in two parallel arrays.
+struct MinutesHeap {
+    private var keys: [Double] = []
+    private var nodes: [Int32] = []
+
+    mutating func removeAll() {
+        keys.removeAll(keepingCapacity: true)
+        nodes.removeAll(keepingCapacity: true)
+    }
+
+    mutating func push(_ key: Double, _ node: Int32) {
+        keys.append(key)
+        nodes.append(node)
+        var child = keys.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard keys[child] < keys[parent] else { break }
+            keys.swapAt(child, parent)
+            nodes.swapAt(child, parent)
+            child = parent
+        }
+    }
+
+    mutating func pop() -> (Double, Int32)? {
+        guard let top = keys.first else { return nil }
+        let node = nodes[0]
+        let lastKey = keys.removeLast(), lastNode = nodes.removeLast()
+        if !keys.isEmpty {
+            keys[0] = lastKey
+            nodes[0] = lastNode
+            var parent = 0
+            while true {
+                let left = 2 * parent + 1, right = left + 1
+                var smallest = parent
+                if left < keys.count, keys[left] < keys[smallest] { smallest = left }
+                if right < keys.count, keys[right] < keys[smallest] { smallest = right }
+                if smallest == parent { break }
+                keys.swapAt(parent, smallest)
+                nodes.swapAt(parent, smallest)
+                parent = smallest
+            }
+        }
+        return (top, node)
+    }
+}

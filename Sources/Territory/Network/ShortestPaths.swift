@@ -5,7 +5,7 @@ public struct ShortestPaths {
     public private(set) var minutes: [Double]
     /// The arc used to reach each node; -1 for starts and unreached nodes.
     public private(set) var arcInto: [Int32]
-    private var heap = MinutesHeap()
+    private var heap = MinHeap<Double>()
 
     public init(nodeCount: Int) {
         minutes = [Double](repeating: .infinity, count: nodeCount)
@@ -62,51 +62,5 @@ extension RoadGraph {
     public func source(of arc: Int) -> Int {
         let segment = Int(arcSegment[arc])
         return arcTarget[arc] == segmentTo[segment] ? Int(segmentFrom[segment]) : Int(segmentTo[segment])
-    }
-}
-
-/// A binary min-heap of (minutes, node) in two parallel arrays.
-struct MinutesHeap {
-    private var keys: [Double] = []
-    private var nodes: [Int32] = []
-
-    mutating func removeAll() {
-        keys.removeAll(keepingCapacity: true)
-        nodes.removeAll(keepingCapacity: true)
-    }
-
-    mutating func push(_ key: Double, _ node: Int32) {
-        keys.append(key)
-        nodes.append(node)
-        var child = keys.count - 1
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard keys[child] < keys[parent] else { break }
-            keys.swapAt(child, parent)
-            nodes.swapAt(child, parent)
-            child = parent
-        }
-    }
-
-    mutating func pop() -> (Double, Int32)? {
-        guard let top = keys.first else { return nil }
-        let node = nodes[0]
-        let lastKey = keys.removeLast(), lastNode = nodes.removeLast()
-        if !keys.isEmpty {
-            keys[0] = lastKey
-            nodes[0] = lastNode
-            var parent = 0
-            while true {
-                let left = 2 * parent + 1, right = left + 1
-                var smallest = parent
-                if left < keys.count, keys[left] < keys[smallest] { smallest = left }
-                if right < keys.count, keys[right] < keys[smallest] { smallest = right }
-                if smallest == parent { break }
-                keys.swapAt(parent, smallest)
-                nodes.swapAt(parent, smallest)
-                parent = smallest
-            }
-        }
-        return (top, node)
     }
 }

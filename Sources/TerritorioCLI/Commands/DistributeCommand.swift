@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import Geo
+import Territory
+
+struct DistributeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "distribute",
+        abstract: "Distribution routes that meet demand with the fewest tonnes through outside intermediaries.",
+        discussion: """
+            Builds the chain's layered network (each site to its --neighbours nearest sites of \
+            the next stage, past skippable stages, and the last stage to the territories) and \
+            solves it exactly as a min-cost flow: first as much demand met as capacities allow, \
+            then the fewest tonnes through outside intermediaries, then the fewest tonne-km \
+            (straight lines). Writes one line per used link with its tonnes, and a report \
+            against a baseline where, at every stage that has intermediaries, all the product \
+            passes through one.
+
+            Example:
+              territorio distribute --sites geodata/territory/sites.geojson --territories geodata/territory/parishes.geojson \\
+                --chain geodata/territory/chains/cheese.json -o cheese_routes.geojson --report cheese.md
+            """
+    )
+
+    @Option(help: ArgumentHelp("Sites (points) with product, stage, capacity, unit, owner.", valueName: "file"))
+    var sites: String
+
+    @Option(help: ArgumentHelp("Territories with their population (polygons).", valueName: "file"))
+    var territories: String
+
+    @Option(help: ArgumentHelp("Chain spec (JSON).", valueName: "file"))
+    var chain: String
+
+    @Option(help: "Links from each site to this many nearest sites of the next stage, and to territories.")
+    var neighbours = 3
+
+    @Option(name: .customLong("population-field"), help: ArgumentHelp("Property of the territories holding the population.", valueName: "name"))
+    var populationField = "population"
+
+    @Option(help: ArgumentHelp("Write the Markdown report here.", valueName: "file"))
+    var report: String?
+
+    @Option(name: .customLong("json"), help: ArgumentHelp("Write the report as JSON here.", valueName: "file"))
+    var jsonReport: String?
+
+    @OptionGroup var outputOptions: OutputOptions
+    @OptionGroup var input: InputOptions
+    @OptionGroup var siteFields: SiteFieldOptions
+
+    func run() throws {
+        let spec = try ChainSpec.read(path: chain)
+        var distribution = Distribution(chain: spec)
+        distribution.neighbours = max(1, neighbours)
+        distribution.populationField = populationField
+        distribution.siteFields = siteFields.fields
+        let siteLayer = try input.read(sites).layer
+        let territoryLayer = try LayerFile.read(territories).layer
+        let result = try distribution.run(sites: siteLayer, territories: territoryLayer, sitesFile: sites)
+        let report = DistributionReport(result: result, chain: spec, sites: siteLayer, territories: territoryLayer)
+
+        let writer = try GeoJSONWriter(path: outputOptions.output, options: outputOptions.writerOptions(crs: .wgs84))
+        try writer.write(contentsOf: try report.lines().features)
+        try writer.finish()
+        if let path = self.report { try CoverageCommand.write(report.markdown, to: path) }
+        if let jsonReport { try CoverageCommand.write(report.json.jsonText + "\n", to: jsonReport) }
+        Diagnostics.write(report.summary + "\n")
+    }
+}

@@ -1,0 +1,174 @@
+import Foundation
+import Geo
+
+/// Moves a chain's product from its producers through its stages to the
+/// people of the territories, keeping it away from outside intermediaries.
+///
+/// The layered network: every site of a stage (capacity in final product,
+/// by the yields after the stage) links to its `neighbours` nearest sites of
+/// the next stage, and past it when that stage may be skipped; the last
+/// stage's sites link to their nearest territories and each territory to
+/// its nearest last-stage sites; a territory demands population x
+/// per-capita demand. Solved exactly as a min-cost flow: first as much
+/// demand met as the capacities allow, then the fewest tonnes through
+/// outside intermediaries, then the fewest tonne-km.
+public struct Distribution: Sendable {
+    public var chain: ChainSpec
+    public var neighbours = 3
+    public var populationField = "population"
+    public var idField: String?
+    public var siteFields = SiteFields()
+
+    public init(chain: ChainSpec) {
+        self.chain = chain
+    }
+
+    /// One used link of the network.
+    public struct Flow: Sendable {
+        public var from: Int
+        public var to: Int
+        public var toTerritory: Bool
+        public var tonnes: Double
+        public var metres: Double
+        public var intermediary: Bool
+    }
+
+    public struct Result: Sendable {
+        public var flows: [Flow]
+        public var demand: Double
+        public var delivered: Double
+        /// Tonnes handled by outside intermediaries (counted at each one).
+        public var intermediated: Double
+        /// The same if, at every stage where an intermediary exists, all
+        /// the product went through one.
+        public var baselineIntermediated: Double
+        public var tonneKilometres: Double
+        /// Unmet demand per territory (index), tonnes.
+        public var unmet: [Int: Double]
+        /// Stages that cannot be skipped but have no site: nothing flows.
+        public var brokenAt: [Stage]
+        public var sitePositions: [Position]
+        public var territoryPositions: [Position]
+        public var crs: CRS
+    }
+
+    public func run(sites: Layer, territories: Layer, sitesFile: String = "<sites>") throws -> Result {
+        guard let metric = try territories.metricCRS() else { throw ReadError(file: "<territories>", message: "no geometry") }
+        let context = GEOSContext.current
+        let projectedSites = try sites.projected(to: metric, file: sitesFile)
+        var parsed: [Site] = []
+        var positions: [Position] = []
+        for (index, feature) in projectedSites.features.enumerated() {
+            parsed.append(try siteFields.site(of: sites.features[index], index: index, file: sitesFile))
+            guard case .point(let position?)? = feature.geometry else {
+                throw ReadError(file: sitesFile, featureIndex: index, featureID: feature.id, message: "a site must be a point")
+            }
+            positions.append(position)
+        }
+        let units = try territories.projected(to: metric)
+        let territoryPositions = try units.features.map { feature -> Position in
+            try Geometry(feature.geometry ?? .polygon([]), context: context).pointOnSurface().position ?? Position(x: 0, y: 0)
+        }
+        let demands = units.features.map { chain.demand(population: $0.properties[populationField]?.doubleValue ?? 0) }
+
+        // Sites of each link, in chain order.
+        let layers = chain.links.map { link in parsed.indices.filter { parsed[$0].stage == link.stage && parsed[$0].product == link.product } }
+        let brokenAt = zip(chain.links, layers).filter { !chain.skippable.contains($0.0.stage) && $0.1.isEmpty }.map(\.0.stage)
+
+        // Flow in kilograms (or the unit's thousandths), costs in 100 m.
+        let scale = 1000.0
+        let total = demands.reduce(0, +)
+        var flow = MinCostFlow(nodeCount: 0)
+        var inNode: [Int: Int] = [:], outNode: [Int: Int] = [:], throughArc: [Int: Int] = [:]
+        for layer in layers { for site in layer {
+            let node = flow.addNode()
+            inNode[site] = node
+            let equivalent = chain.finalEquivalent(of: parsed[site].stage) ?? 0
+            let capacity = Int64((parsed[site].capacity * equivalent * scale).rounded(.down))
+            outNode[site] = flow.addNode()
+            throughArc[site] = flow.addArc(from: node, to: outNode[site]!, capacity: capacity, cost: 0)
+        } }
+        let territoryNode = demands.map { _ in flow.addNode() }
+        let source = flow.addNode()
+
+        var candidateArcs: [(from: Int, to: Int, toTerritory: Bool, metres: Double)] = []
+        func nearest(_ point: Position, among candidates: [Int], in places: [Position]) -> [Int] {
+            candidates.sorted { hypot(places[$0].x - point.x, places[$0].y - point.y) < hypot(places[$1].x - point.x, places[$1].y - point.y) }
+                .prefix(neighbours).map { $0 }
+        }
+        for (k, layer) in layers.enumerated() {
+            // The next layers a site may send to: the next one, and past it while skippable.
+            var targets: [Int] = []
+            var next = k + 1
+            while next < layers.count {
+                targets += layers[next]
+                if !chain.skippable.contains(chain.links[next].stage) { break }
+                next += 1
+            }
+            for site in layer {
+                for target in nearest(positions[site], among: targets, in: positions) {
+                    candidateArcs.append((site, target, false, hypot(positions[target].x - positions[site].x, positions[target].y - positions[site].y)))
+                }
+                // The last stage, or one followed only by skippable stages, reaches the people.
+                if next >= layers.count {
+                    for territory in nearest(positions[site], among: Array(demands.indices), in: territoryPositions) {
+                        candidateArcs.append((site, territory, true, hypot(territoryPositions[territory].x - positions[site].x, territoryPositions[territory].y - positions[site].y)))
+                    }
+                }
+            }
+        }
+        // Every territory also reaches its nearest sellers.
+        let sellers = layers.indices.filter { k in (k + 1..<layers.count).allSatisfy { chain.skippable.contains(chain.links[$0].stage) } }.flatMap { layers[$0] }
+        for territory in demands.indices {
+            for site in nearest(territoryPositions[territory], among: sellers, in: positions) {
+                let metres = hypot(territoryPositions[territory].x - positions[site].x, territoryPositions[territory].y - positions[site].y)
+                if !candidateArcs.contains(where: { $0.from == site && $0.to == territory && $0.toTerritory }) {
+                    candidateArcs.append((site, territory, true, metres))
+                }
+            }
+        }
+
+        // Outside intermediaries cost more than any distance the whole
+        // flow could travel, so fewer intermediated tonnes always win.
+        let maxCost = Int64((candidateArcs.map(\.metres).max() ?? 0) / 100) + 1
+        let penalty = maxCost * Int64(layers.count + 1) * Int64((total * scale).rounded(.up) + 1)
+        var arcOfCandidate: [Int] = []
+        for arc in candidateArcs {
+            let to = arc.toTerritory ? territoryNode[arc.to] : inNode[arc.to]!
+            let intermediary = parsed[arc.from].owner == .outside
+            arcOfCandidate.append(flow.addArc(from: outNode[arc.from]!, to: to, capacity: Int64.max / 4,
+                                              cost: Int64(arc.metres / 100) + (intermediary ? penalty : 0)))
+        }
+        for site in layers.first ?? [] { flow.addArc(from: source, to: inNode[site]!, capacity: Int64.max / 4, cost: 0) }
+        var totalUnits: Int64 = 0
+        for (territory, demand) in demands.enumerated() {
+            let units = Int64((demand * scale).rounded())
+            flow.setSupply(territoryNode[territory], -units)
+            totalUnits += units
+        }
+        flow.setSupply(source, totalUnits)
+        let solution = brokenAt.isEmpty ? flow.solve() : nil
+
+        var flows: [Flow] = []
+        var inflow = [Double](repeating: 0, count: demands.count)
+        var intermediated = 0.0
+        for (index, arc) in candidateArcs.enumerated() {
+            guard let solution, solution.flow[arcOfCandidate[index]] > 0 else { continue }
+            let tonnes = Double(solution.flow[arcOfCandidate[index]]) / scale
+            let intermediary = parsed[arc.from].owner == .outside || (!arc.toTerritory && parsed[arc.to].owner == .outside)
+            flows.append(Flow(from: arc.from, to: arc.to, toTerritory: arc.toTerritory, tonnes: tonnes, metres: arc.metres, intermediary: intermediary))
+            if arc.toTerritory { inflow[arc.to] += tonnes }
+        }
+        for layer in layers { for site in layer where parsed[site].owner == .outside {
+            intermediated += Double(solution?.flow[throughArc[site]!] ?? 0) / scale
+        } }
+        let delivered = inflow.reduce(0, +)
+        let stagesWithIntermediaries = layers.filter { $0.contains { parsed[$0].owner == .outside } }.count
+        var unmet: [Int: Double] = [:]
+        for (territory, demand) in demands.enumerated() where demand - inflow[territory] > 1e-6 { unmet[territory] = demand - inflow[territory] }
+        return Result(flows: flows, demand: total, delivered: delivered, intermediated: intermediated,
+                      baselineIntermediated: delivered * Double(stagesWithIntermediaries),
+                      tonneKilometres: flows.reduce(0) { $0 + $1.tonnes * $1.metres / 1000 },
+                      unmet: unmet, brokenAt: brokenAt, sitePositions: positions, territoryPositions: territoryPositions, crs: metric)
+    }
+}

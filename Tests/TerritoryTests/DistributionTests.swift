@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+@testable import Geo
+@testable import Territory
+
+@Suite struct DistributionTests {
+    static let crs = CRS("EPSG:32619")
+    static let chain = try! ChainSpec.parse(Data("""
+        {"product": "cheese", "demandKgPerPersonMonth": 1,
+         "stages": [{"stage": "primary", "product": "milk", "unit": "l/month"},
+                    {"stage": "processing", "yield": 0.0001}, {"stage": "retail"}]}
+        """.utf8), name: "cheese.json")
+
+    static func site(_ id: String, _ x: Double, _ product: String, _ stage: Stage, _ capacity: Double, _ owner: Owner) -> Feature {
+        Feature(id: .string(id), geometry: .point(Position(x: 600_000 + x, y: 1_100_000)), properties: [
+            "product": .string(product), "stage": .string(stage.rawValue), "capacity": .number(capacity),
+            "unit": .string(product == "milk" ? "l/month" : "t/month"), "owner": .string(owner.rawValue),
+        ])
+    }
+
+    /// A farm, a small circuit plant far away, a big outside plant next
+    /// door, a shop, and a town of 1,000 people wanting 1 t a month.
+    static let sites = Layer(features: [
+        site("F", 0, "milk", .primary, 10_000, .circuit),        // 1 t of cheese
+        site("P1", 9_000, "cheese", .processing, 0.6, .circuit),
+        site("P2", 1_000, "cheese", .processing, 5, .outside),
+        site("R", 10_000, "cheese", .retail, 5, .circuit),
+    ], crs: crs)
+    static let town = Layer(features: [
+        Feature(id: .string("T"), geometry: Envelope(minX: 610_500, minY: 1_099_500, maxX: 611_500, maxY: 1_100_500).shape,
+                properties: ["population": 1000]),
+    ], crs: crs)
+
+    @Test func fewestTonnesThroughIntermediariesByHand() throws {
+        let result = try Distribution(chain: Self.chain).run(sites: Self.sites, territories: Self.town)
+        // All the farm's tonne reaches the town; the circuit plant takes all
+        // it can (0.6 t) although the outside plant is nearer; 0.4 t must
+        // still go through the outside one.
+        #expect(abs(result.demand - 1) < 1e-9)
+        #expect(abs(result.delivered - 1) < 1e-9)
+        #expect(abs(result.intermediated - 0.4) < 1e-9)
+        #expect(abs(result.baselineIntermediated - 1) < 1e-9)
+        let tonnes = Dictionary(uniqueKeysWithValues: result.flows.map { ("\($0.from)>\($0.to)\($0.toTerritory ? "T" : "")", $0.tonnes) })
+        #expect(tonnes == ["0>1": 0.6, "0>2": 0.4, "1>3": 0.6, "2>3": 0.4, "3>0T": 1.0])
+        #expect(result.unmet.isEmpty)
+    }
+
+    @Test func aMissingStageBreaksTheChain() throws {
+        let noPlants = Layer(features: [Self.sites.features[0], Self.sites.features[3]], crs: Self.crs)
+        let result = try Distribution(chain: Self.chain).run(sites: noPlants, territories: Self.town)
+        #expect(result.brokenAt == [.processing])
+        #expect(result.delivered == 0)
+        #expect(result.unmet[0] == 1)
+    }
+}
+
+@Suite struct SampleDistributionTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("geodata/territory")
+
+    @Test(arguments: ["cheese", "maize_flour", "coffee", "vegetables"])
+    func lessThroughIntermediariesThanTheBaselineAndTheNumbersAddUp(chain: String) throws {
+        let spec = try ChainSpec.read(path: Self.folder.appendingPathComponent("chains/\(chain).json").path)
+        let result = try Distribution(chain: spec).run(
+            sites: try Layer.readGeoJSON(path: Self.folder.appendingPathComponent("sites.geojson").path),
+            territories: try Layer.readGeoJSON(path: Self.folder.appendingPathComponent("parishes.geojson").path))
+        #expect(result.delivered > 0)
+        #expect(result.intermediated < result.baselineIntermediated)
+        #expect(abs(result.delivered + result.unmet.values.reduce(0, +) - result.demand) < 1e-3)
+        let intoPeople = result.flows.filter(\.toTerritory).reduce(0) { $0 + $1.tonnes }
+        #expect(abs(intoPeople - result.delivered) < 1e-9)
+    }
+}

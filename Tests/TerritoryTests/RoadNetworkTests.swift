@@ -87,6 +87,22 @@ import Testing
         #expect(abs(route.minutes - 7.75) < 1e-9)
     }
 
+    @Test func isochroneOfFiveMinutesByHand() throws {
+        let graph = try RoadGraph(roads: Self.grid(), crs: Self.crs)
+        let snap = try #require(try NetworkSnapper(graph).snap(Self.origin))
+        var paths = ShortestPaths(nodeCount: graph.nodeCount)
+        let isochrones = Isochrones(width: 100)
+        let polygons = try isochrones.polygons(from: snap, minutes: [5], graph: graph, paths: &paths, context: .current)
+        let lines = isochrones.reachableLines(within: 5, from: snap, graph: graph, paths: paths)
+        let length = lines.reduce(0.0) { sum, line in sum + hypot(line[1].x - line[0].x, line[1].y - line[0].y) }
+        // Bottom row 3 km; columns up from it 2.5, 2, 1.5 and 1 km; row 1
+        // 2.5 km; row 2 0.5 km: 13 km of road within 5 minutes.
+        #expect(abs(length - 13_000) < 1e-6)
+        let area = try Geometry(try #require(polygons[0])).area()
+        // A 100 m band each side of 13 km of road, less the overlaps at joints.
+        #expect(area > 13_000 * 200 * 0.8 && area < 13_000 * 200 + Double.pi * 100 * 100 * 8)
+    }
+
     @Test func speedsAndDirectionsFromProperties() {
         let attributes = RoadAttributes()
         #expect(attributes.speed(of: ["maxspeed": "50 km/h"]) == 50)

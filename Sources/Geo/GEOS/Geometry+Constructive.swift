@@ -36,3 +36,10 @@ extension Geometry {
         try make(GEOSBoundary_r(context.handle, handle), "boundary")
     }
 }
+
+extension Geometry {
+    /// Lines joined end to end into as few lines as possible.
+    public func lineMerged() throws(GEOSError) -> Geometry {
+        try make(GEOSLineMerge_r(context.handle, handle), "line merge")
+    }
+}

@@ -83,7 +83,10 @@ struct RoutePoints {
     let snaps: [Snap?]
 
     init(file: String, graph: RoadGraph, snapper: NetworkSnapper, limit: Double) throws {
-        let layer = try LayerFile.read(file).layer
+        try self.init(layer: try LayerFile.read(file).layer, file: file, graph: graph, snapper: snapper, limit: limit)
+    }
+
+    init(layer: Layer, file: String, graph: RoadGraph, snapper: NetworkSnapper, limit: Double) throws {
         let projected = try layer.projected(to: graph.crs, file: file)
         ids = layer.features.enumerated().map { $1.id?.description ?? String($0) }
         var snaps: [Snap?] = []

@@ -5,22 +5,40 @@ public struct ShortestPaths {
     public private(set) var minutes: [Double]
     /// The arc used to reach each node; -1 for starts and unreached nodes.
     public private(set) var arcInto: [Int32]
+    /// Which start (by its position in `starts`) each node was reached
+    /// from; -1 when unreached.
+    public private(set) var origin: [Int32]
+    /// The nodes this run reached, in no particular order.
+    public private(set) var reached: [Int32] = []
     private var heap = MinHeap<Double>()
 
     public init(nodeCount: Int) {
         minutes = [Double](repeating: .infinity, count: nodeCount)
         arcInto = [Int32](repeating: -1, count: nodeCount)
+        origin = [Int32](repeating: -1, count: nodeCount)
     }
 
     /// Runs from `starts`, stopping past `cutoff` minutes.
     public mutating func run(_ graph: RoadGraph, from starts: [(node: Int, minutes: Double)], cutoff: Double = .infinity) {
-        for index in minutes.indices where minutes[index] != .infinity {
-            minutes[index] = .infinity
-            arcInto[index] = -1
+        run(graph, from: starts.map { ($0.node, $0.minutes, Int32(0)) }, cutoff: cutoff)
+    }
+
+    /// Runs from labelled starts at once: each node ends up with the
+    /// minutes to its nearest start and that start's label in `origin`.
+    public mutating func run(_ graph: RoadGraph, from starts: [(node: Int, minutes: Double, label: Int32)], cutoff: Double = .infinity) {
+        // Only what the last run touched needs resetting.
+        for node in reached {
+            minutes[Int(node)] = .infinity
+            arcInto[Int(node)] = -1
+            origin[Int(node)] = -1
         }
+        reached.removeAll(keepingCapacity: true)
         heap.removeAll()
         for start in starts where start.minutes < minutes[start.node] {
+            if minutes[start.node] == .infinity { reached.append(Int32(start.node)) }
             minutes[start.node] = start.minutes
+            arcInto[start.node] = -1
+            origin[start.node] = start.label
             heap.push(start.minutes, Int32(start.node))
         }
         graph.arcStart.withUnsafeBufferPointer { arcStart in
@@ -33,8 +51,10 @@ public struct ShortestPaths {
                     let target = Int(arcTarget[arc])
                     let candidate = time + arcMinutes[arc]
                     if candidate < minutes[target] {
+                        if minutes[target] == .infinity { reached.append(Int32(target)) }
                         minutes[target] = candidate
                         arcInto[target] = Int32(arc)
+                        origin[target] = origin[Int(node)]
                         heap.push(candidate, Int32(target))
                     }
                 }

@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import Geo
+import Territory
+
+struct IsochroneCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "isochrone",
+        abstract: "The area each facility reaches along the roads within given minutes, with the population inside.",
+        discussion: """
+            Polygons are the road segments reachable in time (cut where time runs out), \
+            buffered by --width and merged: they follow the roads rather than hull them. With \
+            --territories, each polygon gets the population inside (areal interpolation).
+
+            Example:
+              territorio isochrone --facilities plants.geojson --roads geodata/territory/roads.geojson --minutes 15,30,60 --territories geodata/territory/parishes.geojson -o isochrones.geojson
+            """
+    )
+
+    @Option(help: ArgumentHelp("Facilities (points).", valueName: "file"))
+    var facilities: String
+
+    @Option(name: .customLong("where"), help: ArgumentHelp("Keep the facilities whose properties match.", valueName: "expression"))
+    var whereExpression: String?
+
+    @OptionGroup var roadOptions: RoadOptions
+
+    @Option(help: ArgumentHelp("Thresholds in minutes: 15,30,60.", valueName: "list"))
+    var minutes: String
+
+    @Option(help: ArgumentHelp("Territories with population, for the population inside.", valueName: "file"))
+    var territories: String?
+
+    @Option(help: ArgumentHelp("Half-width of the band around reachable roads: 200m.", valueName: "distance"))
+    var width = "200m"
+
+    @Option(name: .customLong("max-snap"), help: ArgumentHelp("Farthest a facility may be from the roads: 2km.", valueName: "distance"))
+    var maxSnap = "2km"
+
+    @Option(name: .customLong("population-field"), help: ArgumentHelp("Property of the territories holding the population.", valueName: "name"))
+    var populationField = "population"
+
+    @OptionGroup var outputOptions: OutputOptions
+
+    func run() throws {
+        let thresholds = minutes.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }.sorted()
+        guard !thresholds.isEmpty, thresholds.allSatisfy({ $0 > 0 }) else { throw ValidationError("--minutes takes positive numbers: 15,30,60") }
+        guard let band = Distance.metres(width), band > 0, let limit = Distance.metres(maxSnap) else {
+            throw ValidationError("--width and --max-snap take distances such as 200m or 2km")
+        }
+        let graph = try roadOptions.graph()
+        let snapper = try NetworkSnapper(graph)
+        let selected = try LayerFile.read(facilities).layer.selecting(Selection(filter: try WhereOption.filter(whereExpression)))
+        let points = try RoutePoints(layer: selected, file: facilities, graph: graph, snapper: snapper, limit: limit)
+        // Facilities in parallel, each worker with its own GEOS context and paths.
+        let snaps = points.snaps, ids = points.ids, band_ = band
+        let features = try parallelChunks(count: snaps.count) { range in
+            let context = GEOSContext()
+            var paths = ShortestPaths(nodeCount: graph.nodeCount)
+            var features: [Feature] = []
+            for index in range {
+                guard let snap = snaps[index] else { continue }
+                let polygons = try Isochrones(width: band_).polygons(from: snap, minutes: thresholds, graph: graph, paths: &paths, context: context)
+                for (threshold, polygon) in zip(thresholds, polygons) {
+                    guard let polygon else { continue }
+                    features.append(Feature(geometry: polygon, properties: [
+                        "facility_id": .string(ids[index]), "minutes": .number(threshold),
+                        "area_m2": .number(try Geometry(polygon, context: context).area().rounded()),
+                    ]))
+                }
+            }
+            return features
+        }.flatMap { $0 }
+        var layer = Layer(features: features, crs: graph.crs)
+        if let territories {
+            layer = try ArealInterpolation(extensive: [populationField]).interpolate(from: try LayerFile.read(territories).layer, to: layer)
+            for index in layer.features.indices {
+                let people = layer.features[index].properties[populationField]?.doubleValue ?? 0
+                layer.features[index].properties[populationField] = .number(people.rounded())
+                layer.features[index].properties["covered_area_m2"] = nil
+            }
+        }
+        let writer = try GeoJSONWriter(path: outputOptions.output, options: outputOptions.writerOptions(crs: .wgs84))
+        try writer.write(contentsOf: try layer.projected(to: .wgs84).features)
+        try writer.finish()
+    }
+}

@@ -103,6 +103,26 @@ import Testing
         #expect(area > 13_000 * 200 * 0.8 && area < 13_000 * 200 + Double.pi * 100 * 100 * 8)
     }
 
+    @Test func networkCatchmentsGoByTravelTime() throws {
+        // Two villages: one beside the fast bottom road 1.5 km from F0, one
+        // beside column 3 half a kilometre below F1 at the far corner.
+        let village = { (x: Double, y: Double, people: Int) in
+            Feature(geometry: Envelope(minX: Self.origin.x + x - 50, minY: Self.origin.y + y - 50,
+                                       maxX: Self.origin.x + x + 50, maxY: Self.origin.y + y + 50).shape,
+                    properties: ["population": .number(people)])
+        }
+        let territories = Layer(features: [village(1500, 60, 10), village(3060, 2500, 20)], crs: Self.crs)
+        let facilities = Layer(features: [Self.origin, Position(x: Self.origin.x + 3000, y: Self.origin.y + 3000)].map {
+            Feature(geometry: .point($0))
+        }, crs: Self.crs)
+        var analysis = CatchmentAnalysis(method: .network)
+        analysis.roads = try RoadGraph(roads: Self.grid(), crs: Self.crs)
+        let result = try analysis.run(facilities: facilities, territories: territories)
+        let populations = result.layer.features.filter { $0.properties["kind"] == "catchment" }.map { $0.properties["population"]?.doubleValue }
+        // 1.5 min from F0 against 7.5 from F1; 1 min from F1 against 8 from F0.
+        #expect(populations == [10, 20])
+    }
+
     @Test func speedsAndDirectionsFromProperties() {
         let attributes = RoadAttributes()
         #expect(attributes.speed(of: ["maxspeed": "50 km/h"]) == 50)

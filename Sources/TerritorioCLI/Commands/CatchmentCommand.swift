@@ -12,9 +12,10 @@ struct CatchmentCommand: ParsableCommand {
         discussion: """
             buffer: a disc of --radius around each facility; voronoi: the area nearer to it than \
             to any other; nearest: each territory unit whole, to the facility nearest its \
-            representative point. Catchments are clipped to the territories; the area no \
-            catchment covers is written too (kind = uncovered). Population comes from the \
-            territories by areal interpolation (summed whole for nearest). With --chain, each \
+            representative point; network: the same by travel time along --roads. Catchments \
+            are clipped to the territories; the area no catchment covers is written too \
+            (kind = uncovered). Population comes from the territories by areal interpolation \
+            (summed whole for nearest and network). With --chain, each \
             catchment also gets the demand of its population and the facility's utilisation.
 
             Examples:
@@ -29,7 +30,7 @@ struct CatchmentCommand: ParsableCommand {
     @Option(name: .customLong("where"), help: ArgumentHelp("Keep the facilities whose properties match.", valueName: "expression"))
     var whereExpression: String?
 
-    @Option(help: "buffer, voronoi or nearest.")
+    @Option(help: "buffer, voronoi, nearest or network.")
     var method: CatchmentAnalysis.Method
 
     @Option(help: ArgumentHelp("Radius of buffer catchments: 800m, 5km.", valueName: "distance"))
@@ -44,6 +45,9 @@ struct CatchmentCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Chain spec (JSON): adds demand and utilisation.", valueName: "file"))
     var chain: String?
 
+    @Option(help: ArgumentHelp("Roads, for --method network (travel time).", valueName: "file"))
+    var roads: String?
+
     @OptionGroup var outputOptions: OutputOptions
     @OptionGroup var input: InputOptions
     @OptionGroup var siteFields: SiteFieldOptions
@@ -57,8 +61,12 @@ struct CatchmentCommand: ParsableCommand {
         let selected = try all.selecting(Selection(filter: filter))
         guard selected.count > 0 else { throw CommandFailure(message: "\(facilities): no facility matches") }
         let units = try LayerFile.read(territories).layer
-        let analysis = CatchmentAnalysis(method: method, radius: metres, populationField: populationField,
+        var analysis = CatchmentAnalysis(method: method, radius: metres, populationField: populationField,
                                          chain: try chain.map { try ChainSpec.read(path: $0) }, siteFields: siteFields.fields)
+        if method == .network {
+            guard let roads else { throw ValidationError("--method network needs --roads") }
+            analysis.roads = try RoadGraph(roads: try LayerFile.read(roads).layer, file: roads)
+        }
         let result = try analysis.run(facilities: selected, territories: units, facilitiesFile: facilities)
         let writer = try GeoJSONWriter(path: outputOptions.output, options: outputOptions.writerOptions(crs: .wgs84))
         try writer.write(contentsOf: result.layer.features)

@@ -6,7 +6,8 @@ import Geo
 /// - `buffer`: a disc of the radius around each facility, in metres;
 /// - `voronoi`: the area nearer to it than to any other facility;
 /// - `nearest`: the territory units whose representative point is nearest
-///   to it (each unit whole).
+///   to it (each unit whole);
+/// - `network`: the same by travel time along the roads.
 ///
 /// Catchments are clipped to the union of the territories. Each carries
 /// the population it serves (areal interpolation from the territories, or
@@ -15,7 +16,7 @@ import Geo
 /// catchment covers comes out as `uncovered` pieces with their population.
 public struct CatchmentAnalysis: Sendable {
     public enum Method: String, Sendable, CaseIterable {
-        case buffer, voronoi, nearest
+        case buffer, voronoi, nearest, network
     }
 
     public var method: Method
@@ -24,6 +25,8 @@ public struct CatchmentAnalysis: Sendable {
     public var populationField: String
     public var chain: ChainSpec?
     public var siteFields: SiteFields
+    /// The roads, for `network`.
+    public var roads: RoadGraph?
 
     public init(method: Method, radius: Double = 5_000, populationField: String = "population", chain: ChainSpec? = nil,
                 siteFields: SiteFields = SiteFields()) {
@@ -66,6 +69,9 @@ public struct CatchmentAnalysis: Sendable {
         case .buffer: shapes = try discs(around: points, clippedTo: region.shape)
         case .voronoi: shapes = try Self.voronoiCells(of: points, clippedTo: region, context: context)
         case .nearest: (shapes, populations) = try nearestUnits(points, units: units, unitGeometries: unitGeometries, context: context)
+        case .network:
+            guard let roads else { throw ReadError(file: facilitiesFile, message: "the network method needs roads") }
+            (shapes, populations) = try nearestByRoad(points, roads: roads, units: units, unitGeometries: unitGeometries, context: context)
         }
 
         let catchmentGeometries = try shapes.map { try Geometry($0, context: context) }
@@ -164,6 +170,56 @@ public struct CatchmentAnalysis: Sendable {
             guard let cell = try locator.locate(x: point.x, y: point.y), taken.insert(cell).inserted else { return .polygon([]) }
             return try prepared.covers(cells[cell]) ? cells[cell].shape : try cells[cell].intersection(region).shape
         }
+    }
+
+    /// Each unit whole to the facility it reaches first along the roads
+    /// (one Dijkstra from every facility at once); units whose point
+    /// cannot be snapped or reached stay uncovered.
+    private func nearestByRoad(_ points: [Position], roads: RoadGraph, units: Layer, unitGeometries: [Geometry],
+                               context: GEOSContext) throws -> ([Shape], [Double]) {
+        let toRoads = try Transformer(from: units.crs, to: roads.crs)
+        let snapper = try NetworkSnapper(roads, context: context)
+        var starts: [(node: Int, minutes: Double, label: Int32)] = []
+        var facilitySnaps: [Snap?] = []
+        for (index, point) in points.enumerated() {
+            guard case .point(let position?) = try toRoads.transform(.point(point)), let snap = try snapper.snap(position) else {
+                facilitySnaps.append(nil)
+                continue
+            }
+            facilitySnaps.append(snap)
+            starts += roads.starts(from: snap).map { ($0.node, $0.minutes, Int32(index)) }
+        }
+        var paths = ShortestPaths(nodeCount: roads.nodeCount)
+        paths.run(roads, from: starts)
+        var members = [[Geometry]](repeating: [], count: points.count)
+        var populations = [Double](repeating: 0, count: points.count)
+        for (unit, geometry) in unitGeometries.enumerated() where !geometry.isEmpty {
+            guard let point = try geometry.pointOnSurface().position,
+                  case .point(let position?) = try toRoads.transform(.point(point)),
+                  let snap = try snapper.snap(position) else { continue }
+            // Enter the unit's segment from whichever end gets there first.
+            var best = (minutes: Double.infinity, facility: -1)
+            let minutes = roads.segmentMinutes[snap.segment]
+            let from = Int(roads.segmentFrom[snap.segment]), to = Int(roads.segmentTo[snap.segment])
+            if roads.segmentForward[snap.segment], paths.origin[from] >= 0, paths.minutes[from] + snap.fraction * minutes < best.minutes {
+                best = (paths.minutes[from] + snap.fraction * minutes, Int(paths.origin[from]))
+            }
+            if roads.segmentBackward[snap.segment], paths.origin[to] >= 0, paths.minutes[to] + (1 - snap.fraction) * minutes < best.minutes {
+                best = (paths.minutes[to] + (1 - snap.fraction) * minutes, Int(paths.origin[to]))
+            }
+            for (facility, facilitySnap) in facilitySnaps.enumerated() {
+                if let facilitySnap, let direct = roads.directMinutes(from: facilitySnap, to: snap), direct < best.minutes {
+                    best = (direct, facility)
+                }
+            }
+            guard best.facility >= 0 else { continue }
+            members[best.facility].append(geometry)
+            populations[best.facility] += units.features[unit].properties[populationField]?.doubleValue ?? 0
+        }
+        let shapes = try members.map { group in
+            group.isEmpty ? Shape.polygon([]) : try Geometry.union(group, context: context).shape
+        }
+        return (shapes, populations)
     }
 
     /// Each unit whole to the facility nearest its representative point.

@@ -59,6 +59,15 @@ extension RoadGraph {
         return starts
     }
 
+    /// Minutes straight along a shared segment, when both points are on the
+    /// same one and its direction allows the trip; nil otherwise.
+    public func directMinutes(from origin: Snap, to snap: Snap) -> Double? {
+        guard snap.segment == origin.segment else { return nil }
+        let ahead = snap.fraction >= origin.fraction
+        guard (ahead && segmentForward[snap.segment]) || (!ahead && segmentBackward[snap.segment]) else { return nil }
+        return abs(snap.fraction - origin.fraction) * segmentMinutes[snap.segment]
+    }
+
     /// Minutes to a snapped point, given the shortest paths from an origin
     /// (itself snapped at `origin`, for trips along a single segment).
     public func minutes(to snap: Snap, from origin: Snap, paths: ShortestPaths) -> Double {
@@ -70,12 +79,7 @@ extension RoadGraph {
         if segmentBackward[snap.segment] {
             best = min(best, paths.minutes[Int(segmentTo[snap.segment])] + (1 - snap.fraction) * minutes)
         }
-        if snap.segment == origin.segment {
-            let ahead = snap.fraction >= origin.fraction
-            if (ahead && segmentForward[snap.segment]) || (!ahead && segmentBackward[snap.segment]) {
-                best = min(best, abs(snap.fraction - origin.fraction) * minutes)
-            }
-        }
+        if let direct = directMinutes(from: origin, to: snap) { best = min(best, direct) }
         return best
     }
 }

@@ -7,6 +7,8 @@ usage: anchors.py geojson-roundtrip IN OUT [--repeat N]
        anchors.py interpolate PARISHES CELLS [--repeat N]
        anchors.py buffer-coverage POINTS PARISHES [--repeat N]
        anchors.py voronoi POINTS PARISHES [--repeat N]
+       anchors.py graph-matrix ROADS [--repeat N]
+       anchors.py isochrones ROADS [--repeat N]
        anchors.py to-utm IN [--repeat N]
        anchors.py validity IN [--repeat N]
 
@@ -168,8 +170,68 @@ def voronoi(args, repeat):
         "points": len(points), "cells": int((~shapely.is_empty(clipped)).sum())}
 
 
+def road_csgraph(roads):
+    """The road graph as scipy builds it: nodes at shared vertices, edges both ways, minutes."""
+    import pyproj
+    from scipy.sparse import csr_matrix
+
+    speeds = roads["highway"].map({"primary": 70.0, "residential": 30.0}).fillna(30.0).values
+    coords, index = shapely.get_coordinates(roads.geometry.values, return_index=True)
+    x, y = pyproj.Transformer.from_crs("EPSG:4326", "EPSG:32619", always_xy=True).transform(coords[:, 0], coords[:, 1])
+    same_line = index[1:] == index[:-1]
+    # Nodes numbered by first appearance, as Territorio numbers them, so
+    # "node k" is the same place on both sides.
+    _, first, inverse = np.unique(np.round(coords, 9), axis=0, return_index=True, return_inverse=True)
+    rank = np.empty(len(first), dtype=np.int64)
+    rank[np.argsort(first)] = np.arange(len(first))
+    node = rank[inverse.ravel()]
+    a, b = node[:-1][same_line], node[1:][same_line]
+    minutes = np.hypot(x[1:] - x[:-1], y[1:] - y[:-1])[same_line] / (speeds[index[:-1][same_line]] * 1000 / 60)
+    n = int(node.max()) + 1
+    return csr_matrix((np.concatenate([minutes, minutes]), (np.concatenate([a, b]), np.concatenate([b, a]))), shape=(n, n))
+
+
+def isochrones(args, repeat):
+    import geopandas as gpd
+    import scipy
+    from scipy.sparse.csgraph import dijkstra
+
+    graph = road_csgraph(gpd.read_file(args.input, engine="pyogrio"))
+    n = graph.shape[0]
+    runs = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        reached = 0
+        for start in range(0, 5_000, 500):  # in blocks, to bound memory
+            origins = [k * n // 5_000 for k in range(start, start + 500)]
+            reached += int(np.isfinite(dijkstra(graph, directed=True, indices=origins, limit=30)).sum())
+        runs.append(time.perf_counter() - t0)
+    return runs, f"scipy {scipy.__version__} csgraph", {"isochrones": 5_000, "reached": reached}
+
+
+def graph_matrix(args, repeat):
+    import geopandas as gpd
+    import scipy
+    from scipy.sparse.csgraph import dijkstra
+
+    roads = gpd.read_file(args.input, engine="pyogrio")
+    runs = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        graph = road_csgraph(roads)
+        n = graph.shape[0]
+        origins = [k * n // 30 for k in range(30)]
+        targets = [k * n // 40_000 for k in range(40_000)]
+        matrix = dijkstra(graph, directed=True, indices=origins)[:, targets]
+        runs.append(time.perf_counter() - t0)
+    return runs, f"scipy {scipy.__version__} csgraph", {
+        "segments": int(graph.nnz // 2), "finite": int(np.isfinite(matrix).sum()),
+        "checksum_minutes": round(float(matrix[np.isfinite(matrix)].sum()), 1)}
+
+
 TASKS = {"geojson-roundtrip": geojson_roundtrip, "to-utm": to_utm, "validity": validity, "join": join,
-         "dissolve": dissolve, "interpolate": interpolate, "buffer-coverage": buffer_coverage, "voronoi": voronoi}
+         "dissolve": dissolve, "interpolate": interpolate, "buffer-coverage": buffer_coverage, "voronoi": voronoi,
+         "graph-matrix": graph_matrix, "isochrones": isochrones}
 
 
 def main():

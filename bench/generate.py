@@ -123,6 +123,26 @@ def cells(path, n):
     write_atomically(path, lines)
 
 
+def roads(path, n):
+    """A jittered grid of side n: rows and columns share their crossing
+    vertices, 2 n (n - 1) segments (n = 500: 499,000), a fifth of the lines
+    primary roads, the rest residential."""
+    rng = np.random.default_rng(500)
+    lon = np.linspace(LON[0], LON[1], n)
+    lat = np.linspace(LAT[0], LAT[1], n)
+    grid_x, grid_y = np.meshgrid(lon, lat)
+    step = (LON[1] - LON[0]) / n
+    grid_x = grid_x + rng.uniform(-0.3, 0.3, grid_x.shape) * step
+    grid_y = grid_y + rng.uniform(-0.3, 0.3, grid_y.shape) * step
+    lines = []
+    for k in range(n):
+        for name, xs, ys in (("row", grid_x[k, :], grid_y[k, :]), ("column", grid_x[:, k], grid_y[:, k])):
+            highway = "primary" if k % 5 == 0 else "residential"
+            lines.append(f'{{"type":"Feature","properties":{{"highway":"{highway}","name":"{name} {k}"}},'
+                         f'"geometry":{{"type":"LineString","coordinates":{ring_json(zip(xs, ys))}}}}}')
+    write_atomically(path, lines)
+
+
 def main():
     if len(sys.argv) != 2:
         sys.exit(__doc__)
@@ -133,7 +153,8 @@ def main():
     jobs = [(output_path(data_dir, "points", n_points, 1_000_000, "1m"), points, n_points),
             (output_path(data_dir, "polygons", n_polygons, 3_000, "3k"), polygons, n_polygons),
             (output_path(data_dir, "parishes", n_polygons, 3_000, "3k"), parishes, n_polygons),
-            (output_path(data_dir, "cells", 40_000, 40_000, "40k"), cells, 40_000)]
+            (output_path(data_dir, "cells", 40_000, 40_000, "40k"), cells, 40_000),
+            (os.path.join(data_dir, "roads_500k.geojson"), roads, 500)]
     for path, make, n in jobs:
         if not os.path.exists(path):
             print(f"generating {path}", file=sys.stderr)

@@ -157,6 +157,48 @@ func voronoi(_ pointsPath: String, _ parishesPath: String, times: Int) throws ->
     return Outcome(runs: runs, counts: ["points": points.count, "cells": cells])
 }
 
+/// Road graph of 500,000 segments (projected, speeds by class), then the
+/// travel-time matrix from 30 nodes to 40,000 nodes (30 Dijkstras, all cores).
+func graphMatrix(_ roadsPath: String, times: Int) throws -> Outcome {
+    let roads = try Layer.readGeoJSON(path: roadsPath)
+    var segments = 0, finite = 0
+    var checksum = 0.0
+    let runs = try timed(times) {
+        let graph = try RoadGraph(roads: roads, crs: CRS("EPSG:32619"))
+        segments = graph.segmentCount
+        let origins = (0..<30).map { $0 * graph.nodeCount / 30 }
+        let targets = (0..<40_000).map { $0 * graph.nodeCount / 40_000 }
+        let rows = try parallelChunks(count: origins.count) { range in
+            var paths = ShortestPaths(nodeCount: graph.nodeCount)
+            return range.map { index -> [Double] in
+                paths.run(graph, from: [(origins[index], 0)])
+                return targets.map { paths.minutes[$0] }
+            }
+        }.flatMap { $0 }
+        finite = rows.joined().filter(\.isFinite).count
+        checksum = rows.joined().filter(\.isFinite).reduce(0, +)
+    }
+    return Outcome(runs: runs, counts: ["segments": segments, "finite": finite, "checksum_minutes": Int(checksum.rounded())])
+}
+
+/// 5,000 isochrones as reachable node sets: Dijkstra from 5,000 nodes,
+/// cut off at 30 minutes (all cores), counting the nodes reached.
+func isochrones(_ roadsPath: String, times: Int) throws -> Outcome {
+    let graph = try RoadGraph(roads: try Layer.readGeoJSON(path: roadsPath), crs: CRS("EPSG:32619"))
+    var reached = 0
+    let runs = try timed(times) {
+        let origins = (0..<5_000).map { $0 * graph.nodeCount / 5_000 }
+        reached = try parallelChunks(count: origins.count) { range in
+            var paths = ShortestPaths(nodeCount: graph.nodeCount)
+            return range.reduce(0) { total, index in
+                paths.run(graph, from: [(origins[index], 0)], cutoff: 30)
+                return total + paths.reached.filter { paths.minutes[Int($0)] <= 30 }.count
+            }
+        }.reduce(0, +)
+    }
+    return Outcome(runs: runs, counts: ["isochrones": 5_000, "reached": reached])
+}
+
 var arguments = Array(CommandLine.arguments.dropFirst())
 var repeatCount = 3
 if let flag = arguments.firstIndex(of: "--repeat"), flag + 1 < arguments.count {
@@ -176,6 +218,8 @@ case "dissolve": outcome = try dissolve(arguments[1], times: repeatCount)
 case "interpolate": outcome = try interpolate(arguments[1], arguments[2], times: repeatCount)
 case "buffer-coverage": outcome = try bufferCoverage(arguments[1], arguments[2], times: repeatCount)
 case "voronoi": outcome = try voronoi(arguments[1], arguments[2], times: repeatCount)
+case "graph-matrix": outcome = try graphMatrix(arguments[1], times: repeatCount)
+case "isochrones": outcome = try isochrones(arguments[1], times: repeatCount)
 case "join": outcome = try join(arguments[1], arguments[2], times: repeatCount)
 case "point-in-polygon": outcome = try pointInPolygon(arguments[1], arguments[2], times: repeatCount)
 default:

@@ -57,6 +57,17 @@ import Testing
         #expect(catchments.map { $0["area_m2"]?.doubleValue } == [2_000_000, 2_000_000])
     }
 
+    @Test func capacityLimitsWhatEachFacilityServes() throws {
+        // Four squares of 1,000 people at 1 kg each: 4 t wanted, 2 x 1.5 t available.
+        let chain = try ChainSpec.parse(Data(#"{"product": "cheese", "demandKgPerPersonMonth": 1, "stages": [{"stage": "retail"}]}"#.utf8), name: "c.json")
+        let result = try CatchmentAnalysis(method: .capacity, chain: chain)
+            .run(facilities: Self.facilities([(500, 1000), (1500, 1000)], capacity: 1.5), territories: Self.squares)
+        let catchments = properties(result, kind: "catchment")
+        #expect(catchments.map { $0["population"]?.doubleValue } == [1500, 1500])
+        #expect(catchments.map { $0["utilisation"]?.doubleValue } == [1, 1])
+        #expect(catchments.map { $0["demand_t_month"]?.doubleValue } == [1.5, 1.5])
+    }
+
     @Test func theDomainFigures() throws {
         // 37 food circuits produce 2,510 t a month: at 30 kg per person that
         // feeds 83,667 people, 20,917 families of four.

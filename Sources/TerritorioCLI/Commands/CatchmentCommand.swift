@@ -12,7 +12,9 @@ struct CatchmentCommand: ParsableCommand {
         discussion: """
             buffer: a disc of --radius around each facility; voronoi: the area nearer to it than \
             to any other; nearest: each territory unit whole, to the facility nearest its \
-            representative point; network: the same by travel time along --roads. Catchments \
+            representative point; network: the same by travel time along --roads; capacity: \
+            units assigned without exceeding each facility's capacity, with the least travel \
+            (min-cost flow; needs --chain), each unit whole to the facility serving most of it. Catchments \
             are clipped to the territories; the area no catchment covers is written too \
             (kind = uncovered). Population comes from the territories by areal interpolation \
             (summed whole for nearest and network). With --chain, each \
@@ -30,7 +32,7 @@ struct CatchmentCommand: ParsableCommand {
     @Option(name: .customLong("where"), help: ArgumentHelp("Keep the facilities whose properties match.", valueName: "expression"))
     var whereExpression: String?
 
-    @Option(help: "buffer, voronoi, nearest or network.")
+    @Option(help: "buffer, voronoi, nearest, network or capacity.")
     var method: CatchmentAnalysis.Method
 
     @Option(help: ArgumentHelp("Radius of buffer catchments: 800m, 5km.", valueName: "distance"))

@@ -7,7 +7,11 @@ import Geo
 /// - `voronoi`: the area nearer to it than to any other facility;
 /// - `nearest`: the territory units whose representative point is nearest
 ///   to it (each unit whole);
-/// - `network`: the same by travel time along the roads.
+/// - `network`: the same by travel time along the roads;
+/// - `capacity`: units assigned so that no facility serves more demand than
+///   its capacity, with the least travel (straight-line metres x demand),
+///   by the min-cost flow solver; each unit goes whole to the facility that
+///   serves most of it, and demand left over is reported as unserved.
 ///
 /// Catchments are clipped to the union of the territories. Each carries
 /// the population it serves (areal interpolation from the territories, or
@@ -16,7 +20,7 @@ import Geo
 /// catchment covers comes out as `uncovered` pieces with their population.
 public struct CatchmentAnalysis: Sendable {
     public enum Method: String, Sendable, CaseIterable {
-        case buffer, voronoi, nearest, network
+        case buffer, voronoi, nearest, network, capacity
     }
 
     public var method: Method
@@ -69,6 +73,10 @@ public struct CatchmentAnalysis: Sendable {
         case .buffer: shapes = try discs(around: points, clippedTo: region.shape)
         case .voronoi: shapes = try Self.voronoiCells(of: points, clippedTo: region, context: context)
         case .nearest: (shapes, populations) = try nearestUnits(points, units: units, unitGeometries: unitGeometries, context: context)
+        case .capacity:
+            guard let chain else { throw ReadError(file: facilitiesFile, message: "the capacity method needs a chain (demand per person and capacities in final product)") }
+            (shapes, populations) = try capacityAssignment(sites, points: points, chain: chain, units: units,
+                                                           unitGeometries: unitGeometries, file: facilitiesFile, context: context)
         case .network:
             guard let roads else { throw ReadError(file: facilitiesFile, message: "the network method needs roads") }
             (shapes, populations) = try nearestByRoad(points, roads: roads, units: units, unitGeometries: unitGeometries, context: context)
@@ -170,6 +178,48 @@ public struct CatchmentAnalysis: Sendable {
             guard let cell = try locator.locate(x: point.x, y: point.y), taken.insert(cell).inserted else { return .polygon([]) }
             return try prepared.covers(cells[cell]) ? cells[cell].shape : try cells[cell].intersection(region).shape
         }
+    }
+
+    /// Min-cost flow from facilities (capacity in final product) to units
+    /// (their demand), each unit linked to its 5 nearest facilities.
+    private func capacityAssignment(_ sites: Layer, points: [Position], chain: ChainSpec, units: Layer, unitGeometries: [Geometry],
+                                    file: String, context: GEOSContext) throws -> ([Shape], [Double]) {
+        var flow = MinCostFlow(nodeCount: points.count + unitGeometries.count)
+        for (index, facility) in sites.features.enumerated() {
+            let site = try siteFields.site(of: facility, index: index, file: file)
+            let capacity = site.capacity * (chain.finalEquivalent(of: site.stage) ?? 0)
+            flow.setSupply(index, Int64((capacity * 1000).rounded(.down)))
+        }
+        let centres = try unitGeometries.map { try $0.pointOnSurface().position ?? Position(x: 0, y: 0) }
+        var arcs: [(facility: Int, unit: Int, arc: Int)] = []
+        for (unit, centre) in centres.enumerated() {
+            let demand = chain.demand(population: units.features[unit].properties[populationField]?.doubleValue ?? 0)
+            flow.setSupply(points.count + unit, -Int64((demand * 1000).rounded()))
+            let nearest = points.indices.sorted { hypot(points[$0].x - centre.x, points[$0].y - centre.y) < hypot(points[$1].x - centre.x, points[$1].y - centre.y) }.prefix(5)
+            for facility in nearest {
+                let metres = hypot(points[facility].x - centre.x, points[facility].y - centre.y)
+                arcs.append((facility, unit, flow.addArc(from: facility, to: points.count + unit, capacity: Int64.max / 4, cost: Int64(metres / 10))))
+            }
+        }
+        let solution = flow.solve()
+        var best = [(facility: Int, amount: Int64)](repeating: (-1, 0), count: unitGeometries.count)
+        for link in arcs where solution.flow[link.arc] > best[link.unit].amount {
+            best[link.unit] = (link.facility, solution.flow[link.arc])
+        }
+        // A facility's population is the people its flow feeds, so its
+        // utilisation never passes 1; its area, the units it serves most.
+        var members = [[Geometry]](repeating: [], count: points.count)
+        var populations = [Double](repeating: 0, count: points.count)
+        for link in arcs where solution.flow[link.arc] > 0 {
+            populations[link.facility] += chain.peopleSupplied(by: Double(solution.flow[link.arc]) / 1000)
+        }
+        for (unit, choice) in best.enumerated() where choice.facility >= 0 {
+            members[choice.facility].append(unitGeometries[unit])
+        }
+        let shapes = try members.map { group in
+            group.isEmpty ? Shape.polygon([]) : try Geometry.union(group, context: context).shape
+        }
+        return (shapes, populations)
     }
 
     /// Each unit whole to the facility it reaches first along the roads

@@ -188,3 +188,19 @@ import Testing
         #expect(Set(permutation).count == 10_000)
     }
 }
+
+@Suite struct PointIndexTests {
+    @Test func kNearestMatchesBruteForce() throws {
+        var points: [Position] = []
+        for i in 0..<2_000 { points.append(Position(x: Double((i * 7919) % 1000), y: Double((i * 104_729) % 997) * 3)) }
+        let index = try PointIndex(points)
+        for query in [Position(x: 0, y: 0), Position(x: 500, y: 1500), Position(x: 5000, y: -40)] {
+            let brute = points.indices.sorted {
+                let a = hypot(points[$0].x - query.x, points[$0].y - query.y), b = hypot(points[$1].x - query.x, points[$1].y - query.y)
+                return a != b ? a < b : $0 < $1
+            }.prefix(7)
+            #expect(try index.nearest(7, to: query) == Array(brute))
+        }
+        #expect(try index.nearest(5_000, to: Position(x: 0, y: 0)).count == 2_000)
+    }
+}

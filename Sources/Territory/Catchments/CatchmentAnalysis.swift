@@ -191,12 +191,12 @@ public struct CatchmentAnalysis: Sendable {
             flow.setSupply(index, Int64((capacity * 1000).rounded(.down)))
         }
         let centres = try unitGeometries.map { try $0.pointOnSurface().position ?? Position(x: 0, y: 0) }
+        let facilityIndex = try PointIndex(points, context: context)
         var arcs: [(facility: Int, unit: Int, arc: Int)] = []
         for (unit, centre) in centres.enumerated() {
             let demand = chain.demand(population: units.features[unit].properties[populationField]?.doubleValue ?? 0)
             flow.setSupply(points.count + unit, -Int64((demand * 1000).rounded()))
-            let nearest = points.indices.sorted { hypot(points[$0].x - centre.x, points[$0].y - centre.y) < hypot(points[$1].x - centre.x, points[$1].y - centre.y) }.prefix(5)
-            for facility in nearest {
+            for facility in try facilityIndex.nearest(5, to: centre) {
                 let metres = hypot(points[facility].x - centre.x, points[facility].y - centre.y)
                 arcs.append((facility, unit, flow.addArc(from: facility, to: points.count + unit, capacity: Int64.max / 4, cost: Int64(metres / 10))))
             }

@@ -92,9 +92,11 @@ public struct Distribution: Sendable {
         let source = flow.addNode()
 
         var candidateArcs: [(from: Int, to: Int, toTerritory: Bool, metres: Double)] = []
-        func nearest(_ point: Position, among candidates: [Int], in places: [Position]) -> [Int] {
-            candidates.sorted { hypot(places[$0].x - point.x, places[$0].y - point.y) < hypot(places[$1].x - point.x, places[$1].y - point.y) }
-                .prefix(neighbours).map { $0 }
+        // k-nearest searches through GEOS STRtrees, one per set searched.
+        var indexes: [[Int]: PointIndex] = [:]
+        func nearest(_ point: Position, among candidates: [Int], in places: [Position]) throws -> [Int] {
+            if indexes[candidates] == nil { indexes[candidates] = try PointIndex(candidates.map { places[$0] }, context: context) }
+            return try indexes[candidates]!.nearest(neighbours, to: point).map { candidates[$0] }
         }
         for (k, layer) in layers.enumerated() {
             // The next layers a site may send to: the next one, and past it while skippable.
@@ -106,23 +108,24 @@ public struct Distribution: Sendable {
                 next += 1
             }
             for site in layer {
-                for target in nearest(positions[site], among: targets, in: positions) {
+                for target in try nearest(positions[site], among: targets, in: positions) {
                     candidateArcs.append((site, target, false, hypot(positions[target].x - positions[site].x, positions[target].y - positions[site].y)))
                 }
                 // The last stage, or one followed only by skippable stages, reaches the people.
                 if next >= layers.count {
-                    for territory in nearest(positions[site], among: Array(demands.indices), in: territoryPositions) {
+                    for territory in try nearest(positions[site], among: Array(demands.indices), in: territoryPositions) {
                         candidateArcs.append((site, territory, true, hypot(territoryPositions[territory].x - positions[site].x, territoryPositions[territory].y - positions[site].y)))
                     }
                 }
             }
         }
         // Every territory also reaches its nearest sellers.
+        let toTerritory = Set(candidateArcs.filter(\.toTerritory).map { [$0.from, $0.to] })
         let sellers = layers.indices.filter { k in (k + 1..<layers.count).allSatisfy { chain.skippable.contains(chain.links[$0].stage) } }.flatMap { layers[$0] }
         for territory in demands.indices {
-            for site in nearest(territoryPositions[territory], among: sellers, in: positions) {
+            for site in try nearest(territoryPositions[territory], among: sellers, in: positions) {
                 let metres = hypot(territoryPositions[territory].x - positions[site].x, territoryPositions[territory].y - positions[site].y)
-                if !candidateArcs.contains(where: { $0.from == site && $0.to == territory && $0.toTerritory }) {
+                if !toTerritory.contains([site, territory]) {
                     candidateArcs.append((site, territory, true, metres))
                 }
             }

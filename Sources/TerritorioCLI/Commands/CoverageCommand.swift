@@ -48,18 +48,13 @@ struct CoverageCommand: ParsableCommand {
     @Option(name: .customLong("household-size"), help: "People per family.")
     var householdSize = 4.0
 
-    @Option(help: ArgumentHelp("Write the Markdown report here.", valueName: "file"))
-    var report: String?
-
-    @Option(name: .customLong("json"), help: ArgumentHelp("Write the report as JSON here.", valueName: "file"))
-    var jsonReport: String?
-
     @Option(help: ArgumentHelp("Write territories listed in more than one circuit here.", valueName: "file"))
     var overlaps: String?
 
     @Option(name: .customLong("no-circuit"), help: ArgumentHelp("Write territories in no circuit here.", valueName: "file"))
     var noCircuit: String?
 
+    @OptionGroup var reportOptions: ReportOptions
     @OptionGroup var outputOptions: OutputOptions
     @OptionGroup var input: InputOptions
     @OptionGroup var siteFields: SiteFieldOptions
@@ -86,15 +81,8 @@ struct CoverageCommand: ParsableCommand {
         try writer.finish()
         if let overlaps { try coverage.overlaps().writeGeoJSON(path: overlaps) }
         if let noCircuit { try coverage.unassigned().writeGeoJSON(path: noCircuit) }
-        if let report { try Self.write(coverage.markdown, to: report) }
-        if let jsonReport { try Self.write(coverage.json.jsonText + "\n", to: jsonReport) }
+        try reportOptions.write(markdown: coverage.markdown, json: coverage.json)
         let critical = coverage.criticalNodes.count
         Diagnostics.write("\(grouping): \(result.circuits.count) circuits, \(critical) circuit-product pairs short of demand, \(result.overlaps.count) territories in two circuits, \(result.unassigned.count) in none\n")
-    }
-
-    static func write(_ text: String, to path: String) throws {
-        let output = try OutputFile(path: path)
-        try output.write(text)
-        try output.commit()
     }
 }

@@ -37,12 +37,7 @@ struct DistributeCommand: ParsableCommand {
     @Option(name: .customLong("population-field"), help: ArgumentHelp("Property of the territories holding the population.", valueName: "name"))
     var populationField = "population"
 
-    @Option(help: ArgumentHelp("Write the Markdown report here.", valueName: "file"))
-    var report: String?
-
-    @Option(name: .customLong("json"), help: ArgumentHelp("Write the report as JSON here.", valueName: "file"))
-    var jsonReport: String?
-
+    @OptionGroup var reportOptions: ReportOptions
     @OptionGroup var outputOptions: OutputOptions
     @OptionGroup var input: InputOptions
     @OptionGroup var siteFields: SiteFieldOptions
@@ -61,8 +56,7 @@ struct DistributeCommand: ParsableCommand {
         let writer = try GeoJSONWriter(path: outputOptions.output, options: outputOptions.writerOptions(crs: .wgs84))
         try writer.write(contentsOf: try report.lines().features)
         try writer.finish()
-        if let path = self.report { try CoverageCommand.write(report.markdown, to: path) }
-        if let jsonReport { try CoverageCommand.write(report.json.jsonText + "\n", to: jsonReport) }
+        try reportOptions.write(markdown: report.markdown, json: report.json)
         Diagnostics.write(report.summary + "\n")
     }
 }

@@ -76,9 +76,7 @@ struct JoinCommand: ParsableCommand {
                 let code = result.code(ofPoint: index)
                 return code == .null ? nil : code.text
             }
-            let output = try OutputFile(path: summary)
-            try output.write(JoinSummary(sites: sites, territories: territories).csv)
-            try output.commit()
+            try ReportOptions.writeText(JoinSummary(sites: sites, territories: territories).csv, to: summary)
         }
 
         let writer = try GeoJSONWriter(path: outputOptions.output, options: outputOptions.writerOptions(crs: .wgs84))

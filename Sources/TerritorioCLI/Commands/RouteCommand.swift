@@ -61,9 +61,7 @@ struct RouteCommand: ParsableCommand {
             }
         }
         if let matrix {
-            let file = try OutputFile(path: matrix)
-            try file.write(rows)
-            try file.commit()
+            try ReportOptions.writeText(rows, to: matrix)
         } else if output == nil {
             print(rows, terminator: "")
         }

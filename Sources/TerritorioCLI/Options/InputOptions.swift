@@ -42,13 +42,11 @@ struct InputOptions: ParsableArguments {
 /// CSV rows set aside, with their line and reason first.
 enum RejectsFile {
     static func write(_ rejected: [CSVPointReader.Rejected], to path: String) throws {
-        let output = try OutputFile(path: path)
         var text = "line,reason,fields\n"
         for row in rejected {
             text += "\(row.line),\(quoted(row.reason)),\(quoted(row.fields.joined(separator: "|")))\n"
         }
-        try output.write(text)
-        try output.commit()
+        try ReportOptions.writeText(text, to: path)
     }
 
     private static func quoted(_ field: String) -> String {

@@ -1,0 +1,139 @@
+import ArgumentParser
+import Foundation
+import Geo
+import Territory
+
+extension Contiguity.Rule: ExpressibleByArgument {}
+
+struct GroupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "group",
+        abstract: "Groupings of territories into circuits: evaluate and compare them.",
+        subcommands: [GroupEvaluateCommand.self, GroupCompareCommand.self]
+    )
+}
+
+/// The territories, how they are coded, and how contiguity is judged.
+struct GroupingInputs: ParsableArguments {
+    @Option(help: ArgumentHelp("Territory units with their population (polygons).", valueName: "file"))
+    var territories: String
+
+    @Option(name: .customLong("id-field"), help: ArgumentHelp("Property of the territories holding their code (default: the feature id).", valueName: "name"))
+    var idField: String?
+
+    @Option(name: .customLong("population-field"), help: ArgumentHelp("Property of the territories holding the population.", valueName: "name"))
+    var populationField = "population"
+
+    @Option(help: "Neighbours share an edge (rook) or any point (queen).")
+    var contiguity: Contiguity.Rule = .rook
+
+    @Option(help: ArgumentHelp("Tolerance for slivers and small gaps between units: 10m.", valueName: "distance"))
+    var snap = "0m"
+
+    @Option(parsing: .singleValue, help: ArgumentHelp("Chain spec for self-sufficiency (with --sites); repeat for more.", valueName: "file"))
+    var chain: [String] = []
+
+    @Option(help: ArgumentHelp("Sites, for self-sufficiency (with --chain).", valueName: "file"))
+    var sites: String?
+
+    func evaluate(_ groupingPath: String, territories layer: Layer) throws -> GroupingEvaluation {
+        guard let metres = Distance.metres(snap) else { throw ValidationError("--snap takes a distance such as 10m") }
+        let grouping = try Grouping.read(path: groupingPath)
+        var coverage: CircuitCoverage.Result?
+        if let sites, !chain.isEmpty {
+            var analysis = CircuitCoverage(chains: try chain.map { try ChainSpec.read(path: $0) }, idField: idField)
+            analysis.populationField = populationField
+            coverage = try analysis.run(territories: layer, grouping: grouping, sites: try LayerFile.read(sites).layer,
+                                        groupingFile: groupingPath, sitesFile: sites)
+        }
+        return try GroupingEvaluation(territories: layer, grouping: grouping, idField: idField, contiguity: contiguity,
+                                      snap: metres, populationField: populationField, coverage: coverage, groupingFile: groupingPath)
+    }
+}
+
+struct GroupEvaluateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evaluate",
+        abstract: "Per circuit: contiguity, compactness, population, area, self-sufficiency, mean trip; overall balance.",
+        discussion: """
+            Example:
+              territorio group evaluate --territories geodata/territory/parishes.geojson --id-field code \\
+                --grouping geodata/territory/groupings/circuits_alternative.csv \\
+                --sites geodata/territory/sites.geojson --chain geodata/territory/chains/cheese.json
+            """
+    )
+
+    @OptionGroup var inputs: GroupingInputs
+
+    @Option(help: ArgumentHelp("CSV of territory_code,circuit_id.", valueName: "file"))
+    var grouping: String
+
+    @Flag(help: "Print JSON instead of a table.")
+    var json = false
+
+    func run() throws {
+        let evaluation = try inputs.evaluate(grouping, territories: try LayerFile.read(inputs.territories).layer)
+        print(json ? evaluation.json.jsonText : evaluation.table, terminator: json ? "\n" : "")
+    }
+}
+
+struct GroupCompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Groupings side by side, and each territory's circuit in each.",
+        discussion: """
+            The layer gives each territory its circuit in every grouping (circuit_<file name>) \
+            and whether its circuit-mates differ between them (changed).
+
+            Example:
+              territorio group compare geodata/territory/groupings/circuits_by_municipality.csv \\
+                geodata/territory/groupings/circuits_alternative.csv \\
+                --territories geodata/territory/parishes.geojson --id-field code -o compare.geojson --report compare.md
+            """
+    )
+
+    @Argument(help: "Two or more grouping CSVs.")
+    var groupings: [String]
+
+    @OptionGroup var inputs: GroupingInputs
+    @OptionGroup var outputOptions: OutputOptions
+    @OptionGroup var reportOptions: ReportOptions
+
+    func validate() throws {
+        guard groupings.count >= 2 else { throw ValidationError("name at least two groupings") }
+    }
+
+    func run() throws {
+        let layer = try LayerFile.read(inputs.territories).layer
+        let evaluations = try groupings.map { try inputs.evaluate($0, territories: layer) }
+        let names = groupings.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
+        let join = SpatialJoin(options: .init(idField: inputs.idField))
+        let codes = layer.features.enumerated().map { join.code(of: $1, index: $0).text }
+        let parsed = try groupings.map { try Grouping.read(path: $0) }
+        var features: [Feature] = []
+        for (index, feature) in layer.features.enumerated() {
+            var properties: JSONObject = ["territory_code": .string(codes[index])]
+            var mates: [Set<String>] = []
+            for (name, grouping) in zip(names, parsed) {
+                let circuit = grouping.rows.first { $0.territory == codes[index] }?.circuit
+                properties["circuit_\(name)"] = circuit.map(JSONValue.string) ?? .null
+                mates.append(Set(circuit.map { grouping.territories(of: $0) } ?? []))
+            }
+            properties["changed"] = .bool(Set(mates).count > 1)
+            features.append(Feature(id: feature.id, geometry: feature.geometry, properties: properties))
+        }
+        let writer = try GeoJSONWriter(path: outputOptions.output, options: outputOptions.writerOptions(crs: .wgs84))
+        try writer.write(contentsOf: try Layer(features: features, crs: layer.crs).projected(to: .wgs84).features)
+        try writer.finish()
+        var markdown = "# Groupings compared\n\n| grouping | circuits | contiguous | mean compactness | population variation (sd / mean) | mean trip km |\n|---|---:|---:|---:|---:|---:|\n"
+        for (name, evaluation) in zip(names, evaluations) {
+            let trip = evaluation.circuits.reduce(0) { $0 + $1.meanTripKm * $1.population } / max(1, evaluation.circuits.reduce(0) { $0 + $1.population })
+            markdown += String(format: "| %@ | %d | %.0f %% | %.3f | %.3f | %.2f |\n", name, evaluation.circuits.count,
+                               100 * evaluation.contiguousShare, evaluation.meanCompactness, evaluation.populationVariation, trip)
+        }
+        let changed = features.filter { $0.properties["changed"] == .bool(true) }.count
+        markdown += "\n\(changed) of \(features.count) territories change circuit-mates between the groupings.\n"
+        try reportOptions.write(markdown: markdown, json: .array(zip(names, evaluations).map { .object(["grouping": .string($0), "evaluation": $1.json]) }))
+        Diagnostics.write(markdown)
+    }
+}

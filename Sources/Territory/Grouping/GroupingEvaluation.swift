@@ -1,0 +1,117 @@
+import Foundation
+import Geo
+
+/// How good a grouping of territories into circuits is: per circuit,
+/// whether it is contiguous (its connected parts), how compact
+/// (Polsby-Popper: 4 pi area / perimeter², 1 for a circle), its population
+/// and area, its self-sufficiency per product when chains and sites are
+/// given, and the mean straight-line trip of its people to its
+/// population-weighted centre; overall, how even the circuits are.
+public struct GroupingEvaluation: Sendable {
+    public struct CircuitMetrics: Sendable {
+        public var id: String
+        public var units: Int
+        /// Connected parts (1: contiguous), each as territory codes.
+        public var components: [[String]]
+        public var compactness: Double
+        public var population: Double
+        public var area: Double
+        public var meanTripKm: Double
+        /// Product -> self-sufficiency (nil when there is no demand).
+        public var selfSufficiency: [(product: String, value: Double?)]
+        public var contiguous: Bool { components.count == 1 }
+    }
+
+    public var circuits: [CircuitMetrics]
+    /// Standard deviation of circuit populations over their mean.
+    public var populationVariation: Double
+    public var contiguousShare: Double
+    public var meanCompactness: Double
+
+    /// Evaluates `grouping` over `territories`; `coverage` (already run on
+    /// the same grouping) supplies self-sufficiency.
+    public init(territories: Layer, grouping: Grouping, idField: String?, contiguity rule: Contiguity.Rule = .rook,
+                snap: Double = 0, populationField: String = "population", coverage: CircuitCoverage.Result? = nil,
+                groupingFile: String = "<grouping>") throws {
+        guard let metric = try territories.metricCRS() else { throw ReadError(file: "<territories>", message: "no geometry") }
+        let context = GEOSContext.current
+        let units = try territories.projected(to: metric)
+        let geometries = try units.features.map { try Geometry($0.geometry ?? .polygon([]), context: context) }
+        let contiguity = try Contiguity(geometries, rule: rule, snap: snap, islands: .own, context: context)
+        let join = SpatialJoin(options: .init(idField: idField))
+        let codes = territories.features.enumerated().map { join.code(of: $1, index: $0).text }
+        var unitOfCode: [String: Int] = [:]
+        for (index, code) in codes.enumerated() where unitOfCode[code] == nil { unitOfCode[code] = index }
+        let populations = units.features.map { $0.properties[populationField]?.doubleValue ?? 0 }
+        let centres = try geometries.map { try $0.pointOnSurface().position ?? Position(x: 0, y: 0) }
+
+        circuits = []
+        for id in grouping.circuits {
+            var members: [Int] = []
+            for code in grouping.territories(of: id) {
+                guard let unit = unitOfCode[code] else {
+                    let line = grouping.rows.first { $0.territory == code }?.line
+                    throw ReadError(file: groupingFile, line: line, message: "territory \(code) is not in the territories")
+                }
+                if !members.contains(unit) { members.append(unit) }
+            }
+            let (union, _) = try Dissolve.union(members.map { geometries[$0] }.filter { !$0.isEmpty }, context: context)
+            let area = try union.area(), perimeter = try union.length()
+            let population = members.reduce(0) { $0 + populations[$1] }
+            let weight = max(population, 1e-9)
+            let centre = Position(x: members.reduce(0) { $0 + centres[$1].x * populations[$1] } / weight,
+                                  y: members.reduce(0) { $0 + centres[$1].y * populations[$1] } / weight)
+            let trip = population > 0
+                ? members.reduce(0) { $0 + populations[$1] * hypot(centres[$1].x - centre.x, centres[$1].y - centre.y) } / population / 1000 : 0
+            let balances = coverage?.circuits.first { $0.id == id }?.products.map { ($0.product, $0.selfSufficiency) } ?? []
+            circuits.append(CircuitMetrics(
+                id: id, units: members.count, components: contiguity.components(of: members).map { $0.map { codes[$0] } },
+                compactness: perimeter > 0 ? 4 * Double.pi * area / (perimeter * perimeter) : 0,
+                population: population, area: area, meanTripKm: trip, selfSufficiency: balances))
+        }
+        let mean = circuits.reduce(0) { $0 + $1.population } / Double(max(circuits.count, 1))
+        let variance = circuits.reduce(0) { $0 + ($1.population - mean) * ($1.population - mean) } / Double(max(circuits.count, 1))
+        populationVariation = mean > 0 ? variance.squareRoot() / mean : 0
+        contiguousShare = Double(circuits.filter(\.contiguous).count) / Double(max(circuits.count, 1))
+        meanCompactness = circuits.reduce(0) { $0 + $1.compactness } / Double(max(circuits.count, 1))
+    }
+
+    public var json: JSONValue {
+        .object([
+            "circuits": .array(circuits.map { circuit in
+                .object([
+                    "circuit_id": .string(circuit.id), "units": .number(circuit.units),
+                    "contiguous": .bool(circuit.contiguous),
+                    "components": .array(circuit.components.map { .array($0.map(JSONValue.string)) }),
+                    "compactness": .number((circuit.compactness * 1000).rounded() / 1000),
+                    "population": .number(circuit.population.rounded()),
+                    "area_m2": .number(circuit.area.rounded()),
+                    "mean_trip_km": .number((circuit.meanTripKm * 100).rounded() / 100),
+                    "self_sufficiency": .object(JSONObject(circuit.selfSufficiency.map {
+                        .init(key: $0.product, value: $0.value.map { .number(($0 * 1000).rounded() / 1000) } ?? .null)
+                    })),
+                ])
+            }),
+            "population_variation": .number((populationVariation * 1000).rounded() / 1000),
+            "contiguous_share": .number((contiguousShare * 1000).rounded() / 1000),
+            "mean_compactness": .number((meanCompactness * 1000).rounded() / 1000),
+        ])
+    }
+
+    /// A plain-text table, a row per circuit, then the overall figures.
+    public var table: String {
+        var text = "circuit\tunits\tcontiguous\tparts\tcompactness\tpopulation\tarea_km2\tmean_trip_km"
+        let products = circuits.first?.selfSufficiency.map(\.product) ?? []
+        for product in products { text += "\t\(product)_self_sufficiency" }
+        text += "\n"
+        for circuit in circuits {
+            text += "\(circuit.id)\t\(circuit.units)\t\(circuit.contiguous ? "yes" : "no")\t\(circuit.components.count)\t"
+            text += String(format: "%.3f\t%.0f\t%.1f\t%.2f", circuit.compactness, circuit.population, circuit.area / 1e6, circuit.meanTripKm)
+            for entry in circuit.selfSufficiency { text += entry.value.map { String(format: "\t%.3f", $0) } ?? "\t-" }
+            text += "\n"
+        }
+        text += String(format: "\n%d circuits; %.0f %% contiguous; mean compactness %.3f; population variation (sd / mean) %.3f\n",
+                       circuits.count, 100 * contiguousShare, meanCompactness, populationVariation)
+        return text
+    }
+}

@@ -8,8 +8,8 @@ extension Contiguity.Rule: ExpressibleByArgument {}
 struct GroupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "group",
-        abstract: "Groupings of territories into circuits: evaluate and compare them.",
-        subcommands: [GroupEvaluateCommand.self, GroupCompareCommand.self]
+        abstract: "Groupings of territories into circuits: evaluate, compare and suggest them.",
+        subcommands: [GroupEvaluateCommand.self, GroupCompareCommand.self, GroupSuggestCommand.self]
     )
 }
 

@@ -1,0 +1,84 @@
+import Foundation
+import Geo
+
+/// Suggests a grouping of territories into circuits with `MaxPRegions`:
+/// units from the territories (centres, areas, population in metres),
+/// neighbours from their contiguity, cut where `within` differs, and locks
+/// from an existing grouping.
+public struct GroupingSuggestion {
+    public var idField: String?
+    public var populationField = "population"
+    public var contiguity: Contiguity.Rule = .rook
+    public var snap = 0.0
+    public var islands: Contiguity.IslandPolicy = .joinNearest
+    /// Keep circuits inside one value of this field (a parent's code).
+    public var within: String?
+    public var objective: MaxPRegions.Objective = .compactness
+    /// The field `heterogeneity` works on.
+    public var valueField: String?
+    public var minimumPopulation = 0.0
+    public var minimumUnits = 1
+    public var seed: UInt64 = 1
+    public var lock: Grouping?
+
+    public init() {}
+
+    public struct Result: Sendable {
+        public var grouping: Grouping
+        public var regions: Int
+        public var objective: Double
+        /// Territory codes no circuit could take (their part of the map
+        /// cannot reach the floor).
+        public var unassigned: [String]
+    }
+
+    public func run(territories: Layer, progress: ((Int, Int) -> Void)? = nil) throws -> Result {
+        guard let metric = try territories.metricCRS() else { throw ReadError(file: "<territories>", message: "no geometry") }
+        let context = GEOSContext.current
+        let projected = try territories.projected(to: metric)
+        let geometries = try projected.features.map { try Geometry($0.geometry ?? .polygon([]), context: context) }
+        var neighbours = try Contiguity(geometries, rule: contiguity, snap: snap, islands: islands, context: context).neighbours
+        let join = SpatialJoin(options: .init(idField: idField))
+        let codes = territories.features.enumerated().map { join.code(of: $1, index: $0).text }
+        if let within {
+            let parent = territories.features.map { $0.properties[within]?.text ?? "" }
+            neighbours = neighbours.enumerated().map { unit, list in list.filter { parent[$0] == parent[unit] } }
+        }
+        let units = try geometries.enumerated().map { index, geometry -> MaxPRegions.Unit in
+            let centre = try geometry.pointOnSurface().position ?? Position(x: 0, y: 0)
+            let properties = territories.features[index].properties
+            return MaxPRegions.Unit(x: centre.x, y: centre.y, area: try geometry.area(),
+                                    population: properties[populationField]?.doubleValue ?? 0,
+                                    value: valueField.flatMap { properties[$0]?.doubleValue } ?? 0)
+        }
+        var solver = MaxPRegions(units: units, neighbours: neighbours)
+        solver.minimumPopulation = minimumPopulation
+        solver.minimumUnits = minimumUnits
+        solver.objective = objective
+        solver.seed = seed
+        if let lock {
+            var unitOfCode: [String: Int] = [:]
+            for (index, code) in codes.enumerated() where unitOfCode[code] == nil { unitOfCode[code] = index }
+            let circuits = lock.circuits
+            for row in lock.rows {
+                guard let unit = unitOfCode[row.territory] else {
+                    throw ReadError(file: "--lock", line: row.line, message: "territory \(row.territory) is not in the territories")
+                }
+                solver.locked[unit] = circuits.firstIndex(of: row.circuit)!
+            }
+        }
+        let solution = solver.solve(progress: progress)
+        let rows = solution.regionOfUnit.enumerated().compactMap { unit, region -> Grouping.Row? in
+            region >= 0 ? Grouping.Row(line: unit + 2, territory: codes[unit], circuit: String(format: "C%03d", region + 1)) : nil
+        }
+        return Result(grouping: Grouping(rows: rows), regions: solution.regions, objective: solution.objective,
+                      unassigned: solution.regionOfUnit.enumerated().filter { $0.element < 0 }.map { codes[$0.offset] })
+    }
+}
+
+extension Grouping {
+    /// `territory_code,circuit_id`, one row per territory.
+    public var csv: String {
+        "territory_code,circuit_id\n" + rows.map { "\($0.territory),\($0.circuit)\n" }.joined()
+    }
+}

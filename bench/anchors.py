@@ -9,6 +9,7 @@ usage: anchors.py geojson-roundtrip IN OUT [--repeat N]
        anchors.py voronoi POINTS PARISHES [--repeat N]
        anchors.py graph-matrix ROADS [--repeat N]
        anchors.py isochrones ROADS [--repeat N]
+       anchors.py maxp PARISHES [--repeat N]
        anchors.py to-utm IN [--repeat N]
        anchors.py validity IN [--repeat N]
 
@@ -229,9 +230,27 @@ def graph_matrix(args, repeat):
         "checksum_minutes": round(float(matrix[np.isfinite(matrix)].sum()), 1)}
 
 
+def maxp(args, repeat):
+    import geopandas as gpd
+    import libpysal
+    import spopt
+    from spopt.region import MaxPHeuristic
+
+    parishes = gpd.read_file(args.input, engine="pyogrio")
+    runs = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        weights = libpysal.weights.Rook.from_dataframe(parishes, use_index=False, silence_warnings=True)
+        model = MaxPHeuristic(parishes, weights, attrs_name=["population"], threshold_name="population",
+                              threshold=50_000, top_n=2)
+        model.solve()
+        runs.append(time.perf_counter() - t0)
+    return runs, f"spopt {spopt.__version__} MaxPHeuristic", {"parishes": len(parishes), "regions": len(set(model.labels_))}
+
+
 TASKS = {"geojson-roundtrip": geojson_roundtrip, "to-utm": to_utm, "validity": validity, "join": join,
          "dissolve": dissolve, "interpolate": interpolate, "buffer-coverage": buffer_coverage, "voronoi": voronoi,
-         "graph-matrix": graph_matrix, "isochrones": isochrones}
+         "graph-matrix": graph_matrix, "isochrones": isochrones, "maxp": maxp}
 
 
 def main():

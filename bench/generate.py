@@ -88,16 +88,18 @@ def nearest(points, seeds):
 
 
 def parishes(path, n):
-    """The same 3,000 cells as polygons_3k, all valid, grouped into 850
-    municipalities and 24 states (nearest seed), with a population."""
+    """The same cells as polygons_N, all valid, grouped into municipalities
+    and states (850 and 24 for 3,000 cells; in proportion otherwise,
+    nearest seed), with a population."""
     rng = np.random.default_rng(20240602)
     seeds = shapely.multipoints(np.column_stack([rng.uniform(*LON, n), rng.uniform(*LAT, n)]))
     rect = shapely.box(LON[0], LAT[0], LON[1], LAT[1])
     cells = shapely.intersection(shapely.get_parts(shapely.voronoi_polygons(seeds, extend_to=rect, ordered=True)), rect)
     centres = shapely.get_coordinates(shapely.centroid(cells))
     groups = np.random.default_rng(7)
-    municipality_seeds = centres[groups.choice(len(centres), 850, replace=False)]
-    state_seeds = municipality_seeds[groups.choice(850, 24, replace=False)]
+    n_municipalities, n_states = max(1, n * 850 // 3000), max(1, n * 24 // 3000)
+    municipality_seeds = centres[groups.choice(len(centres), n_municipalities, replace=False)]
+    state_seeds = municipality_seeds[groups.choice(n_municipalities, n_states, replace=False)]
     municipality = nearest(centres, municipality_seeds)
     state_of_municipality = nearest(municipality_seeds, state_seeds)
     population = np.round(groups.lognormal(8.5, 1.0, len(cells))).astype(int)

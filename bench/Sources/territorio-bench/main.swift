@@ -199,6 +199,20 @@ func isochrones(_ roadsPath: String, times: Int) throws -> Outcome {
     return Outcome(runs: runs, counts: ["isochrones": 5_000, "reached": reached])
 }
 
+/// Max-p circuits of at least 50,000 people: contiguity, growth and local
+/// search (what spopt's MaxPHeuristic does with rook weights).
+func maxP(_ parishesPath: String, times: Int) throws -> Outcome {
+    let parishes = try Layer.readGeoJSON(path: parishesPath)
+    var regions = 0
+    let runs = try timed(times) {
+        var suggestion = GroupingSuggestion()
+        suggestion.idField = "code"
+        suggestion.minimumPopulation = 50_000
+        regions = try suggestion.run(territories: parishes).regions
+    }
+    return Outcome(runs: runs, counts: ["parishes": parishes.count, "regions": regions])
+}
+
 var arguments = Array(CommandLine.arguments.dropFirst())
 var repeatCount = 3
 if let flag = arguments.firstIndex(of: "--repeat"), flag + 1 < arguments.count {
@@ -220,6 +234,7 @@ case "buffer-coverage": outcome = try bufferCoverage(arguments[1], arguments[2],
 case "voronoi": outcome = try voronoi(arguments[1], arguments[2], times: repeatCount)
 case "graph-matrix": outcome = try graphMatrix(arguments[1], times: repeatCount)
 case "isochrones": outcome = try isochrones(arguments[1], times: repeatCount)
+case "maxp": outcome = try maxP(arguments[1], times: repeatCount)
 case "join": outcome = try join(arguments[1], arguments[2], times: repeatCount)
 case "point-in-polygon": outcome = try pointInPolygon(arguments[1], arguments[2], times: repeatCount)
 default:

@@ -35,7 +35,7 @@ def main():
         target = TARGETS.get(task)
         met = target is None or ratio <= target
         print(f"| {task} | {t['median_seconds']:.3f} | {a['tool']} | {a['median_seconds']:.3f} "
-              f"| {ratio:.2f}{'' if met else ' (missed)'} | <= {target} | {mb(t)} | {mb(a)} |")
+              f"| {ratio:.3g}{'' if met else ' (missed)'} | <= {target} | {mb(t)} | {mb(a)} |")
         rows.append({"task": task, "ratio": ratio, "target": target, "met": met,
                      "territorio": t, "anchor": a})
         notes += [f"{task}: {k} differs (Territorio {t[k]}, anchor {a[k]})"

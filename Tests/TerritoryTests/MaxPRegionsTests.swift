@@ -56,6 +56,28 @@ import Testing
         check(solver, first, floor: 5)
     }
 
+    @Test func aSelfSufficiencyFloorHoldsInEveryRegion() {
+        // A strip of 6 cells, one person each; only cells 0 and 5 produce
+        // (3 units each). At least half of each region's demand covered:
+        // {0, 1, 2} and {3, 4, 5} at most, never a region without a producer.
+        var solver = Self.grid(6, 1)
+        solver.units = solver.units.enumerated().map { index, unit in
+            var unit = unit
+            unit.supply = [index == 0 || index == 5 ? 3 : 0]
+            return unit
+        }
+        solver.minimumSelfSufficiency = 0.5
+        solver.demandPerPerson = 1
+        let solution = solver.solve()
+        #expect(solution.regions == 2)
+        for region in 0..<solution.regions {
+            let members = solution.regionOfUnit.indices.filter { solution.regionOfUnit[$0] == region }
+            let supply = members.reduce(0.0) { $0 + solver.units[$1].supply[0] }
+            #expect(supply / Double(members.count) >= 0.5)
+        }
+        check(solver, solution, floor: 1)
+    }
+
     @Test func regionsStayWithinTheirParent() throws {
         // Two 3 x 4 halves of a 6 x 4 grid, no links across.
         var solver = Self.grid(6, 4)

@@ -10,8 +10,10 @@ struct GroupSuggestCommand: ParsableCommand {
         commandName: "suggest",
         abstract: "Suggest contiguous circuits: as many as possible, each meeting a floor, then improved by local search.",
         discussion: """
-            Max-p regionalisation: regions grown from seeds until each meets --min-population or \
-            --min-units (30 attempts, the most regions kept), units left over joined to a \
+            Max-p regionalisation: regions grown from seeds until each meets --min-population, \
+            --min-units or --min-self-sufficiency (the chain's weakest stage covering that share \
+            of the circuit's demand; with --sites and --chain) (30 attempts, the most regions \
+            kept), units left over joined to a \
             neighbour, then border units moved between neighbouring circuits while every \
             circuit stays contiguous and above its floor, lowering --objective: compactness \
             (area-weighted spread around the centre), heterogeneity:FIELD (squared deviations \
@@ -32,6 +34,9 @@ struct GroupSuggestCommand: ParsableCommand {
     @Option(name: .customLong("min-units"), help: "Each circuit holds at least this many territories.")
     var minimumUnits: Int?
 
+    @Option(name: .customLong("min-self-sufficiency"), help: ArgumentHelp("Each circuit's weakest stage covers this share of its demand (with --sites and --chain): 0.5.", valueName: "share"))
+    var minimumSelfSufficiency: Double?
+
     @Option(help: ArgumentHelp("compactness, heterogeneity:FIELD or travel.", valueName: "objective"))
     var objective = "compactness"
 
@@ -51,8 +56,11 @@ struct GroupSuggestCommand: ParsableCommand {
     var output = "-"
 
     func validate() throws {
-        guard minimumPopulation != nil || minimumUnits != nil else {
-            throw ValidationError("give a floor: --min-population N or --min-units N")
+        guard minimumPopulation != nil || minimumUnits != nil || minimumSelfSufficiency != nil else {
+            throw ValidationError("give a floor: --min-population N, --min-units N or --min-self-sufficiency X")
+        }
+        if minimumSelfSufficiency != nil, inputs.sites == nil || inputs.chain.isEmpty {
+            throw ValidationError("--min-self-sufficiency needs --sites and --chain")
         }
     }
 
@@ -69,6 +77,11 @@ struct GroupSuggestCommand: ParsableCommand {
         suggestion.minimumUnits = minimumUnits ?? 1
         suggestion.seed = seed
         suggestion.lock = try lock.map { try Grouping.read(path: $0) }
+        if let minimumSelfSufficiency, let sites = inputs.sites, let chain = inputs.chain.first {
+            suggestion.minimumSelfSufficiency = minimumSelfSufficiency
+            suggestion.chain = try ChainSpec.read(path: chain)
+            suggestion.sites = try LayerFile.read(sites).layer
+        }
         switch objective {
         case "compactness": suggestion.objective = .compactness
         case "travel": suggestion.objective = .travel

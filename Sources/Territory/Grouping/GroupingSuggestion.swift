@@ -20,6 +20,12 @@ public struct GroupingSuggestion {
     public var minimumUnits = 1
     public var seed: UInt64 = 1
     public var lock: Grouping?
+    /// Each circuit's weakest stage of `chain` covers this share of its
+    /// people's demand, from `sites`.
+    public var minimumSelfSufficiency: Double?
+    public var chain: ChainSpec?
+    public var sites: Layer?
+    public var siteFields = SiteFields()
 
     public init() {}
 
@@ -44,18 +50,24 @@ public struct GroupingSuggestion {
             let parent = territories.features.map { $0.properties[within]?.text ?? "" }
             neighbours = neighbours.enumerated().map { unit, list in list.filter { parent[$0] == parent[unit] } }
         }
+        let supplies = try stageSupplies(territories: territories)
         let units = try geometries.enumerated().map { index, geometry -> MaxPRegions.Unit in
             let centre = try geometry.pointOnSurface().position ?? Position(x: 0, y: 0)
             let properties = territories.features[index].properties
             return MaxPRegions.Unit(x: centre.x, y: centre.y, area: try geometry.area(),
                                     population: properties[populationField]?.doubleValue ?? 0,
-                                    value: valueField.flatMap { properties[$0]?.doubleValue } ?? 0)
+                                    value: valueField.flatMap { properties[$0]?.doubleValue } ?? 0,
+                                    supply: supplies[index])
         }
         var solver = MaxPRegions(units: units, neighbours: neighbours)
         solver.minimumPopulation = minimumPopulation
         solver.minimumUnits = minimumUnits
         solver.objective = objective
         solver.seed = seed
+        if let minimumSelfSufficiency, let chain {
+            solver.minimumSelfSufficiency = minimumSelfSufficiency
+            solver.demandPerPerson = chain.demand(population: 1)
+        }
         if let lock {
             var unitOfCode: [String: Int] = [:]
             for (index, code) in codes.enumerated() where unitOfCode[code] == nil { unitOfCode[code] = index }
@@ -73,6 +85,24 @@ public struct GroupingSuggestion {
         }
         return Result(grouping: Grouping(rows: rows), regions: solution.regions, objective: solution.objective,
                       unassigned: solution.regionOfUnit.enumerated().filter { $0.element < 0 }.map { codes[$0.offset] })
+    }
+}
+
+extension GroupingSuggestion {
+    /// Per territory, the capacity of each stage of the chain that cannot
+    /// be skipped, in final product; empty without a self-sufficiency floor.
+    func stageSupplies(territories: Layer) throws -> [[Double]] {
+        guard minimumSelfSufficiency != nil, let chain, let sites else { return territories.features.map { _ in [] } }
+        let limiting = chain.links.filter { !chain.skippable.contains($0.stage) }
+        var supplies = territories.features.map { _ in [Double](repeating: 0, count: limiting.count) }
+        let located = try SpatialJoin(options: .init(idField: idField)).join(points: sites, polygons: territories).polygonOfPoint
+        for (index, feature) in sites.features.enumerated() {
+            guard let unit = located[index] else { continue }
+            let site = try siteFields.site(of: feature, index: index, file: "<sites>")
+            guard let position = limiting.firstIndex(where: { $0.stage == site.stage && $0.product == site.product }) else { continue }
+            supplies[unit][position] += site.capacity * (chain.finalEquivalent(of: site.stage) ?? 0)
+        }
+        return supplies
     }
 }
 

@@ -25,9 +25,12 @@ public struct MaxPRegions: Sendable {
         public var population: Double
         /// The value `heterogeneity` works on.
         public var value: Double
+        /// Capacity of each limiting stage of a chain here, in final
+        /// product, for a self-sufficiency floor.
+        public var supply: [Double]
 
-        public init(x: Double, y: Double, area: Double, population: Double, value: Double = 0) {
-            self.x = x; self.y = y; self.area = area; self.population = population; self.value = value
+        public init(x: Double, y: Double, area: Double, population: Double, value: Double = 0, supply: [Double] = []) {
+            self.x = x; self.y = y; self.area = area; self.population = population; self.value = value; self.supply = supply
         }
     }
 
@@ -36,6 +39,10 @@ public struct MaxPRegions: Sendable {
     /// The floor each region must meet: a sum of population, or a count of units.
     public var minimumPopulation: Double = 0
     public var minimumUnits = 1
+    /// With `demandPerPerson` (final product a month): each region's
+    /// weakest stage must cover this share of its people's demand.
+    public var minimumSelfSufficiency: Double?
+    public var demandPerPerson = 0.0
     public var objective: Objective = .compactness
     /// Region each locked unit must be in (same number = same region).
     public var locked: [Int: Int] = [:]
@@ -77,8 +84,31 @@ public struct MaxPRegions: Sendable {
 
     // MARK: Growth
 
-    private func meetsFloor(population: Double, count: Int) -> Bool {
-        population >= minimumPopulation && count >= minimumUnits
+    /// What a region adds up to, for its floor.
+    struct Totals {
+        var population = 0.0
+        var count = 0
+        var supply: [Double] = []
+
+        mutating func add(_ unit: Unit) {
+            population += unit.population
+            count += 1
+            if supply.isEmpty { supply = unit.supply } else { for s in supply.indices { supply[s] += unit.supply[s] } }
+        }
+    }
+
+    func totals(of members: some Sequence<Int>) -> Totals {
+        var totals = Totals()
+        for member in members { totals.add(units[member]) }
+        return totals
+    }
+
+    func meetsFloor(_ totals: Totals) -> Bool {
+        guard totals.population >= minimumPopulation, totals.count >= minimumUnits else { return false }
+        guard let minimumSelfSufficiency else { return true }
+        let demand = totals.population * demandPerPerson
+        guard demand > 0 else { return true }
+        return (totals.supply.min() ?? 0) / demand >= minimumSelfSufficiency
     }
 
     /// One growth pass: locked groups first, then regions grown from random
@@ -86,21 +116,19 @@ public struct MaxPRegions: Sendable {
     /// region, or stay out (-1) when no region can reach them.
     private func grow(_ random: inout SplitMix) -> (regionOfUnit: [Int], regions: Int)? {
         var region = [Int](repeating: -1, count: units.count)
-        var population: [Double] = []
-        var count: [Int] = []
+        var regionTotals: [Totals] = []
         // Locked groups are regions from the start.
         var lockRegion: [Int: Int] = [:]
         for unit in locked.keys.sorted() {
             let group = locked[unit]!
-            if lockRegion[group] == nil { lockRegion[group] = population.count; population.append(0); count.append(0) }
+            if lockRegion[group] == nil { lockRegion[group] = regionTotals.count; regionTotals.append(Totals()) }
             region[unit] = lockRegion[group]!
-            population[region[unit]] += units[unit].population
-            count[region[unit]] += 1
+            regionTotals[region[unit]].add(units[unit])
         }
         // Grow the locked groups below the floor, then new regions from seeds.
         var order = Array(units.indices)
         random.shuffle(&order)
-        var pending = Array(0..<population.count).filter { !meetsFloor(population: population[$0], count: count[$0]) }
+        var pending = Array(0..<regionTotals.count).filter { !meetsFloor(regionTotals[$0]) }
         var enclaves: [Int] = []
         var seeds = order.makeIterator()
         while true {
@@ -109,9 +137,9 @@ public struct MaxPRegions: Sendable {
                 current = next
             } else {
                 guard let start = (seeds.next()).flatMap({ region[$0] == -1 ? $0 : nil }) ?? nextFree(&seeds, region) else { break }
-                current = population.count
-                population.append(units[start].population)
-                count.append(1)
+                current = regionTotals.count
+                regionTotals.append(Totals())
+                regionTotals[current].add(units[start])
                 region[start] = current
             }
             // Add the free neighbour that suits the objective best until the
@@ -120,7 +148,7 @@ public struct MaxPRegions: Sendable {
             var centre = Centre()
             for member in members { centre.add(units[member]) }
             var frontier = Set(members.flatMap { neighbours[$0] }.filter { region[$0] == -1 })
-            while !meetsFloor(population: population[current], count: count[current]) {
+            while !meetsFloor(regionTotals[current]) {
                 guard let pick = frontier.min(by: { a, b in
                     let (da, db) = (centre.distance(to: units[a], by: objective), centre.distance(to: units[b], by: objective))
                     return da != db ? da < db : a < b
@@ -129,11 +157,10 @@ public struct MaxPRegions: Sendable {
                 region[pick] = current
                 members.append(pick)
                 centre.add(units[pick])
-                population[current] += units[pick].population
-                count[current] += 1
+                regionTotals[current].add(units[pick])
                 for next in neighbours[pick] where region[next] == -1 { frontier.insert(next) }
             }
-            if !meetsFloor(population: population[current], count: count[current]) {
+            if !meetsFloor(regionTotals[current]) {
                 // Cannot reach the floor: its units become enclaves.
                 for unit in region.indices where region[unit] == current && locked[unit] == nil {
                     region[unit] = -2
@@ -152,7 +179,13 @@ public struct MaxPRegions: Sendable {
         while !left.isEmpty {
             var progress = false
             for unit in left where region[unit] < 0 {
-                let options = Set(neighbours[unit].map { region[$0] }.filter { $0 >= 0 }).sorted()
+                // Only regions still meeting their floor with it: a ratio
+                // floor (self-sufficiency) can fall as people join.
+                let options = Set(neighbours[unit].map { region[$0] }.filter { $0 >= 0 }).sorted().filter { target in
+                    var with = totals(of: region.indices.filter { region[$0] == target })
+                    with.add(units[unit])
+                    return meetsFloor(with)
+                }
                 guard let choice = options.min(by: { closenessToRegion(unit, $0, region) < closenessToRegion(unit, $1, region) }) else { continue }
                 region[unit] = choice
                 progress = true
@@ -234,13 +267,13 @@ public struct MaxPRegions: Sendable {
                 guard !targets.isEmpty else { continue }
                 var donor = members[from]
                 donor.remove(unit)
-                let donorPopulation = donor.reduce(0) { $0 + units[$1].population }
-                guard meetsFloor(population: donorPopulation, count: donor.count), isConnected(donor) else { continue }
+                guard meetsFloor(totals(of: donor)), isConnected(donor) else { continue }
                 let donorCost = cost(of: donor.sorted())
                 var bestGain = 1e-9, bestTarget = -1, bestCost = 0.0
                 for target in targets {
                     var receiver = members[target]
                     receiver.insert(unit)
+                    guard minimumSelfSufficiency == nil || meetsFloor(totals(of: receiver)) else { continue }
                     let receiverCost = cost(of: receiver.sorted())
                     let gain = costs[from] + costs[target] - donorCost - receiverCost
                     if gain > bestGain { bestGain = gain; bestTarget = target; bestCost = receiverCost }

@@ -10,6 +10,7 @@ usage: anchors.py geojson-roundtrip IN OUT [--repeat N]
        anchors.py graph-matrix ROADS [--repeat N]
        anchors.py isochrones ROADS [--repeat N]
        anchors.py maxp PARISHES [--repeat N]
+       anchors.py skater PARISHES [--repeat N]
        anchors.py to-utm IN [--repeat N]
        anchors.py validity IN [--repeat N]
 
@@ -248,9 +249,29 @@ def maxp(args, repeat):
     return runs, f"spopt {spopt.__version__} MaxPHeuristic", {"parishes": len(parishes), "regions": len(set(model.labels_))}
 
 
+def skater(args, repeat):
+    import geopandas as gpd
+    import libpysal
+    import spopt
+    from spopt.region import Skater
+
+    parishes = gpd.read_file(args.input, engine="pyogrio")
+    runs = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        weights = libpysal.weights.Rook.from_dataframe(parishes, use_index=False, silence_warnings=True)
+        model = Skater(parishes, weights, attrs_name=["population"], n_clusters=30)
+        model.solve()
+        runs.append(time.perf_counter() - t0)
+    labels = np.asarray(model.labels_)
+    values = parishes["population"].to_numpy(dtype=float)
+    ssd = sum(float(((values[labels == k] - values[labels == k].mean()) ** 2).sum()) for k in set(labels))
+    return runs, f"spopt {spopt.__version__} Skater", {"parishes": len(parishes), "regions": len(set(labels)), "ssd": round(ssd)}
+
+
 TASKS = {"geojson-roundtrip": geojson_roundtrip, "to-utm": to_utm, "validity": validity, "join": join,
          "dissolve": dissolve, "interpolate": interpolate, "buffer-coverage": buffer_coverage, "voronoi": voronoi,
-         "graph-matrix": graph_matrix, "isochrones": isochrones, "maxp": maxp}
+         "graph-matrix": graph_matrix, "isochrones": isochrones, "maxp": maxp, "skater": skater}
 
 
 def main():

@@ -78,6 +78,20 @@ import Testing
         check(solver, solution, floor: 1)
     }
 
+    @Test func skaterSplitsWhereValuesChange() {
+        // A 3 x 2 grid whose left column is 1, middle 5, right 9.
+        var solver = Self.grid(3, 2)
+        solver.units = solver.units.enumerated().map { index, unit in
+            var unit = unit
+            unit.value = [1.0, 5, 9][index % 3]
+            return unit
+        }
+        let solution = Skater(solver: solver, regions: 3).solve()
+        #expect(solution.regions == 3)
+        #expect(solution.regionOfUnit == [0, 1, 2, 0, 1, 2])
+        #expect(solution.objective == 0)
+    }
+
     @Test func regionsStayWithinTheirParent() throws {
         // Two 3 x 4 halves of a 6 x 4 grid, no links across.
         var solver = Self.grid(6, 4)

@@ -37,6 +37,9 @@ struct GroupSuggestCommand: ParsableCommand {
     @Option(name: .customLong("min-self-sufficiency"), help: ArgumentHelp("Each circuit's weakest stage covers this share of its demand (with --sites and --chain): 0.5.", valueName: "share"))
     var minimumSelfSufficiency: Double?
 
+    @Option(help: ArgumentHelp("Exactly this many circuits, as alike inside as possible in the heterogeneity field (SKATER).", valueName: "k"))
+    var regions: Int?
+
     @Option(help: ArgumentHelp("compactness, heterogeneity:FIELD or travel.", valueName: "objective"))
     var objective = "compactness"
 
@@ -56,7 +59,10 @@ struct GroupSuggestCommand: ParsableCommand {
     var output = "-"
 
     func validate() throws {
-        guard minimumPopulation != nil || minimumUnits != nil || minimumSelfSufficiency != nil else {
+        if regions != nil, !objective.hasPrefix("heterogeneity:") {
+            throw ValidationError("--regions needs --objective heterogeneity:FIELD (the field circuits should be alike in)")
+        }
+        guard minimumPopulation != nil || minimumUnits != nil || minimumSelfSufficiency != nil || regions != nil else {
             throw ValidationError("give a floor: --min-population N, --min-units N or --min-self-sufficiency X")
         }
         if minimumSelfSufficiency != nil, inputs.sites == nil || inputs.chain.isEmpty {
@@ -76,6 +82,7 @@ struct GroupSuggestCommand: ParsableCommand {
         suggestion.minimumPopulation = minimumPopulation ?? 0
         suggestion.minimumUnits = minimumUnits ?? 1
         suggestion.seed = seed
+        suggestion.regions = regions
         suggestion.lock = try lock.map { try Grouping.read(path: $0) }
         if let minimumSelfSufficiency, let sites = inputs.sites, let chain = inputs.chain.first {
             suggestion.minimumSelfSufficiency = minimumSelfSufficiency

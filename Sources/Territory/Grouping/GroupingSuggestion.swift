@@ -18,6 +18,9 @@ public struct GroupingSuggestion {
     public var valueField: String?
     public var minimumPopulation = 0.0
     public var minimumUnits = 1
+    /// A fixed number of circuits, as alike inside as possible in
+    /// `valueField` (SKATER) instead of as many as the floor allows.
+    public var regions: Int?
     public var seed: UInt64 = 1
     public var lock: Grouping?
     /// Each circuit's weakest stage of `chain` covers this share of its
@@ -79,7 +82,7 @@ public struct GroupingSuggestion {
                 solver.locked[unit] = circuits.firstIndex(of: row.circuit)!
             }
         }
-        let solution = solver.solve(progress: progress)
+        let solution = regions.map { Skater(solver: solver, regions: $0).solve() } ?? solver.solve(progress: progress)
         let rows = solution.regionOfUnit.enumerated().compactMap { unit, region -> Grouping.Row? in
             region >= 0 ? Grouping.Row(line: unit + 2, territory: codes[unit], circuit: String(format: "C%03d", region + 1)) : nil
         }

@@ -255,7 +255,7 @@ public struct MaxPRegions: Sendable {
 
     /// Moves of border units to a neighbouring region that lower the
     /// objective, keeping the donor contiguous and above its floor.
-    private func improve(_ solution: Solution) -> Solution {
+    func improve(_ solution: Solution) -> Solution {
         var region = solution.regionOfUnit
         var members = (0..<solution.regions).map { r in Set(region.indices.filter { region[$0] == r }) }
         var costs = members.map { cost(of: Array($0).sorted()) }
@@ -302,7 +302,7 @@ public struct MaxPRegions: Sendable {
     }
 
     /// Regions numbered by their lowest unit, so equal partitions print alike.
-    private func renumbered(_ solution: Solution) -> Solution {
+    func renumbered(_ solution: Solution) -> Solution {
         var first: [Int: Int] = [:]
         for (unit, region) in solution.regionOfUnit.enumerated() where region >= 0 && first[region] == nil { first[region] = unit }
         let order = first.keys.sorted { first[$0]! < first[$1]! }

@@ -213,6 +213,25 @@ func maxP(_ parishesPath: String, times: Int) throws -> Outcome {
     return Outcome(runs: runs, counts: ["parishes": parishes.count, "regions": regions])
 }
 
+/// 30 contiguous circuits as alike in population as possible (SKATER),
+/// reporting the sum of squared deviations of population within them.
+func skater(_ parishesPath: String, times: Int) throws -> Outcome {
+    let parishes = try Layer.readGeoJSON(path: parishesPath)
+    var regions = 0
+    var ssd = 0.0
+    let runs = try timed(times) {
+        var suggestion = GroupingSuggestion()
+        suggestion.idField = "code"
+        suggestion.regions = 30
+        suggestion.objective = .heterogeneity
+        suggestion.valueField = "population"
+        let result = try suggestion.run(territories: parishes)
+        regions = result.regions
+        ssd = result.objective
+    }
+    return Outcome(runs: runs, counts: ["parishes": parishes.count, "regions": regions, "ssd": Int(ssd.rounded())])
+}
+
 var arguments = Array(CommandLine.arguments.dropFirst())
 var repeatCount = 3
 if let flag = arguments.firstIndex(of: "--repeat"), flag + 1 < arguments.count {
@@ -235,6 +254,7 @@ case "voronoi": outcome = try voronoi(arguments[1], arguments[2], times: repeatC
 case "graph-matrix": outcome = try graphMatrix(arguments[1], times: repeatCount)
 case "isochrones": outcome = try isochrones(arguments[1], times: repeatCount)
 case "maxp": outcome = try maxP(arguments[1], times: repeatCount)
+case "skater": outcome = try skater(arguments[1], times: repeatCount)
 case "join": outcome = try join(arguments[1], arguments[2], times: repeatCount)
 case "point-in-polygon": outcome = try pointInPolygon(arguments[1], arguments[2], times: repeatCount)
 default:

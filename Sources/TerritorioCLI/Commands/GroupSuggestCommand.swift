@@ -58,6 +58,8 @@ struct GroupSuggestCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the grouping CSV here (- for standard output).", valueName: "file"))
     var output = "-"
 
+    @OptionGroup var reportOptions: ReportOptions
+
     func validate() throws {
         if regions != nil, !objective.hasPrefix("heterogeneity:") {
             throw ValidationError("--regions needs --objective heterogeneity:FIELD (the field circuits should be alike in)")
@@ -106,5 +108,11 @@ struct GroupSuggestCommand: ParsableCommand {
             Diagnostics.warn("\(result.unassigned.count) territories could join no circuit meeting the floor: \(result.unassigned.prefix(10).joined(separator: ", "))")
         }
         Diagnostics.write("\(inputs.territories): \(territories.count) territories in \(result.regions) circuits (objective \(String(format: "%.4g", result.objective)))\n")
+        // The suggestion's evaluation, as `group evaluate` gives it.
+        if reportOptions.report != nil || reportOptions.json != nil {
+            let evaluation = try GroupingEvaluation(territories: territories, grouping: result.grouping, idField: inputs.idField,
+                                                    contiguity: inputs.contiguity, snap: metres, populationField: inputs.populationField)
+            try reportOptions.write(markdown: "# Suggested circuits\n\n```\n\(evaluation.table)```\n", json: evaluation.json)
+        }
     }
 }

@@ -45,6 +45,20 @@ import Testing
         #expect(result.unmet.isEmpty)
     }
 
+    @Test func alongARoadTheSameFlowCostsItsMinutes() throws {
+        // One straight 60 km/h road through every site and the town: a
+        // kilometre is a minute.
+        let road = Layer(features: [Feature(geometry: .lineString(CoordinateSequence([
+            Position(x: 599_000, y: 1_100_000), Position(x: 612_000, y: 1_100_000)])), properties: ["maxspeed": 60])], crs: Self.crs)
+        var distribution = Distribution(chain: Self.chain)
+        distribution.roads = try RoadGraph(roads: road, crs: Self.crs)
+        let result = try distribution.run(sites: Self.sites, territories: Self.town)
+        #expect(abs(result.intermediated - 0.4) < 1e-9)
+        // F->P1 9 min x 0.6, F->P2 1 x 0.4, P1->R 1 x 0.6, P2->R 9 x 0.4, R->town 1 x 1.
+        #expect(abs(result.tonneMinutes! - 11) < 1e-6)
+        #expect(abs(result.tonneKilometres - 11) < 1e-6)
+    }
+
     @Test func aMissingStageBreaksTheChain() throws {
         let noPlants = Layer(features: [Self.sites.features[0], Self.sites.features[3]], crs: Self.crs)
         let result = try Distribution(chain: Self.chain).run(sites: noPlants, territories: Self.town)

@@ -12,7 +12,7 @@ struct DistributeCommand: ParsableCommand {
             the next stage, past skippable stages, and the last stage to the territories) and \
             solves it exactly as a min-cost flow: first as much demand met as capacities allow, \
             then the fewest tonnes through outside intermediaries, then the fewest tonne-km \
-            (straight lines). Writes one line per used link with its tonnes, and a report \
+            (straight lines) or, with --roads, tonne-minutes along the roads. Writes one line per used link with its tonnes, and a report \
             against a baseline where, at every stage that has intermediaries, all the product \
             passes through one.
 
@@ -30,6 +30,9 @@ struct DistributeCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Chain spec (JSON).", valueName: "file"))
     var chain: String
+
+    @Option(help: ArgumentHelp("Roads: links cost travel minutes along them, and the lines follow them.", valueName: "file"))
+    var roads: String?
 
     @Option(help: "Links from each site to this many nearest sites of the next stage, and to territories.")
     var neighbours = 3
@@ -50,6 +53,9 @@ struct DistributeCommand: ParsableCommand {
         distribution.siteFields = siteFields.fields
         let siteLayer = try input.read(sites).layer
         let territoryLayer = try LayerFile.read(territories).layer
+        if let roads {
+            distribution.roads = try RoadGraph(roads: try LayerFile.read(roads).layer, crs: try territoryLayer.metricCRS(), file: roads)
+        }
         let result = try distribution.run(sites: siteLayer, territories: territoryLayer, sitesFile: sites)
         let report = DistributionReport(result: result, chain: spec, sites: siteLayer, territories: territoryLayer)
 

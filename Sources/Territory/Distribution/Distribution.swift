@@ -18,6 +18,10 @@ public struct Distribution: Sendable {
     public var populationField = "population"
     public var idField: String?
     public var siteFields = SiteFields()
+    /// With roads, links cost travel minutes along them (tonne-minutes are
+    /// minimised) and lines follow the roads; sites and territories are
+    /// snapped to the network's largest component.
+    public var roads: RoadGraph?
 
     public init(chain: ChainSpec) {
         self.chain = chain
@@ -31,6 +35,10 @@ public struct Distribution: Sendable {
         public var tonnes: Double
         public var metres: Double
         public var intermediary: Bool
+        /// Minutes along the roads, when roads were given.
+        public var minutes: Double?
+        /// The line the product travels (metric CRS).
+        public var line: Shape
     }
 
     public struct Result: Sendable {
@@ -43,6 +51,8 @@ public struct Distribution: Sendable {
         /// the product went through one.
         public var baselineIntermediated: Double
         public var tonneKilometres: Double
+        /// Tonne-minutes along the roads, when roads were given.
+        public var tonneMinutes: Double?
         /// Unmet demand per territory (index), tonnes.
         public var unmet: [Int: Double]
         /// Stages that cannot be skipped but have no site: nothing flows.
@@ -54,6 +64,9 @@ public struct Distribution: Sendable {
 
     public func run(sites: Layer, territories: Layer, sitesFile: String = "<sites>") throws -> Result {
         guard let metric = try territories.metricCRS() else { throw ReadError(file: "<territories>", message: "no geometry") }
+        if let roads, roads.crs != metric {
+            throw ReadError(file: "<roads>", message: "the road graph is in \(roads.crs); build it in the territories' metric CRS, \(metric)")
+        }
         let context = GEOSContext.current
         let projectedSites = try sites.projected(to: metric, file: sitesFile)
         var parsed: [Site] = []
@@ -131,16 +144,23 @@ public struct Distribution: Sendable {
             }
         }
 
-        // Outside intermediaries cost more than any distance the whole
-        // flow could travel, so fewer intermediated tonnes always win.
-        let maxCost = Int64((candidateArcs.map(\.metres).max() ?? 0) / 100) + 1
+        // Along roads, each link's cost is its travel time (and its line the route).
+        let travel = try roads.map { try RoadTravel(graph: $0, sites: positions, territories: territoryPositions, from: projectedSites.crs) }
+        let costs = candidateArcs.map { arc -> Double in
+            guard let travel else { return arc.metres / 100 }
+            return travel.minutes(from: arc.from, to: arc.to, toTerritory: arc.toTerritory).map { $0 * 10 } ?? .infinity
+        }
+        // Outside intermediaries cost more than any distance (or time) the
+        // whole flow could travel, so fewer intermediated tonnes always win.
+        let maxCost = Int64(costs.filter(\.isFinite).max() ?? 0) + 1
         let penalty = maxCost * Int64(layers.count + 1) * Int64((total * scale).rounded(.up) + 1)
         var arcOfCandidate: [Int] = []
-        for arc in candidateArcs {
+        for (index, arc) in candidateArcs.enumerated() {
             let to = arc.toTerritory ? territoryNode[arc.to] : inNode[arc.to]!
             let intermediary = parsed[arc.from].owner == .outside
-            arcOfCandidate.append(flow.addArc(from: outNode[arc.from]!, to: to, capacity: Int64.max / 4,
-                                              cost: Int64(arc.metres / 100) + (intermediary ? penalty : 0)))
+            // A link the roads do not join carries nothing.
+            arcOfCandidate.append(flow.addArc(from: outNode[arc.from]!, to: to, capacity: costs[index].isFinite ? Int64.max / 4 : 0,
+                                              cost: (costs[index].isFinite ? Int64(costs[index]) : 0) + (intermediary ? penalty : 0)))
         }
         for site in layers.first ?? [] { flow.addArc(from: source, to: inNode[site]!, capacity: Int64.max / 4, cost: 0) }
         var totalUnits: Int64 = 0
@@ -159,7 +179,17 @@ public struct Distribution: Sendable {
             guard let solution, solution.flow[arcOfCandidate[index]] > 0 else { continue }
             let tonnes = Double(solution.flow[arcOfCandidate[index]]) / scale
             let intermediary = parsed[arc.from].owner == .outside || (!arc.toTerritory && parsed[arc.to].owner == .outside)
-            flows.append(Flow(from: arc.from, to: arc.to, toTerritory: arc.toTerritory, tonnes: tonnes, metres: arc.metres, intermediary: intermediary))
+            let end = arc.toTerritory ? territoryPositions[arc.to] : positions[arc.to]
+            var line = Shape.lineString(CoordinateSequence([positions[arc.from], end]))
+            var metres = arc.metres
+            var minutes: Double?
+            if let travel, let route = travel.route(from: arc.from, to: arc.to, toTerritory: arc.toTerritory) {
+                line = route.shape
+                metres = route.metres
+                minutes = route.minutes
+            }
+            flows.append(Flow(from: arc.from, to: arc.to, toTerritory: arc.toTerritory, tonnes: tonnes, metres: metres,
+                              intermediary: intermediary, minutes: minutes, line: line))
             if arc.toTerritory { inflow[arc.to] += tonnes }
         }
         for layer in layers { for site in layer where parsed[site].owner == .outside {
@@ -172,6 +202,50 @@ public struct Distribution: Sendable {
         return Result(flows: flows, demand: total, delivered: delivered, intermediated: intermediated,
                       baselineIntermediated: delivered * Double(stagesWithIntermediaries),
                       tonneKilometres: flows.reduce(0) { $0 + $1.tonnes * $1.metres / 1000 },
+                      tonneMinutes: travel == nil ? nil : flows.reduce(0) { $0 + $1.tonnes * ($1.minutes ?? 0) },
                       unmet: unmet, brokenAt: brokenAt, sitePositions: positions, territoryPositions: territoryPositions, crs: metric)
+    }
+}
+
+/// Travel along the roads between snapped sites and territories: one
+/// Dijkstra per origin site, kept for the routes of the links used.
+final class RoadTravel {
+    let graph: RoadGraph
+    private let siteSnaps: [Snap?]
+    private let territorySnaps: [Snap?]
+    private var paths: [Int: ShortestPaths] = [:]
+
+    init(graph: RoadGraph, sites: [Position], territories: [Position], from crs: CRS) throws {
+        self.graph = graph
+        let snapper = try NetworkSnapper(graph)
+        let transformer = try Transformer(from: crs, to: graph.crs)
+        func snap(_ point: Position) throws -> Snap? {
+            guard case .point(let position?) = try transformer.transform(.point(point)) else { return nil }
+            return try snapper.snap(position)
+        }
+        siteSnaps = try sites.map(snap)
+        territorySnaps = try territories.map(snap)
+    }
+
+    private func pathsFrom(_ site: Int) -> ShortestPaths? {
+        if let known = paths[site] { return known }
+        guard let origin = siteSnaps[site] else { return nil }
+        var found = ShortestPaths(nodeCount: graph.nodeCount)
+        found.run(graph, from: graph.starts(from: origin))
+        paths[site] = found
+        return found
+    }
+
+    func minutes(from site: Int, to target: Int, toTerritory: Bool) -> Double? {
+        guard let origin = siteSnaps[site], let destination = toTerritory ? territorySnaps[target] : siteSnaps[target],
+              let found = pathsFrom(site) else { return nil }
+        let minutes = graph.minutes(to: destination, from: origin, paths: found)
+        return minutes.isFinite ? minutes : nil
+    }
+
+    func route(from site: Int, to target: Int, toTerritory: Bool) -> Route? {
+        guard let origin = siteSnaps[site], let destination = toTerritory ? territorySnaps[target] : siteSnaps[target],
+              let found = pathsFrom(site), minutes(from: site, to: target, toTerritory: toTerritory) != nil else { return nil }
+        return graph.route(from: origin, to: destination, paths: found)
     }
 }

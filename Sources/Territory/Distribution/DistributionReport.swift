@@ -22,8 +22,7 @@ public struct DistributionReport {
     /// One straight line per used link, with its tonnes, in WGS 84.
     public func lines() throws -> Layer {
         let features = result.flows.map { flow -> Feature in
-            let to = flow.toTerritory ? result.territoryPositions[flow.to] : result.sitePositions[flow.to]
-            return Feature(geometry: .lineString(CoordinateSequence([result.sitePositions[flow.from], to])), properties: [
+            var properties: JSONObject = [
                 "from_id": .string(siteID(flow.from)),
                 "to_id": .string(flow.toTerritory ? territoryID(flow.to) : siteID(flow.to)),
                 "from_stage": .string(stage(flow.from)),
@@ -31,7 +30,9 @@ public struct DistributionReport {
                 "tonnes_month": .number((flow.tonnes * 1000).rounded() / 1000),
                 "km": .number((flow.metres / 10).rounded() / 100),
                 "intermediary": .bool(flow.intermediary),
-            ])
+            ]
+            if let minutes = flow.minutes { properties["minutes"] = .number((minutes * 100).rounded() / 100) }
+            return Feature(geometry: flow.line, properties: properties)
         }
         return try Layer(features: features, crs: result.crs).projected(to: .wgs84)
     }
@@ -56,6 +57,7 @@ public struct DistributionReport {
         text += String(format: "| through outside intermediaries | %.1f |\n", result.intermediated)
         text += String(format: "| baseline: through the nearest intermediary at each stage that has one | %.1f |\n", result.baselineIntermediated)
         text += String(format: "| tonne-km | %.0f |\n", result.tonneKilometres)
+        if let tonneMinutes = result.tonneMinutes { text += String(format: "| tonne-minutes along the roads | %.0f |\n", tonneMinutes) }
         text += "| links used | \(result.flows.count) |\n\n"
         text += "Delivered + unmet = demand: \(String(format: "%.1f + %.1f = %.1f", result.delivered, result.unmet.values.reduce(0, +), result.demand)).\n\n"
         let worst = result.unmet.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(15)
@@ -76,6 +78,7 @@ public struct DistributionReport {
             "intermediated": .number((result.intermediated * 1000).rounded() / 1000),
             "baseline_intermediated": .number((result.baselineIntermediated * 1000).rounded() / 1000),
             "tonne_km": .number(result.tonneKilometres.rounded()),
+            "tonne_minutes": result.tonneMinutes.map { .number($0.rounded()) } ?? .null,
             "broken_at": .array(result.brokenAt.map { .string($0.rawValue) }),
             "unmet": .object(JSONObject(result.unmet.keys.sorted().map {
                 .init(key: territoryID($0), value: .number((result.unmet[$0]! * 1000).rounded() / 1000))

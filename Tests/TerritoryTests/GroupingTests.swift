@@ -59,5 +59,16 @@ import Testing
         #expect(byID["D"]!.population == 100)
         // R0's people sit 1 km either side of its centre or on it: mean trip 2/3 km.
         #expect(abs(byID["R0"]!.meanTripKm - 2.0 / 3) < 1e-9)
+        #expect(byID["R0"]!.meanTripMinutes == nil)
+    }
+
+    @Test func meanTripAlongARoad() throws {
+        // A 60 km/h road along the middle of the bottom row: a kilometre a minute.
+        let road = Layer(features: [Feature(geometry: .lineString(CoordinateSequence([
+            Position(x: 600_000, y: 1_100_500), Position(x: 603_000, y: 1_100_500)])), properties: ["maxspeed": 60])], crs: Self.crs)
+        let rows = Grouping(rows: (0..<9).map { Grouping.Row(line: $0 + 2, territory: "U\($0)", circuit: ["R0", "R1", "R2"][$0 / 3]) })
+        let evaluation = try GroupingEvaluation(territories: Self.layer(Self.squares()), grouping: rows, idField: nil,
+                                                roads: try RoadGraph(roads: road, crs: Self.crs))
+        #expect(abs(evaluation.circuits[0].meanTripMinutes! - 2.0 / 3) < 1e-9)
     }
 }

@@ -36,6 +36,9 @@ struct GroupingInputs: ParsableArguments {
     @Option(help: ArgumentHelp("Sites, for self-sufficiency (with --chain).", valueName: "file"))
     var sites: String?
 
+    @Option(help: ArgumentHelp("Roads: mean trips in minutes along them too.", valueName: "file"))
+    var roads: String?
+
     func evaluate(_ groupingPath: String, territories layer: Layer) throws -> GroupingEvaluation {
         guard let metres = Distance.metres(snap) else { throw ValidationError("--snap takes a distance such as 10m") }
         let grouping = try Grouping.read(path: groupingPath)
@@ -46,8 +49,10 @@ struct GroupingInputs: ParsableArguments {
             coverage = try analysis.run(territories: layer, grouping: grouping, sites: try LayerFile.read(sites).layer,
                                         groupingFile: groupingPath, sitesFile: sites)
         }
+        let graph = try roads.map { try RoadGraph(roads: try LayerFile.read($0).layer, file: $0) }
         return try GroupingEvaluation(territories: layer, grouping: grouping, idField: idField, contiguity: contiguity,
-                                      snap: metres, populationField: populationField, coverage: coverage, groupingFile: groupingPath)
+                                      snap: metres, populationField: populationField, coverage: coverage, roads: graph,
+                                      groupingFile: groupingPath)
     }
 }
 

@@ -17,6 +17,9 @@ public struct GroupingEvaluation: Sendable {
         public var population: Double
         public var area: Double
         public var meanTripKm: Double
+        /// With roads: the population-weighted mean minutes from the
+        /// circuit's centre to its units along the roads.
+        public var meanTripMinutes: Double?
         /// Product -> self-sufficiency (nil when there is no demand).
         public var selfSufficiency: [(product: String, value: Double?)]
         public var contiguous: Bool { components.count == 1 }
@@ -32,7 +35,7 @@ public struct GroupingEvaluation: Sendable {
     /// the same grouping) supplies self-sufficiency.
     public init(territories: Layer, grouping: Grouping, idField: String?, contiguity rule: Contiguity.Rule = .rook,
                 snap: Double = 0, populationField: String = "population", coverage: CircuitCoverage.Result? = nil,
-                groupingFile: String = "<grouping>") throws {
+                roads: RoadGraph? = nil, groupingFile: String = "<grouping>") throws {
         guard let metric = try territories.metricCRS() else { throw ReadError(file: "<territories>", message: "no geometry") }
         let context = GEOSContext.current
         let units = try territories.projected(to: metric)
@@ -44,6 +47,14 @@ public struct GroupingEvaluation: Sendable {
         for (index, code) in codes.enumerated() where unitOfCode[code] == nil { unitOfCode[code] = index }
         let populations = units.features.map { $0.properties[populationField]?.doubleValue ?? 0 }
         let centres = try geometries.map { try $0.pointOnSurface().position ?? Position(x: 0, y: 0) }
+        let snapper = try roads.map { try NetworkSnapper($0, context: context) }
+        let toRoads = try roads.map { try Transformer(from: metric, to: $0.crs) }
+        func snapped(_ point: Position) throws -> Snap? {
+            guard let snapper, let toRoads, case .point(let position?) = try toRoads.transform(.point(point)) else { return nil }
+            return try snapper.snap(position)
+        }
+        let unitSnaps = try centres.map(snapped)
+        var paths = roads.map { ShortestPaths(nodeCount: $0.nodeCount) }
 
         circuits = []
         for id in grouping.circuits {
@@ -64,10 +75,23 @@ public struct GroupingEvaluation: Sendable {
             let trip = population > 0
                 ? members.reduce(0) { $0 + populations[$1] * hypot(centres[$1].x - centre.x, centres[$1].y - centre.y) } / population / 1000 : 0
             let balances = coverage?.circuits.first { $0.id == id }?.products.map { ($0.product, $0.selfSufficiency) } ?? []
+            var tripMinutes: Double?
+            if let roads, let origin = try snapped(centre), population > 0 {
+                paths!.run(roads, from: roads.starts(from: origin))
+                var total = 0.0, reached = 0.0
+                for member in members {
+                    guard let target = unitSnaps[member] else { continue }
+                    let minutes = roads.minutes(to: target, from: origin, paths: paths!)
+                    guard minutes.isFinite else { continue }
+                    total += minutes * populations[member]
+                    reached += populations[member]
+                }
+                tripMinutes = reached > 0 ? total / reached : nil
+            }
             circuits.append(CircuitMetrics(
                 id: id, units: members.count, components: contiguity.components(of: members).map { $0.map { codes[$0] } },
                 compactness: perimeter > 0 ? 4 * Double.pi * area / (perimeter * perimeter) : 0,
-                population: population, area: area, meanTripKm: trip, selfSufficiency: balances))
+                population: population, area: area, meanTripKm: trip, meanTripMinutes: tripMinutes, selfSufficiency: balances))
         }
         let mean = circuits.reduce(0) { $0 + $1.population } / Double(max(circuits.count, 1))
         let variance = circuits.reduce(0) { $0 + ($1.population - mean) * ($1.population - mean) } / Double(max(circuits.count, 1))
@@ -87,6 +111,7 @@ public struct GroupingEvaluation: Sendable {
                     "population": .number(circuit.population.rounded()),
                     "area_m2": .number(circuit.area.rounded()),
                     "mean_trip_km": .number((circuit.meanTripKm * 100).rounded() / 100),
+                    "mean_trip_minutes": circuit.meanTripMinutes.map { .number(($0 * 100).rounded() / 100) } ?? .null,
                     "self_sufficiency": .object(JSONObject(circuit.selfSufficiency.map {
                         .init(key: $0.product, value: $0.value.map { .number(($0 * 1000).rounded() / 1000) } ?? .null)
                     })),
@@ -100,13 +125,15 @@ public struct GroupingEvaluation: Sendable {
 
     /// A plain-text table, a row per circuit, then the overall figures.
     public var table: String {
-        var text = "circuit\tunits\tcontiguous\tparts\tcompactness\tpopulation\tarea_km2\tmean_trip_km"
+        let roads = circuits.contains { $0.meanTripMinutes != nil }
+        var text = "circuit\tunits\tcontiguous\tparts\tcompactness\tpopulation\tarea_km2\tmean_trip_km" + (roads ? "\tmean_trip_min" : "")
         let products = circuits.first?.selfSufficiency.map(\.product) ?? []
         for product in products { text += "\t\(product)_self_sufficiency" }
         text += "\n"
         for circuit in circuits {
             text += "\(circuit.id)\t\(circuit.units)\t\(circuit.contiguous ? "yes" : "no")\t\(circuit.components.count)\t"
             text += String(format: "%.3f\t%.0f\t%.1f\t%.2f", circuit.compactness, circuit.population, circuit.area / 1e6, circuit.meanTripKm)
+            if roads { text += circuit.meanTripMinutes.map { String(format: "\t%.1f", $0) } ?? "\t-" }
             for entry in circuit.selfSufficiency { text += entry.value.map { String(format: "\t%.3f", $0) } ?? "\t-" }
             text += "\n"
         }

@@ -1,0 +1,63 @@
+import Testing
+@testable import Territory
+
+@Suite struct NetworkSimplexTests {
+    @Test func diamondByHand() {
+        var flow = NetworkSimplex(nodeCount: 4)
+        flow.addArc(from: 0, to: 1, capacity: 3, cost: 1)
+        flow.addArc(from: 0, to: 2, capacity: 2, cost: 4)
+        let ab = flow.addArc(from: 1, to: 2, capacity: 1, cost: 1)
+        let at = flow.addArc(from: 1, to: 3, capacity: 2, cost: 5)
+        let bt = flow.addArc(from: 2, to: 3, capacity: 3, cost: 1)
+        flow.setSupply(0, 4)
+        flow.setSupply(3, -4)
+        let solution = flow.solve()
+        #expect(solution.cost == 19)
+        #expect(solution.shortfall == 0)
+        #expect([solution.flow[ab], solution.flow[at], solution.flow[bt]] == [1, 1, 3])
+    }
+
+    @Test func unmetDemandIsShortfall() {
+        var flow = NetworkSimplex(nodeCount: 2)
+        flow.addArc(from: 0, to: 1, capacity: 3, cost: 2)
+        flow.setSupply(0, 5)
+        flow.setSupply(1, -5)
+        let solution = flow.solve()
+        #expect(solution.shortfall == 2)
+        #expect(solution.cost == 6)
+    }
+
+    /// The same optimum as successive shortest paths on 300 random networks.
+    @Test func agreesWithSuccessiveShortestPaths() {
+        var state: UInt64 = 12345
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for trial in 0..<300 {
+            let nodes = 3 + next(18), arcs = nodes + next(4 * nodes)
+            var simplex = NetworkSimplex(nodeCount: nodes)
+            var paths = MinCostFlow(nodeCount: nodes)
+            for _ in 0..<arcs {
+                let from = next(nodes), to = next(nodes)
+                guard from != to else { continue }
+                let capacity = Int64(next(25)), cost = Int64(next(60))
+                simplex.addArc(from: from, to: to, capacity: capacity, cost: cost)
+                paths.addArc(from: from, to: to, capacity: capacity, cost: cost)
+            }
+            // Balanced supplies: a few sources and sinks.
+            var balance: Int64 = 0
+            for node in 0..<(nodes - 1) {
+                let amount = Int64(next(21)) - 10
+                simplex.setSupply(node, amount)
+                paths.setSupply(node, amount)
+                balance += amount
+            }
+            simplex.setSupply(nodes - 1, -balance)
+            paths.setSupply(nodes - 1, -balance)
+            let a = simplex.solve(), b = paths.solve()
+            #expect(a.shortfall == b.shortfall, "trial \(trial)")
+            #expect(a.cost == b.cost, "trial \(trial) shortfall \(a.shortfall) delivered \(a.delivered) \(b.delivered)")
+        }
+    }
+}

@@ -11,6 +11,7 @@ usage: anchors.py geojson-roundtrip IN OUT [--repeat N]
        anchors.py isochrones ROADS [--repeat N]
        anchors.py maxp PARISHES [--repeat N]
        anchors.py skater PARISHES [--repeat N]
+       anchors.py min-cost-flow NETWORK.bin [--repeat N]
        anchors.py to-utm IN [--repeat N]
        anchors.py validity IN [--repeat N]
 
@@ -269,9 +270,31 @@ def skater(args, repeat):
     return runs, f"spopt {spopt.__version__} Skater", {"parishes": len(parishes), "regions": len(set(labels)), "ssd": round(ssd)}
 
 
+def min_cost_flow(args, repeat):
+    from ortools.graph.python import min_cost_flow as ortools_flow
+    import ortools
+
+    header = np.fromfile(args.input, dtype="<i8", count=2)
+    nodes, arcs = int(header[0]), int(header[1])
+    body = np.fromfile(args.input, dtype="<i8", offset=16)
+    arc = body[:4 * arcs].reshape(arcs, 4)
+    supply = body[4 * arcs:4 * arcs + nodes]
+    runs = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        solver = ortools_flow.SimpleMinCostFlow()
+        solver.add_arcs_with_capacity_and_unit_cost(arc[:, 0], arc[:, 1], arc[:, 2], arc[:, 3])
+        solver.set_nodes_supplies(np.arange(nodes), supply)
+        status = solver.solve()
+        runs.append(time.perf_counter() - t0)
+    assert status == solver.OPTIMAL, status
+    return runs, f"OR-Tools {ortools.__version__} SimpleMinCostFlow", {
+        "nodes": nodes, "arcs": arcs, "cost": int(solver.optimal_cost()), "shortfall": 0}
+
+
 TASKS = {"geojson-roundtrip": geojson_roundtrip, "to-utm": to_utm, "validity": validity, "join": join,
          "dissolve": dissolve, "interpolate": interpolate, "buffer-coverage": buffer_coverage, "voronoi": voronoi,
-         "graph-matrix": graph_matrix, "isochrones": isochrones, "maxp": maxp, "skater": skater}
+         "graph-matrix": graph_matrix, "isochrones": isochrones, "maxp": maxp, "skater": skater, "min-cost-flow": min_cost_flow}
 
 
 def main():

@@ -2,31 +2,6 @@ import Testing
 @testable import Territory
 
 @Suite struct NetworkSimplexTests {
-    @Test func diamondByHand() {
-        var flow = NetworkSimplex(nodeCount: 4)
-        flow.addArc(from: 0, to: 1, capacity: 3, cost: 1)
-        flow.addArc(from: 0, to: 2, capacity: 2, cost: 4)
-        let ab = flow.addArc(from: 1, to: 2, capacity: 1, cost: 1)
-        let at = flow.addArc(from: 1, to: 3, capacity: 2, cost: 5)
-        let bt = flow.addArc(from: 2, to: 3, capacity: 3, cost: 1)
-        flow.setSupply(0, 4)
-        flow.setSupply(3, -4)
-        let solution = flow.solve()
-        #expect(solution.cost == 19)
-        #expect(solution.shortfall == 0)
-        #expect([solution.flow[ab], solution.flow[at], solution.flow[bt]] == [1, 1, 3])
-    }
-
-    @Test func unmetDemandIsShortfall() {
-        var flow = NetworkSimplex(nodeCount: 2)
-        flow.addArc(from: 0, to: 1, capacity: 3, cost: 2)
-        flow.setSupply(0, 5)
-        flow.setSupply(1, -5)
-        let solution = flow.solve()
-        #expect(solution.shortfall == 2)
-        #expect(solution.cost == 6)
-    }
-
     /// The same optimum as successive shortest paths on 300 random networks.
     @Test func agreesWithSuccessiveShortestPaths() {
         var state: UInt64 = 12345

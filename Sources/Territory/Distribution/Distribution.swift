@@ -105,12 +105,18 @@ public struct Distribution: Sendable {
         let source = flow.addNode()
 
         var candidateArcs: [(from: Int, to: Int, toTerritory: Bool, metres: Double)] = []
-        // k-nearest searches through GEOS STRtrees, one per set searched.
-        var indexes: [[Int]: PointIndex] = [:]
-        func nearest(_ point: Position, among candidates: [Int], in places: [Position]) throws -> [Int] {
-            if indexes[candidates] == nil { indexes[candidates] = try PointIndex(candidates.map { places[$0] }, context: context) }
-            return try indexes[candidates]!.nearest(neighbours, to: point).map { candidates[$0] }
+        // k-nearest searches through GEOS STRtrees, each set indexed once.
+        struct Candidates {
+            let members: [Int]
+            let index: PointIndex
         }
+        func candidates(_ members: [Int], in places: [Position]) throws -> Candidates {
+            Candidates(members: members, index: try PointIndex(members.map { places[$0] }, context: context))
+        }
+        func nearest(_ point: Position, among set: Candidates) throws -> [Int] {
+            try set.index.nearest(neighbours, to: point).map { set.members[$0] }
+        }
+        let allTerritories = try candidates(Array(demands.indices), in: territoryPositions)
         for (k, layer) in layers.enumerated() {
             // The next layers a site may send to: the next one, and past it while skippable.
             var targets: [Int] = []
@@ -120,13 +126,14 @@ public struct Distribution: Sendable {
                 if !chain.skippable.contains(chain.links[next].stage) { break }
                 next += 1
             }
+            let nextSites = try candidates(targets, in: positions)
             for site in layer {
-                for target in try nearest(positions[site], among: targets, in: positions) {
+                for target in try nearest(positions[site], among: nextSites) {
                     candidateArcs.append((site, target, false, hypot(positions[target].x - positions[site].x, positions[target].y - positions[site].y)))
                 }
                 // The last stage, or one followed only by skippable stages, reaches the people.
                 if next >= layers.count {
-                    for territory in try nearest(positions[site], among: Array(demands.indices), in: territoryPositions) {
+                    for territory in try nearest(positions[site], among: allTerritories) {
                         candidateArcs.append((site, territory, true, hypot(territoryPositions[territory].x - positions[site].x, territoryPositions[territory].y - positions[site].y)))
                     }
                 }
@@ -135,8 +142,9 @@ public struct Distribution: Sendable {
         // Every territory also reaches its nearest sellers.
         let toTerritory = Set(candidateArcs.filter(\.toTerritory).map { [$0.from, $0.to] })
         let sellers = layers.indices.filter { k in (k + 1..<layers.count).allSatisfy { chain.skippable.contains(chain.links[$0].stage) } }.flatMap { layers[$0] }
+        let sellerSites = try candidates(sellers, in: positions)
         for territory in demands.indices {
-            for site in try nearest(territoryPositions[territory], among: sellers, in: positions) {
+            for site in try nearest(territoryPositions[territory], among: sellerSites) {
                 let metres = hypot(territoryPositions[territory].x - positions[site].x, territoryPositions[territory].y - positions[site].y)
                 if !toTerritory.contains([site, territory]) {
                     candidateArcs.append((site, territory, true, metres))

@@ -36,15 +36,23 @@ import Testing
     @Test func diamondByHandWithEitherSolver() {
         diamond(MinCostFlow.self)
         diamond(NetworkSimplex.self)
+        diamond(CostScaling.self)
     }
 
     @Test func infeasibleDemandIsReportedNotCrashed() {
         infeasible(MinCostFlow.self)
         infeasible(NetworkSimplex.self)
+        infeasible(CostScaling.self)
     }
 
     @Test func zeroCapacityAndParallelArcs() {
-        var flow = MinCostFlow(nodeCount: 2)
+        zeroCapacityAndParallelArcs(MinCostFlow.self)
+        zeroCapacityAndParallelArcs(NetworkSimplex.self)
+        zeroCapacityAndParallelArcs(CostScaling.self)
+    }
+
+    func zeroCapacityAndParallelArcs<Solver: FlowSolver>(_: Solver.Type) {
+        var flow = Solver(nodeCount: 2)
         let closed = flow.addArc(from: 0, to: 1, capacity: 0, cost: 0)
         let dear = flow.addArc(from: 0, to: 1, capacity: 10, cost: 7)
         let cheap = flow.addArc(from: 0, to: 1, capacity: 4, cost: 3)

@@ -1,7 +1,8 @@
 /// What the two min-cost flow solvers share, so callers and tests can use
 /// either: successive shortest paths (`MinCostFlow`, simple, for small
-/// networks and node capacities) or the network simplex (`NetworkSimplex`,
-/// for large ones).
+/// networks and node capacities), the network simplex (`NetworkSimplex`,
+/// for mid-sized ones) or cost scaling (`CostScaling`, for a million
+/// nodes).
 public protocol FlowSolver {
     init(nodeCount: Int)
     @discardableResult
@@ -12,3 +13,4 @@ public protocol FlowSolver {
 
 extension MinCostFlow: FlowSolver {}
 extension NetworkSimplex: FlowSolver {}
+extension CostScaling: FlowSolver {}

@@ -232,22 +232,27 @@ func skater(_ parishesPath: String, times: Int) throws -> Outcome {
     return Outcome(runs: runs, counts: ["parishes": parishes.count, "regions": regions, "ssd": Int(ssd.rounded())])
 }
 
-/// The layered network written by bench/flow_network.py, solved by the
-/// network simplex (building it counts, reading the file does not).
+/// The layered network written by bench/flow_network.py, solved by cost
+/// scaling (building it counts, reading the file does not). Set
+/// FLOW_SOLVER=simplex for the network simplex instead.
 func minCostFlow(_ path: String, times: Int) throws -> Outcome {
     let data = try Data(contentsOf: URL(fileURLWithPath: path))
     let values = data.withUnsafeBytes { Array($0.bindMemory(to: Int64.self)) }
     let nodes = Int(values[0]), arcs = Int(values[1])
     var cost: Int64 = 0, shortfall: Int64 = 0
-    let runs = timed(times) {
-        var flow = NetworkSimplex(nodeCount: nodes)
+    func solve<Solver: FlowSolver>(_: Solver.Type) -> MinCostFlow.Solution {
+        var flow = Solver(nodeCount: nodes)
         for arc in 0..<arcs {
             let base = 2 + 4 * arc
             flow.addArc(from: Int(values[base]), to: Int(values[base + 1]), capacity: values[base + 2], cost: values[base + 3])
         }
         let supplies = 2 + 4 * arcs
         for node in 0..<nodes where values[supplies + node] != 0 { flow.setSupply(node, values[supplies + node]) }
-        let solution = flow.solve()
+        return flow.solve()
+    }
+    let simplex = ProcessInfo.processInfo.environment["FLOW_SOLVER"] == "simplex"
+    let runs = timed(times) {
+        let solution = simplex ? solve(NetworkSimplex.self) : solve(CostScaling.self)
         cost = solution.cost
         shortfall = solution.shortfall
     }

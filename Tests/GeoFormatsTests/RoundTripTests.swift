@@ -1,3 +1,4 @@
+import CGDAL
 import Foundation
 import Testing
 @testable import Geo
@@ -150,7 +151,7 @@ import Testing
             _ = try Self.write(layer, folder + "/mixed.shp")
             Issue.record("a mixed layer was written as a Shapefile")
         } catch let error as WriteError {
-            #expect(error.description == "\(folder)/mixed.shp: a Shapefile holds one geometry type per file, and this layer has Point 1, Polygon 2. Write a GeoPackage (.gpkg) or FlatGeobuf (.fgb), or keep one type with --where")
+            #expect(error.description == "\(folder)/mixed.shp: a Shapefile holds one geometry type per file, and this layer has Point 1, Polygon 2. Write a GeoPackage (.gpkg) or FlatGeobuf (.fgb) instead")
         }
         #expect(Fixtures.files(in: folder).isEmpty)
         // A GeoPackage takes them.
@@ -247,5 +248,25 @@ import Testing
         let broken = Self.readError(folder + "/broken.shp") ?? ""
         #expect(broken.hasPrefix("\(folder)/broken.shp: cannot open: "), "\(broken)")
         #expect(throws: ReadError.self) { try LayerSource.read(folder + "/broken.shp", options: .init(format: "NoSuchDriver")) }
+    }
+}
+
+
+/// A feature GDAL cannot read is an error naming it.
+@Suite(.serialized) struct BrokenFeatureTests {
+    @Test func aBrokenGeometryIsNamed() throws {
+        let path = Fixtures.folder("broken-feature") + "/sites.gpkg"
+        let points = (0..<4).map { Feature(id: .number(JSONNumber($0 + 1)), geometry: .point(Position(x: Double($0), y: 1))) }
+        try LayerOutput.write(Layer(features: points), to: path)
+        let dataset = try #require(GDALOpenEx(path, UInt32(GDAL_OF_VECTOR | GDAL_OF_UPDATE), nil, nil, nil))
+        let result = GDALDatasetExecuteSQL(dataset, "UPDATE sites SET geom = x'4750000100000000' WHERE fid = 3", nil, nil)
+        if let result { GDALDatasetReleaseResultSet(dataset, result) }
+        GDALClose(dataset)
+        do {
+            _ = try LayerSource.read(path)
+            Issue.record("a broken geometry was read")
+        } catch {
+            #expect(error.description.hasPrefix("\(path): feature 2 (id 3): "), "\(error)")
+        }
     }
 }

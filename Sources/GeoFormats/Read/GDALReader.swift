@@ -212,14 +212,18 @@ private struct LayerReader {
         OGR_L_ResetReading(layer)
         messages.clearFailures()
         var index = 0
-        while let handle = OGR_L_GetNextFeature(layer) {
-            defer { OGR_F_Destroy(handle) }
+        while true {
+            let next = OGR_L_GetNextFeature(layer)
+            defer { if let next { OGR_F_Destroy(next) } }
+            // A feature GDAL could not read whole is an error naming it, never skipped.
+            if !messages.failures.isEmpty {
+                throw ReadError(file: file, featureIndex: index, featureID: next.flatMap { try? feature($0, index: index).id },
+                                message: "GDAL cannot read it: \(messages.failure(or: "unknown error"))")
+            }
+            guard let handle = next else { break }
             features.append(try feature(handle, index: index))
             index += 1
             if let progress = options.progress, index % 10_000 == 0 { progress(index) }
-        }
-        if !messages.failures.isEmpty {
-            throw ReadError(file: file, featureIndex: index, message: "GDAL stopped reading: \(messages.failure(or: "unknown error"))")
         }
 
         if invalidText > 0, let first = firstInvalidText {

@@ -215,7 +215,7 @@ struct WriterPlan {
         guard let group = groups[types] else {
             let listed = counts.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ")
             let reason = types == [.geometryCollection] ? "cannot hold a GeometryCollection" : "holds one geometry type per file"
-            throw WriteError(file: file, message: "a Shapefile \(reason), and this layer has \(listed). Write a GeoPackage (.gpkg) or FlatGeobuf (.fgb), or keep one type with --where")
+            throw WriteError(file: file, message: "a Shapefile \(reason), and this layer has \(listed). Write a GeoPackage (.gpkg) or FlatGeobuf (.fgb) instead")
         }
         geometry = group
     }

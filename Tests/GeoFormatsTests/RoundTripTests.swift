@@ -270,3 +270,38 @@ import Testing
         }
     }
 }
+
+/// Formats Territorio only reads: KML, and CSV through GDAL's own driver.
+struct ReadOnlyFormatTests {
+    @Test func kmlPlacemarks() throws {
+        let path = Fixtures.folder("kml") + "/plants.kml"
+        try """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <kml xmlns="http://www.opengis.net/kml/2.2"><Document><Folder><name>plants</name>
+            <Placemark><name>Planta Láctea</name><description>cheese</description><Point><coordinates>-68.15,10.25,0</coordinates></Point></Placemark>
+            <Placemark><name>Acopio</name><LineString><coordinates>-68.1,10.2 -68.0,10.3</coordinates></LineString></Placemark>
+            </Folder></Document></kml>
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        let read = try LayerSource.read(path)
+        #expect(read.layer.count == 2)
+        #expect(read.layer.crs == .wgs84)
+        #expect(read.layer.features[0].properties["Name"] == "Planta Láctea")
+        #expect(read.layer.features[0].properties["description"] == "cheese")
+        #expect(read.layer.features[0].geometry == .point(Position(x: -68.15, y: 10.25, z: 0)))
+        #expect(read.layer.features[1].geometry?.type == .lineString)
+    }
+
+    @Test func csvWithWKTThroughGDAL() throws {
+        let path = Fixtures.folder("gdal-csv") + "/zones.csv"
+        try "WKT,code,population\n\"POLYGON ((0 0,1 0,1 1,0 0))\",Z1,120\n\"POINT (5 5)\",Z2,\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        // By its extension a .csv is points with lon/lat columns; gdal:CSV reads the WKT.
+        #expect(throws: ReadError.self) { try LayerSource.read(path) }
+        let read = try LayerSource.read(path, options: .init(format: "gdal:CSV", crs: CRS("EPSG:32619")))
+        #expect(read.warnings.isEmpty)
+        #expect(read.layer.crs == CRS("EPSG:32619"))
+        #expect(read.layer.features.map { $0.geometry?.type } == [.polygon, .point])
+        #expect(read.layer.features.map(\.properties) == [["WKT": "POLYGON ((0 0,1 0,1 1,0 0))", "code": "Z1", "population": "120"],
+                                                          ["WKT": "POINT (5 5)", "code": "Z2", "population": ""]])
+    }
+}

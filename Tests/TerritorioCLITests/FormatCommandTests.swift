@@ -54,6 +54,19 @@ import Testing
         #expect(read.layer.features.allSatisfy { $0.properties["stage"] == "processing" && $0.id != nil })
     }
 
+    @Test func hierarchyLevelsFromAGeoPackage() throws {
+        let gpkg = CommandTests.temporary("hierarchy-parishes.gpkg")
+        #expect(Territorio.run(arguments: ["convert", Self.parishes, "-o", gpkg]) == 0)
+        let spec = CommandTests.temporary("hierarchy-gpkg.json")
+        let geoJSONSpec = CommandTests.repository.appendingPathComponent("geodata/sample_hierarchy.json").path
+        try String(contentsOfFile: geoJSONSpec, encoding: .utf8).replacingOccurrences(of: "sample_parishes.geojson", with: gpkg)
+            .write(toFile: spec, atomically: true, encoding: .utf8)
+        let fromGeoJSON = CommandTests.temporary("problems-geojson.geojson"), fromGPKG = CommandTests.temporary("problems-gpkg.geojson")
+        let status = Territorio.run(arguments: ["hierarchy", "check", geoJSONSpec, "-o", fromGeoJSON])
+        #expect(Territorio.run(arguments: ["hierarchy", "check", spec, "-o", fromGPKG]) == status)
+        #expect(try Self.bytes(fromGPKG) == Self.bytes(fromGeoJSON))
+    }
+
     @Test func refusalsAndUsageErrorsLeaveNoFile() throws {
         let mixed = CommandTests.temporary("mixed.geojson")
         try #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[1,2]}},{"type":"Feature","properties":{},"geometry":{"type":"LineString","coordinates":[[1,2],[3,4]]}}]}"#

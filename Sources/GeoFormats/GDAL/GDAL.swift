@@ -9,6 +9,11 @@ enum GDAL {
     private static let ready: Void = {
         GDALAllRegister()
         CPLSetErrorHandler(CPLQuietErrorHandler)
+        // GDAL's temporary files (the OpenStreetMap driver's node index of a
+        // large extract) go to the current folder unless told otherwise.
+        if CPLGetConfigOption("CPL_TMPDIR", nil) == nil, CPLGetConfigOption("TMPDIR", nil) == nil {
+            CPLSetConfigOption("CPL_TMPDIR", FileManager.default.temporaryDirectory.path)
+        }
     }()
 
     static func prepare() {

@@ -70,7 +70,7 @@ public enum GDALReader {
             let dataset = try open(path, options, messages: messages, warnings: &warnings)
             var reader = try LayerReader(dataset: dataset, options: options, messages: messages)
             var contents = try reader.read()
-            contents.warnings = warnings + contents.warnings + messages.warningLines
+            contents.warnings = warnings + contents.warnings + messages.warningLines.map { "\(path): \($0)" }
             return contents
         }
     }
@@ -248,7 +248,7 @@ private struct LayerReader {
         var id: FeatureID?
         switch idSource {
         case .field(let field):
-            id = identifier(handle, field)
+            id = identifier(handle, field, featureIndex: index)
             if id == nil, OGR_L_GetFIDColumn(layer).map({ $0.pointee != 0 }) == true { id = fid(handle) }
         case .fid:
             id = fid(handle)
@@ -276,13 +276,13 @@ private struct LayerReader {
         return fid == OGRNullFID ? nil : .number(JSONNumber(Int(fid)))
     }
 
-    private mutating func identifier(_ handle: OGRFeatureH, _ field: Int32) -> FeatureID? {
+    private mutating func identifier(_ handle: OGRFeatureH, _ field: Int32, featureIndex: Int) -> FeatureID? {
         guard OGR_F_IsFieldSetAndNotNull(handle, field) != 0 else { return nil }
         let definition = OGR_F_GetFieldDefnRef(handle, field)
         switch OGR_Fld_GetType(definition) {
         case OFTInteger, OFTInteger64: return .number(JSONNumber(Int(OGR_F_GetFieldAsInteger64(handle, field))))
         case OFTReal: return .number(JSONNumber(real: OGR_F_GetFieldAsDouble(handle, field)))
-        default: return .string(text(OGR_F_GetFieldAsString(handle, field), field: "id", featureIndex: -1))
+        default: return .string(text(OGR_F_GetFieldAsString(handle, field), field: "id", featureIndex: featureIndex))
         }
     }
 

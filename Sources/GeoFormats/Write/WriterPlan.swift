@@ -294,6 +294,7 @@ struct WriterPlan {
             warnings.append("\(file): field \(field.name): FlatGeobuf has no \(field.kind == .date ? "date" : "time") type; written as ISO 8601 text")
             field.kind = .string
         case .json, .integerList, .integer64List, .realList, .stringList:
+            warnings.append("\(file): field \(field.name): GDAL writes no JSON type to FlatGeobuf; written as JSON text")
             field.kind = .string
         default:
             break
@@ -312,6 +313,7 @@ struct WriterPlan {
             warnings.append("\(file): field \(field.name): a Shapefile has no \(field.kind == .time ? "time" : "date-time") type; written as ISO 8601 text")
             field.kind = .string
         case .json, .integerList, .integer64List, .realList, .stringList:
+            warnings.append("\(file): field \(field.name): a Shapefile has no JSON type; written as JSON text")
             field.kind = .string
         case .binary:
             warnings.append("\(file): field \(field.name): a Shapefile has no binary type; written as base64 text")

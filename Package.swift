@@ -57,8 +57,14 @@ let package = Package(
         ),
         .executableTarget(
             name: "territorio-bench",
-            dependencies: ["Geo", "GeoFormats", "Territory"],
+            dependencies: ["Geo", "Territory"],
             path: "bench/Sources/territorio-bench"
+        ),
+        // Apart, so that GDAL does not weigh on every other task's memory.
+        .executableTarget(
+            name: "territorio-bench-formats",
+            dependencies: ["Geo", "GeoFormats"],
+            path: "bench/Sources/territorio-bench-formats"
         ),
         .executableTarget(
             name: "sample-territory",

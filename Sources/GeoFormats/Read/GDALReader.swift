@@ -75,6 +75,9 @@ public enum GDALReader {
         }
     }
 
+    /// The GDAL release linked, e.g. `3.6.2`.
+    public static var gdalVersion: String { GDAL.version }
+
     /// The names of the file's layers, in order.
     public static func layerNames(path: String, driver: String? = nil) throws(ReadError) -> [String] {
         let messages = GDALMessages()

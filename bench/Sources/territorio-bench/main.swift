@@ -267,7 +267,6 @@ guard let task = arguments.first else {
 let outcome: Outcome
 switch task {
 case "geojson-roundtrip": outcome = try geoJSONRoundTrip(arguments[1], arguments[2], times: repeatCount)
-case "read-gpkg", "read-fgb": outcome = try readFormat(arguments[1], times: repeatCount)
 case "to-utm": outcome = try toUTM(arguments[1], times: repeatCount)
 case "validity": outcome = try validity(arguments[1], times: repeatCount)
 case "dissolve": outcome = try dissolve(arguments[1], times: repeatCount)

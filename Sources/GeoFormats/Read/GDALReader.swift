@@ -231,7 +231,7 @@ private struct LayerReader {
 
         if invalidText > 0, let first = firstInvalidText {
             let declared = stringsAreUTF8 ? "after GDAL's recoding from what the file declares"
-                                          : "and the file declares no encoding (no .cpg)"
+                : "and the file declares no encoding" + (dataset.driverName == "ESRI Shapefile" ? " (no .cpg)" : "")
             warnings.append("\(file): \(invalidText) text value(s) are not valid UTF-8 \(declared); read with replacement characters (first: feature \(first.feature), field \(first.field)). Name the encoding with --encoding (e.g. ISO-8859-1) or a .cpg file")
         }
         if curves > 0 {

@@ -5,6 +5,7 @@ let package = Package(
     name: "Territorio",
     products: [
         .library(name: "Geo", targets: ["Geo"]),
+        .library(name: "GeoFormats", targets: ["GeoFormats"]),
         .library(name: "Territory", targets: ["Territory"]),
         .library(name: "TerritorioCLI", targets: ["TerritorioCLI"]),
         .executable(name: "territorio", targets: ["territorio"]),
@@ -23,9 +24,19 @@ let package = Package(
             pkgConfig: "proj",
             providers: [.apt(["libproj-dev"])]
         ),
+        .systemLibrary(
+            name: "CGDAL",
+            pkgConfig: "gdal",
+            providers: [.apt(["libgdal-dev"])]
+        ),
         .target(
             name: "Geo",
             dependencies: ["CGEOS", "CPROJ"]
+        ),
+        // Every other vector format, through GDAL; Geo itself never links it.
+        .target(
+            name: "GeoFormats",
+            dependencies: ["Geo", "CGDAL"]
         ),
         .target(
             name: "Territory",
@@ -36,6 +47,7 @@ let package = Package(
             dependencies: [
                 "Territory",
                 "Geo",
+                "GeoFormats",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,13 +60,20 @@ let package = Package(
             dependencies: ["Geo", "Territory"],
             path: "bench/Sources/territorio-bench"
         ),
+        // Apart, so that GDAL does not weigh on every other task's memory.
+        .executableTarget(
+            name: "territorio-bench-formats",
+            dependencies: ["Geo", "GeoFormats"],
+            path: "bench/Sources/territorio-bench-formats"
+        ),
         .executableTarget(
             name: "sample-territory",
             dependencies: ["Geo", "Territory"],
             path: "tools/sample-territory"
         ),
         .testTarget(name: "GeoTests", dependencies: ["Geo"]),
+        .testTarget(name: "GeoFormatsTests", dependencies: ["GeoFormats", "Geo", "Territory"]),
         .testTarget(name: "TerritoryTests", dependencies: ["Territory", "Geo"]),
-        .testTarget(name: "TerritorioCLITests", dependencies: ["TerritorioCLI", "Geo"]),
+        .testTarget(name: "TerritorioCLITests", dependencies: ["TerritorioCLI", "Geo", "GeoFormats"]),
     ]
 )

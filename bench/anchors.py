@@ -2,6 +2,8 @@
 """Python anchors for the Territorio benchmark.
 
 usage: anchors.py geojson-roundtrip IN OUT [--repeat N]
+       anchors.py read-gpkg POINTS.gpkg [--repeat N]
+       anchors.py read-fgb POINTS.fgb [--repeat N]
        anchors.py join POINTS POLYGONS [--repeat N]
        anchors.py dissolve PARISHES [--repeat N]
        anchors.py interpolate PARISHES CELLS [--repeat N]
@@ -47,6 +49,18 @@ def geojson_roundtrip(args, repeat):
         n = run()
         runs.append(time.perf_counter() - t0)
     return runs, f"geopandas {gpd.__version__} + pyogrio {pyogrio.__version__}", {"features": n}
+
+
+def read_format(args, repeat):
+    """Every feature with its properties into a GeoDataFrame, through GDAL."""
+    runs, n = [], 0
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        df = pyogrio.read_dataframe(args.input)
+        runs.append(time.perf_counter() - t0)
+        n = len(df)
+        del df
+    return runs, f"pyogrio {pyogrio.__version__} read_dataframe (GDAL {pyogrio.__gdal_version_string__})", {"features": n}
 
 
 def to_utm(args, repeat):
@@ -295,6 +309,10 @@ def min_cost_flow(args, repeat):
 TASKS = {"geojson-roundtrip": geojson_roundtrip, "to-utm": to_utm, "validity": validity, "join": join,
          "dissolve": dissolve, "interpolate": interpolate, "buffer-coverage": buffer_coverage, "voronoi": voronoi,
          "graph-matrix": graph_matrix, "isochrones": isochrones, "maxp": maxp, "skater": skater, "min-cost-flow": min_cost_flow}
+
+
+# Reading 1,000,000 points from GeoPackage and FlatGeobuf.
+TASKS.update({"read-gpkg": read_format, "read-fgb": read_format})
 
 
 def main():

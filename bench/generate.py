@@ -2,12 +2,16 @@
 """Generate the benchmark data sets (deterministic; existing files are kept).
 
 usage: generate.py DATA_DIR
+       generate.py DATA_DIR --formats POINTS.geojson
 
 Writes into DATA_DIR and prints the two paths, points first:
   points_1m.geojson    1,000,000 Point features, WGS84, inside UTM zone 19N
   polygons_3k.geojson  3,000 Voronoi cells tiling a rectangle, ~2% made invalid
   parishes_3k.geojson  the same cells, valid, with municipality (850), state (24), population
   cells_40k.geojson    40,000 Voronoi cells tiling the same rectangle
+
+With --formats, writes the points as GeoPackage and FlatGeobuf beside them
+(POINTS.gpkg, POINTS.fgb, by pyogrio, so by GDAL) and prints those two paths.
 
 BENCH_POINTS / BENCH_POLYGONS override the counts (for quick tests); the file
 names then carry the count instead (points_10000.geojson, ...).
@@ -145,7 +149,31 @@ def roads(path, n):
     write_atomically(path, lines)
 
 
+def point_formats(points_path):
+    """The same points as GeoPackage and FlatGeobuf, written by GDAL through
+    pyogrio (the FlatGeobuf with its spatial index, as GDAL writes it)."""
+    import pyogrio
+
+    stem = points_path[:-len(".geojson")]
+    layer = os.path.basename(stem)
+    outputs = [(stem + ".gpkg", "GPKG"), (stem + ".fgb", "FlatGeobuf")]
+    missing = [(path, driver) for path, driver in outputs if not os.path.exists(path)]
+    if missing:
+        frame = pyogrio.read_dataframe(points_path)
+        for path, driver in missing:
+            print(f"generating {path}", file=sys.stderr)
+            root, extension = os.path.splitext(path)
+            tmp = f"{root}.tmp{extension}"
+            pyogrio.write_dataframe(frame, tmp, layer=layer, driver=driver)
+            os.replace(tmp, path)
+    for path, _ in outputs:
+        print(path)
+
+
 def main():
+    if len(sys.argv) == 4 and sys.argv[2] == "--formats":
+        point_formats(sys.argv[3])
+        return
     if len(sys.argv) != 2:
         sys.exit(__doc__)
     data_dir = sys.argv[1]

@@ -7,9 +7,11 @@ public struct Territorio: ParsableCommand {
         commandName: "territorio",
         abstract: "Territorial analysis of productive chains: boundaries, sites, catchments, circuits.",
         discussion: """
-            Reads GeoJSON (files, text sequences or standard input as -) and CSV points; \
-            writes RFC 7946 GeoJSON. Results go to files or standard output, diagnostics \
-            to standard error.
+            Reads GeoJSON (files, text sequences or standard input as -), CSV points and \
+            every vector format GDAL reads (Shapefile, GeoPackage, FlatGeobuf, KML, \
+            OpenStreetMap .osm.pbf; FILE:LAYER picks a layer); writes RFC 7946 GeoJSON, or \
+            GeoPackage, FlatGeobuf and Shapefile by the output's extension. Results go to \
+            files or standard output, diagnostics to standard error.
 
             Example:
               territorio info geodata/parishes.geojson

@@ -18,11 +18,24 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// A number from a floating-point source (a Real field of another
+    /// format): always written with a fraction or an exponent (`5.0`), so
+    /// a writer can tell it from an integer.
+    public init(real value: Double) {
+        self.init(literal: value.isFinite ? "\(value)" : "null", value: value)
+    }
+
     public init(_ value: Int) {
         self.init(literal: String(value), value: Double(value))
     }
 
     public var description: String { literal }
+
+    /// True when the literal is an integer: digits, an optional minus, no
+    /// fraction and no exponent (`12`, not `12.0` nor `1e3`).
+    public var isIntegerLiteral: Bool {
+        !literal.isEmpty && literal.utf8.allSatisfy { $0 == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+    }
 
     /// The value as an integer when it is one.
     public var intValue: Int? {

@@ -55,3 +55,15 @@ extension Layer {
         return Layer(features: features, crs: reader.crs)
     }
 }
+
+extension JSONValue {
+    /// Parses one JSON text (a JSON field of another format), numbers
+    /// keeping their literals. `name` says where it came from in errors.
+    public init(parsingJSON text: String, name: String = "<json>") throws(ReadError) {
+        var scanner = JSONScanner(input: ByteInput(bytes: Array(text.utf8), name: name))
+        defer { scanner.deallocate() }
+        let value = try scanner.readValue()
+        guard try !scanner.skipToNextText() else { throw scanner.error("unexpected text after the JSON value") }
+        self = value
+    }
+}

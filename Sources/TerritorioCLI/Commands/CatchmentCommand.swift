@@ -26,7 +26,7 @@ struct CatchmentCommand: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("Facilities: points, GeoJSON or CSV.", valueName: "file"))
+    @Option(help: ArgumentHelp("Facilities: points, GeoJSON, CSV or any GDAL vector file.", valueName: "file"))
     var facilities: String
 
     @Option(name: .customLong("where"), help: ArgumentHelp("Keep the facilities whose properties match.", valueName: "expression"))
@@ -62,15 +62,15 @@ struct CatchmentCommand: ParsableCommand {
         let all = try input.read(facilities).layer
         let selected = try all.selecting(Selection(filter: filter))
         guard selected.count > 0 else { throw CommandFailure(message: "\(facilities): no facility matches") }
-        let units = try LayerFile.read(territories).layer
+        let units = try Layers.read(territories)
         var analysis = CatchmentAnalysis(method: method, radius: metres, populationField: populationField,
                                          chain: try chain.map { try ChainSpec.read(path: $0) }, siteFields: siteFields.fields)
         if method == .network {
             guard let roads else { throw ValidationError("--method network needs --roads") }
-            analysis.roads = try RoadGraph(roads: try LayerFile.read(roads).layer, file: roads)
+            analysis.roads = try RoadGraph(roads: try Layers.roads(roads), file: roads)
         }
         let result = try analysis.run(facilities: selected, territories: units, facilitiesFile: facilities)
-        let writer = try GeoJSONWriter(path: outputOptions.output, options: outputOptions.writerOptions(crs: .wgs84))
+        let writer = try outputOptions.writer(crs: .wgs84)
         try writer.write(contentsOf: result.layer.features)
         try writer.finish()
         let share = result.totalPopulation > 0 ? 100 * result.uncoveredPopulation / result.totalPopulation : 0

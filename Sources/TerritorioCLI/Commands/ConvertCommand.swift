@@ -5,8 +5,13 @@ import Geo
 struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
-        abstract: "Copy a layer, optionally filtered and reprojected, to RFC 7946 GeoJSON.",
+        abstract: "Copy a layer from one format to another, optionally filtered and reprojected.",
         discussion: """
+            Reads GeoJSON, CSV points and every vector format GDAL reads (Shapefile, \
+            GeoPackage, FlatGeobuf, KML, OpenStreetMap .osm.pbf, ...; FILE:LAYER picks a \
+            layer); writes RFC 7946 GeoJSON, or GeoPackage (.gpkg), FlatGeobuf (.fgb) or \
+            Shapefile (.shp) by the output's extension, keeping field types, nulls and ids.
+
             Filters apply in the input's CRS, then the output is transformed. --where takes \
             == != < <= > >= , in [..], not in [..], and, or, not, parentheses, 'strings', \
             numbers, true, false, null; names are property names (`quoted` in backticks \
@@ -14,18 +19,20 @@ struct ConvertCommand: ParsableCommand {
 
             Examples:
               territorio convert sites.csv -o sites.geojson
+              territorio convert departments.shp -o departments.gpkg
+              territorio convert boundaries.gpkg:municipalities --where "ADM1_PCODE == 'BO02'" -o la_paz.fgb
               territorio convert sites.geojson --where "stage == 'processing' and capacity >= 10" -o plants.geojson
               cat parishes.geojson | territorio convert - --bbox=-68.1,10.3,-67.9,10.5 --seq
               territorio convert parishes.geojson --to EPSG:32619 -o parishes-utm.geojson
             """
     )
 
-    @Argument(help: "GeoJSON or CSV file; - for standard input.")
+    @Argument(help: "GeoJSON, CSV or any GDAL vector file (FILE:LAYER for one of several); - for standard input.")
     var file: String
 
     @OptionGroup var outputOptions: OutputOptions
 
-    @Option(help: ArgumentHelp("Write coordinates in this CRS (EPSG:n, PROJ string or WKT). Not RFC 7946 unless WGS 84: the file then carries a GeoJSON 2008 crs member.", valueName: "crs"))
+    @Option(help: ArgumentHelp("Write coordinates in this CRS (EPSG:n, PROJ string or WKT). GeoJSON is then no longer RFC 7946: it carries a GeoJSON 2008 crs member.", valueName: "crs"))
     var to: String?
 
     @Option(name: .customLong("where"), help: ArgumentHelp("Keep features whose properties match.", valueName: "expression"))
@@ -48,10 +55,10 @@ struct ConvertCommand: ParsableCommand {
         if let intersects { selection.mask = try mask(from: intersects, in: contents.layer.crs) }
         let target = to.map(CRS.init) ?? .wgs84
         let layer = try contents.layer.selecting(selection).projected(to: target, file: file)
-        if !target.isWGS84 {
+        if !target.isWGS84 && outputOptions.isGeoJSON {
             Diagnostics.warn("output is in \(target), not WGS 84: it carries a crs member and is not RFC 7946 GeoJSON")
         }
-        let writer = try GeoJSONWriter(path: outputOptions.output, options: outputOptions.writerOptions(crs: target))
+        let writer = try outputOptions.writer(crs: target, fields: contents.fields)
         try writer.write(contentsOf: layer.features)
         try writer.finish()
         if verbose {
@@ -71,7 +78,7 @@ struct ConvertCommand: ParsableCommand {
 
     /// The union of the mask layer's geometries, in the input's CRS.
     private func mask(from path: String, in crs: CRS) throws -> Shape {
-        let maskLayer = try LayerFile.read(path).layer.projected(to: crs, file: path)
+        let maskLayer = try Layers.read(path).projected(to: crs, file: path)
         let geometries = try maskLayer.features.compactMap(\.geometry).map { try Geometry($0) }
         guard !geometries.isEmpty else { throw CommandFailure(message: "\(path): --intersects layer has no geometry") }
         return try Geometry.union(geometries).shape

@@ -36,7 +36,7 @@ struct CoverageCommand: ParsableCommand {
     @Option(help: ArgumentHelp("CSV of territory_code,circuit_id.", valueName: "file"))
     var grouping: String
 
-    @Option(help: ArgumentHelp("Sites (points): GeoJSON or CSV.", valueName: "file"))
+    @Option(help: ArgumentHelp("Sites (points): GeoJSON, CSV or any GDAL vector file.", valueName: "file"))
     var sites: String
 
     @Option(parsing: .singleValue, help: ArgumentHelp("Chain spec (JSON); repeat for each product.", valueName: "file"))
@@ -73,14 +73,14 @@ struct CoverageCommand: ParsableCommand {
         analysis.householdSize = householdSize
         analysis.radius = metres
         analysis.siteFields = siteFields.fields
-        let result = try analysis.run(territories: try LayerFile.read(territories).layer, grouping: try Grouping.read(path: grouping),
+        let result = try analysis.run(territories: try Layers.read(territories), grouping: try Grouping.read(path: grouping),
                                       sites: try input.read(sites).layer, groupingFile: grouping, sitesFile: sites)
         let coverage = CoverageReport(result)
-        let writer = try GeoJSONWriter(path: outputOptions.output, options: outputOptions.writerOptions(crs: .wgs84))
+        let writer = try outputOptions.writer(crs: .wgs84)
         try writer.write(contentsOf: try coverage.circuits().features)
         try writer.finish()
-        if let overlaps { try coverage.overlaps().writeGeoJSON(path: overlaps) }
-        if let noCircuit { try coverage.unassigned().writeGeoJSON(path: noCircuit) }
+        if let overlaps { try Layers.write(coverage.overlaps(), to: overlaps) }
+        if let noCircuit { try Layers.write(coverage.unassigned(), to: noCircuit) }
         try reportOptions.write(markdown: coverage.markdown, json: coverage.json)
         let critical = coverage.criticalNodes.count
         Diagnostics.write("\(grouping): \(result.circuits.count) circuits, \(critical) circuit-product pairs short of demand, \(result.overlaps.count) territories in two circuits, \(result.unassigned.count) in none\n")

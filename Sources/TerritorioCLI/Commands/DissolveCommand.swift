@@ -33,12 +33,12 @@ struct DissolveCommand: ParsableCommand {
     @OptionGroup var outputOptions: OutputOptions
 
     func run() throws {
-        let layer = try LayerFile.read(file).layer
+        let layer = try Layers.read(file)
         let result = try Dissolve(options: .init(by: by, sum: sum, first: first)).dissolve(layer, file: file)
         for index in result.repaired {
             Diagnostics.warn("\(FeatureLocation(file: file, index: index, id: layer.features[index].id)): invalid geometry made valid before the union")
         }
-        let writer = try GeoJSONWriter(path: outputOptions.output, options: outputOptions.writerOptions(crs: .wgs84))
+        let writer = try outputOptions.writer(crs: .wgs84)
         try writer.write(contentsOf: try result.layer.projected(to: .wgs84, file: file).features)
         try writer.finish()
         let byUnary = result.methods.filter { $0 == .unaryUnion }.count

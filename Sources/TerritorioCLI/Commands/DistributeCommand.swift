@@ -52,14 +52,14 @@ struct DistributeCommand: ParsableCommand {
         distribution.populationField = populationField
         distribution.siteFields = siteFields.fields
         let siteLayer = try input.read(sites).layer
-        let territoryLayer = try LayerFile.read(territories).layer
+        let territoryLayer = try Layers.read(territories)
         if let roads {
-            distribution.roads = try RoadGraph(roads: try LayerFile.read(roads).layer, crs: try territoryLayer.metricCRS(), file: roads)
+            distribution.roads = try RoadGraph(roads: try Layers.roads(roads), crs: try territoryLayer.metricCRS(), file: roads)
         }
         let result = try distribution.run(sites: siteLayer, territories: territoryLayer, sitesFile: sites)
         let report = DistributionReport(result: result, chain: spec, sites: siteLayer, territories: territoryLayer)
 
-        let writer = try GeoJSONWriter(path: outputOptions.output, options: outputOptions.writerOptions(crs: .wgs84))
+        let writer = try outputOptions.writer(crs: .wgs84)
         try writer.write(contentsOf: try report.lines().features)
         try writer.finish()
         try reportOptions.write(markdown: report.markdown, json: report.json)

@@ -46,10 +46,10 @@ struct GroupingInputs: ParsableArguments {
         if let sites, !chain.isEmpty {
             var analysis = CircuitCoverage(chains: try chain.map { try ChainSpec.read(path: $0) }, idField: idField)
             analysis.populationField = populationField
-            coverage = try analysis.run(territories: layer, grouping: grouping, sites: try LayerFile.read(sites).layer,
+            coverage = try analysis.run(territories: layer, grouping: grouping, sites: try Layers.read(sites),
                                         groupingFile: groupingPath, sitesFile: sites)
         }
-        let graph = try roads.map { try RoadGraph(roads: try LayerFile.read($0).layer, file: $0) }
+        let graph = try roads.map { try RoadGraph(roads: try Layers.roads($0), file: $0) }
         return try GroupingEvaluation(territories: layer, grouping: grouping, idField: idField, contiguity: contiguity,
                                       snap: metres, populationField: populationField, coverage: coverage, roads: graph,
                                       groupingFile: groupingPath)
@@ -77,7 +77,7 @@ struct GroupEvaluateCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let evaluation = try inputs.evaluate(grouping, territories: try LayerFile.read(inputs.territories).layer)
+        let evaluation = try inputs.evaluate(grouping, territories: try Layers.read(inputs.territories))
         print(json ? evaluation.json.jsonText : evaluation.table, terminator: json ? "\n" : "")
     }
 }
@@ -109,7 +109,7 @@ struct GroupCompareCommand: ParsableCommand {
     }
 
     func run() throws {
-        let layer = try LayerFile.read(inputs.territories).layer
+        let layer = try Layers.read(inputs.territories)
         let evaluations = try groupings.map { try inputs.evaluate($0, territories: layer) }
         let names = groupings.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
         let join = SpatialJoin(options: .init(idField: inputs.idField))
@@ -127,7 +127,7 @@ struct GroupCompareCommand: ParsableCommand {
             properties["changed"] = .bool(Set(mates).count > 1)
             features.append(Feature(id: feature.id, geometry: feature.geometry, properties: properties))
         }
-        let writer = try GeoJSONWriter(path: outputOptions.output, options: outputOptions.writerOptions(crs: .wgs84))
+        let writer = try outputOptions.writer(crs: .wgs84)
         try writer.write(contentsOf: try Layer(features: features, crs: layer.crs).projected(to: .wgs84).features)
         try writer.finish()
         var markdown = "# Groupings compared\n\n| grouping | circuits | contiguous | mean compactness | population variation (sd / mean) | mean trip km |\n|---|---:|---:|---:|---:|---:|\n"

@@ -89,7 +89,7 @@ struct GroupSuggestCommand: ParsableCommand {
         if let minimumSelfSufficiency, let sites = inputs.sites, let chain = inputs.chain.first {
             suggestion.minimumSelfSufficiency = minimumSelfSufficiency
             suggestion.chain = try ChainSpec.read(path: chain)
-            suggestion.sites = try LayerFile.read(sites).layer
+            suggestion.sites = try Layers.read(sites)
         }
         switch objective {
         case "compactness": suggestion.objective = .compactness
@@ -99,7 +99,7 @@ struct GroupSuggestCommand: ParsableCommand {
             suggestion.valueField = String(text.dropFirst("heterogeneity:".count))
         default: throw ValidationError("--objective is compactness, travel or heterogeneity:FIELD")
         }
-        let territories = try LayerFile.read(inputs.territories).layer
+        let territories = try Layers.read(inputs.territories)
         let progress = Progress("growing")
         let result = try suggestion.run(territories: territories) { attempt, total in progress.update(attempt, of: total) }
         progress.finish()

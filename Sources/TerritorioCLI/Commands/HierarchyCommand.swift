@@ -41,6 +41,7 @@ struct HierarchyCheckCommand: ParsableCommand {
     func run() throws {
         var check = HierarchyCheck()
         check.minimumArea = minimumArea
+        check.readLayer = Layers.read
         let (problems, metric) = try check.check(try HierarchySpec.read(path: spec))
         if json {
             print(JSONValue.object(["problems": .array(problems.map(Self.json))]).jsonText)
@@ -54,7 +55,7 @@ struct HierarchyCheckCommand: ParsableCommand {
                 return Feature(geometry: geometry, properties: Self.json(problem).objectValue)
             }
             let layer = try Layer(features: features, crs: metric).projected(to: .wgs84)
-            try layer.writeGeoJSON(path: output)
+            try Layers.write(layer, to: output)
         }
         if !problems.isEmpty { throw ProblemsFound() }
     }

@@ -10,10 +10,12 @@ struct InfoCommand: ParsableCommand {
             Examples:
               territorio info geodata/parishes.geojson
               territorio info geodata/sites.csv --json | jq .bbox
+              territorio info departments.shp
+              territorio info duitama.osm.pbf:lines
             """
     )
 
-    @Argument(help: "GeoJSON or CSV file; - for standard input.")
+    @Argument(help: "GeoJSON, CSV or any GDAL vector file (FILE:LAYER for one of several); - for standard input.")
     var file: String
 
     @Flag(help: "Print JSON with the keys features, geometryTypes, bbox, crs, properties, invalid.")
@@ -28,7 +30,7 @@ struct InfoCommand: ParsableCommand {
             print(summary.json.jsonText)
             return
         }
-        print("file: \(file)")
+        print("file: \(file) (\(contents.format))")
         print("features: \(summary.features)")
         print("geometry types: " + summary.geometryTypes.map { "\($0.type) \($0.count)" }.joined(separator: ", "))
         if let bbox = summary.envelope {

@@ -40,10 +40,10 @@ struct InterpolateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let sources = try LayerFile.read(from).layer
-        let targets = try LayerFile.read(to).layer
+        let sources = try Layers.read(from)
+        let targets = try Layers.read(to)
         let result = try ArealInterpolation(extensive: extensive, intensive: intensive).interpolate(from: sources, to: targets, file: from)
-        let writer = try GeoJSONWriter(path: outputOptions.output, options: outputOptions.writerOptions(crs: .wgs84))
+        let writer = try outputOptions.writer(crs: .wgs84)
         try writer.write(contentsOf: try result.projected(to: .wgs84, file: to).features)
         try writer.finish()
     }

@@ -50,7 +50,7 @@ struct IsochroneCommand: ParsableCommand {
         }
         let graph = try roadOptions.graph()
         let snapper = try NetworkSnapper(graph)
-        let selected = try LayerFile.read(facilities).layer.selecting(Selection(filter: try WhereOption.filter(whereExpression)))
+        let selected = try Layers.read(facilities).selecting(Selection(filter: try WhereOption.filter(whereExpression)))
         let points = try RoutePoints(layer: selected, file: facilities, graph: graph, snapper: snapper, limit: limit)
         // Facilities in parallel, each worker with its own GEOS context and paths.
         let snaps = points.snaps, ids = points.ids, band_ = band
@@ -73,14 +73,14 @@ struct IsochroneCommand: ParsableCommand {
         }.flatMap { $0 }
         var layer = Layer(features: features, crs: graph.crs)
         if let territories {
-            layer = try ArealInterpolation(extensive: [populationField]).interpolate(from: try LayerFile.read(territories).layer, to: layer)
+            layer = try ArealInterpolation(extensive: [populationField]).interpolate(from: try Layers.read(territories), to: layer)
             for index in layer.features.indices {
                 let people = layer.features[index].properties[populationField]?.doubleValue ?? 0
                 layer.features[index].properties[populationField] = .number(people.rounded())
                 layer.features[index].properties["covered_area_m2"] = nil
             }
         }
-        let writer = try GeoJSONWriter(path: outputOptions.output, options: outputOptions.writerOptions(crs: .wgs84))
+        let writer = try outputOptions.writer(crs: .wgs84)
         try writer.write(contentsOf: try layer.projected(to: .wgs84).features)
         try writer.finish()
     }

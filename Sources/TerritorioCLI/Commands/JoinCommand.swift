@@ -19,7 +19,7 @@ struct JoinCommand: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("Points: GeoJSON or CSV; - for standard input.", valueName: "file"))
+    @Option(help: ArgumentHelp("Points: GeoJSON, CSV or any GDAL vector file; - for standard input.", valueName: "file"))
     var points: String
 
     @Option(help: ArgumentHelp("Territories: polygons in GeoJSON.", valueName: "file"))
@@ -52,7 +52,7 @@ struct JoinCommand: ParsableCommand {
             return metres
         }
         let pointLayer = try input.read(points, progress: Progress("reading points")).layer
-        let polygonLayer = try LayerFile.read(polygons).layer
+        let polygonLayer = try Layers.read(polygons)
         let join = SpatialJoin(options: .init(idField: idField, property: property, snapDistance: snapMetres))
         let result = try join.join(points: pointLayer, polygons: polygonLayer, pointsFile: points)
         let joined = join.joined(pointLayer, result)
@@ -79,7 +79,7 @@ struct JoinCommand: ParsableCommand {
             try ReportOptions.writeText(JoinSummary(sites: sites, territories: territories).csv, to: summary)
         }
 
-        let writer = try GeoJSONWriter(path: outputOptions.output, options: outputOptions.writerOptions(crs: .wgs84))
+        let writer = try outputOptions.writer(crs: .wgs84)
         try writer.write(contentsOf: try joined.projected(to: .wgs84, file: points).features)
         try writer.finish()
         let inside = pointLayer.count - result.outside.count - result.snapped.count

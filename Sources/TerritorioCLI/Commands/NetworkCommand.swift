@@ -18,20 +18,35 @@ struct NetworkInfoCommand: ParsableCommand {
         discussion: """
             Nodes are the roads' vertices: roads meet where they share one (or, with \
             --node-crossings, wherever they cross). Components count roads as two-way; routing \
-            uses the largest.
+            uses the largest. An OpenStreetMap extract (.osm.pbf) gives the ways of its lines \
+            layer that have a highway tag.
 
-            Example:
+            Examples:
               territorio network info --roads geodata/territory/roads.geojson
+              territorio network info duitama.osm.pbf
             """
     )
 
-    @OptionGroup var roadOptions: RoadOptions
+    @Argument(help: ArgumentHelp("Road lines, as --roads.", valueName: "roads"))
+    var file: String?
+
+    @Option(help: ArgumentHelp("Road lines (GeoJSON, Shapefile, GeoPackage, an OpenStreetMap .osm.pbf, ...): highway class, maxspeed, oneway, or OSM other_tags.", valueName: "file"))
+    var roads: String?
+
+    @OptionGroup var graphOptions: RoadGraphOptions
 
     @Flag(help: "Print JSON with the keys nodes, segments, arcs, length_m, components, dead_ends, one_way_segments.")
     var json = false
 
+    func validate() throws {
+        guard (file == nil) != (roads == nil) else {
+            throw ValidationError("give the roads once: territorio network info FILE, or --roads FILE")
+        }
+    }
+
     func run() throws {
-        let graph = try roadOptions.graph()
+        let path = file ?? roads ?? ""
+        let graph = try graphOptions.graph(from: path)
         let summary = NetworkSummary(graph)
         if json {
             print(JSONValue.object([
@@ -42,7 +57,7 @@ struct NetworkInfoCommand: ParsableCommand {
             ]).jsonText)
             return
         }
-        print("roads: \(roadOptions.roads) (measured in \(graph.crs))")
+        print("roads: \(path) (measured in \(graph.crs))")
         print("nodes: \(summary.nodes)")
         print("segments: \(summary.segments) (\(summary.oneWaySegments) one-way), arcs: \(summary.arcs)")
         print(String(format: "length: %.1f km", summary.lengthMetres / 1000))

@@ -66,7 +66,7 @@ struct RouteCommand: ParsableCommand {
             print(rows, terminator: "")
         }
         if let output {
-            try Layer(features: routes, crs: graph.crs).projected(to: .wgs84).writeGeoJSON(path: output)
+            try Layers.write(Layer(features: routes, crs: graph.crs).projected(to: .wgs84), to: output)
         }
     }
 
@@ -81,7 +81,7 @@ struct RoutePoints {
     let snaps: [Snap?]
 
     init(file: String, graph: RoadGraph, snapper: NetworkSnapper, limit: Double) throws {
-        try self.init(layer: try LayerFile.read(file).layer, file: file, graph: graph, snapper: snapper, limit: limit)
+        try self.init(layer: try Layers.read(file), file: file, graph: graph, snapper: snapper, limit: limit)
     }
 
     init(layer: Layer, file: String, graph: RoadGraph, snapper: NetworkSnapper, limit: Double) throws {

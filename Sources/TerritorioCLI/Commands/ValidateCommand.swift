@@ -18,7 +18,7 @@ struct ValidateCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "GeoJSON or CSV file; - for standard input.")
+    @Argument(help: "GeoJSON, CSV or any GDAL vector file (FILE:LAYER for one of several); - for standard input.")
     var file: String
 
     @Flag(help: "Print JSON: {\"problems\": [{index, id, kind, reason, location}], \"repairs\": [...]}.")
@@ -37,7 +37,8 @@ struct ValidateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let layer = try input.read(file, progress: Progress("reading")).layer
+        let contents = try input.read(file, progress: Progress("reading"))
+        let layer = contents.layer
         let problems = try LayerValidator.problems(in: layer)
         var report = JSONObject()
         report["problems"] = .array(problems.map(Self.json))
@@ -48,7 +49,7 @@ struct ValidateCommand: ParsableCommand {
         var remaining = problems
         if repair {
             let (repaired, changes) = try LayerRepair.repair(layer, problems: problems)
-            let output = try GeoJSONWriter(path: outputOptions.output, options: outputOptions.writerOptions(crs: .wgs84))
+            let output = try outputOptions.writer(crs: .wgs84, fields: contents.fields)
             try output.write(contentsOf: try repaired.projected(to: .wgs84, file: file).features)
             try output.finish()
             let fixed = Set(changes.map(\.index))

@@ -1,9 +1,16 @@
 import ArgumentParser
 import Geo
+import GeoFormats
 
-/// How to read an input layer: GeoJSON (any file, or - for standard
-/// input) or CSV points.
+/// How to read the main input layer: GeoJSON (or - for standard input),
+/// CSV points, or any vector format GDAL reads (see `LayerSource`).
 struct InputOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Input format when the extension does not say: geojson, csv, or a GDAL driver (GPKG, shp, fgb, KML, OSM, gdal:CSV, ...).", valueName: "name"))
+    var format: String?
+
+    @Option(help: ArgumentHelp("Text encoding of a Shapefile or DBF (ISO-8859-1, CP1252, ...), overriding its .cpg.", valueName: "name"))
+    var encoding: String?
+
     @Option(help: ArgumentHelp("CSV: the longitude (x) column, when not named lon, lng, longitude or x.", valueName: "column"))
     var x: String?
 
@@ -23,13 +30,16 @@ struct InputOptions: ParsableArguments {
         CSVPointReader.Options(xColumn: x, yColumn: y, idColumn: idColumn)
     }
 
-    /// Reads the layer; rejected CSV rows are reported and, with
-    /// --rejects, written out. Never dropped silently.
-    func read(_ path: String, progress: Progress? = nil) throws -> LayerFile.Contents {
-        let contents = try LayerFile.read(path, csv: csvOptions, collectRejects: rejectsFile != nil,
-                                          crs: sourceCRS.map(CRS.init), progress: { progress?.update($0) })
+    /// Reads the layer (`FILE:LAYER` picks one of several); rejected CSV
+    /// rows are reported and, with --rejects, written out. Never dropped
+    /// silently. Warnings go to standard error.
+    func read(_ path: String, progress: Progress? = nil) throws -> LayerSource.Contents {
+        let options = LayerSource.Options(format: format, csv: csvOptions, collectRejects: rejectsFile != nil,
+                                          crs: sourceCRS.map(CRS.init), encoding: encoding, progress: { progress?.update($0) })
+        let contents = try LayerSource.read(path, options: options)
         progress?.finish()
-        if let rejectsFile, LayerFile.isCSV(path) {
+        Layers.report(contents.warnings)
+        if let rejectsFile, contents.format == .csv {
             try RejectsFile.write(contents.rejected, to: rejectsFile)
             if !contents.rejected.isEmpty {
                 Diagnostics.warn("\(path): \(contents.rejected.count) row(s) set aside in \(rejectsFile)")

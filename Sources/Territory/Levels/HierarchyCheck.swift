@@ -10,6 +10,9 @@ import Geo
 public struct HierarchyCheck {
     public var minimumShareInParent = 0.99
     public var minimumArea = 1.0
+    /// How a level's file is read; GeoJSON and CSV by default (the command
+    /// line passes a reader of every format).
+    public var readLayer: (String) throws -> Layer = { try LayerFile.read($0).layer }
 
     public init() {}
 
@@ -42,7 +45,7 @@ public struct HierarchyCheck {
 
     private func load(_ level: HierarchySpec.Level, _ spec: HierarchySpec) throws -> Layer {
         let path = spec.path(of: level)
-        let layer = try LayerFile.read(path).layer
+        let layer = try readLayer(path)
         guard level.dissolve == true else { return layer }
         guard let id = level.id else {
             throw ReadError(file: path, message: "level \(level.name) dissolves the file but names no \"id\" field to dissolve by")

@@ -1,0 +1,205 @@
+import Foundation
+import Geo
+
+/// Where every layer Territorio reads comes from, decided in one place:
+///
+/// - `-`, `.geojson`, `.json`, `.geojsonl`, `.geojsons`, `.geojsonseq`,
+///   `.ndjson`, or any file whose text starts with `{`, `[` or a record
+///   separator: Territorio's own streaming GeoJSON reader;
+/// - `.csv`, `.tsv`, `.txt`: its CSV reader of points (lon/lat columns);
+/// - anything else: GDAL (Shapefile, GeoPackage, FlatGeobuf, KML,
+///   OpenStreetMap `.osm.pbf`, ...).
+///
+/// `--format` overrides the extension: `geojson` or `csv` for the readers
+/// above, otherwise a GDAL driver's short name (`GPKG`, `"ESRI Shapefile"`
+/// or `shp`, `FlatGeobuf` or `fgb`, `KML`, `OSM`; `gdal:CSV` for GDAL's
+/// own CSV driver). `FILE:LAYER` picks a layer of a file that holds several
+/// (`boundaries.gpkg:departments`, `duitama.osm.pbf:points`); it is read
+/// so only when FILE exists and FILE:LAYER as a whole does not.
+public enum LayerSource {
+    public enum Format: Sendable, Hashable, CustomStringConvertible {
+        case geoJSON
+        case csv
+        /// A GDAL driver, or nil for whichever recognises the file.
+        case gdal(driver: String?)
+
+        public var description: String {
+            switch self {
+            case .geoJSON: "GeoJSON"
+            case .csv: "CSV points"
+            case .gdal(let driver): driver.map { "GDAL \($0)" } ?? "GDAL"
+            }
+        }
+    }
+
+    public struct Options {
+        /// A `--format` name; nil to go by the extension.
+        public var format: String?
+        public var csv: CSVPointReader.Options
+        /// CSV: set aside rows whose coordinates cannot be read.
+        public var collectRejects: Bool
+        /// Overrides what the file declares (CSV declares nothing: WGS 84).
+        public var crs: CRS?
+        /// Text encoding of a Shapefile or DBF, overriding its `.cpg`.
+        public var encoding: String?
+        /// Reading roads: an OpenStreetMap file gives the `lines` layer's
+        /// features with a `highway` tag.
+        public var roads: Bool
+        /// Hears the count of features read every 10,000 features.
+        public var progress: ((Int) -> Void)?
+
+        public init(format: String? = nil, csv: CSVPointReader.Options = .init(), collectRejects: Bool = false, crs: CRS? = nil,
+                    encoding: String? = nil, roads: Bool = false, progress: ((Int) -> Void)? = nil) {
+            self.format = format
+            self.csv = csv
+            self.collectRejects = collectRejects
+            self.crs = crs
+            self.encoding = encoding
+            self.roads = roads
+            self.progress = progress
+        }
+    }
+
+    public struct Contents: Sendable {
+        public var layer: Layer
+        /// CSV rows set aside because their coordinates could not be read.
+        public var rejected: [CSVPointReader.Rejected]
+        /// The fields of a layer GDAL read, with their types; empty for GeoJSON and CSV.
+        public var fields: [FieldDefinition]
+        /// For people, each naming the file.
+        public var warnings: [String]
+        public var format: Format
+    }
+
+    public static func read(_ argument: String, options: Options = Options()) throws(ReadError) -> Contents {
+        let (path, layerName) = split(argument)
+        let format = try format(of: path, named: options.format)
+        var contents: Contents
+        switch format {
+        case .geoJSON, .csv:
+            if let layerName {
+                throw ReadError(file: path, message: "is \(format), which holds one layer: ':\(layerName)' picks a layer of a GeoPackage, OpenStreetMap file and the like")
+            }
+            if format == .csv {
+                let result = try CSVPointReader(options: options.csv).read(path: path, collectRejects: options.collectRejects)
+                contents = Contents(layer: result.layer, rejected: result.rejected, fields: [], warnings: [], format: format)
+            } else {
+                let layer = try Layer.readGeoJSON(path: path, progress: options.progress)
+                contents = Contents(layer: layer, rejected: [], fields: [], warnings: [], format: format)
+            }
+            if options.encoding != nil {
+                contents.warnings.append("\(path): --encoding is ignored: \(format) is read as UTF-8")
+            }
+        case .gdal(let driver):
+            let read = try GDALReader.read(path: path, options: GDALReader.Options(
+                layer: layerName, driver: driver, encoding: options.encoding, osmRoads: options.roads,
+                crs: options.crs, progress: options.progress))
+            contents = Contents(layer: read.layer, rejected: [], fields: read.fields, warnings: read.warnings,
+                                format: .gdal(driver: read.driver))
+        }
+        if let crs = options.crs { contents.layer.crs = crs }
+        return contents
+    }
+
+    /// `file.gpkg:layer` as the file and the layer, when `file.gpkg` exists
+    /// and the whole argument does not.
+    public static func split(_ argument: String) -> (path: String, layer: String?) {
+        let manager = FileManager.default
+        guard !manager.fileExists(atPath: argument), let colon = argument.lastIndex(of: ":"),
+              colon != argument.startIndex, argument.index(after: colon) != argument.endIndex else {
+            return (argument, nil)
+        }
+        let path = String(argument[..<colon])
+        guard manager.fileExists(atPath: path) else { return (argument, nil) }
+        return (path, String(argument[argument.index(after: colon)...]))
+    }
+
+    /// The reader for `path`: by `--format` name, else by extension, else
+    /// by the file's first bytes.
+    public static func format(of path: String, named name: String? = nil) throws(ReadError) -> Format {
+        if let name {
+            switch name.lowercased() {
+            case "geojson", "json", "geojsonseq": return .geoJSON
+            case "csv": return .csv
+            case "shp", "shapefile", "esri shapefile": return .gdal(driver: "ESRI Shapefile")
+            case "gpkg", "geopackage": return .gdal(driver: "GPKG")
+            case "fgb", "flatgeobuf": return .gdal(driver: "FlatGeobuf")
+            case "osm", "pbf", "osm.pbf": return .gdal(driver: "OSM")
+            default:
+                let driver = name.lowercased().hasPrefix("gdal:") ? String(name.dropFirst(5)) : name
+                guard !driver.isEmpty else { throw ReadError(file: path, message: "--format gdal: needs a driver name, e.g. gdal:CSV") }
+                return .gdal(driver: driver)
+            }
+        }
+        if path == "-" { return .geoJSON }
+        let lowered = path.lowercased()
+        if [".csv", ".tsv", ".txt"].contains(where: lowered.hasSuffix) { return .csv }
+        if [".geojson", ".json", ".geojsonl", ".geojsons", ".geojsonseq", ".ndjson"].contains(where: lowered.hasSuffix) {
+            return .geoJSON
+        }
+        return startsLikeJSON(path) ? .geoJSON : .gdal(driver: nil)
+    }
+
+    /// The first byte that is not whitespace or a byte order mark is `{`,
+    /// `[` or a record separator.
+    private static func startsLikeJSON(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        guard let head = try? handle.read(upToCount: 512) else { return false }
+        for byte in head {
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF: continue
+            case UInt8(ascii: "{"), UInt8(ascii: "["), 0x1E: return true
+            default: return false
+            }
+        }
+        return false
+    }
+}
+
+/// Where every layer Territorio writes goes: `.gpkg`, `.fgb` and `.shp`
+/// through GDAL, anything else (and `-`) as RFC 7946 GeoJSON by
+/// Territorio's own writer.
+public enum LayerOutput {
+    /// True when `path` is written through GDAL.
+    public static func isGDAL(_ path: String) -> Bool {
+        path != "-" && WritableFormat(path: path) != nil
+    }
+
+    /// A writer for `path`. `geoJSON` applies to GeoJSON output (its
+    /// `crs` is replaced by `crs`); `fields` are type hints for GDAL formats.
+    public static func open(_ path: String, crs: CRS, geoJSON: GeoJSONWriter.Options = .init(), fields: [FieldDefinition] = [],
+                            onWarning: ((String) -> Void)? = nil) throws(WriteError) -> any FeatureOutput {
+        if isGDAL(path) {
+            return try GDALWriter(path: path, options: GDALWriter.Options(crs: crs, fields: fields, onWarning: onWarning))
+        }
+        var options = geoJSON
+        options.crs = crs
+        return try GeoJSONWriter(path: path, options: options)
+    }
+
+    /// Writes a whole layer to `path`.
+    public static func write(_ layer: Layer, to path: String, geoJSON: GeoJSONWriter.Options = .init(),
+                             fields: [FieldDefinition] = [], onWarning: ((String) -> Void)? = nil) throws(WriteError) {
+        let output = try open(path, crs: layer.crs, geoJSON: geoJSON, fields: fields, onWarning: onWarning)
+        for feature in layer.features { try output.write(feature) }
+        try output.finish()
+    }
+}
+
+/// A writer of features into a file that appears complete on `finish()`.
+public protocol FeatureOutput: AnyObject {
+    func write(_ feature: Feature) throws(WriteError)
+    func finish() throws(WriteError)
+    /// Drops the output: the destination keeps what it had.
+    func abandon()
+}
+
+extension FeatureOutput {
+    public func write<S: Sequence>(contentsOf features: S) throws(WriteError) where S.Element == Feature {
+        for feature in features { try write(feature) }
+    }
+}
+
+extension GeoJSONWriter: FeatureOutput {}
+extension GDALWriter: FeatureOutput {}

@@ -1,0 +1,294 @@
+import CGDAL
+import Foundation
+import Geo
+
+/// Writes a layer as GeoPackage, FlatGeobuf or Shapefile through GDAL.
+///
+/// Features are kept until `finish()`, which plans the file from all of
+/// them (`WriterPlan`: one geometry type or a mixed one, field types from
+/// the values and the reader's hints, ids as the GeoPackage FID or an `id`
+/// field), writes it into a temporary folder beside the destination and
+/// renames it into place, every sidecar of a Shapefile included (`.shx`,
+/// `.dbf`, `.prj`, and a `.cpg` saying UTF-8). A failed run leaves the
+/// old files as they were. FlatGeobuf files get a spatial index, so their
+/// features come in the index's order.
+public final class GDALWriter {
+    public struct Options {
+        /// The CRS of the features' coordinates, recorded in the file.
+        public var crs: CRS
+        /// Field types to keep where the values fit them (from `GDALReader`).
+        public var fields: [FieldDefinition]
+        /// The layer's name inside the file; the file's name without extension by default.
+        public var layerName: String?
+        /// Hears what had to change on the way (names shortened, types
+        /// the format lacks) and GDAL's own warnings.
+        public var onWarning: ((String) -> Void)?
+
+        public init(crs: CRS = .wgs84, fields: [FieldDefinition] = [], layerName: String? = nil,
+                    onWarning: ((String) -> Void)? = nil) {
+            self.crs = crs
+            self.fields = fields
+            self.layerName = layerName
+            self.onWarning = onWarning
+        }
+    }
+
+    public let path: String
+    public let format: WritableFormat
+    public let options: Options
+    private var features: [Feature] = []
+    private let folder: String
+    private let stem: String
+    private let temporaryFolder: String
+    private var finished = false
+
+    /// `format` nil: by the extension of `path` (`.gpkg`, `.fgb`, `.shp`).
+    public init(path: String, format: WritableFormat? = nil, options: Options = Options()) throws(WriteError) {
+        guard let format = format ?? WritableFormat(path: path) else {
+            throw WriteError(file: path, message: "not a format Territorio writes through GDAL: use .gpkg, .fgb or .shp (or .geojson)")
+        }
+        self.path = path
+        self.format = format
+        self.options = options
+        let url = URL(fileURLWithPath: path)
+        folder = url.deletingLastPathComponent().path
+        let name = url.lastPathComponent
+        stem = name.lowercased().hasSuffix("." + format.fileExtension) ? String(name.dropLast(format.fileExtension.count + 1)) : name
+        var template = Array("\(folder)/.\(name).XXXXXX".utf8CString)
+        guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+            throw WriteError(file: path, message: "cannot create a file in \(folder): \(String(cString: strerror(errno)))")
+        }
+        temporaryFolder = String(cString: made)
+    }
+
+    deinit {
+        if !finished { abandon() }
+    }
+
+    public func write(_ feature: Feature) throws(WriteError) {
+        features.append(feature)
+    }
+
+    public func write<S: Sequence>(contentsOf features: S) throws(WriteError) where S.Element == Feature {
+        self.features.append(contentsOf: features)
+    }
+
+    /// Writes the file and moves it into place.
+    public func finish() throws(WriteError) {
+        guard !finished else { return }
+        defer { abandon() }
+        let plan = try WriterPlan(features: features, format: format, hints: options.fields, file: path)
+        for warning in plan.warnings { options.onWarning?(warning) }
+        let messages = GDALMessages()
+        let written = "\(temporaryFolder)/\(stem).\(format.fileExtension)"
+        try messages.capture { () throws(WriteError) in
+            try write(plan, to: written, messages: messages)
+        }
+        for warning in messages.warningLines { options.onWarning?("\(path): \(warning)") }
+        try moveIntoPlace()
+        finished = true
+    }
+
+    /// Drops the output: the destination keeps what it had.
+    public func abandon() {
+        finished = true
+        try? FileManager.default.removeItem(atPath: temporaryFolder)
+    }
+
+    // MARK: Writing
+
+    private func write(_ plan: WriterPlan, to file: String, messages: GDALMessages) throws(WriteError) {
+        func failure(_ what: String) -> WriteError {
+            WriteError(file: path, message: "\(what): \(messages.failure(or: "GDAL gave no reason"))")
+        }
+        guard let driver = GDALGetDriverByName(format.rawValue) else {
+            throw WriteError(file: path, message: "this GDAL has no \(format.rawValue) driver")
+        }
+        // GDAL 3.6 fills a GeoPackage's spatial index when the file closes,
+        // from SQLite's page cache: a larger one saves a quarter of that time
+        // on big layers (it grows only as needed).
+        if format == .geoPackage { CPLSetThreadLocalConfigOption("OGR_SQLITE_CACHE", "256") }
+        defer { if format == .geoPackage { CPLSetThreadLocalConfigOption("OGR_SQLITE_CACHE", nil) } }
+        messages.clearFailures()
+        guard let dataset = GDALCreate(driver, file, 0, 0, 0, GDT_Unknown, nil) else { throw failure("cannot create the file") }
+        var closed = false
+        defer { if !closed { GDALClose(dataset) } }
+
+        let reference = SpatialReference.make(options.crs)
+        defer { if let reference { OSRRelease(reference) } }
+        if reference == nil {
+            options.onWarning?("\(path): GDAL does not understand the CRS \(options.crs); the file is written without one")
+        }
+        var creation: [String] = []
+        switch format {
+        case .geoPackage: creation = ["FID=\(plan.fidColumn)"]
+        case .flatGeobuf: creation = ["SPATIAL_INDEX=YES"]
+        case .shapefile: creation = ["ENCODING=UTF-8"]
+        }
+        var geometryType = OGRwkbGeometryType(UInt32(plan.geometry.rawValue))
+        if plan.hasZ && plan.geometry != .none { geometryType = OGR_GT_SetZ(geometryType) }
+        let layerName = options.layerName ?? stem
+        let created = withCStringList(creation) { list in
+            GDALDatasetCreateLayer(dataset, layerName, reference, geometryType, list)
+        }
+        guard let layer = created else { throw failure("cannot create the layer") }
+
+        for field in plan.fields {
+            let (type, subtype) = field.kind.ogrType
+            let definition = OGR_Fld_Create(field.name, type)
+            OGR_Fld_SetSubType(definition, subtype)
+            OGR_Fld_SetWidth(definition, Int32(field.width))
+            OGR_Fld_SetPrecision(definition, Int32(field.precision))
+            let result = OGR_L_CreateField(layer, definition, 0)
+            OGR_Fld_Destroy(definition)
+            guard result == OGRERR_NONE else { throw failure("cannot create the field \(field.name)") }
+        }
+        let definition = OGR_L_GetLayerDefn(layer)
+        guard OGR_FD_GetFieldCount(definition) == Int32(plan.fields.count) else {
+            throw WriteError(file: path, message: "GDAL made \(OGR_FD_GetFieldCount(definition)) fields of the \(plan.fields.count) asked for")
+        }
+
+        let transaction = GDALDatasetStartTransaction(dataset, 0) == OGRERR_NONE
+        messages.clearFailures()
+        var wkb = WKBWriter(capacity: 1 << 16)
+        for (index, feature) in features.enumerated() {
+            guard let handle = OGR_F_Create(definition) else { throw failure("cannot make feature \(index)") }
+            defer { OGR_F_Destroy(handle) }
+            func located(_ what: String) -> WriteError {
+                let location = FeatureLocation(file: path, index: index, id: feature.id)
+                return WriteError(file: location.description, message: "\(what): \(messages.failure(or: "GDAL gave no reason"))")
+            }
+            if case .fid = plan.ids, case .number(let number)? = feature.id, let fid = Int64(number.literal) {
+                OGR_F_SetFID(handle, fid)
+            }
+            for (field, planned) in plan.fields.enumerated() {
+                let value: JSONValue?
+                switch planned.source {
+                case .id: value = feature.id.map { id in
+                    switch id {
+                    case .string(let string): .string(string)
+                    case .number(let number): .number(number)
+                    }
+                }
+                case .property(let key): value = feature.properties[key]
+                }
+                guard let value else { continue }
+                try set(value, of: planned, at: Int32(field), in: handle, error: located)
+            }
+            if let shape = feature.geometry {
+                wkb.reset()
+                wkb.write(shape)
+                var geometry: OGRGeometryH?
+                let result = wkb.bytes.withUnsafeBytes { OGR_G_CreateFromWkbEx($0.baseAddress, nil, &geometry, $0.count) }
+                guard result == OGRERR_NONE, let geometry else { throw located("GDAL cannot take its geometry") }
+                OGR_F_SetGeometryDirectly(handle, geometry)
+            }
+            guard OGR_L_CreateFeature(layer, handle) == OGRERR_NONE else { throw located("GDAL cannot write it") }
+        }
+        if transaction {
+            guard GDALDatasetCommitTransaction(dataset) == OGRERR_NONE else { throw failure("cannot commit the features") }
+        }
+        messages.clearFailures()
+        GDALClose(dataset)
+        closed = true
+        guard messages.failures.isEmpty else { throw failure("cannot finish the file") }
+        try verify(file, layerName: layerName, messages: messages)
+    }
+
+    /// Opens the finished file and counts its features: nothing may have
+    /// been dropped on the way.
+    private func verify(_ file: String, layerName: String, messages: GDALMessages) throws(WriteError) {
+        let flags = UInt32(GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR)
+        messages.clearFailures()
+        guard let dataset = GDALOpenEx(file, flags, nil, nil, nil) else {
+            throw WriteError(file: path, message: "the file written cannot be opened again: \(messages.failure(or: "GDAL gave no reason"))")
+        }
+        defer { GDALClose(dataset) }
+        let layer = GDALDatasetGetLayerByName(dataset, layerName) ?? GDALDatasetGetLayer(dataset, 0)
+        let count = layer.map { OGR_L_GetFeatureCount($0, 1) } ?? -1
+        guard count == features.count else {
+            throw WriteError(file: path, message: "GDAL wrote \(count) features of \(features.count)")
+        }
+    }
+
+    private func set(_ value: JSONValue, of field: WriterPlan.Field, at index: Int32, in handle: OGRFeatureH,
+                     error: (String) -> WriteError) throws(WriteError) {
+        if case .null = value {
+            OGR_F_SetFieldNull(handle, index)
+            return
+        }
+        switch (field.kind, value) {
+        case (.integer, .number(let number)), (.integer64, .number(let number)):
+            guard let integer = Int64(number.literal) else { throw error("\(field.name): \(number) is not an integer") }
+            OGR_F_SetFieldInteger64(handle, index, integer)
+        case (.integer, .bool(let flag)), (.integer64, .bool(let flag)), (.boolean, .bool(let flag)):
+            OGR_F_SetFieldInteger(handle, index, flag ? 1 : 0)
+        case (.real, .number(let number)):
+            OGR_F_SetFieldDouble(handle, index, number.value)
+        case (.binary, .string(let text)):
+            guard let data = Data(base64Encoded: text) else { throw error("\(field.name): not base64 text") }
+            data.withUnsafeBytes { OGR_F_SetFieldBinary(handle, index, Int32($0.count), $0.baseAddress) }
+        case (.json, _):
+            OGR_F_SetFieldString(handle, index, value.jsonText)
+        case (.date, .string(let text)), (.time, .string(let text)), (.dateTime, .string(let text)):
+            OGR_F_SetFieldString(handle, index, text)
+            guard OGR_F_IsFieldSetAndNotNull(handle, index) != 0 else {
+                throw error("\(field.name): '\(text)' is not a date GDAL reads")
+            }
+            if format == .geoPackage, field.kind == .dateTime { Self.toUTC(handle, index) }
+        case (_, .string(let text)):
+            OGR_F_SetFieldString(handle, index, text)
+        case (_, .array), (_, .object):
+            OGR_F_SetFieldString(handle, index, value.jsonText)
+        default:
+            OGR_F_SetFieldString(handle, index, value.text)
+        }
+    }
+
+    /// A GeoPackage holds date-times in UTC (GDAL 3.6 writes offsets as given).
+    private static func toUTC(_ handle: OGRFeatureH, _ index: Int32) {
+        var year: Int32 = 0, month: Int32 = 0, day: Int32 = 0, hour: Int32 = 0, minute: Int32 = 0, zone: Int32 = 0
+        var second: Float = 0
+        guard OGR_F_GetFieldAsDateTimeEx(handle, index, &year, &month, &day, &hour, &minute, &second, &zone) != 0,
+              zone > 1, zone != 100 else { return }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: Int(zone - 100) * 15 * 60)!
+        let whole = second.rounded(.down)
+        guard let instant = calendar.date(from: DateComponents(year: Int(year), month: Int(month), day: Int(day), hour: Int(hour),
+                                                               minute: Int(minute), second: Int(whole))) else { return }
+        calendar.timeZone = TimeZone(secondsFromGMT: 0)!
+        let utc = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: instant)
+        OGR_F_SetFieldDateTimeEx(handle, index, Int32(utc.year!), Int32(utc.month!), Int32(utc.day!), Int32(utc.hour!),
+                                 Int32(utc.minute!), Float(utc.second!) + (second - whole), 100)
+    }
+
+    // MARK: Into place
+
+    /// Renames every file GDAL made to the destination's name, the main
+    /// file last; a Shapefile's stale sidecars (an old index, `.cpg`,
+    /// `.prj`) that were not written again are removed first.
+    private func moveIntoPlace() throws(WriteError) {
+        let manager = FileManager.default
+        let made = ((try? manager.contentsOfDirectory(atPath: temporaryFolder)) ?? []).filter { $0.hasPrefix(stem + ".") }
+        let main = "\(stem).\(format.fileExtension)"
+        if format == .shapefile {
+            let suffixes = Set(made.map { String($0.dropFirst(stem.count + 1)).lowercased() })
+            for stale in ["cpg", "prj", "qix", "sbn", "sbx", "qpj", "shp.xml"] where !suffixes.contains(stale) {
+                let old = "\(folder)/\(stem).\(stale)"
+                if manager.fileExists(atPath: old) { try? manager.removeItem(atPath: old) }
+            }
+        }
+        for name in made.filter({ $0 != main }) + made.filter({ $0 == main }) {
+            let source = "\(temporaryFolder)/\(name)"
+            let target = name == main ? path : "\(folder)/\(stem).\(name.dropFirst(stem.count + 1))"
+            let descriptor = open(source, O_RDONLY)
+            if descriptor >= 0 {
+                _ = fsync(descriptor)
+                close(descriptor)
+            }
+            guard rename(source, target) == 0 else {
+                throw WriteError(file: path, message: "cannot move \(name) into place: \(String(cString: strerror(errno)))")
+            }
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import Geo
+import GeoFormats
+
+/// Every layer the commands read or write besides their main input goes
+/// through here, so the choice of reader and writer lives in one place
+/// (`LayerSource`, `LayerOutput`): GeoJSON and CSV by Territorio's own
+/// readers, everything else through GDAL; `FILE:LAYER` picks a layer.
+/// Warnings go to standard error.
+enum Layers {
+    static func read(_ argument: String) throws -> Layer {
+        let contents = try LayerSource.read(argument)
+        report(contents.warnings)
+        return contents.layer
+    }
+
+    /// Road lines: from an OpenStreetMap file, the `lines` layer's ways
+    /// with a `highway` tag.
+    static func roads(_ argument: String) throws -> Layer {
+        let contents = try LayerSource.read(argument, options: LayerSource.Options(roads: true))
+        report(contents.warnings)
+        return contents.layer
+    }
+
+    /// Writes a whole layer: `.gpkg`, `.fgb` or `.shp` through GDAL, else GeoJSON.
+    static func write(_ layer: Layer, to path: String) throws {
+        try LayerOutput.write(layer, to: path, onWarning: Diagnostics.warn)
+    }
+
+    static func report(_ warnings: [String]) {
+        for warning in warnings { Diagnostics.warn(warning) }
+    }
+}

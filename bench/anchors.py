@@ -14,6 +14,7 @@ usage: anchors.py geojson-roundtrip IN OUT [--repeat N]
        anchors.py maxp PARISHES [--repeat N]
        anchors.py skater PARISHES [--repeat N]
        anchors.py min-cost-flow NETWORK.bin [--repeat N]
+       anchors.py min-cost-flow-networkx NETWORK.bin [--repeat N]
        anchors.py to-utm IN [--repeat N]
        anchors.py validity IN [--repeat N]
 
@@ -284,6 +285,27 @@ def skater(args, repeat):
     return runs, f"spopt {spopt.__version__} Skater", {"parishes": len(parishes), "regions": len(set(labels)), "ssd": round(ssd)}
 
 
+def min_cost_flow_networkx(args, repeat):
+    """The same network through networkx's network simplex (pure Python:
+    run on the small network only)."""
+    import networkx as nx
+
+    header = np.fromfile(args.input, dtype="<i8", count=2)
+    nodes, arcs = int(header[0]), int(header[1])
+    body = np.fromfile(args.input, dtype="<i8", offset=16)
+    arc = body[:4 * arcs].reshape(arcs, 4).tolist()
+    supply = body[4 * arcs:4 * arcs + nodes].tolist()
+    runs = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        graph = nx.MultiDiGraph()
+        graph.add_nodes_from((node, {"demand": -s}) for node, s in enumerate(supply))
+        graph.add_edges_from((u, v, {"capacity": c, "weight": w}) for u, v, c, w in arc)
+        cost, _ = nx.network_simplex(graph)
+        runs.append(time.perf_counter() - t0)
+    return runs, f"networkx {nx.__version__} network_simplex", {"nodes": nodes, "arcs": arcs, "cost": int(cost), "shortfall": 0}
+
+
 def min_cost_flow(args, repeat):
     from ortools.graph.python import min_cost_flow as ortools_flow
     import ortools
@@ -308,7 +330,8 @@ def min_cost_flow(args, repeat):
 
 TASKS = {"geojson-roundtrip": geojson_roundtrip, "to-utm": to_utm, "validity": validity, "join": join,
          "dissolve": dissolve, "interpolate": interpolate, "buffer-coverage": buffer_coverage, "voronoi": voronoi,
-         "graph-matrix": graph_matrix, "isochrones": isochrones, "maxp": maxp, "skater": skater, "min-cost-flow": min_cost_flow}
+         "graph-matrix": graph_matrix, "isochrones": isochrones, "maxp": maxp, "skater": skater, "min-cost-flow": min_cost_flow,
+         "min-cost-flow-networkx": min_cost_flow_networkx}
 
 
 # Reading 1,000,000 points from GeoPackage and FlatGeobuf.

@@ -282,7 +282,7 @@ case "graph-matrix": outcome = try graphMatrix(arguments[1], times: repeatCount)
 case "isochrones": outcome = try isochrones(arguments[1], times: repeatCount)
 case "maxp": outcome = try maxP(arguments[1], times: repeatCount)
 case "skater": outcome = try skater(arguments[1], times: repeatCount)
-case "min-cost-flow": outcome = try minCostFlow(arguments[1], times: repeatCount)
+case "min-cost-flow", "min-cost-flow-networkx": outcome = try minCostFlow(arguments[1], times: repeatCount)
 case "join": outcome = try join(arguments[1], arguments[2], times: repeatCount)
 case "point-in-polygon": outcome = try pointInPolygon(arguments[1], arguments[2], times: repeatCount)
 default:

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import Geo
+
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Run the whole path on the sample territory and explain every figure in out/report.md.",
+        discussion: """
+            Validates the parishes and checks the hierarchy, locates every actor in its parish, \
+            draws the milk collection catchments, measures how well each circuit covers its \
+            people, routes cheese with the fewest tonnes through intermediaries, compares two \
+            groupings and suggests a third. Each step is an ordinary territorio command; the \
+            report lists them, so any figure can be reproduced by hand.
+
+            Example:
+              territorio demo -o out/
+            """
+    )
+
+    @Option(help: ArgumentHelp("The sample territory: parishes.geojson, sites.geojson, hierarchy.json, chains/, groupings/.", valueName: "folder"))
+    var data = "geodata/territory"
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Folder for every output and report.md.", valueName: "folder"))
+    var output = "out"
+
+    func run() throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: "\(data)/parishes.geojson", isDirectory: &isFolder) else {
+            throw CommandFailure(message: "\(data): no parishes.geojson here; run from the repository's top folder or give --data")
+        }
+        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        let steps = DemoSteps(data: data, output: output)
+        for (number, step) in steps.all.enumerated() {
+            let started = Date()
+            Diagnostics.write("[\(number + 1)/\(steps.all.count)] \(step.title)\n")
+            do {
+                try step.run()
+            } catch {
+                throw CommandFailure(message: "demo step \"\(step.title)\" failed (\(step.commandLine)): \(error)")
+            }
+            Diagnostics.write(String(format: "      %.1f s\n", Date().timeIntervalSince(started)))
+        }
+        let report = try DemoReport(steps: steps).markdown
+        try ReportOptions.writeText(report, to: "\(output)/report.md")
+        Diagnostics.write("wrote \(output)/report.md\n")
+    }
+}

@@ -1,0 +1,160 @@
+import Foundation
+import Geo
+
+/// `report.md` of the guided demo: each figure in two lines, read back
+/// from the files the steps wrote, with links to them.
+struct DemoReport {
+    let steps: DemoSteps
+
+    var markdown: String {
+        get throws {
+            var text = "# Territorio demo: the sample territory\n\n"
+            text += "Every figure below comes from a file in this folder, written by an ordinary `territorio` command; "
+            text += "the commands are listed at the end. The territory is fictional (see `geodata/README.md`).\n\n"
+            text += try boundaries() + actors() + catchments() + coverage() + distribution() + groupings() + commands()
+            return text
+        }
+    }
+
+    private func json(_ name: String) throws -> Any {
+        let path = steps.out(name)
+        guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure(message: "\(path): missing") }
+        return try JSONSerialization.jsonObject(with: data)
+    }
+
+    private func layer(_ name: String) throws -> Layer { try Layer.readGeoJSON(path: steps.out(name)) }
+
+    /// 1,234.5: thousands grouped, a fixed number of decimals.
+    private func number(_ value: Double, digits: Int = 0) -> String {
+        let text = String(format: "%.\(digits)f", abs(value))
+        let parts = text.split(separator: ".", maxSplits: 1)
+        var whole = String(parts[0])
+        var grouped = ""
+        while whole.count > 3 {
+            grouped = "," + whole.suffix(3) + grouped
+            whole.removeLast(3)
+        }
+        let sign = value < 0 && text.contains(where: { $0 != "0" && $0 != "." }) ? "-" : ""
+        return sign + whole + grouped + (parts.count > 1 ? "." + parts[1] : "")
+    }
+
+    private func boundaries() throws -> String {
+        let validation = (try json("validation.json") as? [String: Any])?["problems"] as? [Any] ?? []
+        let hierarchy = (try json("hierarchy.json") as? [String: Any])?["problems"] as? [Any] ?? []
+        let parishes = try Layer.readGeoJSON(path: steps.input("parishes.geojson")).count
+        return """
+            ## 1. Boundaries
+
+            **\(parishes) parishes, \(validation.count) geometry problems; \(hierarchy.count) problems in the state > municipality > parish hierarchy.**
+            Geometry problems are GEOS's validity checks ([validation.json](validation.json)); the hierarchy check looks for parishes outside their municipality, gaps and overlaps ([hierarchy.json](hierarchy.json)).
+
+
+            """
+    }
+
+    private func actors() throws -> String {
+        let sites = try layer("sites_joined.geojson")
+        let located = sites.features.filter { $0.properties["territory_code"].map { $0 != .null } ?? false }.count
+        let outside = sites.features.filter { $0.properties["owner"]?.stringValue == "outside" }.count
+        return """
+            ## 2. Actors in their parishes
+
+            **\(number(Double(sites.count))) actors, \(number(Double(located))) located in a parish; \(number(Double(outside))) of them are outside intermediaries.**
+            Each actor's parish is in [sites_joined.geojson](sites_joined.geojson) (`territory_code`); count and capacity per parish, product and stage in [sites_per_parish.csv](sites_per_parish.csv).
+
+
+            """
+    }
+
+    private func catchments() throws -> String {
+        let cells = try layer("milk_collection_catchments.geojson").features.filter { $0.properties["kind"]?.stringValue == "catchment" }
+        let overloaded = cells.filter { ($0.properties["utilisation"]?.doubleValue ?? 0) > 1 }.count
+        let people = cells.compactMap { $0.properties["population"]?.doubleValue }.reduce(0, +)
+        return """
+            ## 3. Milk collection catchments
+
+            **\(cells.count) collection centres serve \(number(people)) people; \(overloaded) would need more milk than they can collect to meet their catchment's cheese demand.**
+            Each catchment is the Voronoi cell of its centre clipped to the territory, its population interpolated by area from the parishes ([milk_collection_catchments.geojson](milk_collection_catchments.geojson), `utilisation` = demand / capacity).
+
+
+            """
+    }
+
+    private func coverage() throws -> String {
+        let report = try json("coverage.json") as? [String: Any] ?? [:]
+        let circuits = report["circuits"] as? [[String: Any]] ?? []
+        var demand: [String: Double] = [:], supply: [String: Double] = [:], covered: [String: Int] = [:], units: [String: String] = [:]
+        for circuit in circuits {
+            for product in circuit["products"] as? [[String: Any]] ?? [] {
+                guard let name = product["product"] as? String else { continue }
+                demand[name, default: 0] += product["demand"] as? Double ?? 0
+                supply[name, default: 0] += product["supply"] as? Double ?? 0
+                units[name] = product["unit"] as? String
+                if (product["self_sufficiency"] as? Double ?? 0) >= 1 { covered[name, default: 0] += 1 }
+            }
+        }
+        var lines = ""
+        for name in demand.keys.sorted() {
+            lines += "| \(name) | \(number(demand[name]!, digits: 1)) | \(number(supply[name]!, digits: 1)) | \(units[name] ?? "") | \(covered[name] ?? 0) of \(circuits.count) |\n"
+        }
+        let population = report["total_population"] as? Double ?? 0
+        return """
+            ## 4. How well each circuit covers its people
+
+            **\(circuits.count) circuits (one per municipality) for \(number(population)) people; per product, the demand of all of them, what their weakest stage can supply, and how many circuits cover their own demand:**
+            Supply is the capacity of the chain's bottleneck stage in final product; demand is population × the chain's per-capita demand ([coverage.md](coverage.md), [coverage.json](coverage.json), map layer [circuits.geojson](circuits.geojson)).
+
+            | product | demand | supply | unit | self-sufficient circuits |
+            |---|---:|---:|---|---:|
+            \(lines)
+
+            """
+    }
+
+    private func distribution() throws -> String {
+        let report = try json("cheese_distribution.json") as? [String: Any] ?? [:]
+        let value = { (key: String) in report[key] as? Double ?? 0 }
+        return """
+            ## 5. Cheese with the fewest intermediaries
+
+            **\(number(value("delivered"), digits: 1)) of \(number(value("demand"), digits: 1)) t/month delivered (\(number(100 * value("share_met"), digits: 1)) %), \(number(value("intermediated"), digits: 1)) t through outside intermediaries against \(number(value("baseline_intermediated"), digits: 1)) t if everything went through the nearest one; \(number(value("tonne_km"))) tonne-km.**
+            The routes minimise intermediated tonnes first, then tonne-km, within the sites' capacities ([cheese_distribution.md](cheese_distribution.md), lines in [cheese_routes.geojson](cheese_routes.geojson)).
+
+
+            """
+    }
+
+    private func groupings() throws -> String {
+        let compared = try json("groupings_compared.json") as? [[String: Any]] ?? []
+        var rows = ""
+        for entry in compared {
+            let circuits = (entry["evaluation"] as? [String: Any])?["circuits"] as? [[String: Any]] ?? []
+            rows += summaryRow(entry["grouping"] as? String ?? "?", circuits)
+        }
+        let suggested = (try json("suggested_circuits.json") as? [String: Any])?["circuits"] as? [[String: Any]] ?? []
+        rows += summaryRow("suggested (≥ 100,000 people)", suggested)
+        return """
+            ## 6. Groupings of parishes into circuits
+
+            **Two groupings compared and one suggested; each circuit should be contiguous, compact (1 for a disc) and short to cross.**
+            The suggestion is a max-p regionalisation: as many contiguous circuits as possible, each of at least 100,000 people ([groupings_compared.md](groupings_compared.md), [suggested_circuits.csv](suggested_circuits.csv)).
+
+            | grouping | circuits | contiguous | people, smallest to largest | mean compactness |
+            |---|---:|---:|---|---:|
+            \(rows)
+
+            """
+    }
+
+    private func summaryRow(_ name: String, _ circuits: [[String: Any]]) -> String {
+        let contiguous = circuits.filter { $0["contiguous"] as? Bool ?? false }.count
+        let people = circuits.compactMap { $0["population"] as? Double }
+        let compactness = circuits.compactMap { $0["compactness"] as? Double }
+        let mean = compactness.isEmpty ? 0 : compactness.reduce(0, +) / Double(compactness.count)
+        return "| \(name) | \(circuits.count) | \(contiguous) | \(number(people.min() ?? 0)) – \(number(people.max() ?? 0)) | \(number(mean, digits: 2)) |\n"
+    }
+
+    private func commands() -> String {
+        "## The commands\n\n```sh\n" + steps.all.map(\.commandLine).joined(separator: "\n") + "\n```\n"
+    }
+}

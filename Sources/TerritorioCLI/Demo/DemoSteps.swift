@@ -1,0 +1,44 @@
+/// The commands of the guided demo, in order, and the files they write.
+struct DemoSteps {
+    let data: String
+    let output: String
+
+    func input(_ name: String) -> String { "\(data)/\(name)" }
+    func out(_ name: String) -> String { "\(output)/\(name)" }
+
+    static let chains = ["cheese", "maize_flour", "coffee", "vegetables"]
+
+    var all: [DemoStep] {
+        [
+            DemoStep(title: "validate the parishes", arguments: ["validate", input("parishes.geojson"), "--json"],
+                     standardOutput: out("validation.json")),
+            DemoStep(title: "check the state > municipality > parish hierarchy",
+                     arguments: ["hierarchy", "check", input("hierarchy.json"), "-o", out("hierarchy_problems.geojson"), "--json"],
+                     standardOutput: out("hierarchy.json")),
+            DemoStep(title: "locate every actor in its parish",
+                     arguments: ["join", "--points", input("sites.geojson"), "--polygons", input("parishes.geojson"), "--id-field", "code",
+                                 "--summary", out("sites_per_parish.csv"), "-o", out("sites_joined.geojson")]),
+            DemoStep(title: "draw the milk collection catchments",
+                     arguments: ["catchment", "--facilities", input("sites.geojson"), "--where", "stage == 'collection' and product == 'milk'",
+                                 "--method", "voronoi", "--territories", input("parishes.geojson"), "--chain", input("chains/cheese.json"),
+                                 "-o", out("milk_collection_catchments.geojson")]),
+            DemoStep(title: "measure how well each circuit covers its people",
+                     arguments: ["coverage", "--territories", input("parishes.geojson"), "--id-field", "code",
+                                 "--grouping", input("groupings/circuits_by_municipality.csv"), "--sites", input("sites.geojson")]
+                         + Self.chains.flatMap { ["--chain", input("chains/\($0).json")] }
+                         + ["-o", out("circuits.geojson"), "--report", out("coverage.md"), "--json", out("coverage.json")]),
+            DemoStep(title: "route cheese with the fewest tonnes through intermediaries",
+                     arguments: ["distribute", "--sites", input("sites.geojson"), "--territories", input("parishes.geojson"),
+                                 "--chain", input("chains/cheese.json"), "-o", out("cheese_routes.geojson"),
+                                 "--report", out("cheese_distribution.md"), "--json", out("cheese_distribution.json")]),
+            DemoStep(title: "compare two groupings of the parishes into circuits",
+                     arguments: ["group", "compare", input("groupings/circuits_by_municipality.csv"), input("groupings/circuits_alternative.csv"),
+                                 "--territories", input("parishes.geojson"), "--id-field", "code",
+                                 "-o", out("groupings_compared.geojson"), "--report", out("groupings_compared.md"), "--json", out("groupings_compared.json")]),
+            DemoStep(title: "suggest circuits of at least 100,000 people",
+                     arguments: ["group", "suggest", "--territories", input("parishes.geojson"), "--id-field", "code",
+                                 "--min-population", "100000", "-o", out("suggested_circuits.csv"),
+                                 "--report", out("suggested_circuits.md"), "--json", out("suggested_circuits.json")]),
+        ]
+    }
+}

@@ -91,7 +91,7 @@ public struct Distribution: Sendable {
         // Flow in kilograms (or the unit's thousandths), costs in 100 m.
         let scale = 1000.0
         let total = demands.reduce(0, +)
-        var flow = MinCostFlow(nodeCount: 0)
+        var flow = CostScaling(nodeCount: 0)
         var inNode: [Int: Int] = [:], outNode: [Int: Int] = [:], throughArc: [Int: Int] = [:]
         for layer in layers { for site in layer {
             let node = flow.addNode()
@@ -158,10 +158,13 @@ public struct Distribution: Sendable {
             guard let travel else { return arc.metres / 100 }
             return travel.minutes(from: arc.from, to: arc.to, toTerritory: arc.toTerritory).map { $0 * 10 } ?? .infinity
         }
-        // Outside intermediaries cost more than any distance (or time) the
-        // whole flow could travel, so fewer intermediated tonnes always win.
+        // Passing an outside intermediary costs more than any cycle of links
+        // can save in distance (or time): a cheaper flow through fewer
+        // intermediaries would differ from the optimum by a cycle that
+        // passes fewer of them, and so costs less. Fewer intermediated
+        // tonnes always win, and the penalty stays small enough to scale.
         let maxCost = Int64(costs.filter(\.isFinite).max() ?? 0) + 1
-        let penalty = maxCost * Int64(layers.count + 1) * Int64((total * scale).rounded(.up) + 1)
+        let penalty = maxCost * Int64(flow.nodeCount + 4)
         var arcOfCandidate: [Int] = []
         for (index, arc) in candidateArcs.enumerated() {
             let to = arc.toTerritory ? territoryNode[arc.to] : inNode[arc.to]!

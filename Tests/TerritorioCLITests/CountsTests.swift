@@ -53,4 +53,21 @@ struct CountsTests {
         #expect(moved.status == 0)
         #expect(moved.tallies.first?.input == 25)
     }
+
+    @Test func theTrunkRoadsAllEnterTheGraph() throws {
+        let (status, tallies) = run(["network", "info", Self.venezuela + "/ve_vias_troncales_sigot.geojson", "--json"])
+        #expect(status == 0)
+        #expect(tallies.first?.input == 150)
+        #expect(tallies.first?.output == 150)
+    }
+
+    @Test func catchmentsCountTheFacilitiesTheyLeaveOut() throws {
+        // The 224 places of type localadmin as facilities, each state to its nearest.
+        let (status, tallies) = run(["catchment", "--facilities", Self.places, "--where", "placetype == 'localadmin'",
+                                     "--method", "nearest", "--territories", Self.states, "-o", CommandTests.temporary("catchments.geojson")])
+        #expect(status == 0)
+        let tally = try #require(tallies.first)
+        #expect(tally.input == 23_359)
+        #expect(tally.rejections.first == .init(reason: "not selected by --where", count: 23_359 - 224))
+    }
 }

@@ -60,6 +60,8 @@ public struct Distribution: Sendable {
         public var sitePositions: [Position]
         public var territoryPositions: [Position]
         public var crs: CRS
+        /// Sites of the chain's products and stages: the network's actors.
+        public var sitesInChain = 0
     }
 
     public func run(sites: Layer, territories: Layer, sitesFile: String = "<sites>") throws -> Result {
@@ -210,11 +212,13 @@ public struct Distribution: Sendable {
         let stagesWithIntermediaries = layers.filter { $0.contains { parsed[$0].owner == .outside } }.count
         var unmet: [Int: Double] = [:]
         for (territory, demand) in demands.enumerated() where demand - inflow[territory] > 1e-6 { unmet[territory] = demand - inflow[territory] }
-        return Result(flows: flows, demand: total, delivered: delivered, intermediated: intermediated,
+        var result = Result(flows: flows, demand: total, delivered: delivered, intermediated: intermediated,
                       baselineIntermediated: delivered * Double(stagesWithIntermediaries),
                       tonneKilometres: flows.reduce(0) { $0 + $1.tonnes * $1.metres / 1000 },
                       tonneMinutes: travel == nil ? nil : flows.reduce(0) { $0 + $1.tonnes * ($1.minutes ?? 0) },
                       unmet: unmet, brokenAt: brokenAt, sitePositions: positions, territoryPositions: territoryPositions, crs: metric)
+        result.sitesInChain = layers.reduce(0) { $0 + $1.count }
+        return result
     }
 }
 

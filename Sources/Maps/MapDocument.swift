@@ -137,7 +137,7 @@ public struct MapDocument: Sendable {
             drawn.append(DrawnLayer(name: item.name, symbology: symbology, features: features))
         }
         let sections = drawn.reversed().flatMap { Legend.sections(name: $0.name, symbology: $0.symbology) }
-        let legend = LegendLayout(sections: sections, origin: PagePoint(x: area.maxX + margin, y: mapTop - fontSize * 1.2),
+        let legend = LegendLayout(sections: sections, origin: PagePoint(x: area.maxX + margin, y: mapTop - fontSize * 0.3),
                                   width: legendWidth, fontSize: fontSize, measure: measure)
 
         // Labels, top layer first.

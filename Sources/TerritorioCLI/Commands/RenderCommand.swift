@@ -16,20 +16,24 @@ struct RenderCommand: ParsableCommand {
             tooltip with each feature's properties) that fetches nothing.
 
             --color-by, --line-width-by and --labels apply to every layer that has the field \
-            (and --line-width-by to line layers only); a field that no layer has is an error. \
-            A numeric field is cut into classes (--classes) of a light-to-dark ramp; a text \
-            field gets a colour per value (the nine most frequent when there are more than ten, \
-            the rest as "other"). Features without a value are grey.
+            (--line-width-by to line layers only); LAYER:FIELD, with LAYER a file name without \
+            its extension, applies to that layer alone. A field no layer has is an error. A \
+            numeric field is cut into classes (--classes) of a light-to-dark ramp; a text field \
+            gets a colour per value (past ten values, the nine most frequent and "other"). \
+            Features without a value are grey. Labels that would overlap an earlier one are \
+            left out.
 
             --classes: quantile (each class holds about as many features), jenks (natural \
             breaks: least squared deviation within classes, exact) or equal (equal widths \
             between the minimum and the maximum), each with :N classes, 2 to 9 (5 by default).
 
             Examples:
-              territorio render circuits.geojson --color-by cheese_self_sufficiency --labels circuit_id -o circuits.png
-              territorio render geodata/territory/parishes.geojson cheese_routes.geojson geodata/territory/sites.geojson \\
+              territorio render circuits.geojson --color-by cheese_self_sufficiency \\
+                  --labels circuit_id -o circuits.png
+              territorio render parishes.geojson cheese_routes.geojson sites.geojson \\
                   --line-width-by tonnes_month --color-by stage -o cheese.html
-              territorio render geodata/territory/parishes.geojson --color-by population --classes jenks:6 -o population.pdf
+              territorio render parishes.geojson municipalities.geojson \\
+                  --color-by parishes:population --classes jenks:6 -o population.pdf
             """
     )
 
@@ -39,7 +43,7 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("The map: .png, .svg, .pdf or .html.", valueName: "file"))
     var output: String
 
-    @Option(name: .customLong("color-by"), help: ArgumentHelp("Colour features by this field, in every layer that has it.", valueName: "field"))
+    @Option(name: .customLong("color-by"), help: ArgumentHelp("Colour features by this field, in every layer that has it (LAYER:FIELD for one layer).", valueName: "field"))
     var colorBy: String?
 
     @Option(help: ArgumentHelp("How a numeric --color-by field is cut: quantile, jenks or equal, with :N classes (2-9).", valueName: "method[:N]"))

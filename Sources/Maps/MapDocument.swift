@@ -25,8 +25,9 @@ struct DrawnLayer: Sendable {
 ///
 /// Page layout: the title on top; the map on the left, fitted to the
 /// layers' envelope in the metric CRS (`CRS.metric(for:)` of their
-/// extent) with its aspect kept; the legend in a column on the right; the
-/// scale bar and the CRS under the map. The page's height follows the
+/// extent) with its aspect kept; the legend in a column on the right (under
+/// everything on pages narrower than 560); the scale bar and the CRS under
+/// the map. The page's height follows the
 /// data's shape (the map's height is kept between 0.45 and 1.6 times its
 /// width) and grows when the legend is taller than the map.
 public struct MapDocument: Sendable {
@@ -101,7 +102,9 @@ public struct MapDocument: Sendable {
         let measure = TextMeasure()
 
         let mapTop = margin + titleSize * 1.7
-        let mapWidth = width - 2 * margin - margin - legendWidth
+        // Narrow pages put the legend under the map instead of beside it.
+        let legendBeside = width >= 560
+        let mapWidth = legendBeside ? width - 2 * margin - margin - legendWidth : width - 2 * margin
         let mapHeight = (mapWidth * MapFrame.aspect(of: envelope, limits: 0.45...1.6)).rounded()
         let area = PageRect(x: margin, y: mapTop, width: mapWidth, height: mapHeight)
         let frame = MapFrame(envelope: envelope, area: area, tolerance: detail.tolerance)
@@ -137,8 +140,10 @@ public struct MapDocument: Sendable {
             drawn.append(DrawnLayer(name: item.name, symbology: symbology, features: features))
         }
         let sections = drawn.reversed().flatMap { Legend.sections(name: $0.name, symbology: $0.symbology) }
-        let legend = LegendLayout(sections: sections, origin: PagePoint(x: area.maxX + margin, y: mapTop - fontSize * 0.3),
-                                  width: legendWidth, fontSize: fontSize, measure: measure)
+        let legendOrigin = legendBeside ? PagePoint(x: area.maxX + margin, y: mapTop - fontSize * 0.3)
+                                        : PagePoint(x: margin, y: area.maxY + fontSize * 4.2)
+        let legend = LegendLayout(sections: sections, origin: legendOrigin, width: legendBeside ? legendWidth : mapWidth,
+                                  fontSize: fontSize, measure: measure)
 
         // Labels, top layer first.
         var labels: [PlacedLabel] = []
@@ -157,13 +162,12 @@ public struct MapDocument: Sendable {
         let footerTop = area.maxY + fontSize * 0.9
         let scaleBarOrigin = PagePoint(x: area.x, y: footerTop + fontSize * 1.1)
 
-        let height = (max(area.maxY + fontSize * 3.4, mapTop + legend.height) + margin).rounded(.up)
+        let height = (max(area.maxY + fontSize * 3.4, legendOrigin.y + legend.height) + margin).rounded(.up)
         let title = options.title ?? defaultTitle(layers.map(\.name))
-        let titleSizeFitted = titleSize
         return MapDocument(
-            width: width, height: height, title: measure.fitted(title, size: titleSizeFitted, bold: true, width: width - 2 * margin),
+            width: width, height: height, title: measure.fitted(title, size: titleSize, bold: true, width: width - 2 * margin),
             crs: crs, scaleBar: scaleBar, pagePerMetre: pagePerMetre, unit: unit, frame: frame, layers: drawn,
-            titleStyle: TextStyle(size: titleSizeFitted, bold: true), titlePosition: PagePoint(x: margin, y: margin + titleSize * 0.95),
+            titleStyle: TextStyle(size: titleSize, bold: true), titlePosition: PagePoint(x: margin, y: margin + titleSize * 0.95),
             labels: labels, labelStyle: TextStyle(size: labelSize, color: Palette.text, halo: .white.withAlpha(0.9)),
             legend: legend, scaleBarOrigin: scaleBarOrigin, scaleBarMaximum: scaleBarMaximum,
             footerStyle: TextStyle(size: fontSize * 0.9, color: Palette.secondaryText),

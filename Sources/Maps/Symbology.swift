@@ -90,9 +90,9 @@ struct Symbology {
 
     static let maximumCategories = 10
 
-    var minimumLineWidth: Double { 0.9 * unit }
+    var minimumLineWidth: Double { max(0.9 * unit, 0.8) }
     var maximumLineWidth: Double { 9 * unit }
-    var defaultLineWidth: Double { (widthField == nil && kind == .line ? 1.3 : 1.6) * unit }
+    var defaultLineWidth: Double { 1.3 * unit }
     var pointRadius: Double { 3 * unit }
 
     /// The width for a value of the width field: linear between the

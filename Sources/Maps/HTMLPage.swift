@@ -39,6 +39,7 @@ enum HTMLPage {
         body { margin: 0; padding: 12px; background: #ffffff; color: #222222; font-family: "DejaVu Sans", Verdana, sans-serif; }
         .page { margin: 0 auto; }
         svg.territorio-map { display: block; width: 100%; height: auto; user-select: none; -webkit-user-select: none; }
+        svg.territorio-map text { white-space: pre; }
         svg.map { cursor: grab; touch-action: none; }
         svg.map.dragging { cursor: grabbing; }
         svg.map .hit { pointer-events: all; }

@@ -71,7 +71,20 @@ elif step == "coverage":
     required = [s["stage"] for s in stages if s["stage"] not in chain.get("skippable", [])]
     weakest = supply[required].min(axis=1)
     coverage = (weakest / demand).fillna(0)
+    # People within 5 km of the circuit's own distribution and retail
+    # sites, inside the circuit, as Territorio reports them.
+    outlets = joined[(joined["owner"] == "circuit") & joined["stage"].isin(["distribution", "retail"])].to_crs(utm)
+    discs = outlets.assign(geometry=outlets.buffer(5000, quad_segs=16))[["circuit_id", "geometry"]].dissolve("circuit_id")
+    area = parishes.merge(grouping, left_on="code", right_on="territory_code").to_crs(utm)
+    area["parish_area"] = area.area
+    circuits_shape = area[["circuit_id", "geometry"]].dissolve("circuit_id")
+    discs["geometry"] = discs.geometry.intersection(circuits_shape.geometry.reindex(discs.index))
+    pieces = gpd.overlay(area[["circuit_id", "population", "parish_area", "geometry"]],
+                         discs.reset_index().rename(columns={"circuit_id": "near"}), how="intersection")
+    pieces = pieces[pieces["circuit_id"] == pieces["near"]]
+    near = (pieces["population"] * pieces.area / pieces["parish_area"]).groupby(pieces["circuit_id"]).sum()
     counts["circuits"] = len(coverage)
+    counts["people_near_distribution"] = round(float(near.sum()))
 
 elif step == "distribute":
     from ortools.graph.python import min_cost_flow

@@ -89,12 +89,7 @@ struct CoverageCommand: ParsableCommand {
         var siteCounts = siteContents.counts(of: sites, unit: "sites")
         siteCounts.output = result.sites - result.sitesOutsideChains
         siteCounts.reject(result.sitesOutsideChains, "of no chain given")
-        var json = coverage.json
-        if case .object(var object) = json {
-            object["counts"] = .array([territoryCounts.json, siteCounts.json])
-            json = .object(object)
-        }
-        try reportOptions.write(markdown: coverage.markdown, json: json)
+        try reportOptions.write(markdown: coverage.markdown, json: FeatureCounts.adding([territoryCounts, siteCounts], to: coverage.json))
         let critical = coverage.criticalNodes.count
         Diagnostics.write("\(grouping): \(result.circuits.count) circuits, \(critical) circuit-product pairs short of demand, \(result.overlaps.count) territories in two circuits, \(result.unassigned.count) in none\n")
         territoryCounts.report()

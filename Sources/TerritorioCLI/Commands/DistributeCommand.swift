@@ -66,12 +66,7 @@ struct DistributeCommand: ParsableCommand {
         var counts = siteContents.counts(of: sites, unit: "sites")
         counts.output = result.sitesInChain
         counts.reject(siteLayer.count - result.sitesInChain, "not of this chain's products and stages")
-        var json = report.json
-        if case .object(var object) = json {
-            object["counts"] = counts.json
-            json = .object(object)
-        }
-        try reportOptions.write(markdown: report.markdown, json: json)
+        try reportOptions.write(markdown: report.markdown, json: FeatureCounts.adding([counts], to: report.json))
         Diagnostics.write(report.summary + "\n")
         counts.report()
     }

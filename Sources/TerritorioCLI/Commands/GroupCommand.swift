@@ -87,8 +87,9 @@ struct GroupEvaluateCommand: ParsableCommand {
     func run() throws {
         let layer = try Layers.read(inputs.territories)
         let evaluation = try inputs.evaluate(grouping, territories: layer)
-        print(json ? evaluation.json.jsonText : evaluation.table, terminator: json ? "\n" : "")
-        GroupingInputs.counts(of: evaluation, territories: layer, subject: grouping).report()
+        let counts = GroupingInputs.counts(of: evaluation, territories: layer, subject: grouping)
+        print(json ? FeatureCounts.adding([counts], to: evaluation.json).jsonText : evaluation.table, terminator: json ? "\n" : "")
+        counts.report()
     }
 }
 

@@ -116,7 +116,7 @@ struct GroupSuggestCommand: ParsableCommand {
         if reportOptions.report != nil || reportOptions.json != nil {
             let evaluation = try GroupingEvaluation(territories: territories, grouping: result.grouping, idField: inputs.idField,
                                                     contiguity: inputs.contiguity, snap: metres, populationField: inputs.populationField)
-            try reportOptions.write(markdown: "# Suggested circuits\n\n```\n\(evaluation.table)```\n", json: evaluation.json)
+            try reportOptions.write(markdown: "# Suggested circuits\n\n```\n\(evaluation.table)```\n", json: FeatureCounts.adding([counts], to: evaluation.json))
         }
     }
 }

@@ -104,16 +104,16 @@ struct RankCommand: ParsableCommand {
             layerNote = "; \(output): \(made.layer.count) territories written, \(made.layer.count - made.withoutProducts.count) with products"
         }
 
-        if json {
-            print(result.json(top: top, territoryColumn: by).jsonText)
-        } else {
-            print(result.table(top: top, territoryColumn: by), terminator: "")
-        }
         let total = weightFile.total
         Diagnostics.write("\(indicators): \(result.territories.count) territories x \(table.indicators.count) indicators, \(written) shown (top \(top) per territory)\(layerNote)\n")
         // Every row is scored and ranked; with a layer, rows of territories it lacks are not written.
         var counts = FeatureCounts(indicators, unit: "rows", input: table.rows.count, output: table.rows.count - rowsOutsideLayer)
         counts.reject(rowsOutsideLayer, "territory not in the layer")
+        if json {
+            print(FeatureCounts.adding([counts], to: result.json(top: top, territoryColumn: by)).jsonText)
+        } else {
+            print(result.table(top: top, territoryColumn: by), terminator: "")
+        }
         counts.report()
         Diagnostics.write("normalised \(normalise.label) over all rows; weights sum to \(String(format: "%g", total)); ties: \(ProductRanking.tieRule)\n")
         for name in result.constantIndicators {

@@ -59,6 +59,14 @@ struct FeatureCounts: Sendable, Equatable {
         return .object(object)
     }
 
+    /// `report` with a `counts` member (one tally, or an array of several)
+    /// added, when it is an object.
+    static func adding(_ counts: [FeatureCounts], to report: JSONValue) -> JSONValue {
+        guard case .object(var object) = report else { return report }
+        object["counts"] = counts.count == 1 ? counts[0].json : .array(counts.map(\.json))
+        return .object(object)
+    }
+
     /// Writes the line on standard error and hands the tally to the recorder.
     func report() {
         Diagnostics.write(line + "\n")

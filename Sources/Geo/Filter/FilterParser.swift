@@ -6,10 +6,17 @@
 ///     comparison := operand (("==" | "!=" | "<" | "<=" | ">" | ">=") operand
 ///                   | "not"? "in" list)?
 ///     operand    := literal | name | "$id" | list | "(" or ")"
+///
+/// Parentheses, `not`s and lists nest at most `maximumDepth` deep, so a
+/// hostile expression cannot exhaust the stack; `and` and `or` chains of
+/// any length are flat lists.
 struct FilterParser {
+    static let maximumDepth = 100
+
     private let source: String
     private let characters: [Character]
     private var index = 0
+    private var depth = 0
 
     init(_ source: String) throws(FilterError) {
         self.source = source
@@ -51,20 +58,30 @@ struct FilterParser {
         return true
     }
 
+    /// Counts one level of nesting around `body`.
+    private mutating func nested<T>(_ body: (inout FilterParser) throws(FilterError) -> T) throws(FilterError) -> T {
+        guard depth < Self.maximumDepth else {
+            throw error("the expression nests deeper than \(Self.maximumDepth) levels")
+        }
+        depth += 1
+        defer { depth -= 1 }
+        return try body(&self)
+    }
+
     private mutating func parseOr() throws(FilterError) -> FilterNode {
-        var node = try parseAnd()
-        while keyword("or") { node = .or(node, try parseAnd()) }
-        return node
+        var operands = [try parseAnd()]
+        while keyword("or") { operands.append(try parseAnd()) }
+        return operands.count == 1 ? operands[0] : .or(operands)
     }
 
     private mutating func parseAnd() throws(FilterError) -> FilterNode {
-        var node = try parseNot()
-        while keyword("and") { node = .and(node, try parseNot()) }
-        return node
+        var operands = [try parseNot()]
+        while keyword("and") { operands.append(try parseNot()) }
+        return operands.count == 1 ? operands[0] : .and(operands)
     }
 
     private mutating func parseNot() throws(FilterError) -> FilterNode {
-        if keyword("not") { return .not(try parseNot()) }
+        if keyword("not") { return try nested { parser throws(FilterError) in .not(try parser.parseNot()) } }
         return try parseComparison()
     }
 
@@ -87,13 +104,15 @@ struct FilterParser {
     private mutating func parseList() throws(FilterError) -> FilterNode {
         skipSpaces()
         guard symbol("[") else { throw error("expected '[' after 'in'") }
-        var members: [FilterNode] = []
-        if symbol("]") { return .list(members) }
-        repeat {
-            members.append(try parseOperand())
-        } while symbol(",")
-        guard symbol("]") else { throw error("expected ',' or ']' in the list") }
-        return .list(members)
+        return try nested { parser throws(FilterError) in
+            var members: [FilterNode] = []
+            if parser.symbol("]") { return .list(members) }
+            repeat {
+                members.append(try parser.parseOperand())
+            } while parser.symbol(",")
+            guard parser.symbol("]") else { throw parser.error("expected ',' or ']' in the list") }
+            return .list(members)
+        }
     }
 
     private mutating func parseOperand() throws(FilterError) -> FilterNode {
@@ -101,9 +120,11 @@ struct FilterParser {
         guard index < characters.count else { throw error("expected a value at the end of the expression") }
         let character = characters[index]
         if symbol("(") {
-            let node = try parseOr()
-            guard symbol(")") else { throw error("expected ')'") }
-            return node
+            return try nested { parser throws(FilterError) in
+                let node = try parser.parseOr()
+                guard parser.symbol(")") else { throw parser.error("expected ')'") }
+                return node
+            }
         }
         if character == "[" { return try parseList() }
         if character == "'" || character == "\"" { return .literal(.string(try parseString(quote: character))) }

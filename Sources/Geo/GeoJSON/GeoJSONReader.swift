@@ -17,6 +17,13 @@ public final class GeoJSONReader {
         parser = GeoJSONParser(input: ByteInput(bytes: bytes, name: name))
     }
 
+    /// Reads `bytes` `chunkSize` at a time (1 MB otherwise), so that tests
+    /// and fuzzers put chunk boundaries inside every token.
+    @_spi(Testing)
+    public init(bytes: [UInt8], name: String = "<memory>", chunkSize: Int) {
+        parser = GeoJSONParser(input: ByteInput(bytes: bytes, name: name), chunkSize: chunkSize)
+    }
+
     deinit {
         parser.scanner.deallocate()
     }
@@ -44,6 +51,11 @@ extension Layer {
 
     public static func readGeoJSON(bytes: [UInt8], name: String = "<memory>") throws(ReadError) -> Layer {
         try readGeoJSON(GeoJSONReader(bytes: bytes, name: name))
+    }
+
+    @_spi(Testing)
+    public static func readGeoJSON(bytes: [UInt8], name: String = "<memory>", chunkSize: Int) throws(ReadError) -> Layer {
+        try readGeoJSON(GeoJSONReader(bytes: bytes, name: name, chunkSize: chunkSize))
     }
 
     private static func readGeoJSON(_ reader: GeoJSONReader, progress: ((Int) -> Void)? = nil) throws(ReadError) -> Layer {

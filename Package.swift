@@ -84,6 +84,8 @@ let package = Package(
         .testTarget(name: "GeoTests", dependencies: ["Geo"]),
         .testTarget(name: "GeoFormatsTests", dependencies: ["GeoFormats", "Geo", "Territory"]),
         .testTarget(name: "TerritoryTests", dependencies: ["Territory", "Geo"]),
+        // Runs a command and writes its peak memory: the adversarial tests measure territorio through it.
+        .executableTarget(name: "peak-memory", path: "Tests/PeakMemory"),
         .testTarget(name: "TerritorioCLITests", dependencies: ["TerritorioCLI", "Geo", "GeoFormats"]),
     ]
 )

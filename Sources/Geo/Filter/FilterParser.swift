@@ -58,9 +58,11 @@ struct FilterParser {
         return true
     }
 
-    /// Counts one level of nesting around `body`.
-    private mutating func nested<T>(_ body: (inout FilterParser) throws(FilterError) -> T) throws(FilterError) -> T {
+    /// Counts one level of nesting around `body`; `start` is where the
+    /// level opens, for the message.
+    private mutating func nested<T>(at start: Int, _ body: (inout FilterParser) throws(FilterError) -> T) throws(FilterError) -> T {
         guard depth < Self.maximumDepth else {
+            index = start
             throw error("the expression nests deeper than \(Self.maximumDepth) levels")
         }
         depth += 1
@@ -81,7 +83,9 @@ struct FilterParser {
     }
 
     private mutating func parseNot() throws(FilterError) -> FilterNode {
-        if keyword("not") { return try nested { parser throws(FilterError) in .not(try parser.parseNot()) } }
+        skipSpaces()
+        let start = index
+        if keyword("not") { return try nested(at: start) { parser throws(FilterError) in .not(try parser.parseNot()) } }
         return try parseComparison()
     }
 
@@ -103,8 +107,9 @@ struct FilterParser {
 
     private mutating func parseList() throws(FilterError) -> FilterNode {
         skipSpaces()
+        let start = index
         guard symbol("[") else { throw error("expected '[' after 'in'") }
-        return try nested { parser throws(FilterError) in
+        return try nested(at: start) { parser throws(FilterError) in
             var members: [FilterNode] = []
             if parser.symbol("]") { return .list(members) }
             repeat {
@@ -120,7 +125,7 @@ struct FilterParser {
         guard index < characters.count else { throw error("expected a value at the end of the expression") }
         let character = characters[index]
         if symbol("(") {
-            return try nested { parser throws(FilterError) in
+            return try nested(at: index - 1) { parser throws(FilterError) in
                 let node = try parser.parseOr()
                 guard parser.symbol(")") else { throw parser.error("expected ')'") }
                 return node

@@ -72,8 +72,17 @@ extension JSONValue {
     /// Parses one JSON text (a JSON field of another format), numbers
     /// keeping their literals. `name` says where it came from in errors.
     public init(parsingJSON text: String, name: String = "<json>") throws(ReadError) {
-        var scanner = JSONScanner(input: ByteInput(bytes: Array(text.utf8), name: name))
+        try self.init(parsingJSON: Array(text.utf8), name: name)
+    }
+
+    /// Parses the bytes of one JSON text (a spec file: a byte order mark
+    /// is skipped), refusing what the GeoJSON reader refuses: invalid
+    /// UTF-8, NaN, numbers out of range, nesting deeper than 256 levels.
+    /// Errors name `name`, the line and the column.
+    public init(parsingJSON bytes: [UInt8], name: String) throws(ReadError) {
+        var scanner = JSONScanner(input: ByteInput(bytes: bytes, name: name))
         defer { scanner.deallocate() }
+        try scanner.skipByteOrderMark()
         let value = try scanner.readValue()
         guard try !scanner.skipToNextText() else { throw scanner.error("unexpected text after the JSON value") }
         self = value

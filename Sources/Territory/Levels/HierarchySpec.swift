@@ -47,6 +47,9 @@ public struct HierarchySpec: Sendable, Decodable {
     /// Reads a spec's JSON; `name` is the file in messages, `folder` what
     /// level files are relative to.
     public static func parse(_ data: Data, name: String, folder: String = ".") throws(ReadError) -> HierarchySpec {
+        guard !data.isEmpty else { throw ReadError(file: name, message: "the file is empty; expected a hierarchy spec (JSON)") }
+        // Our own JSON reader first: its errors give the line and column.
+        _ = try JSONValue(parsingJSON: Array(data), name: name)
         var spec: HierarchySpec
         do {
             spec = try JSONDecoder().decode(HierarchySpec.self, from: data)

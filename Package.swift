@@ -83,10 +83,22 @@ let package = Package(
             dependencies: ["Geo", "Territory"],
             path: "tools/sample-territory"
         ),
+        // Fuzzing (Fuzz/, scripts/fuzz): what each fuzzer does with an input, and one
+        // executable per fuzzer. scripts/fuzz builds them with -DFUZZING, coverage and
+        // AddressSanitizer, and they hand over to libFuzzer; an ordinary build makes
+        // them replay files through the same harness.
+        .target(name: "CFuzzer", path: "Fuzz/CFuzzer"),
+        .target(name: "FuzzHarness", dependencies: ["Geo", "Territory", "CFuzzer"], path: "Fuzz/Harness"),
+        .executableTarget(name: "fuzz-geojson", dependencies: ["FuzzHarness"], path: "Fuzz/Targets/fuzz-geojson"),
+        .executableTarget(name: "fuzz-csv", dependencies: ["FuzzHarness"], path: "Fuzz/Targets/fuzz-csv"),
+        .executableTarget(name: "fuzz-where", dependencies: ["FuzzHarness"], path: "Fuzz/Targets/fuzz-where"),
+        .executableTarget(name: "fuzz-specs", dependencies: ["FuzzHarness"], path: "Fuzz/Targets/fuzz-specs"),
         .testTarget(name: "GeoTests", dependencies: ["Geo"]),
         .testTarget(name: "GeoFormatsTests", dependencies: ["GeoFormats", "Geo", "Territory"]),
         .testTarget(name: "TerritoryTests", dependencies: ["Territory", "Geo"]),
         .testTarget(name: "MapsTests", dependencies: ["Maps", "Geo", "CCairo"]),
+        // Runs a command and writes its peak memory: the adversarial tests measure territorio through it.
+        .executableTarget(name: "peak-memory", path: "Tests/PeakMemory"),
         .testTarget(name: "TerritorioCLITests", dependencies: ["TerritorioCLI", "Geo", "GeoFormats"]),
     ]
 )

@@ -38,4 +38,27 @@ import Testing
             return error.column == column && error.message == message
         }
     }
+
+    /// 60,000 parentheses or `not`s overflowed the stack (a SIGSEGV) before
+    /// the parser counted its depth.
+    @Test func deepNestingIsRefusedNotACrash() {
+        for expression in [String(repeating: "(", count: 60_000) + "a == 1" + String(repeating: ")", count: 60_000),
+                           String(repeating: "not ", count: 60_000) + "a == 1",
+                           "a in " + String(repeating: "[", count: 60_000)] {
+            #expect {
+                try FeatureFilter(expression)
+            } throws: { error in
+                (error as? FilterError)?.message == "the expression nests deeper than 100 levels"
+            }
+        }
+        #expect(throws: Never.self) { try FeatureFilter(String(repeating: "(", count: 100) + "a == 1" + String(repeating: ")", count: 100)) }
+    }
+
+    /// A chain of 100,000 `and`s is one flat node: evaluated without recursing per operand.
+    @Test func longChainsEvaluateFlat() throws {
+        let filter = try FeatureFilter(Array(repeating: "capacity > 1", count: 100_000).joined(separator: " and "))
+        #expect(filter.matches(milk) && filter.matches(cheese))
+        let either = try FeatureFilter(Array(repeating: "capacity > 1000", count: 100_000).joined(separator: " or ") + " or $id == 7")
+        #expect(!either.matches(milk) && either.matches(cheese))
+    }
 }

@@ -68,7 +68,7 @@ public struct CSVPointReader {
         }
         guard let headerFields else { throw fail(1, "the file is empty; expected a header line") }
         var header: [String] = []
-        for field in headerFields { header.append(try Self.text(field, line: 1, name: name)) }
+        for field in headerFields { header.append(try Self.text(field, line: parser.recordLine, column: nil, name: name)) }
         let xIndex = try column(options.xColumn, or: Self.longitudeNames, in: header, role: "longitude", name: name)
         let yIndex = try column(options.yColumn, or: Self.latitudeNames, in: header, role: "latitude", name: name)
         let idIndex = try options.idColumn.map { id throws(ReadError) in
@@ -89,7 +89,9 @@ public struct CSVPointReader {
             let line = parser.recordLine
             if fields.count == 1, fields[0].isEmpty { continue }
             var texts: [String] = []
-            for field in fields { texts.append(try Self.text(field, line: line, name: name)) }
+            for (index, field) in fields.enumerated() {
+                texts.append(try Self.text(field, line: line, column: index < header.count ? header[index] : nil, name: name))
+            }
             func reject(_ reason: String) throws(ReadError) {
                 guard collectRejects else { throw fail(line, reason) }
                 rejected.append(Rejected(line: line, fields: texts, reason: reason))
@@ -128,9 +130,10 @@ public struct CSVPointReader {
         throw ReadError(file: name, line: 1, message: "no \(role) column (looked for \(names.joined(separator: ", "))); name it with --\(role == "longitude" ? "x" : "y")")
     }
 
-    private static func text(_ field: [UInt8], line: Int, name: String) throws(ReadError) -> String {
+    private static func text(_ field: [UInt8], line: Int, column: String?, name: String) throws(ReadError) -> String {
         guard let text = String(validating: field, as: UTF8.self) else {
-            throw ReadError(file: name, line: line, message: "invalid UTF-8; save the file as UTF-8")
+            let place = column.map { " in column '\($0)'" } ?? (line == 1 ? " in the header" : "")
+            throw ReadError(file: name, line: line, message: "invalid UTF-8\(place); save the file as UTF-8")
         }
         return text
     }

@@ -41,8 +41,10 @@ indirect enum FilterNode: Sendable {
     case featureID
     case list([FilterNode])
     case not(FilterNode)
-    case and(FilterNode, FilterNode)
-    case or(FilterNode, FilterNode)
+    /// `a and b and c` is one node of three operands, so that a long chain
+    /// is evaluated (and freed) without recursing once per operand.
+    case and([FilterNode])
+    case or([FilterNode])
     case compare(FilterNode, ComparisonOperator, FilterNode)
     case membership(FilterNode, FilterNode, negated: Bool)
 
@@ -62,8 +64,8 @@ indirect enum FilterNode: Sendable {
             }
         case .list(let members): return .array(members.map { $0.evaluate(feature) })
         case .not(let operand): return .bool(!operand.evaluate(feature).isTrue)
-        case .and(let left, let right): return .bool(left.evaluate(feature).isTrue && right.evaluate(feature).isTrue)
-        case .or(let left, let right): return .bool(left.evaluate(feature).isTrue || right.evaluate(feature).isTrue)
+        case .and(let operands): return .bool(operands.allSatisfy { $0.evaluate(feature).isTrue })
+        case .or(let operands): return .bool(operands.contains { $0.evaluate(feature).isTrue })
         case .compare(let left, let op, let right):
             return .bool(Self.compare(left.evaluate(feature), op, right.evaluate(feature)))
         case .membership(let element, let list, let negated):

@@ -6,10 +6,17 @@
 ///     comparison := operand (("==" | "!=" | "<" | "<=" | ">" | ">=") operand
 ///                   | "not"? "in" list)?
 ///     operand    := literal | name | "$id" | list | "(" or ")"
+///
+/// Parentheses, `not`s and lists nest at most `maximumDepth` deep, so a
+/// hostile expression cannot exhaust the stack; `and` and `or` chains of
+/// any length are flat lists.
 struct FilterParser {
+    static let maximumDepth = 100
+
     private let source: String
     private let characters: [Character]
     private var index = 0
+    private var depth = 0
 
     init(_ source: String) throws(FilterError) {
         self.source = source
@@ -51,20 +58,34 @@ struct FilterParser {
         return true
     }
 
+    /// Counts one level of nesting around `body`; `start` is where the
+    /// level opens, for the message.
+    private mutating func nested<T>(at start: Int, _ body: (inout FilterParser) throws(FilterError) -> T) throws(FilterError) -> T {
+        guard depth < Self.maximumDepth else {
+            index = start
+            throw error("the expression nests deeper than \(Self.maximumDepth) levels")
+        }
+        depth += 1
+        defer { depth -= 1 }
+        return try body(&self)
+    }
+
     private mutating func parseOr() throws(FilterError) -> FilterNode {
-        var node = try parseAnd()
-        while keyword("or") { node = .or(node, try parseAnd()) }
-        return node
+        var operands = [try parseAnd()]
+        while keyword("or") { operands.append(try parseAnd()) }
+        return operands.count == 1 ? operands[0] : .or(operands)
     }
 
     private mutating func parseAnd() throws(FilterError) -> FilterNode {
-        var node = try parseNot()
-        while keyword("and") { node = .and(node, try parseNot()) }
-        return node
+        var operands = [try parseNot()]
+        while keyword("and") { operands.append(try parseNot()) }
+        return operands.count == 1 ? operands[0] : .and(operands)
     }
 
     private mutating func parseNot() throws(FilterError) -> FilterNode {
-        if keyword("not") { return .not(try parseNot()) }
+        skipSpaces()
+        let start = index
+        if keyword("not") { return try nested(at: start) { parser throws(FilterError) in .not(try parser.parseNot()) } }
         return try parseComparison()
     }
 
@@ -86,14 +107,17 @@ struct FilterParser {
 
     private mutating func parseList() throws(FilterError) -> FilterNode {
         skipSpaces()
+        let start = index
         guard symbol("[") else { throw error("expected '[' after 'in'") }
-        var members: [FilterNode] = []
-        if symbol("]") { return .list(members) }
-        repeat {
-            members.append(try parseOperand())
-        } while symbol(",")
-        guard symbol("]") else { throw error("expected ',' or ']' in the list") }
-        return .list(members)
+        return try nested(at: start) { parser throws(FilterError) in
+            var members: [FilterNode] = []
+            if parser.symbol("]") { return .list(members) }
+            repeat {
+                members.append(try parser.parseOperand())
+            } while parser.symbol(",")
+            guard parser.symbol("]") else { throw parser.error("expected ',' or ']' in the list") }
+            return .list(members)
+        }
     }
 
     private mutating func parseOperand() throws(FilterError) -> FilterNode {
@@ -101,9 +125,11 @@ struct FilterParser {
         guard index < characters.count else { throw error("expected a value at the end of the expression") }
         let character = characters[index]
         if symbol("(") {
-            let node = try parseOr()
-            guard symbol(")") else { throw error("expected ')'") }
-            return node
+            return try nested(at: index - 1) { parser throws(FilterError) in
+                let node = try parser.parseOr()
+                guard parser.symbol(")") else { throw parser.error("expected ')'") }
+                return node
+            }
         }
         if character == "[" { return try parseList() }
         if character == "'" || character == "\"" { return .literal(.string(try parseString(quote: character))) }

@@ -28,8 +28,8 @@ struct GeoJSONParser {
         var sawFeatures = false
     }
 
-    init(input: ByteInput) {
-        scanner = JSONScanner(input: input)
+    init(input: ByteInput, chunkSize: Int = JSONScanner.chunkSize) {
+        scanner = JSONScanner(input: input, chunkSize: chunkSize)
     }
 
     mutating func nextFeature() throws(ReadError) -> Feature? {

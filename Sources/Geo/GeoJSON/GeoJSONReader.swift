@@ -17,6 +17,13 @@ public final class GeoJSONReader {
         parser = GeoJSONParser(input: ByteInput(bytes: bytes, name: name))
     }
 
+    /// Reads `bytes` `chunkSize` at a time (1 MB otherwise), so that tests
+    /// and fuzzers put chunk boundaries inside every token.
+    @_spi(Testing)
+    public init(bytes: [UInt8], name: String = "<memory>", chunkSize: Int) {
+        parser = GeoJSONParser(input: ByteInput(bytes: bytes, name: name), chunkSize: chunkSize)
+    }
+
     deinit {
         parser.scanner.deallocate()
     }
@@ -46,6 +53,11 @@ extension Layer {
         try readGeoJSON(GeoJSONReader(bytes: bytes, name: name))
     }
 
+    @_spi(Testing)
+    public static func readGeoJSON(bytes: [UInt8], name: String = "<memory>", chunkSize: Int) throws(ReadError) -> Layer {
+        try readGeoJSON(GeoJSONReader(bytes: bytes, name: name, chunkSize: chunkSize))
+    }
+
     private static func readGeoJSON(_ reader: GeoJSONReader, progress: ((Int) -> Void)? = nil) throws(ReadError) -> Layer {
         var features: [Feature] = []
         while let feature = try reader.next() {
@@ -60,8 +72,17 @@ extension JSONValue {
     /// Parses one JSON text (a JSON field of another format), numbers
     /// keeping their literals. `name` says where it came from in errors.
     public init(parsingJSON text: String, name: String = "<json>") throws(ReadError) {
-        var scanner = JSONScanner(input: ByteInput(bytes: Array(text.utf8), name: name))
+        try self.init(parsingJSON: Array(text.utf8), name: name)
+    }
+
+    /// Parses the bytes of one JSON text (a spec file: a byte order mark
+    /// is skipped), refusing what the GeoJSON reader refuses: invalid
+    /// UTF-8, NaN, numbers out of range, nesting deeper than 256 levels.
+    /// Errors name `name`, the line and the column.
+    public init(parsingJSON bytes: [UInt8], name: String) throws(ReadError) {
+        var scanner = JSONScanner(input: ByteInput(bytes: bytes, name: name))
         defer { scanner.deallocate() }
+        try scanner.skipByteOrderMark()
         let value = try scanner.readValue()
         guard try !scanner.skipToNextText() else { throw scanner.error("unexpected text after the JSON value") }
         self = value

@@ -29,9 +29,11 @@ struct JSONScanner {
     var featureIndex: Int?
     var featureID: FeatureID?
 
-    init(input: ByteInput) {
+    /// `chunkSize` is how many bytes are read at a time; tests and the
+    /// fuzzers make it tiny so that every token meets a chunk boundary.
+    init(input: ByteInput, chunkSize: Int = Self.chunkSize) {
         self.input = input
-        buffer = .allocate(capacity: Self.chunkSize)
+        buffer = .allocate(capacity: max(1, chunkSize))
         scratch.reserveCapacity(256)
     }
 

@@ -7,6 +7,8 @@ final class ByteInput {
     private let descriptor: Int32
     private let ownsDescriptor: Bool
     private var memory: [UInt8]?
+    /// How much of `memory` has been handed out.
+    private var memoryOffset = 0
 
     /// `path` "-" reads standard input.
     init(path: String) throws(ReadError) {
@@ -42,9 +44,11 @@ final class ByteInput {
     /// Fills `buffer` from the start; 0 at the end of the input.
     func read(into buffer: UnsafeMutableBufferPointer<UInt8>) throws(ReadError) -> Int {
         if let bytes = memory {
-            let count = min(bytes.count, buffer.count)
-            _ = buffer.initialize(from: bytes.prefix(count))
-            memory = Array(bytes.dropFirst(count))
+            let count = min(bytes.count - memoryOffset, buffer.count)
+            bytes.withUnsafeBufferPointer { source in
+                _ = buffer.initialize(from: source[memoryOffset..<(memoryOffset + count)])
+            }
+            memoryOffset += count
             return count
         }
         while true {

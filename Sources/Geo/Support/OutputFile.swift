@@ -2,7 +2,8 @@ import Foundation
 
 /// A destination written through a temporary file in the same folder and
 /// renamed into place by `commit()`, so a failed or killed run never
-/// leaves half a file. "-" writes standard output directly.
+/// leaves half a file (see `TemporaryName`). "-" writes standard output
+/// directly.
 public final class OutputFile {
     public let path: String
     private let descriptor: Int32
@@ -16,9 +17,9 @@ public final class OutputFile {
             temporaryPath = nil
             return
         }
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent().path
-        var template = Array("\(folder)/.\(url.lastPathComponent).XXXXXX".utf8CString)
+        TemporaryName.removeLeftovers(of: path)
+        let folder = TemporaryName.folder(of: path)
+        var template = Array(TemporaryName.template(for: path).utf8CString)
         let opened = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard opened >= 0 else {
             throw WriteError(file: path, message: "cannot create a file in \(folder): \(String(cString: strerror(errno)))")
@@ -69,6 +70,7 @@ public final class OutputFile {
             unlink(temporaryPath)
             throw WriteError(file: path, message: "cannot move the finished file into place: \(message)")
         }
+        TemporaryName.syncFolder(of: path)
     }
 
     /// Drops what was written; the destination keeps what it had.
@@ -77,6 +79,45 @@ public final class OutputFile {
         guard let temporaryPath else { return }
         close(descriptor)
         unlink(temporaryPath)
+    }
+}
+
+/// Where outputs are written before they are renamed into place:
+/// `.NAME.PID.XXXXXX` beside the destination (a file, or a folder for GDAL's
+/// formats). A run killed before its rename (SIGKILL, a crash, a power cut)
+/// leaves one behind: hidden, never taken for the destination, and removed
+/// by the next run that writes the same destination once its process is
+/// gone.
+public enum TemporaryName {
+    public static func folder(of path: String) -> String {
+        URL(fileURLWithPath: path).deletingLastPathComponent().path
+    }
+
+    /// A `mkstemp` / `mkdtemp` template for `path`.
+    public static func template(for path: String) -> String {
+        "\(folder(of: path))/.\(URL(fileURLWithPath: path).lastPathComponent).\(getpid()).XXXXXX"
+    }
+
+    /// Removes what runs that no longer exist left while writing `path`.
+    public static func removeLeftovers(of path: String) {
+        let folder = folder(of: path)
+        let prefix = ".\(URL(fileURLWithPath: path).lastPathComponent)."
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            let parts = name.dropFirst(prefix.count).split(separator: ".", omittingEmptySubsequences: false)
+            guard parts.count == 2, parts[1].utf8.count == 6, let pid = Int32(parts[0]), pid > 0, pid != getpid() else { continue }
+            // Still running (or not ours to ask): leave it.
+            guard kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(atPath: "\(folder)/\(name)")
+        }
+    }
+
+    /// Flushes the folder's entries, so that a rename survives a power cut.
+    public static func syncFolder(of path: String) {
+        let descriptor = open(folder(of: path), O_RDONLY | O_DIRECTORY)
+        guard descriptor >= 0 else { return }
+        _ = fsync(descriptor)
+        close(descriptor)
     }
 }
 

@@ -1,5 +1,6 @@
-/// Makes a layer's geometries valid: rings closed, rings too short to
-/// enclose anything dropped, then GEOS MakeValid. Every feature is kept;
+/// Makes a layer's geometries valid: z dropped where some positions have
+/// it and others not, rings closed, rings too short to enclose anything
+/// dropped, then GEOS MakeValid. Every feature is kept;
 /// each change is reported with the feature's area before and after in
 /// square metres (in the layer's metric CRS).
 public enum LayerRepair {
@@ -17,10 +18,9 @@ public enum LayerRepair {
     /// areas before and after (reported as 0).
     public static func repair(_ layer: Layer, problems: [Problem]? = nil,
                               measuringAreas: Bool = true) throws -> (layer: Layer, changes: [Change]) {
-        let repairable: Set<Problem.Kind> = [.invalidGeometry, .unclosedRing]
         let found = try problems ?? LayerValidator.problems(in: layer)
-        let reasons = Dictionary(grouping: found.filter { repairable.contains($0.kind) }, by: \.index)
-            .mapValues { $0.map(\.reason) }
+        let reasons = Dictionary(grouping: found.filter { repairableKinds.contains($0.kind) }, by: \.index)
+            .mapValues { problems in problems.filter { $0.kind != .mixedDimensions }.map(\.reason) }
         let indices = reasons.keys.sorted()
         let features = layer.features
         let source = layer.crs
@@ -39,16 +39,24 @@ public enum LayerRepair {
         return (Layer(features: output, crs: layer.crs), repaired.map(\.1))
     }
 
+    /// The problems `repair` fixes; the others (duplicate ids, empty
+    /// geometries, coordinates out of range) remain.
+    public static let repairableKinds: Set<Problem.Kind> = [.invalidGeometry, .unclosedRing, .mixedDimensions]
+
     private static func repair(_ feature: Feature, index: Int, reasons: [String], toMetric: Transformer?,
                                context: GEOSContext) throws -> (Feature, Change) {
-        guard let shape = feature.geometry else {
+        guard var shape = feature.geometry else {
             return (feature, Change(index: index, id: feature.id, actions: [], areaBefore: 0, areaAfter: 0))
         }
         var actions: [String] = []
+        if shape.sequences.contains(where: \.hasMixedDimensions) {
+            shape = shape.mapSequences(dropZ)
+            actions.append("dropped z (some positions had none)")
+        }
         let closed = closeRings(shape, actions: &actions)
         let valid = try Geometry(closed, context: context).makeValid()
         let fixedShape = keepPolygonalParts(of: valid.shape, like: shape, actions: &actions)
-        actions.append("made valid (\(reasons.joined(separator: "; ")))")
+        if !reasons.isEmpty { actions.append("made valid (\(reasons.joined(separator: "; ")))") }
         var fixed = feature
         fixed.geometry = fixedShape
         let before = try toMetric.map { try area(closed, $0, context) } ?? 0
@@ -60,6 +68,17 @@ public enum LayerRepair {
     /// sum of its rings' areas, which is what the input claimed.
     static func area(_ shape: Shape, _ toMetric: Transformer, _ context: GEOSContext) throws -> Double {
         try Geometry(try toMetric.transform(shape), context: context).area()
+    }
+
+    private static func dropZ(_ sequence: CoordinateSequence) -> CoordinateSequence {
+        guard sequence.hasZ else { return sequence }
+        var values: [Double] = []
+        values.reserveCapacity(sequence.count * 2)
+        for base in stride(from: 0, to: sequence.values.count, by: 3) {
+            values.append(sequence.values[base])
+            values.append(sequence.values[base + 1])
+        }
+        return CoordinateSequence(values: values, hasZ: false)
     }
 
     private static func closeRings(_ shape: Shape, actions: inout [String]) -> Shape {

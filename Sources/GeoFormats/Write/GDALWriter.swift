@@ -54,7 +54,8 @@ public final class GDALWriter {
         folder = url.deletingLastPathComponent().path
         let name = url.lastPathComponent
         stem = name.lowercased().hasSuffix("." + format.fileExtension) ? String(name.dropLast(format.fileExtension.count + 1)) : name
-        var template = Array("\(folder)/.\(name).XXXXXX".utf8CString)
+        TemporaryName.removeLeftovers(of: path)
+        var template = Array(TemporaryName.template(for: path).utf8CString)
         guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
             throw WriteError(file: path, message: "cannot create a file in \(folder): \(String(cString: strerror(errno)))")
         }
@@ -290,5 +291,6 @@ public final class GDALWriter {
                 throw WriteError(file: path, message: "cannot move \(name) into place: \(String(cString: strerror(errno)))")
             }
         }
+        TemporaryName.syncFolder(of: path)
     }
 }

@@ -10,7 +10,8 @@ struct ValidateCommand: ParsableCommand {
             Problems: invalid-geometry (GEOS's reason and location), empty-geometry, duplicate-id, \
             unclosed-ring, out-of-range (coordinates outside longitude/latitude), mixed-dimensions. \
             Exit status 1 when there are problems; with --repair, when problems remain that \
-            repair cannot fix (duplicate ids, empty geometries, out-of-range coordinates).
+            repair cannot fix (duplicate ids, empty geometries, out-of-range coordinates). \
+            Repair drops z where some positions have it and others not.
 
             Examples:
               territorio validate parishes.geojson
@@ -56,7 +57,7 @@ struct ValidateCommand: ParsableCommand {
             try output.write(contentsOf: try repaired.projected(to: .wgs84, file: file).features)
             try output.finish()
             let fixed = Set(changes.map(\.index))
-            remaining = problems.filter { !(fixed.contains($0.index) && ($0.kind == .invalidGeometry || $0.kind == .unclosedRing)) }
+            remaining = problems.filter { !(fixed.contains($0.index) && LayerRepair.repairableKinds.contains($0.kind)) }
             report["repairs"] = .array(changes.map(Self.json))
             if !json {
                 for change in changes { Diagnostics.write(Self.line(change, file: file) + "\n") }

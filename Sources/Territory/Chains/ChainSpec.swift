@@ -86,6 +86,9 @@ extension ChainSpec {
 
     public static func parse(_ data: Data, name: String) throws(ReadError) -> ChainSpec {
         func fail(_ message: String) -> ReadError { ReadError(file: name, message: message) }
+        guard !data.isEmpty else { throw fail("the file is empty; expected a chain spec (JSON)") }
+        // Our own JSON reader first: its errors give the line and column.
+        _ = try JSONValue(parsingJSON: Array(data), name: name)
         let file: File
         do {
             file = try JSONDecoder().decode(File.self, from: data)

@@ -41,21 +41,30 @@ public struct HierarchySpec: Sendable, Decodable {
         } catch {
             throw ReadError(file: path, message: "cannot read: \(error.localizedDescription)")
         }
+        return try parse(data, name: path, folder: URL(fileURLWithPath: path).deletingLastPathComponent().path)
+    }
+
+    /// Reads a spec's JSON; `name` is the file in messages, `folder` what
+    /// level files are relative to.
+    public static func parse(_ data: Data, name: String, folder: String = ".") throws(ReadError) -> HierarchySpec {
+        guard !data.isEmpty else { throw ReadError(file: name, message: "the file is empty; expected a hierarchy spec (JSON)") }
+        // Our own JSON reader first: its errors give the line and column.
+        _ = try JSONValue(parsingJSON: Array(data), name: name)
         var spec: HierarchySpec
         do {
             spec = try JSONDecoder().decode(HierarchySpec.self, from: data)
         } catch let DecodingError.keyNotFound(key, context) {
-            throw ReadError(file: path, message: "\(Self.where(context.codingPath)) has no \"\(key.stringValue)\"")
+            throw ReadError(file: name, message: "\(Self.where(context.codingPath)) has no \"\(key.stringValue)\"")
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
-            throw ReadError(file: path, message: "\(Self.where(context.codingPath)): \(context.debugDescription)")
+            throw ReadError(file: name, message: "\(Self.where(context.codingPath)): \(context.debugDescription)")
         } catch {
-            throw ReadError(file: path, message: "not a hierarchy spec: \(error.localizedDescription)")
+            throw ReadError(file: name, message: "not a hierarchy spec: \(error.localizedDescription)")
         }
-        guard !spec.levels.isEmpty else { throw ReadError(file: path, message: "\"levels\" is empty") }
+        guard !spec.levels.isEmpty else { throw ReadError(file: name, message: "\"levels\" is empty") }
         for (index, level) in spec.levels.enumerated() where index > 0 && level.parent == nil {
-            throw ReadError(file: path, message: "level \(index) (\(level.name)) has no \"parent\" field naming its parent's code")
+            throw ReadError(file: name, message: "level \(index) (\(level.name)) has no \"parent\" field naming its parent's code")
         }
-        spec.folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        spec.folder = folder
         return spec
     }
 

@@ -7,6 +7,7 @@ let package = Package(
         .library(name: "Geo", targets: ["Geo"]),
         .library(name: "GeoFormats", targets: ["GeoFormats"]),
         .library(name: "Territory", targets: ["Territory"]),
+        .library(name: "Maps", targets: ["Maps"]),
         .library(name: "TerritorioCLI", targets: ["TerritorioCLI"]),
         .executable(name: "territorio", targets: ["territorio"]),
     ],
@@ -29,6 +30,11 @@ let package = Package(
             pkgConfig: "gdal",
             providers: [.apt(["libgdal-dev"])]
         ),
+        .systemLibrary(
+            name: "CCairo",
+            pkgConfig: "cairo",
+            providers: [.apt(["libcairo2-dev"])]
+        ),
         .target(
             name: "Geo",
             dependencies: ["CGEOS", "CPROJ"]
@@ -42,12 +48,18 @@ let package = Package(
             name: "Territory",
             dependencies: ["Geo"]
         ),
+        // Maps drawn with Cairo (PNG, SVG, PDF) and an interactive HTML page.
+        .target(
+            name: "Maps",
+            dependencies: ["Geo", "CCairo"]
+        ),
         .target(
             name: "TerritorioCLI",
             dependencies: [
                 "Territory",
                 "Geo",
                 "GeoFormats",
+                "Maps",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -84,6 +96,7 @@ let package = Package(
         .testTarget(name: "GeoTests", dependencies: ["Geo"]),
         .testTarget(name: "GeoFormatsTests", dependencies: ["GeoFormats", "Geo", "Territory"]),
         .testTarget(name: "TerritoryTests", dependencies: ["Territory", "Geo"]),
+        .testTarget(name: "MapsTests", dependencies: ["Maps", "Geo", "CCairo"]),
         // Runs a command and writes its peak memory: the adversarial tests measure territorio through it.
         .executableTarget(name: "peak-memory", path: "Tests/PeakMemory"),
         .testTarget(name: "TerritorioCLITests", dependencies: ["TerritorioCLI", "Geo", "GeoFormats"]),

@@ -39,6 +39,7 @@ import Testing
         #expect(report.contains("**2,038 actors, 2,038 located in a parish"))
         #expect(report.contains("**15 circuits (one per municipality)"))
         #expect(report.contains("t through outside intermediaries against"))
+        #expect(report.contains("![Cheese coverage and routes](coverage_map.png)"))
         // Every file the report links to exists.
         let links = report.matches(of: /\]\(([^)]+)\)/).map { String($0.output.1) }
         #expect(links.count >= 10)

@@ -59,7 +59,8 @@ struct CatchmentCommand: ParsableCommand {
             throw ValidationError("--radius takes a distance such as 800m or 5km, not '\(radius)'")
         }
         let filter = try WhereOption.filter(whereExpression)
-        let all = try input.read(facilities).layer
+        let contents = try input.read(facilities)
+        let all = contents.layer
         let selected = try all.selecting(Selection(filter: filter))
         guard selected.count > 0 else { throw CommandFailure(message: "\(facilities): no facility matches") }
         let units = try Layers.read(territories)
@@ -77,5 +78,10 @@ struct CatchmentCommand: ParsableCommand {
         Diagnostics.write(String(format: "%@: %d facilities of %d, %d catchments; %.0f people in the territories, %.0f (%.1f %%) in %d uncovered pieces\n",
                                  facilities, selected.count, all.count, result.catchments, result.totalPopulation,
                                  result.uncoveredPopulation, share, result.uncovered))
+        var counts = contents.counts(of: facilities)
+        counts.output = result.catchments
+        counts.reject(all.count - selected.count, "not selected by --where")
+        counts.reject(selected.count - result.catchments, "without a catchment")
+        counts.report()
     }
 }

@@ -44,7 +44,7 @@ struct ConvertCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Keep features that intersect any geometry of this layer.", valueName: "file"))
     var intersects: String?
 
-    @Flag(name: .shortAndLong, help: "Report counts read, kept and written on standard error.")
+    @Flag(name: .shortAndLong, help: ArgumentHelp("Kept for scripts: counts in, out and rejected are always reported on standard error.", visibility: .hidden))
     var verbose = false
 
     @OptionGroup var input: InputOptions
@@ -61,10 +61,10 @@ struct ConvertCommand: ParsableCommand {
         let writer = try outputOptions.writer(crs: target, fields: contents.fields)
         try writer.write(contentsOf: layer.features)
         try writer.finish()
-        if verbose {
-            let read = contents.layer.count + contents.rejected.count
-            Diagnostics.write("\(file): \(read) read, \(contents.rejected.count) rejected, \(read - contents.rejected.count - layer.count) filtered out, \(layer.count) written\n")
-        }
+        var counts = contents.counts(of: file)
+        counts.output = layer.count
+        counts.reject(contents.layer.count - layer.count, "filtered out")
+        counts.report()
     }
 
     private func parsedBBox() throws -> Envelope? {

@@ -73,16 +73,26 @@ struct CoverageCommand: ParsableCommand {
         analysis.householdSize = householdSize
         analysis.radius = metres
         analysis.siteFields = siteFields.fields
-        let result = try analysis.run(territories: try Layers.read(territories), grouping: try Grouping.read(path: grouping),
-                                      sites: try input.read(sites).layer, groupingFile: grouping, sitesFile: sites)
+        let territoryLayer = try Layers.read(territories)
+        let siteContents = try input.read(sites)
+        let result = try analysis.run(territories: territoryLayer, grouping: try Grouping.read(path: grouping),
+                                      sites: siteContents.layer, groupingFile: grouping, sitesFile: sites)
         let coverage = CoverageReport(result)
         let writer = try outputOptions.writer(crs: .wgs84)
         try writer.write(contentsOf: try coverage.circuits().features)
         try writer.finish()
         if let overlaps { try Layers.write(coverage.overlaps(), to: overlaps) }
         if let noCircuit { try Layers.write(coverage.unassigned(), to: noCircuit) }
-        try reportOptions.write(markdown: coverage.markdown, json: coverage.json)
+        var territoryCounts = FeatureCounts(territories, unit: "territories", input: territoryLayer.count,
+                                            output: territoryLayer.count - result.unassigned.count)
+        territoryCounts.reject(result.unassigned.count, "in no circuit")
+        var siteCounts = siteContents.counts(of: sites, unit: "sites")
+        siteCounts.output = result.sites - result.sitesOutsideChains
+        siteCounts.reject(result.sitesOutsideChains, "of no chain given")
+        try reportOptions.write(markdown: coverage.markdown, json: FeatureCounts.adding([territoryCounts, siteCounts], to: coverage.json))
         let critical = coverage.criticalNodes.count
         Diagnostics.write("\(grouping): \(result.circuits.count) circuits, \(critical) circuit-product pairs short of demand, \(result.overlaps.count) territories in two circuits, \(result.unassigned.count) in none\n")
+        territoryCounts.report()
+        siteCounts.report()
     }
 }

@@ -42,6 +42,8 @@ struct DissolveCommand: ParsableCommand {
         try writer.write(contentsOf: try result.layer.projected(to: .wgs84, file: file).features)
         try writer.finish()
         let byUnary = result.methods.filter { $0 == .unaryUnion }.count
-        Diagnostics.write("\(file): \(layer.count) features in, \(result.layer.count) groups written (\(result.layer.count - byUnary) by coverage union, \(byUnary) by unary union)\n")
+        Diagnostics.write("\(file): \(result.layer.count) groups written (\(result.layer.count - byUnary) by coverage union, \(byUnary) by unary union)\n")
+        // Every feature joins exactly one group (those without the field, the group null).
+        FeatureCounts(file, input: layer.count, output: layer.count).report()
     }
 }

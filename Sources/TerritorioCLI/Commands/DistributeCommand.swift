@@ -51,7 +51,8 @@ struct DistributeCommand: ParsableCommand {
         distribution.neighbours = max(1, neighbours)
         distribution.populationField = populationField
         distribution.siteFields = siteFields.fields
-        let siteLayer = try input.read(sites).layer
+        let siteContents = try input.read(sites)
+        let siteLayer = siteContents.layer
         let territoryLayer = try Layers.read(territories)
         if let roads {
             distribution.roads = try RoadGraph(roads: try Layers.roads(roads), crs: try territoryLayer.metricCRS(), file: roads)
@@ -62,7 +63,11 @@ struct DistributeCommand: ParsableCommand {
         let writer = try outputOptions.writer(crs: .wgs84)
         try writer.write(contentsOf: try report.lines().features)
         try writer.finish()
-        try reportOptions.write(markdown: report.markdown, json: report.json)
+        var counts = siteContents.counts(of: sites, unit: "sites")
+        counts.output = result.sitesInChain
+        counts.reject(siteLayer.count - result.sitesInChain, "not of this chain's products and stages")
+        try reportOptions.write(markdown: report.markdown, json: FeatureCounts.adding([counts], to: report.json))
         Diagnostics.write(report.summary + "\n")
+        counts.report()
     }
 }

@@ -54,6 +54,14 @@ struct GroupingInputs: ParsableArguments {
                                       snap: metres, populationField: populationField, coverage: coverage, roads: graph,
                                       groupingFile: groupingPath)
     }
+
+    /// Territories in a circuit of the grouping, and those in none.
+    static func counts(of evaluation: GroupingEvaluation, territories layer: Layer, subject: String) -> FeatureCounts {
+        let assigned = Set(evaluation.circuits.flatMap { $0.components.flatMap { $0 } }).count
+        var counts = FeatureCounts(subject, unit: "territories", input: layer.count, output: assigned)
+        counts.reject(layer.count - assigned, "in no circuit")
+        return counts
+    }
 }
 
 struct GroupEvaluateCommand: ParsableCommand {
@@ -77,8 +85,11 @@ struct GroupEvaluateCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let evaluation = try inputs.evaluate(grouping, territories: try Layers.read(inputs.territories))
-        print(json ? evaluation.json.jsonText : evaluation.table, terminator: json ? "\n" : "")
+        let layer = try Layers.read(inputs.territories)
+        let evaluation = try inputs.evaluate(grouping, territories: layer)
+        let counts = GroupingInputs.counts(of: evaluation, territories: layer, subject: grouping)
+        print(json ? FeatureCounts.adding([counts], to: evaluation.json).jsonText : evaluation.table, terminator: json ? "\n" : "")
+        counts.report()
     }
 }
 
@@ -140,5 +151,6 @@ struct GroupCompareCommand: ParsableCommand {
         markdown += "\n\(changed) of \(features.count) territories change circuit-mates between the groupings.\n"
         try reportOptions.write(markdown: markdown, json: .array(zip(names, evaluations).map { .object(["grouping": .string($0), "evaluation": $1.json]) }))
         Diagnostics.write(markdown)
+        for (path, evaluation) in zip(groupings, evaluations) { GroupingInputs.counts(of: evaluation, territories: layer, subject: path).report() }
     }
 }

@@ -107,12 +107,16 @@ struct GroupSuggestCommand: ParsableCommand {
         if !result.unassigned.isEmpty {
             Diagnostics.warn("\(result.unassigned.count) territories could join no circuit meeting the floor: \(result.unassigned.prefix(10).joined(separator: ", "))")
         }
-        Diagnostics.write("\(inputs.territories): \(territories.count) territories in \(result.regions) circuits (objective \(String(format: "%.4g", result.objective)))\n")
+        Diagnostics.write("\(inputs.territories): \(result.regions) circuits (objective \(String(format: "%.4g", result.objective)))\n")
+        var counts = FeatureCounts(inputs.territories, unit: "territories", input: territories.count,
+                                   output: territories.count - result.unassigned.count)
+        counts.reject(result.unassigned.count, "in no circuit meeting the floor")
+        counts.report()
         // The suggestion's evaluation, as `group evaluate` gives it.
         if reportOptions.report != nil || reportOptions.json != nil {
             let evaluation = try GroupingEvaluation(territories: territories, grouping: result.grouping, idField: inputs.idField,
                                                     contiguity: inputs.contiguity, snap: metres, populationField: inputs.populationField)
-            try reportOptions.write(markdown: "# Suggested circuits\n\n```\n\(evaluation.table)```\n", json: evaluation.json)
+            try reportOptions.write(markdown: "# Suggested circuits\n\n```\n\(evaluation.table)```\n", json: FeatureCounts.adding([counts], to: evaluation.json))
         }
     }
 }

@@ -41,7 +41,14 @@ struct HierarchyCheckCommand: ParsableCommand {
     func run() throws {
         var check = HierarchyCheck()
         check.minimumArea = minimumArea
-        check.readLayer = Layers.read
+        // Every unit of every level is checked: each file read is tallied.
+        let tallies = FeatureCounts.Recorder()
+        check.readLayer = { path in
+            let layer = try Layers.read(path)
+            tallies.record(FeatureCounts(path, unit: "units", input: layer.count, output: layer.count))
+            return layer
+        }
+        defer { for tally in tallies.tallies { tally.report() } }
         let (problems, metric) = try check.check(try HierarchySpec.read(path: spec))
         if json {
             print(JSONValue.object(["problems": .array(problems.map(Self.json))]).jsonText)

@@ -26,8 +26,13 @@ struct InfoCommand: ParsableCommand {
     func run() throws {
         let contents = try input.read(file, progress: Progress("reading"))
         let summary = try LayerSummary(contents.layer)
+        var counts = contents.counts(of: file)
+        counts.output = contents.layer.count
+        defer { counts.report() }
         if json {
-            print(summary.json.jsonText)
+            guard case .object(var object) = summary.json else { return }
+            object["counts"] = counts.json
+            print(JSONValue.object(object).jsonText)
             return
         }
         print("file: \(file) (\(contents.format))")

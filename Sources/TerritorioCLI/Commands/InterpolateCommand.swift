@@ -46,5 +46,6 @@ struct InterpolateCommand: ParsableCommand {
         let writer = try outputOptions.writer(crs: .wgs84)
         try writer.write(contentsOf: try result.projected(to: .wgs84, file: to).features)
         try writer.finish()
+        FeatureCounts(to, input: targets.count, output: result.count).report()
     }
 }

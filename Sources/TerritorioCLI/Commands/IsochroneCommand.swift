@@ -50,7 +50,8 @@ struct IsochroneCommand: ParsableCommand {
         }
         let graph = try roadOptions.graph()
         let snapper = try NetworkSnapper(graph)
-        let selected = try Layers.read(facilities).selecting(Selection(filter: try WhereOption.filter(whereExpression)))
+        let all = try Layers.read(facilities)
+        let selected = try all.selecting(Selection(filter: try WhereOption.filter(whereExpression)))
         let points = try RoutePoints(layer: selected, file: facilities, graph: graph, snapper: snapper, limit: limit)
         // Facilities in parallel, each worker with its own GEOS context and paths.
         let snaps = points.snaps, ids = points.ids, band_ = band
@@ -83,5 +84,10 @@ struct IsochroneCommand: ParsableCommand {
         let writer = try outputOptions.writer(crs: .wgs84)
         try writer.write(contentsOf: try layer.projected(to: .wgs84).features)
         try writer.finish()
+        let reached = snaps.filter { $0 != nil }.count
+        var counts = FeatureCounts(facilities, unit: "facilities", input: all.count, output: reached)
+        counts.reject(all.count - selected.count, "not selected by --where")
+        counts.reject(selected.count - reached, "beyond --max-snap of the roads")
+        counts.report()
     }
 }

@@ -51,7 +51,8 @@ struct JoinCommand: ParsableCommand {
             }
             return metres
         }
-        let pointLayer = try input.read(points, progress: Progress("reading points")).layer
+        let pointContents = try input.read(points, progress: Progress("reading points"))
+        let pointLayer = pointContents.layer
         let polygonLayer = try Layers.read(polygons)
         let join = SpatialJoin(options: .init(idField: idField, property: property, snapDistance: snapMetres))
         let result = try join.join(points: pointLayer, polygons: polygonLayer, pointsFile: points)
@@ -83,7 +84,10 @@ struct JoinCommand: ParsableCommand {
         try writer.write(contentsOf: try joined.projected(to: .wgs84, file: points).features)
         try writer.finish()
         let inside = pointLayer.count - result.outside.count - result.snapped.count
-        Diagnostics.write("\(points): \(pointLayer.count) points in, \(inside) inside a territory, \(result.snapped.count) snapped, \(result.outside.count) outside; \(pointLayer.count) written\n")
+        Diagnostics.write("\(points): \(inside) inside a territory, \(result.snapped.count) snapped, \(result.outside.count) outside (written without a code)\n")
+        var counts = pointContents.counts(of: points, unit: "points")
+        counts.output = pointLayer.count
+        counts.report()
     }
 
     /// `FILE: feature N (id X)`, the id taken from --label when given.

@@ -48,12 +48,15 @@ struct NetworkInfoCommand: ParsableCommand {
         let path = file ?? roads ?? ""
         let graph = try graphOptions.graph(from: path)
         let summary = NetworkSummary(graph)
+        var counts = FeatureCounts(path, unit: "roads", input: graph.featureCount, output: graph.featuresUsed)
+        counts.reject(graph.featureCount - graph.featuresUsed, "without a line segment")
+        defer { counts.report() }
         if json {
             print(JSONValue.object([
                 "nodes": .number(summary.nodes), "segments": .number(summary.segments), "arcs": .number(summary.arcs),
                 "length_m": .number(summary.lengthMetres.rounded()), "components": .array(summary.componentSizes.map { .number($0) }),
                 "dead_ends": .number(summary.deadEnds), "one_way_segments": .number(summary.oneWaySegments),
-                "crs": .string(graph.crs.definition),
+                "crs": .string(graph.crs.definition), "counts": counts.json,
             ]).jsonText)
             return
         }

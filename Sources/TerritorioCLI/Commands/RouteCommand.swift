@@ -68,6 +68,12 @@ struct RouteCommand: ParsableCommand {
         if let output {
             try Layers.write(Layer(features: routes, crs: graph.crs).projected(to: .wgs84), to: output)
         }
+        for (file, points) in [(from, origins), (to, destinations)] {
+            let snapped = points.snaps.filter { $0 != nil }.count
+            var counts = FeatureCounts(file, unit: "points", input: points.snaps.count, output: snapped)
+            counts.reject(points.snaps.count - snapped, "beyond --max-snap of the roads")
+            counts.report()
+        }
     }
 
     static func format(_ value: Double) -> String {

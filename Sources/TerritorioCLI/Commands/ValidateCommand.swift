@@ -47,6 +47,9 @@ struct ValidateCommand: ParsableCommand {
             for problem in problems { Diagnostics.write(Self.line(problem, file: file) + "\n") }
         }
 
+        // Every feature is checked, and with --repair every one is written.
+        var counts = contents.counts(of: file)
+        counts.output = layer.count
         var remaining = problems
         if repair {
             let (repaired, changes) = try LayerRepair.repair(layer, problems: problems)
@@ -58,11 +61,14 @@ struct ValidateCommand: ParsableCommand {
             report["repairs"] = .array(changes.map(Self.json))
             if !json {
                 for change in changes { Diagnostics.write(Self.line(change, file: file) + "\n") }
-                Diagnostics.write("\(file): \(layer.count) features in, \(repaired.count) written, \(changes.count) repaired\n")
+                Diagnostics.write("\(file): \(changes.count) repaired\n")
             }
+            counts.output = repaired.count
         }
+        report["counts"] = counts.json
         if json { print(JSONValue.object(report).jsonText) }
-        if !json, problems.isEmpty { Diagnostics.write("\(file): \(layer.count) features, no problems\n") }
+        if !json, problems.isEmpty { Diagnostics.write("\(file): no problems\n") }
+        counts.report()
         if !remaining.isEmpty { throw ProblemsFound() }
     }
 

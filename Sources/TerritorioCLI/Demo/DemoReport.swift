@@ -11,7 +11,7 @@ struct DemoReport {
             var text = "# Territorio demo: the sample territory\n\n"
             text += "Every figure below comes from a file in this folder, written by an ordinary `territorio` command; "
             text += "the commands are listed at the end. The territory is fictional (see `geodata/README.md`).\n\n"
-            text += try boundaries() + actors() + catchments() + coverage() + distribution() + groupings() + commands()
+            text += try boundaries() + actors() + catchments() + coverage() + distribution() + groupings() + maps() + commands()
             return text
         }
     }
@@ -152,6 +152,21 @@ struct DemoReport {
         let compactness = circuits.compactMap { $0["compactness"] as? Double }
         let mean = compactness.isEmpty ? 0 : compactness.reduce(0, +) / Double(compactness.count)
         return "| \(name) | \(circuits.count) | \(contiguous) | \(number(people.min() ?? 0)) – \(number(people.max() ?? 0)) | \(number(mean, digits: 2)) |\n"
+    }
+
+    private func maps() -> String {
+        """
+        ## 7. Maps
+
+        **The circuits coloured by the share of their cheese demand they can supply, with the routes drawn by tonnes a month; the catchments coloured by demand over capacity.**
+        Open [map.html](map.html) in any browser for the parishes, routes and actors: it zooms with the wheel, pans by dragging and shows a feature's properties under the pointer.
+
+        ![Cheese coverage and routes](coverage_map.png)
+
+        ![Milk collection catchments](catchments_map.png)
+
+
+        """
     }
 
     private func commands() -> String {

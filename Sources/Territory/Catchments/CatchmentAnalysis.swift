@@ -184,7 +184,7 @@ public struct CatchmentAnalysis: Sendable {
     /// (their demand), each unit linked to its 5 nearest facilities.
     private func capacityAssignment(_ sites: Layer, points: [Position], chain: ChainSpec, units: Layer, unitGeometries: [Geometry],
                                     file: String, context: GEOSContext) throws -> ([Shape], [Double]) {
-        var flow = MinCostFlow(nodeCount: points.count + unitGeometries.count)
+        var flow = CostScaling(nodeCount: points.count + unitGeometries.count)
         for (index, facility) in sites.features.enumerated() {
             let site = try siteFields.site(of: facility, index: index, file: file)
             let capacity = site.capacity * (chain.finalEquivalent(of: site.stage) ?? 0)

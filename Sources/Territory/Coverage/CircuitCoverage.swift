@@ -83,13 +83,16 @@ public struct CircuitCoverage: Sendable {
             return nil
         }
 
+        // Sites by territory, once, rather than every site for every circuit.
+        var sitesOfUnit: [[Int]] = Array(repeating: [], count: units.count)
+        for (site, unit) in located.enumerated() { if let unit { sitesOfUnit[unit].append(site) } }
+
         var circuits: [Circuit] = []
         for id in grouping.circuits {
             let members = Array(Set(grouping.territories(of: id).compactMap { unitOfCode[$0] })).sorted()
-            let memberSet = Set(members)
             let (union, _) = try Dissolve.union(members.map { geometries[$0] }.filter { !$0.isEmpty }, context: context)
             let population = members.reduce(0) { $0 + populations[$1] }
-            let siteIndices = parsed.indices.filter { located[$0].map(memberSet.contains) ?? false }
+            let siteIndices = members.flatMap { sitesOfUnit[$0] }.sorted()
             let products = chains.map { chain in
                 ProductBalance(chain: chain, population: population, sites: siteIndices.map { parsed[$0] })
             }

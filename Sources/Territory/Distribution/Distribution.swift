@@ -60,6 +60,8 @@ public struct Distribution: Sendable {
         public var sitePositions: [Position]
         public var territoryPositions: [Position]
         public var crs: CRS
+        /// Sites of the chain's products and stages: the network's actors.
+        public var sitesInChain = 0
     }
 
     public func run(sites: Layer, territories: Layer, sitesFile: String = "<sites>") throws -> Result {
@@ -91,7 +93,7 @@ public struct Distribution: Sendable {
         // Flow in kilograms (or the unit's thousandths), costs in 100 m.
         let scale = 1000.0
         let total = demands.reduce(0, +)
-        var flow = MinCostFlow(nodeCount: 0)
+        var flow = CostScaling(nodeCount: 0)
         var inNode: [Int: Int] = [:], outNode: [Int: Int] = [:], throughArc: [Int: Int] = [:]
         for layer in layers { for site in layer {
             let node = flow.addNode()
@@ -158,10 +160,13 @@ public struct Distribution: Sendable {
             guard let travel else { return arc.metres / 100 }
             return travel.minutes(from: arc.from, to: arc.to, toTerritory: arc.toTerritory).map { $0 * 10 } ?? .infinity
         }
-        // Outside intermediaries cost more than any distance (or time) the
-        // whole flow could travel, so fewer intermediated tonnes always win.
+        // Passing an outside intermediary costs more than any cycle of links
+        // can save in distance (or time): a cheaper flow through fewer
+        // intermediaries would differ from the optimum by a cycle that
+        // passes fewer of them, and so costs less. Fewer intermediated
+        // tonnes always win, and the penalty stays small enough to scale.
         let maxCost = Int64(costs.filter(\.isFinite).max() ?? 0) + 1
-        let penalty = maxCost * Int64(layers.count + 1) * Int64((total * scale).rounded(.up) + 1)
+        let penalty = maxCost * Int64(flow.nodeCount + 4)
         var arcOfCandidate: [Int] = []
         for (index, arc) in candidateArcs.enumerated() {
             let to = arc.toTerritory ? territoryNode[arc.to] : inNode[arc.to]!
@@ -207,11 +212,13 @@ public struct Distribution: Sendable {
         let stagesWithIntermediaries = layers.filter { $0.contains { parsed[$0].owner == .outside } }.count
         var unmet: [Int: Double] = [:]
         for (territory, demand) in demands.enumerated() where demand - inflow[territory] > 1e-6 { unmet[territory] = demand - inflow[territory] }
-        return Result(flows: flows, demand: total, delivered: delivered, intermediated: intermediated,
+        var result = Result(flows: flows, demand: total, delivered: delivered, intermediated: intermediated,
                       baselineIntermediated: delivered * Double(stagesWithIntermediaries),
                       tonneKilometres: flows.reduce(0) { $0 + $1.tonnes * $1.metres / 1000 },
                       tonneMinutes: travel == nil ? nil : flows.reduce(0) { $0 + $1.tonnes * ($1.minutes ?? 0) },
                       unmet: unmet, brokenAt: brokenAt, sitePositions: positions, territoryPositions: territoryPositions, crs: metric)
+        result.sitesInChain = layers.reduce(0) { $0 + $1.count }
+        return result
     }
 }
 

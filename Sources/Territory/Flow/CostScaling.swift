@@ -25,6 +25,12 @@ public struct CostScaling: Sendable {
 
     public var arcCount: Int { from.count }
 
+    public mutating func addNode() -> Int {
+        supply.append(0)
+        nodeCount += 1
+        return nodeCount - 1
+    }
+
     @discardableResult
     public mutating func addArc(from tail: Int, to arcHead: Int, capacity arcCapacity: Int64, cost arcCost: Int64) -> Int {
         precondition(arcCapacity >= 0, "arc capacity must not be negative")

@@ -24,6 +24,10 @@ public struct RoadGraph: Sendable {
     public var arcTarget: [Int32]
     public var arcMinutes: [Double]
     public var arcSegment: [Int32]
+    /// Features in the roads layer; those with no segment (not lines,
+    /// empty, a single point) are the difference from `featuresUsed`.
+    public private(set) var featureCount = 0
+    public var featuresUsed: Int { Set(segmentFeature).count }
 
     public var nodeCount: Int { nodeXY.count / 2 }
     public var segmentCount: Int { segmentFrom.count }
@@ -38,6 +42,7 @@ public struct RoadGraph: Sendable {
                 nodeCrossings: Bool = false, file: String = "<roads>") throws {
         guard let metric = try crs ?? roads.metricCRS() else { throw ReadError(file: file, message: "the roads have no geometry") }
         self.crs = metric
+        featureCount = roads.count
         var lines = try Self.lines(of: try roads.projected(to: metric, file: file), file: file)
         if nodeCrossings { lines = try Self.noded(lines) }
         nodeXY = []

@@ -1,0 +1,156 @@
+/// Territorio's own SVG writer, for the interactive HTML: one element per
+/// feature (its properties in `data-p` as JSON text), groups with classes
+/// the page's script finds, coordinates to 0.01 page units. Cairo's SVG
+/// cannot carry per-feature data, so the HTML is written from the same
+/// map model through this canvas instead.
+final class SVGCanvas: Canvas {
+    private var text = ""
+    private var groupEnds: [String] = []
+    /// The current feature's properties and its elements so far.
+    private var feature: (properties: String, elements: [String])?
+
+    init(width: Double, height: Double) {
+        text.reserveCapacity(1 << 20)
+        text += "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"territorio-map\" width=\"\(Self.number(width))\" height=\"\(Self.number(height))\""
+        text += " viewBox=\"0 0 \(Self.number(width)) \(Self.number(height))\" font-family=\"DejaVu Sans, Verdana, sans-serif\""
+        text += " stroke-linecap=\"round\" stroke-linejoin=\"round\">\n"
+    }
+
+    /// The finished `<svg>` element.
+    func finish() -> String {
+        while !groupEnds.isEmpty { endGroup() }
+        return text + "</svg>\n"
+    }
+
+    func beginGroup(role: String, clip: PageRect?, attributes: [(String, String)]) {
+        var extra = ""
+        for (name, value) in attributes { extra += " \(name)=\"\(Self.escaped(value))\"" }
+        if let clip {
+            // A nested viewport in page coordinates: it clips, and the
+            // script pans and zooms the group inside it.
+            let box = "\(Self.number(clip.x)) \(Self.number(clip.y)) \(Self.number(clip.width)) \(Self.number(clip.height))"
+            text += "<svg class=\"\(role)\" x=\"\(Self.number(clip.x))\" y=\"\(Self.number(clip.y))\" width=\"\(Self.number(clip.width))\""
+            text += " height=\"\(Self.number(clip.height))\" viewBox=\"\(box)\"\(extra)>\n"
+            text += "<rect class=\"hit\" x=\"\(Self.number(clip.x))\" y=\"\(Self.number(clip.y))\" width=\"\(Self.number(clip.width))\" height=\"\(Self.number(clip.height))\" fill=\"none\"/>\n"
+            text += "<g class=\"view\">\n"
+            groupEnds.append("</g>\n</svg>\n")
+        } else {
+            text += "<g class=\"\(role)\"\(extra)>\n"
+            groupEnds.append("</g>\n")
+        }
+    }
+
+    func endGroup() {
+        if let end = groupEnds.popLast() { text += end }
+    }
+
+    func beginFeature(properties: String) {
+        feature = (properties, [])
+    }
+
+    /// One element takes the properties itself; several share a `<g>`.
+    func endFeature() {
+        guard let current = feature else { return }
+        feature = nil
+        let data = " data-p=\"\(Self.escaped(current.properties))\""
+        if current.elements.count == 1, let element = current.elements.first {
+            // The element's name ends at its first space.
+            let space = element.firstIndex(of: " ")!
+            text += element[..<space] + data + element[space...]
+        } else if current.elements.count > 1 {
+            text += "<g\(data)>\n" + current.elements.joined() + "</g>\n"
+        }
+    }
+
+    func path(_ path: PagePath, fill: Color?, stroke: Stroke?, role: String?) {
+        var d = ""
+        d.reserveCapacity(path.coordinates.count * 4)
+        for range in path.subpaths where !range.isEmpty {
+            let first = path.point(range.lowerBound)
+            d += "M\(Self.number(first.x)) \(Self.number(first.y))"
+            for index in range.dropFirst() {
+                let point = path.point(index)
+                d += "L\(Self.number(point.x)) \(Self.number(point.y))"
+            }
+            if path.closed { d += "Z" }
+        }
+        element("<path\(Self.roleAttribute(role)) d=\"\(d)\"\(Self.paint(fill: fill, stroke: stroke))\(path.closed ? " fill-rule=\"evenodd\"" : "")/>\n")
+    }
+
+    func circle(center: PagePoint, radius: Double, fill: Color, stroke: Stroke?, role: String?) {
+        element("<circle\(Self.roleAttribute(role)) cx=\"\(Self.number(center.x))\" cy=\"\(Self.number(center.y))\" r=\"\(Self.number(radius))\"\(Self.paint(fill: fill, stroke: stroke))/>\n")
+    }
+
+    func text(_ string: String, at point: PagePoint, style: TextStyle, role: String?) {
+        var attributes = " x=\"\(Self.number(point.x))\" y=\"\(Self.number(point.y))\" font-size=\"\(Self.number(style.size))\""
+        if style.bold { attributes += " font-weight=\"bold\"" }
+        switch style.anchor {
+        case .start: break
+        case .middle: attributes += " text-anchor=\"middle\""
+        case .end: attributes += " text-anchor=\"end\""
+        }
+        attributes += Self.color("fill", style.color)
+        if let halo = style.halo {
+            attributes += Self.color("stroke", halo) + " stroke-width=\"\(Self.number(style.size * 0.28))\" stroke-linejoin=\"round\" paint-order=\"stroke\""
+        }
+        element("<text\(Self.roleAttribute(role))\(attributes)>\(Self.escaped(string))</text>\n")
+    }
+
+    private func element(_ markup: String) {
+        if feature != nil { feature!.elements.append(markup) } else { text += markup }
+    }
+
+    private static func roleAttribute(_ role: String?) -> String {
+        role.map { " class=\"\($0)\"" } ?? ""
+    }
+
+    private static func paint(fill: Color?, stroke: Stroke?) -> String {
+        var attributes = fill.map { color("fill", $0) } ?? " fill=\"none\""
+        if let stroke {
+            attributes += color("stroke", stroke.color) + " stroke-width=\"\(number(stroke.width))\""
+        }
+        return attributes
+    }
+
+    private static func color(_ name: String, _ color: Color) -> String {
+        var attribute = " \(name)=\"\(color.hex)\""
+        if color.alpha < 1 { attribute += " \(name)-opacity=\"\(number(color.alpha))\"" }
+        return attribute
+    }
+
+    /// A number to two decimals, without trailing zeros: 12, 12.5, -0.25.
+    static func number(_ value: Double) -> String {
+        let hundredths = (value * 100).rounded()
+        guard hundredths.isFinite, abs(hundredths) < 1e15 else { return "0" }
+        let whole = Int64(hundredths)
+        let negative = whole < 0
+        let magnitude = negative ? -whole : whole
+        var text = (negative ? "-" : "") + String(magnitude / 100)
+        let fraction = magnitude % 100
+        if fraction != 0 {
+            text += fraction % 10 == 0 ? ".\(fraction / 10)" : (fraction < 10 ? ".0\(fraction)" : ".\(fraction)")
+        }
+        return text
+    }
+
+    /// Text for XML content and attribute values.
+    static func escaped(_ string: String) -> String {
+        var result = ""
+        result.reserveCapacity(string.utf8.count)
+        for character in string.unicodeScalars {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            case "\u{9}", "\u{A}", "\u{D}": result.unicodeScalars.append(character)
+            default:
+                // XML 1.0 forbids other control characters, even escaped.
+                if character.value < 0x20 || character.value == 0xFFFE || character.value == 0xFFFF { continue }
+                result.unicodeScalars.append(character)
+            }
+        }
+        return result
+    }
+}

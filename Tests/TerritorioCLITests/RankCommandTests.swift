@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+@testable import Geo
+@testable import TerritorioCLI
+
+/// `territorio rank` in-process: the layer of top products per territory.
+@Suite(.serialized) struct RankCommandTests {
+    static func write(_ name: String, _ text: String) throws -> String {
+        let path = CommandTests.temporary(name)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    /// Two unit squares with products, and a third without.
+    static let squares = """
+        {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "id": "a", "properties": {"code": "T1", "name": "Uno"}, "geometry": {"type": "Polygon", "coordinates": [[[-68, 10], [-67.9, 10], [-67.9, 10.1], [-68, 10.1], [-68, 10]]]}},
+        {"type": "Feature", "id": "b", "properties": {"code": "T2", "name": "Dos"}, "geometry": {"type": "Polygon", "coordinates": [[[-67.9, 10], [-67.8, 10], [-67.8, 10.1], [-67.9, 10.1], [-67.9, 10]]]}},
+        {"type": "Feature", "id": "c", "properties": {"code": "T3", "name": "Tres"}, "geometry": {"type": "Polygon", "coordinates": [[[-67.8, 10], [-67.7, 10], [-67.7, 10.1], [-67.8, 10.1], [-67.8, 10]]]}}
+        ]}
+        """
+
+    @Test func writesTheTopProductsOfEveryTerritory() throws {
+        let products = try Self.write("rank-products.csv", "territory,product,a,b\nT1,p1,10,1\nT1,p2,20,3\nT1,p3,30,2\nT2,p1,0,5\nT2,p2,40,1\nT2,p3,20,3\nT9,p1,1,1\n")
+        let weights = try Self.write("rank-weights.json", #"{"a": 0.6, "b": 0.4}"#)
+        let territories = try Self.write("rank-squares.geojson", Self.squares)
+        let output = CommandTests.temporary("top.geojson")
+        #expect(Territorio.run(arguments: ["rank", "--indicators", products, "--weights", weights, "--by", "territory", "--top", "2",
+                                           "--territories", territories, "--territory-id", "code", "-o", output]) == 0)
+        let layer = try Layer.readGeoJSON(path: output)
+        #expect(layer.features.map { $0.id?.description } == ["a", "b", "c"])
+        let properties = layer.features.map(\.properties)
+        // Min-max over the seven rows: a 0..40, b 1..5. T1: p3 .55, p2 .5; T2: p2 .6, p3 .5.
+        #expect(properties.map { $0["top_1"] } == [.string("p3"), .string("p2"), .null])
+        #expect(properties.map { $0["top_2"] } == [.string("p2"), .string("p3"), .null])
+        #expect(properties.map { $0["top_1_score"]?.doubleValue } == [0.55, 0.6, nil])
+        #expect(properties.map { $0["top_2_score"]?.doubleValue } == [0.5, 0.5, nil])
+        #expect(properties.map { $0["products_ranked"]?.doubleValue } == [3, 3, 0])
+        #expect(properties[0]["name"] == .string("Uno"))
+        #expect(properties[0].keys == ["code", "name", "top_1", "top_1_score", "top_2", "top_2_score", "products_ranked"])
+    }
+
+    @Test func theSampleMunicipalitiesGetTwoProductsEach() throws {
+        let root = CommandTests.repository.appendingPathComponent("geodata")
+        let output = CommandTests.temporary("sample-top.geojson")
+        #expect(Territorio.run(arguments: ["rank", "--indicators", root.appendingPathComponent("ranking/products.csv").path,
+                                           "--weights", root.appendingPathComponent("ranking/weights.json").path,
+                                           "--by", "municipality_code", "--normalise", "zscore",
+                                           "--territories", root.appendingPathComponent("territory/municipalities.geojson").path,
+                                           "-o", output]) == 0)
+        let layer = try Layer.readGeoJSON(path: output)
+        #expect(layer.count == 15)
+        #expect(layer.features.allSatisfy { $0.properties["top_1"]?.stringValue != nil && $0.properties["top_2"]?.stringValue != nil })
+    }
+
+    @Test func badInputsFailWithoutALayer() throws {
+        let products = try Self.write("rank-bad.csv", "territory,product,a,b\nT1,p1,10,\n")
+        let weights = try Self.write("rank-bad-weights.json", #"{"a": 0.6, "b": 0.4}"#)
+        let output = CommandTests.temporary("never-top.geojson")
+        let territories = try Self.write("rank-squares-2.geojson", Self.squares)
+        #expect(Territorio.run(arguments: ["rank", "--indicators", products, "--weights", weights, "--by", "territory",
+                                           "--territories", territories, "-o", output]) == 1)
+        #expect(!FileManager.default.fileExists(atPath: output))
+        let good = try Self.write("rank-good.csv", "territory,product,a,b\nT1,p1,10,1\n")
+        let unknown = try Self.write("rank-unknown-weights.json", #"{"a": 0.6, "b": 0.4, "c": 1}"#)
+        #expect(Territorio.run(arguments: ["rank", "--indicators", good, "--weights", unknown, "--by", "territory"]) == 1)
+        #expect(Territorio.run(arguments: ["rank", "--indicators", good, "--weights", weights, "--by", "territory", "-o", output]) != 0)
+        #expect(Territorio.run(arguments: ["rank", "--indicators", good, "--weights", weights, "--by", "territory", "--top", "0"]) != 0)
+        #expect(Territorio.run(arguments: ["rank", "--indicators", good, "--weights", weights, "--by", "territory", "--normalise", "rank"]) != 0)
+    }
+}

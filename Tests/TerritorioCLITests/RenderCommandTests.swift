@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+@testable import TerritorioCLI
+
+/// `territorio render` in-process on the sample territory.
+@Suite struct RenderCommandTests {
+    static let territory = CommandTests.repository.appendingPathComponent("geodata/territory")
+
+    /// Width and height from a PNG's IHDR chunk.
+    static func pngSize(_ path: String) throws -> (Int, Int) {
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+        func integer(_ offset: Int) -> Int { bytes[offset..<(offset + 4)].reduce(0) { $0 << 8 | Int($1) } }
+        return (integer(16), integer(20))
+    }
+
+    @Test func rendersAPNGOfTheAskedWidth() throws {
+        let output = CommandTests.temporary("render.png")
+        let status = Territorio.run(arguments: [
+            "render", Self.territory.appendingPathComponent("parishes.geojson").path,
+            Self.territory.appendingPathComponent("sites.geojson").path,
+            "--color-by", "population", "--classes", "jenks:4", "--labels", "name", "-o", output, "--width", "800",
+        ])
+        #expect(status == 0)
+        let (width, height) = try Self.pngSize(output)
+        #expect(width == 800)
+        #expect(height > 300)
+    }
+
+    @Test func badUsageAndMissingFieldsFailWithoutAFile() {
+        let parishes = Self.territory.appendingPathComponent("parishes.geojson").path
+        let output = CommandTests.temporary("never.png")
+        #expect(Territorio.run(arguments: ["render", parishes, "-o", CommandTests.temporary("map.jpg")]) != 0)
+        #expect(Territorio.run(arguments: ["render", parishes, "-o", output, "--classes", "median"]) != 0)
+        #expect(Territorio.run(arguments: ["render", parishes, "-o", output, "--width", "50"]) != 0)
+        #expect(Territorio.run(arguments: ["render", parishes, "-o", output, "--color-by", "no_such_field"]) == 1)
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+}

@@ -252,7 +252,7 @@ import Testing
                                ":1: no longitude column (looked for lon, lng, long, longitude, x); name it with --x")
         // A header alone is a layer of no features, and the counts say so.
         let header = Self.file("header-only.csv", "id,lon,lat\r\n")
-        let (layer, said) = try Self.convert(header, [])
+        let (layer, said) = try Self.convert(header)
         #expect(layer.count == 0)
         #expect(said == "\(header): 0 features in, 0 out, 0 rejected\n")
         let emptyChain = Self.file("empty-chain.json", "")

@@ -84,7 +84,7 @@ import Testing
         for trial in 0..<trials {
             try old.write(to: URL(fileURLWithPath: destination))
             // Spread over the run: reading, writing, the rename, and after.
-            let fraction = 0.1 + 1.1 * Double(random.next() % 10_000) / 10_000
+            let fraction = 0.1 + 1.5 * Double(random.next() % 10_000) / 10_000
             let child = try ChildProcess.start(["convert", source, "-o", destination])
             usleep(UInt32(duration * fraction * 1e6))
             let writing = try !temporaries(of: destination).isEmpty

@@ -33,7 +33,8 @@ struct JSONScanner {
     /// fuzzers make it tiny so that every token meets a chunk boundary.
     init(input: ByteInput, chunkSize: Int = Self.chunkSize) {
         self.input = input
-        buffer = .allocate(capacity: max(1, chunkSize))
+        // A JSON field of a GDAL row or a spec file is a few bytes: no 1 MB buffer for it.
+        buffer = .allocate(capacity: max(1, min(chunkSize, input.size ?? chunkSize)))
         scratch.reserveCapacity(256)
     }
 

@@ -41,6 +41,10 @@ final class ByteInput {
         if ownsDescriptor { close(descriptor) }
     }
 
+    /// How many bytes there are, when known up front (in memory): a reader
+    /// of a small text need not allocate a whole chunk.
+    var size: Int? { memory?.count }
+
     /// Fills `buffer` from the start; 0 at the end of the input.
     func read(into buffer: UnsafeMutableBufferPointer<UInt8>) throws(ReadError) -> Int {
         if let bytes = memory {

@@ -82,7 +82,13 @@ struct RenderCommand: ParsableCommand {
         } catch let error as MapError {
             throw CommandFailure(message: error.message)
         }
-        let features = mapLayers.reduce(0) { $0 + $1.layer.count }
-        Diagnostics.write("\(output): \(mapLayers.count) layer(s), \(features) features drawn\n")
+        let tallies = zip(layers, mapLayers).map { path, mapLayer in
+            let drawn = mapLayer.layer.features.count { $0.geometry.map { !$0.isEmpty } ?? false }
+            var counts = FeatureCounts(path, input: mapLayer.layer.count, output: drawn)
+            counts.reject(mapLayer.layer.count - drawn, "without geometry, not drawn")
+            return counts
+        }
+        Diagnostics.write("\(output): \(mapLayers.count) layer(s), \(tallies.reduce(0) { $0 + $1.output }) features drawn\n")
+        for counts in tallies { counts.report() }
     }
 }

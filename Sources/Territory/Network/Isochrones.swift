@@ -22,9 +22,14 @@ public struct Isochrones: Sendable {
         return try thresholds.map { threshold in
             let lines = reachableLines(within: threshold, from: snap, graph: graph, paths: paths)
             guard !lines.isEmpty else { return nil }
-            // Joined end to end first, so GEOS buffers a few long lines.
+            // Joined end to end first, so there are few lines to buffer;
+            // then one buffer per line and a cascaded union. Buffering the
+            // whole street mesh in one call nodes every offset curve against
+            // every other: 200 s for Duitama's 35,000 segments, against
+            // 0.7 s this way, for the same area.
             let joined = try Geometry(.multiLineString(lines), context: context).lineMerged()
-            return try joined.buffer(width, style: BufferStyle(quadrantSegments: 4)).shape
+            let bands = try joined.parts.map { line throws(GEOSError) in try line.buffer(width, style: BufferStyle(quadrantSegments: 4)) }
+            return try Geometry.union(bands, context: context).shape
         }
     }
 

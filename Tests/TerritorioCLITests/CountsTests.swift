@@ -13,8 +13,9 @@ struct CountsTests {
     static let states = venezuela + "/ve_estados_wof.geojson"
     static let places = venezuela + "/ve_localidades_wof.geojson"
 
-    /// Runs a command and returns its status and the tallies it reported.
-    func run(_ arguments: [String]) -> (status: Int32, tallies: [FeatureCounts]) {
+    /// Runs a command and returns its status and the tallies it reported,
+    /// after checking that each adds up.
+    static func run(_ arguments: [String]) -> (status: Int32, tallies: [FeatureCounts]) {
         let recorder = FeatureCounts.Recorder()
         let status = FeatureCounts.$recorder.withValue(recorder) { Territorio.run(arguments: arguments) }
         for tally in recorder.tallies {
@@ -22,6 +23,8 @@ struct CountsTests {
         }
         return (status, recorder.tallies)
     }
+
+    func run(_ arguments: [String]) -> (status: Int32, tallies: [FeatureCounts]) { Self.run(arguments) }
 
     @Test func convertCountsWhatTheFilterSetsAside() throws {
         let (status, tallies) = run(["convert", Self.parishes, "--where", "ESTADO == 'Falcón'", "-o", CommandTests.temporary("falcon.geojson")])

@@ -7,6 +7,11 @@ struct CSVParser {
     /// Line (from 1) where the record last returned starts.
     private(set) var recordLine = 0
     private var line = 1
+    /// The field being read, kept between records so its capacity is
+    /// reused; each finished field is copied out at its exact size.
+    private var scratch: [UInt8] = []
+    /// Fields in the record before, to size the next one's list.
+    private var fieldsPerRecord = 0
 
     init(bytes: [UInt8], delimiter: UInt8, start: Int = 0) {
         self.bytes = bytes
@@ -33,7 +38,14 @@ struct CSVParser {
         guard position < bytes.count else { return nil }
         recordLine = line
         var fields: [[UInt8]] = []
+        fields.reserveCapacity(fieldsPerRecord)
         var field: [UInt8] = []
+        swap(&field, &scratch)  // unshared, so appending does not copy
+        field.removeAll(keepingCapacity: true)
+        defer {
+            scratch = field
+            fieldsPerRecord = fields.count
+        }
         var quoted = false
         var wasQuoted = false
         while position < bytes.count {
@@ -58,13 +70,13 @@ struct CSVParser {
                 quoted = true
                 wasQuoted = true
             case delimiter:
-                fields.append(field)
+                fields.append(Self.copy(field))
                 field.removeAll(keepingCapacity: true)
                 wasQuoted = false
             case 0x0A:
                 line += 1
                 if field.last == 0x0D, !wasQuoted { field.removeLast() }
-                fields.append(field)
+                fields.append(Self.copy(field))
                 return fields
             case 0x0D where position < bytes.count && bytes[position] == 0x0A:
                 continue
@@ -73,8 +85,13 @@ struct CSVParser {
             }
         }
         if quoted { throw CSVFieldError(line: recordLine, message: "a quoted field is not closed before the end of the file") }
-        fields.append(field)
+        fields.append(Self.copy(field))
         return fields
+    }
+
+    /// A copy in a buffer of its own, so the scratch field is not shared.
+    private static func copy(_ field: [UInt8]) -> [UInt8] {
+        field.withUnsafeBufferPointer { Array($0) }
     }
 }
 

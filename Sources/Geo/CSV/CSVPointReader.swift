@@ -89,6 +89,7 @@ public struct CSVPointReader {
             let line = parser.recordLine
             if fields.count == 1, fields[0].isEmpty { continue }
             var texts: [String] = []
+            texts.reserveCapacity(fields.count)
             for (index, field) in fields.enumerated() {
                 texts.append(try Self.text(field, line: line, column: index < header.count ? header[index] : nil, name: name))
             }

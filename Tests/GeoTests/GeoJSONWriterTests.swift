@@ -28,6 +28,11 @@ import Testing
         #expect(text.contains(#"{"type":"Feature","id":85680511,"geometry":{"type":"Point","coordinates":[-66.123,10]},"properties":{"p":12687.0,"s":"a\"b\n","z":null}}"#))
     }
 
+    @Test func escapesControlCharactersAsRFC8259Asks() throws {
+        let layer = Layer(features: [Feature(id: nil, geometry: nil, properties: ["s": .string("\u{0}\u{1f}\t\r\\ü")])])
+        #expect(try written(layer).contains(#""properties":{"s":"\u0000\u001f\t\r\\ü"}"#))
+    }
+
     @Test func sameInputSameBytesAndGEOSRoundTripIsLossless() throws {
         let input = try Layer.readGeoJSON(path: Fixtures.sample("sample_parishes.geojson"))
         let first = try written(input)

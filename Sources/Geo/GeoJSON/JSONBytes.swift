@@ -98,11 +98,14 @@ struct JSONBytes {
         case 0x0D: raw("\\r")
         case 0x09: raw("\\t")
         default:
-            let hex = Array("0123456789abcdef".utf8)
             raw("\\u00")
-            bytes.append(hex[Int(byte >> 4)])
-            bytes.append(hex[Int(byte & 0xF)])
+            bytes.append(Self.hexDigit(byte >> 4))
+            bytes.append(Self.hexDigit(byte & 0xF))
         }
+    }
+
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
     }
 
     mutating func append(_ value: JSONValue) {

@@ -11,7 +11,7 @@ import json
 import platform
 import sys
 
-TARGETS = {"geojson-roundtrip": 0.5, "to-utm": 1.0, "validity": 1.0, "point-in-polygon": 1.05, "join": 0.5, "dissolve": 0.5, "interpolate": 0.5, "buffer-coverage": 0.5, "voronoi": 1.0, "graph-matrix": 1.0, "isochrones": 1.0, "maxp": 0.01, "skater": 0.01, "min-cost-flow": 2.0}
+TARGETS = {"geojson-roundtrip": 0.5, "to-utm": 1.0, "validity": 1.0, "point-in-polygon": 1.05, "join": 0.5, "dissolve": 0.5, "interpolate": 0.5, "buffer-coverage": 0.5, "voronoi": 1.0, "graph-matrix": 1.0, "isochrones": 1.0, "isochrone-bands": 1.0, "maxp": 0.01, "skater": 0.01, "min-cost-flow": 2.0}
 TARGETS.update({"read-gpkg": 1.0, "read-fgb": 1.0})
 CHECKED = ("features", "points", "polygons", "invalid")  # counts both sides should agree on
 

@@ -199,6 +199,27 @@ func isochrones(_ roadsPath: String, times: Int) throws -> Outcome {
     return Outcome(runs: runs, counts: ["isochrones": 5_000, "reached": reached])
 }
 
+/// 20 isochrone polygons: the road reachable in 15 minutes from 20 nodes,
+/// each merged line buffered by 200 m and the bands merged (all cores),
+/// reporting their total area in hectares.
+func isochroneBands(_ roadsPath: String, times: Int) throws -> Outcome {
+    let graph = try RoadGraph(roads: try Layer.readGeoJSON(path: roadsPath), crs: CRS("EPSG:32619"))
+    let snapper = try NetworkSnapper(graph)
+    let snaps = try (0..<20).map { try snapper.snap(graph.position(of: $0 * graph.nodeCount / 20))! }
+    var area = 0.0
+    let runs = try timed(times) {
+        area = try parallelChunks(count: snaps.count) { range in
+            let context = GEOSContext()
+            var paths = ShortestPaths(nodeCount: graph.nodeCount)
+            return try range.reduce(0.0) { total, index in
+                let band = try Isochrones(width: 200).polygons(from: snaps[index], minutes: [15], graph: graph, paths: &paths, context: context)[0]
+                return total + (try band.map { try Geometry($0, context: context).area() } ?? 0)
+            }
+        }.reduce(0, +)
+    }
+    return Outcome(runs: runs, counts: ["isochrones": 20, "area_ha": Int((area / 1e4).rounded())])
+}
+
 /// Max-p circuits of at least 50,000 people: contiguity, growth and local
 /// search (what spopt's MaxPHeuristic does with rook weights).
 func maxP(_ parishesPath: String, times: Int) throws -> Outcome {
@@ -280,6 +301,7 @@ case "buffer-coverage": outcome = try bufferCoverage(arguments[1], arguments[2],
 case "voronoi": outcome = try voronoi(arguments[1], arguments[2], times: repeatCount)
 case "graph-matrix": outcome = try graphMatrix(arguments[1], times: repeatCount)
 case "isochrones": outcome = try isochrones(arguments[1], times: repeatCount)
+case "isochrone-bands": outcome = try isochroneBands(arguments[1], times: repeatCount)
 case "maxp": outcome = try maxP(arguments[1], times: repeatCount)
 case "skater": outcome = try skater(arguments[1], times: repeatCount)
 case "min-cost-flow", "min-cost-flow-networkx": outcome = try minCostFlow(arguments[1], times: repeatCount)

@@ -55,6 +55,13 @@ struct GroupingInputs: ParsableArguments {
                                       groupingFile: groupingPath)
     }
 
+    /// Many units touching none usually means gaps between neighbours,
+    /// which split circuits that are in fact contiguous.
+    func warnAboutUnitsTouchingNone(_ evaluation: GroupingEvaluation, territories layer: Layer) {
+        guard Distance.metres(snap) == 0, evaluation.unitsTouchingNone > 0 else { return }
+        Diagnostics.warn("\(evaluation.unitsTouchingNone) of \(layer.count) territories touch no other: islands, or boundaries with small gaps between neighbours; for gaps, --snap 50m counts units within 50 m as neighbours")
+    }
+
     /// Territories in a circuit of the grouping, and those in none.
     static func counts(of evaluation: GroupingEvaluation, territories layer: Layer, subject: String) -> FeatureCounts {
         let assigned = Set(evaluation.circuits.flatMap { $0.components.flatMap { $0 } }).count
@@ -87,6 +94,7 @@ struct GroupEvaluateCommand: ParsableCommand {
     func run() throws {
         let layer = try Layers.read(inputs.territories)
         let evaluation = try inputs.evaluate(grouping, territories: layer)
+        inputs.warnAboutUnitsTouchingNone(evaluation, territories: layer)
         let counts = GroupingInputs.counts(of: evaluation, territories: layer, subject: grouping)
         print(json ? FeatureCounts.adding([counts], to: evaluation.json).jsonText : evaluation.table, terminator: json ? "\n" : "")
         counts.report()
@@ -122,6 +130,7 @@ struct GroupCompareCommand: ParsableCommand {
     func run() throws {
         let layer = try Layers.read(inputs.territories)
         let evaluations = try groupings.map { try inputs.evaluate($0, territories: layer) }
+        if let first = evaluations.first { inputs.warnAboutUnitsTouchingNone(first, territories: layer) }
         let names = groupings.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
         let join = SpatialJoin(options: .init(idField: inputs.idField))
         let codes = layer.features.enumerated().map { join.code(of: $1, index: $0).text }

@@ -30,6 +30,9 @@ public struct GroupingEvaluation: Sendable {
     public var populationVariation: Double
     public var contiguousShare: Double
     public var meanCompactness: Double
+    /// Units that touch no other: islands, or boundaries that leave small
+    /// gaps between neighbours (simplified shapes), which a snap closes.
+    public var unitsTouchingNone: Int
 
     /// Evaluates `grouping` over `territories`; `coverage` (already run on
     /// the same grouping) supplies self-sufficiency.
@@ -41,6 +44,7 @@ public struct GroupingEvaluation: Sendable {
         let units = try territories.projected(to: metric)
         let geometries = try units.features.map { try Geometry($0.geometry ?? .polygon([]), context: context) }
         let contiguity = try Contiguity(geometries, rule: rule, snap: snap, islands: .own, context: context)
+        unitsTouchingNone = contiguity.islands.count
         let join = SpatialJoin(options: .init(idField: idField))
         let codes = territories.features.enumerated().map { join.code(of: $1, index: $0).text }
         var unitOfCode: [String: Int] = [:]

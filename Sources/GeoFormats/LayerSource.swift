@@ -175,7 +175,7 @@ public enum LayerOutput {
         }
         var options = geoJSON
         options.crs = crs
-        return try GeoJSONWriter(path: path, options: options)
+        return try GeoJSONWriter(path: path, options: options, onWarning: onWarning)
     }
 
     /// Writes a whole layer to `path`.
@@ -193,6 +193,9 @@ public protocol FeatureOutput: AnyObject {
     func finish() throws(WriteError)
     /// Drops the output: the destination keeps what it had.
     func abandon()
+    /// Polygons invalid as given, written as they came; nil when the
+    /// writer does not check (GDAL formats keep coordinates unrounded).
+    var invalidPolygonsWritten: Int? { get }
 }
 
 extension FeatureOutput {
@@ -201,5 +204,9 @@ extension FeatureOutput {
     }
 }
 
-extension GeoJSONWriter: FeatureOutput {}
-extension GDALWriter: FeatureOutput {}
+extension GeoJSONWriter: FeatureOutput {
+    public var invalidPolygonsWritten: Int? { rounding.invalidInput }
+}
+extension GDALWriter: FeatureOutput {
+    public var invalidPolygonsWritten: Int? { nil }
+}

@@ -23,14 +23,24 @@ public final class GeoJSONWriter {
     private let output: OutputFile
     private var text = JSONBytes(capacity: 1 << 20)
     private let context = GEOSContext()
+    private var roundingState: ValidRounding
+    private let path: String
+    private let onWarning: ((String) -> Void)?
     public private(set) var featuresWritten = 0
 
-    /// `path` "-" writes standard output.
-    public init(path: String, options: Options = Options()) throws(WriteError) {
+    /// What was done to keep polygons valid at the written precision.
+    public var rounding: ValidRounding { roundingState }
+
+    /// `path` "-" writes standard output. `onWarning` hears, on `finish()`,
+    /// how many polygons had to be snap-rounded or collapsed to nothing.
+    public init(path: String, options: Options = Options(), onWarning: ((String) -> Void)? = nil) throws(WriteError) {
         guard (0...15).contains(options.precision) else {
             throw WriteError(file: path, message: "precision must be between 0 and 15 decimals")
         }
         self.options = options
+        self.path = path
+        self.onWarning = onWarning
+        roundingState = ValidRounding(decimals: options.precision, context: context)
         output = try OutputFile(path: path)
         if !options.textSequence {
             text.raw("{\"type\":\"FeatureCollection\",")
@@ -63,7 +73,7 @@ public final class GeoJSONWriter {
             break
         }
         text.raw("\"geometry\":")
-        if let shape = feature.geometry {
+        if let shape = feature.geometry.flatMap({ roundingState.prepare($0) }) {
             text.append(geometry: shape.orientedForGeoJSON(context: context), decimals: options.precision)
         } else {
             text.raw("null")
@@ -85,6 +95,7 @@ public final class GeoJSONWriter {
         if !options.textSequence { text.raw("\n]}\n") }
         try flush()
         try output.commit()
+        if let summary = roundingState.summary(file: path == "-" ? "standard output" : path) { onWarning?(summary) }
     }
 
     /// Drops the output: the destination keeps what it had.

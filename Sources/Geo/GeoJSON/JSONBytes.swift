@@ -23,7 +23,7 @@ struct JSONBytes {
     mutating func append(_ value: Double, decimals: Int) {
         let scale = Self.powersOfTen[decimals]
         let scaled = (value * scale).rounded()
-        guard value.isFinite, abs(scaled) < 9e15 else {
+        guard Self.isWrittenFixed(value, scaled: scaled) else {
             appendGeneral(value)
             return
         }
@@ -54,6 +54,21 @@ struct JSONBytes {
             index -= 1
         }
         bytes.append(contentsOf: text)
+    }
+
+    /// `value` as a reader of `append(_:decimals:)`'s text gets it back:
+    /// the decimal printed is k / 10^decimals exactly, and parsing it gives
+    /// the double nearest that, which is what this division gives too.
+    static func roundedAsWritten(_ value: Double, decimals: Int) -> Double {
+        let scale = powersOfTen[decimals]
+        let scaled = (value * scale).rounded()
+        guard isWrittenFixed(value, scaled: scaled) else { return value }
+        return scaled / scale
+    }
+
+    /// Values written with fixed decimals; others are written in full.
+    private static func isWrittenFixed(_ value: Double, scaled: Double) -> Bool {
+        value.isFinite && abs(scaled) < 9e15
     }
 
     mutating func append(integer value: UInt64) {

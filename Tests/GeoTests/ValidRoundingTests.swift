@@ -69,10 +69,18 @@ import Testing
         #expect(warnings.first?.contains("1 polygon(s) thinner than the 3-decimal grid written as null geometries") == true)
     }
 
-    @Test func aPolygonInvalidAsGivenIsWrittenAsItCameAndCounted() throws {
-        let bowTie = Shape.polygon([CoordinateSequence(values: [0, 0, 1, 1, 1, 0, 0, 1, 0, 0])])
+    private let bowTie = Shape.polygon([CoordinateSequence(values: [0, 0, 1, 1, 1, 0, 0, 1, 0, 0])])
+
+    @Test func aPolygonInvalidAsGivenIsMadeValidAndCounted() throws {
+        var warnings: [String] = []
+        let (_, back) = try writtenAndReadBack(Layer(features: [Feature(geometry: bowTie)]), precision: 7, warnings: &warnings)
+        #expect(try isValid(try #require(back.features[0].geometry)))
+        #expect(warnings.first?.contains("1 invalid polygon(s) made valid (GEOS MakeValid)") == true)
+    }
+
+    @Test func keepingInvalidPolygonsWritesThemAsTheyCameAndCountsThem() throws {
         let path = Fixtures.temporaryPath("bowtie-\(UUID().uuidString).geojson")
-        let writer = try GeoJSONWriter(path: path)
+        let writer = try GeoJSONWriter(path: path, options: .init(keepInvalidPolygons: true))
         try writer.write(Feature(geometry: bowTie))
         try writer.finish()
         #expect(writer.rounding.invalidInput == 1)

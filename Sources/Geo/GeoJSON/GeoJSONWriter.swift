@@ -11,11 +11,15 @@ public final class GeoJSONWriter {
         /// Written as a GeoJSON 2008 `crs` member when it is not WGS 84;
         /// such a file is no longer RFC 7946.
         public var crs: CRS = .wgs84
+        /// Polygons invalid as given are written as they came (and
+        /// counted) instead of made valid: for `convert`, which copies.
+        public var keepInvalidPolygons = false
 
-        public init(precision: Int = 7, textSequence: Bool = false, crs: CRS = .wgs84) {
+        public init(precision: Int = 7, textSequence: Bool = false, crs: CRS = .wgs84, keepInvalidPolygons: Bool = false) {
             self.precision = precision
             self.textSequence = textSequence
             self.crs = crs
+            self.keepInvalidPolygons = keepInvalidPolygons
         }
     }
 
@@ -40,7 +44,7 @@ public final class GeoJSONWriter {
         self.options = options
         self.path = path
         self.onWarning = onWarning
-        roundingState = ValidRounding(decimals: options.precision, context: context)
+        roundingState = ValidRounding(decimals: options.precision, keepInvalid: options.keepInvalidPolygons, context: context)
         output = try OutputFile(path: path)
         if !options.textSequence {
             text.raw("{\"type\":\"FeatureCollection\",")

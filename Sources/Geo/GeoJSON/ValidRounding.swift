@@ -10,22 +10,28 @@
 /// points dropped), so it is kept for the polygons that need it. Points
 /// and lines cannot become invalid by rounding and are left alone.
 ///
-/// A polygon that was invalid before rounding is the caller's business
-/// (`convert` passes it through): it is written as it came and counted.
+/// A polygon that was invalid before rounding (an input's, or one that a
+/// transformation bent into itself) is made valid (GEOS MakeValid,
+/// structure method) and then snap-rounded, unless `keepInvalid`: then it
+/// is written as it came (`convert`'s job is to copy) and counted.
 public struct ValidRounding {
     public let decimals: Int
+    public let keepInvalid: Bool
     private let context: GEOSContext
     /// Polygons that needed snap-rounding.
     public private(set) var snapRounded = 0
     /// Polygons thinner than the grid everywhere: nothing is left of them.
     public private(set) var collapsed = 0
-    /// Polygons invalid before any rounding, written as they came.
+    /// Polygons invalid before any rounding, written as they came (`keepInvalid`).
     public private(set) var invalidInput = 0
+    /// Polygons invalid before any rounding, made valid.
+    public private(set) var repaired = 0
     /// Polygons GEOS could not snap-round (it threw): written plainly rounded.
     public private(set) var failed = 0
 
-    init(decimals: Int, context: GEOSContext) {
+    public init(decimals: Int, keepInvalid: Bool, context: GEOSContext) {
         self.decimals = decimals
+        self.keepInvalid = keepInvalid
         self.context = context
     }
 
@@ -36,7 +42,7 @@ public struct ValidRounding {
     /// polygon collapses to nothing (the feature is written with a null
     /// geometry). Collection members are treated one by one; a collapsed
     /// member is dropped from its collection.
-    mutating func prepare(_ shape: Shape) -> Shape? {
+    public mutating func prepare(_ shape: Shape) -> Shape? {
         switch shape {
         case .polygon, .multiPolygon:
             return preparePolygonal(shape)
@@ -61,11 +67,19 @@ public struct ValidRounding {
         if let geometry = try? Geometry(rounded, context: context), (try? geometry.isValid()) == true {
             return shape
         }
-        guard let original = try? Geometry(shape, context: context), (try? original.isValid()) == true else {
+        guard let original = try? Geometry(shape, context: context) else {
             invalidInput += 1
             return shape
         }
-        guard let snapped = try? original.snapRounded(gridSize: gridSize) else {
+        var valid = original
+        if (try? original.isValid()) != true {
+            guard !keepInvalid, let made = try? original.makeValid(method: .structure) else {
+                invalidInput += 1
+                return shape
+            }
+            valid = made
+        }
+        guard let snapped = try? valid.snapRounded(gridSize: gridSize) else {
             failed += 1
             return shape
         }
@@ -73,7 +87,7 @@ public struct ValidRounding {
             collapsed += 1
             return nil
         }
-        snapRounded += 1
+        if valid === original { snapRounded += 1 } else { repaired += 1 }
         // A MultiPolygon stays one even when a single part is left, so a
         // layer keeps one geometry type.
         if case .multiPolygon = shape, case .polygon(let rings) = snapped.shape {
@@ -93,6 +107,9 @@ public struct ValidRounding {
         }
         if failed > 0 {
             parts.append("\(failed) polygon(s) GEOS could not snap-round written as rounded, possibly invalid (use a larger --precision)")
+        }
+        if repaired > 0 {
+            parts.append("\(repaired) invalid polygon(s) made valid (GEOS MakeValid) and snap-rounded")
         }
         if invalidInput > 0 {
             parts.append("\(invalidInput) polygon(s) invalid before rounding written as they came (validate --repair makes them valid)")

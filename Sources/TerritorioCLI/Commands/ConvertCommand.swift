@@ -58,12 +58,14 @@ struct ConvertCommand: ParsableCommand {
         if !target.isWGS84 && outputOptions.isGeoJSON {
             Diagnostics.warn("output is in \(target), not WGS 84: it carries a crs member and is not RFC 7946 GeoJSON")
         }
-        let writer = try outputOptions.writer(crs: target, fields: contents.fields)
+        // Copying is the job: invalid polygons pass through, and are counted.
+        let writer = try outputOptions.writer(crs: target, fields: contents.fields, keepInvalidPolygons: true)
         try writer.write(contentsOf: layer.features)
         try writer.finish()
         var counts = contents.counts(of: file)
         counts.output = layer.count
         counts.reject(contents.layer.count - layer.count, "filtered out")
+        counts.note(try writer.invalidPolygonsWritten ?? InvalidPolygons.count(in: layer.features), "invalid passed through")
         counts.report()
     }
 

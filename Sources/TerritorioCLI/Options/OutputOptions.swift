@@ -25,8 +25,12 @@ struct OutputOptions: ParsableArguments {
 
     /// The writer for --output: GDAL's for .gpkg, .fgb and .shp (`fields`
     /// keep the input's field types where the values fit), else GeoJSON.
-    func writer(crs: CRS, fields: [FieldDefinition] = []) throws -> any FeatureOutput {
-        try LayerOutput.open(output, crs: crs, geoJSON: writerOptions(crs: crs), fields: fields, onWarning: Diagnostics.warn)
+    /// `keepInvalidPolygons`: GeoJSON writes polygons invalid as given as
+    /// they came (else it makes them valid), for commands that copy.
+    func writer(crs: CRS, fields: [FieldDefinition] = [], keepInvalidPolygons: Bool = false) throws -> any FeatureOutput {
+        var options = writerOptions(crs: crs)
+        options.keepInvalidPolygons = keepInvalidPolygons
+        return try LayerOutput.open(output, crs: crs, geoJSON: options, fields: fields, onWarning: Diagnostics.warn)
     }
 
     var isGeoJSON: Bool { !LayerOutput.isGDAL(output) }

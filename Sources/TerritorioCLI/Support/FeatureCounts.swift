@@ -28,7 +28,16 @@ struct FeatureCounts: Sendable, Equatable {
         self.output = output
     }
 
+    /// Features written but not as they should be, said after the tally
+    /// ("1 invalid passed through"): neither rejected nor silently fine.
+    private(set) var notes: [Rejection] = []
+
     var rejected: Int { rejections.reduce(0) { $0 + $1.count } }
+
+    mutating func note(_ count: Int, _ what: String) {
+        guard count > 0 else { return }
+        notes.append(Rejection(reason: what, count: count))
+    }
 
     mutating func reject(_ count: Int, _ reason: String) {
         guard count > 0 else { return }
@@ -43,6 +52,7 @@ struct FeatureCounts: Sendable, Equatable {
         var text = "\(subject): \(input) \(unit) in, \(output) out, \(rejected) rejected"
         if !rejections.isEmpty { text += " (" + rejections.map { "\($0.count) \($0.reason)" }.joined(separator: ", ") + ")" }
         if input != output + rejected { text += "; \(input - output - rejected) unaccounted for" }
+        for note in notes { text += "; \(note.count) \(note.reason)" }
         return text
     }
 
@@ -56,6 +66,9 @@ struct FeatureCounts: Sendable, Equatable {
         object["out"] = .number(output)
         object["rejected"] = .number(rejected)
         object["reasons"] = .object(reasons)
+        if !notes.isEmpty {
+            object["notes"] = .object(JSONObject(notes.map { JSONObject.Member(key: $0.reason, value: .number($0.count)) }))
+        }
         return .object(object)
     }
 

@@ -59,6 +59,42 @@ import Testing
         #expect(abs(overlap.area! - 615_000) < 10_000)
     }
 
+    /// Two provinces of two districts each; district X fills P2's
+    /// north-east corner but names P1 as its parent.
+    func misfiledHierarchy() throws -> HierarchySpec {
+        let folder = try Self.folder()
+        try Layer(features: [
+            cell("P1", parent: nil, 0, 0, size: 0.02), cell("P2", parent: nil, 0.02, 0, size: 0.02),
+        ]).writeGeoJSON(path: folder.appendingPathComponent("provinces.geojson").path)
+        try Layer(features: [
+            cell("A", parent: "P1", 0, 0, size: 0.02),
+            cell("B", parent: "P2", 0.02, 0), cell("C", parent: "P2", 0.03, 0), cell("D", parent: "P2", 0.02, 0.01),
+            cell("X", parent: "P1", 0.03, 0.01),
+        ]).writeGeoJSON(path: folder.appendingPathComponent("districts.geojson").path)
+        let specPath = folder.appendingPathComponent("spec.json").path
+        try #"""
+            {"levels": [{"name": "province", "file": "provinces.geojson", "id": "code", "nameField": "name"},
+                        {"name": "district", "file": "districts.geojson", "id": "code", "nameField": "name", "parent": "parent"}]}
+            """#.write(toFile: specPath, atomically: true, encoding: .utf8)
+        return try HierarchySpec.read(path: specPath)
+    }
+
+    @Test func aGapCoveredByAUnitOfAnotherParentSaysWhich() throws {
+        let problems = try HierarchyCheck().check(try misfiledHierarchy()).problems
+        let gap = try #require(problems.first { $0.kind == .gap })
+        #expect(gap.other == "P2")
+        #expect(gap.message.hasPrefix("a gap of "))
+        #expect(gap.message.hasSuffix(" m² inside province P2 (Unit P2) belongs to no district of P2; covered by district X (Unit X) of province P1 (Unit P1)"),
+                "\(gap.message)")
+    }
+
+    @Test func messagesNameUnitsByCodeAndName() throws {
+        let problems = try HierarchyCheck().check(try misfiledHierarchy()).problems
+        let outside = try #require(problems.first { $0.kind == .outsideParent })
+        #expect(outside.message == "district X (Unit X) lies outside its parent P1 (Unit P1): its representative point is in P2 (Unit P2)")
+        #expect(!problems.contains { $0.message.contains("#") }, "\(problems.map(\.message))")
+    }
+
     @Test func aSpecWithoutParentFieldsIsRefused() throws {
         let folder = try Self.folder()
         let specPath = folder.appendingPathComponent("spec.json").path

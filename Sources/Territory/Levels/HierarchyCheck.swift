@@ -35,12 +35,19 @@ public struct HierarchyCheck {
         let levels = try zip(spec.levels, layers).map { level, layer in
             try prepare(level, layer, metric: metric, context: context, problems: &problems)
         }
+        problems += try check(levels, context: context)
+        return (problems, metric)
+    }
+
+    /// The checks of levels already in metres, top first.
+    func check(_ levels: [Level], context: GEOSContext) throws -> [HierarchyProblem] {
+        var problems: [HierarchyProblem] = []
         for (depth, level) in levels.enumerated() {
             problems += codeProblems(level)
             problems += try overlaps(level, context: context)
             if depth > 0 { problems += try nesting(level, in: levels[depth - 1], context: context) }
         }
-        return (problems, metric)
+        return problems
     }
 
     private func load(_ level: HierarchySpec.Level, _ spec: HierarchySpec) throws -> Layer {
@@ -74,8 +81,9 @@ public struct HierarchyCheck {
             let geometry = try Geometry(shape, context: context)
             guard let invalid = try geometry.validityProblem() else { continue }
             let unit = codes[index].isEmpty ? "#\(index)" : codes[index]
+            let named = text(feature, spec.nameField).map { $0 == unit ? unit : "\(unit) (\($0))" } ?? unit
             problems.append(HierarchyProblem(kind: .invalidGeometry, level: spec.name, unit: unit,
-                                             message: "\(spec.name) \(unit) is invalid (\(invalid.reason)); checked as made valid",
+                                             message: "\(spec.name) \(named) is invalid (\(invalid.reason)); checked as made valid",
                                              geometry: try invalid.location.map { try toMetric.transform(.point($0)) }))
             repaired.features[index].geometry = try geometry.makeValid().shape
         }
@@ -87,8 +95,24 @@ public struct HierarchyCheck {
                      geometries: geometries)
     }
 
-    private func label(_ level: Level, _ index: Int) -> String {
+    /// The unit's code, or `#index` when it has none: the `unit` and
+    /// `other` of a problem.
+    func label(_ level: Level, _ index: Int) -> String {
         level.codes[index].isEmpty ? "#\(index)" : level.codes[index]
+    }
+
+    /// The unit as messages name it: its code and, when the level has a
+    /// `nameField`, its name ("1701 (Quito)", "#4 (San Rafael)").
+    func display(_ level: Level, _ index: Int) -> String {
+        let code = label(level, index)
+        guard let name = level.names[index], !name.isEmpty, name != code else { return code }
+        return "\(code) (\(name))"
+    }
+
+    /// A parent named by code, with its name when the level has one.
+    func display(_ level: Level, code: String) -> String {
+        guard let index = level.codes.firstIndex(of: code) else { return code }
+        return display(level, index)
     }
 
     private func codeProblems(_ level: Level) -> [HierarchyProblem] {
@@ -97,10 +121,12 @@ public struct HierarchyCheck {
         for (index, code) in level.codes.enumerated() {
             if code.isEmpty {
                 problems.append(HierarchyProblem(kind: .missingCode, level: level.spec.name, unit: label(level, index),
-                                                 message: "\(level.spec.name) #\(index)\(level.names[index].map { " (\($0))" } ?? "") has no code"))
+                                                 message: "\(level.spec.name) \(display(level, index)) has no code"))
             } else if let earlier = first[code] {
+                // The code is the same: the feature's position tells them apart.
+                let named = { (index: Int) in "#\(index)" + (level.names[index].map { " (\($0))" } ?? "") }
                 problems.append(HierarchyProblem(kind: .duplicateCode, level: level.spec.name, unit: code, other: "#\(earlier)",
-                                                 message: "\(level.spec.name) #\(index) has code \(code), as #\(earlier) does"))
+                                                 message: "\(level.spec.name) \(named(index)) has code \(code), as \(named(earlier)) does"))
             } else {
                 first[code] = index
             }
@@ -111,16 +137,28 @@ public struct HierarchyCheck {
     private func overlaps(_ level: Level, context: GEOSContext) throws -> [HierarchyProblem] {
         let index = try SpatialIndex(level.geometries, context: context)
         var problems: [HierarchyProblem] = []
+        let name = level.spec.name
         for (position, geometry) in level.geometries.enumerated() where !geometry.isEmpty {
             for other in index.query(geometry) where other > position {
-                guard try geometry.relate(level.geometries[other], pattern: "2********") else { continue }
-                let shared = try geometry.intersection(level.geometries[other])
-                let area = try shared.area()
-                guard area > minimumArea else { continue }
-                problems.append(HierarchyProblem(kind: .overlap, level: level.spec.name, unit: label(level, position),
-                                                 other: label(level, other),
-                                                 message: "\(level.spec.name) \(label(level, position)) and \(label(level, other)) overlap by \(Self.format(area)) m²",
-                                                 area: area, geometry: shared.shape))
+                let pair = "\(name) \(display(level, position)) and \(display(level, other))"
+                let overlap = retrying([geometry, level.geometries[other]], failure: { error in
+                    HierarchyProblem(kind: .checkFailed, level: name, unit: label(level, position), other: label(level, other),
+                                     message: "\(pair) could not be checked for overlap, even repaired (GEOS: \(error.message)); repair them (validate --repair)")
+                }) { pair throws(GEOSError) -> Geometry? in
+                    guard try pair[0].relate(pair[1], pattern: "2********") else { return nil }
+                    return try pair[0].intersection(pair[1])
+                }
+                switch overlap {
+                case .failure(let problem): problems.append(problem)
+                case .success(nil): continue
+                case .success(let shared?):
+                    let area = try shared.area()
+                    guard area > minimumArea else { continue }
+                    problems.append(HierarchyProblem(kind: .overlap, level: name, unit: label(level, position),
+                                                     other: label(level, other),
+                                                     message: "\(pair) overlap by \(Self.format(area)) m²",
+                                                     area: area, geometry: shared.shape))
+                }
             }
         }
         return problems
@@ -132,47 +170,65 @@ public struct HierarchyCheck {
         for (index, code) in parents.codes.enumerated() where !code.isEmpty && parentIndex[code] == nil { parentIndex[code] = index }
         let prepared = try parents.geometries.map { try PreparedGeometry($0) }
         let locator = try PolygonLocator(parents.geometries, context: context)
-        var children: [Int: [Geometry]] = [:]
+        var children: [Int: [Int]] = [:]
         let name = level.spec.name
         for (index, geometry) in level.geometries.enumerated() where !geometry.isEmpty {
             let unit = label(level, index)
             guard let parentCode = level.parentCodes[index], let parent = parentIndex[parentCode] else {
                 problems.append(HierarchyProblem(kind: .missingParent, level: name, unit: unit, other: level.parentCodes[index],
-                                                 message: "\(name) \(unit) names parent \(level.parentCodes[index] ?? "(none)"), which is not a \(parents.spec.name)"))
+                                                 message: "\(name) \(display(level, index)) names parent \(level.parentCodes[index] ?? "(none)"), which is not a \(parents.spec.name)"))
                 continue
             }
-            children[parent, default: []].append(geometry)
-            let point = try geometry.pointOnSurface()
-            if let position = point.position, try !prepared[parent].covers(point) {
-                let found = try locator.locate(x: position.x, y: position.y).map { label(parents, $0) } ?? "no \(parents.spec.name)"
-                problems.append(HierarchyProblem(kind: .outsideParent, level: name, unit: unit, other: parentCode,
-                                                 message: "\(name) \(unit) lies outside its parent \(parentCode): its representative point is in \(found)",
-                                                 geometry: point.shape))
-            } else if try !prepared[parent].covers(geometry) {
-                let area = try geometry.area()
-                let inside = try geometry.intersection(parents.geometries[parent]).area()
-                if area > 0, inside / area < minimumShareInParent {
-                    problems.append(HierarchyProblem(kind: .partlyOutsideParent, level: name, unit: unit, other: parentCode,
-                                                     message: "\(name) \(unit) has only \(String(format: "%.2f", 100 * inside / area)) % of its area in its parent \(parentCode)",
-                                                     area: area - inside, geometry: try geometry.difference(parents.geometries[parent]).shape))
+            children[parent, default: []].append(index)
+            let placed = retrying([geometry, parents.geometries[parent]], failure: { error in
+                HierarchyProblem(kind: .checkFailed, level: name, unit: unit, other: parentCode,
+                                 message: "\(name) \(display(level, index)) could not be checked against its parent \(display(parents, parent)), even repaired (GEOS: \(error.message)); repair it (validate --repair)")
+            }) { pair throws(GEOSError) -> HierarchyProblem? in
+                // The prepared parent serves the first try; a repaired one is new.
+                let parentGeometry = pair[1]
+                func covers(_ other: Geometry) throws(GEOSError) -> Bool {
+                    parentGeometry === parents.geometries[parent] ? try prepared[parent].covers(other) : try parentGeometry.covers(other)
                 }
+                return try placement(level, index, pair[0], in: parents, parent, parentGeometry, covers: covers, locator: locator)
+            }
+            switch placed {
+            case .success(let problem?), .failure(let problem): problems.append(problem)
+            case .success(nil): break
             }
             if let given = level.parentNames[index], let actual = parents.names[parent], Self.fold(given) != Self.fold(actual) {
                 problems.append(HierarchyProblem(kind: .nameMismatch, level: name, unit: unit, other: parentCode,
-                                                 message: "\(name) \(unit) calls its parent \(parentCode) '\(given)', but it is named '\(actual)'"))
+                                                 message: "\(name) \(display(level, index)) calls its parent \(parentCode) '\(given)', but it is named '\(actual)'"))
             }
         }
+        let index = try SpatialIndex(level.geometries, context: context)
         for (parent, members) in children.sorted(by: { $0.key < $1.key }) {
-            let covered = try Geometry.union(members, context: context)
-            let gap = try parents.geometries[parent].difference(covered)
-            for part in gap.parts where try part.area() > minimumArea {
-                let area = try part.area()
-                problems.append(HierarchyProblem(kind: .gap, level: name, unit: "-", other: label(parents, parent),
-                                                 message: "a gap of \(Self.format(area)) m² inside \(parents.spec.name) \(label(parents, parent)) belongs to no \(name)",
-                                                 area: area, geometry: part.shape))
-            }
+            problems += gaps(in: parent, of: parents, members: members, level: level, index: index, context: context)
         }
         return problems
+    }
+
+    /// Whether the unit lies in its parent: its representative point, and
+    /// at least `minimumShareInParent` of its area.
+    private func placement(_ level: Level, _ index: Int, _ geometry: Geometry, in parents: Level, _ parent: Int,
+                           _ parentGeometry: Geometry, covers: (Geometry) throws(GEOSError) -> Bool,
+                           locator: PolygonLocator) throws(GEOSError) -> HierarchyProblem? {
+        let name = level.spec.name
+        let unit = label(level, index)
+        let parentCode = parents.codes[parent]
+        let point = try geometry.pointOnSurface()
+        if let position = point.position, try !covers(point) {
+            let found = try locator.locate(x: position.x, y: position.y).map { display(parents, $0) } ?? "no \(parents.spec.name)"
+            return HierarchyProblem(kind: .outsideParent, level: name, unit: unit, other: parentCode,
+                                    message: "\(name) \(display(level, index)) lies outside its parent \(display(parents, parent)): its representative point is in \(found)",
+                                    geometry: point.shape)
+        }
+        guard try !covers(geometry) else { return nil }
+        let area = try geometry.area()
+        let inside = try geometry.intersection(parentGeometry).area()
+        guard area > 0, inside / area < minimumShareInParent else { return nil }
+        return HierarchyProblem(kind: .partlyOutsideParent, level: name, unit: unit, other: parentCode,
+                                message: "\(name) \(display(level, index)) has only \(String(format: "%.2f", 100 * inside / area)) % of its area in its parent \(display(parents, parent))",
+                                area: area - inside, geometry: try geometry.difference(parentGeometry).shape)
     }
 
     /// Names compared without case or accents.

@@ -12,6 +12,9 @@ public struct HierarchyProblem: Sendable {
         case nameMismatch = "name-mismatch"
         case overlap
         case gap
+        /// GEOS could not compute an overlay of the unit, even on repaired
+        /// copies: the unit is named, the check goes on.
+        case checkFailed = "check-failed"
     }
 
     public var kind: Kind

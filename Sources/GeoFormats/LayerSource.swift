@@ -69,6 +69,9 @@ public enum LayerSource {
         /// For people, each naming the file.
         public var warnings: [String]
         public var format: Format
+        /// GeoJSON features that gave a property key twice: the last value
+        /// is kept, and `validate` reports them.
+        public var repeatedKeys: [GeoJSONReader.RepeatedKeys] = []
     }
 
     public static func read(_ argument: String, options: Options = Options()) throws(ReadError) -> Contents {
@@ -84,8 +87,16 @@ public enum LayerSource {
                 let result = try CSVPointReader(options: options.csv).read(path: path, collectRejects: options.collectRejects)
                 contents = Contents(layer: result.layer, rejected: result.rejected, fields: [], warnings: [], format: format)
             } else {
-                let layer = try Layer.readGeoJSON(path: path, progress: options.progress)
-                contents = Contents(layer: layer, rejected: [], fields: [], warnings: [], format: format)
+                let reader = try GeoJSONReader(path: path)
+                let layer = try Layer.readGeoJSON(reader, progress: options.progress)
+                contents = Contents(layer: layer, rejected: [], fields: [], warnings: [], format: format,
+                                    repeatedKeys: reader.repeatedKeys)
+                if let first = reader.repeatedKeys.first {
+                    let keys = first.keys.map { "\"\($0)\"" }.joined(separator: ", ")
+                    let location = "feature \(first.index)" + (first.id.map { " (id \($0))" } ?? "")
+                    contents.warnings.append("\(path): \(reader.repeatedKeys.count) feature(s) give a property twice; the last value is kept "
+                                             + "(first: \(location), \(keys)); territorio validate lists them")
+                }
             }
             if options.encoding != nil {
                 contents.warnings.append("\(path): --encoding is ignored: \(format) is read as UTF-8")

@@ -8,6 +8,12 @@ struct GeoJSONParser {
     /// Property names of the previous feature, reused so a million
     /// features share one string per name.
     private var previousKeys: [String] = []
+    /// How many of `previousKeys` are known to differ from each other: a
+    /// feature with the same keys in the same places needs no check for
+    /// a key given twice.
+    private var distinctKeys = 0
+    /// Keys the feature being read gave twice (or more), in order.
+    private var repeatedKeys: [String] = []
 
     private enum State {
         case start
@@ -214,6 +220,8 @@ struct GeoJSONParser {
         }
         properties.members.reserveCapacity(previousKeys.count)
         var index = 0
+        var sameKeys = true
+        var repeated: [String] = []
         repeat {
             try scanner.readStringBytes()
             let key: String
@@ -221,13 +229,31 @@ struct GeoJSONParser {
                 key = previousKeys[index]
             } else {
                 key = try scanner.scratchString()
+                sameKeys = false
                 if index < previousKeys.count { previousKeys[index] = key } else { previousKeys.append(key) }
             }
             index += 1
             try scanner.expect(UInt8(ascii: ":"), "':' after a property name")
-            properties.members.append(.init(key: key, value: try scanner.readValue(depth: 3)))
+            let value = try scanner.readValue(depth: 3)
+            // A key given twice: the last value wins, in the first one's
+            // place, as JavaScript's JSON.parse does, so that every output
+            // format (and every command reading the property) agrees.
+            if !(sameKeys && index <= distinctKeys), let earlier = properties.members.firstIndex(where: { $0.key == key }) {
+                properties.members[earlier].value = value
+                repeated.append(key)
+            } else {
+                properties.members.append(.init(key: key, value: value))
+            }
         } while try scanner.separator(closing: UInt8(ascii: "}"), in: "properties")
+        distinctKeys = repeated.isEmpty ? index : 0
+        repeatedKeys += repeated
         return properties
+    }
+
+    /// The property keys the feature just read gave more than once.
+    mutating func takeRepeatedKeys() -> [String] {
+        defer { repeatedKeys = [] }
+        return repeatedKeys
     }
 
     // MARK: Geometries

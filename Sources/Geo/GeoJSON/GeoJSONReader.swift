@@ -7,6 +7,16 @@
 public final class GeoJSONReader {
     private var parser: GeoJSONParser
     public private(set) var featuresRead = 0
+    /// Features that gave a property key more than once (the last value
+    /// is kept), in the order read.
+    public private(set) var repeatedKeys: [RepeatedKeys] = []
+
+    public struct RepeatedKeys: Sendable, Hashable {
+        /// The feature's position in the file, from 0.
+        public let index: Int
+        public let id: FeatureID?
+        public let keys: [String]
+    }
 
     /// `path` "-" reads standard input.
     public init(path: String) throws(ReadError) {
@@ -37,7 +47,11 @@ public final class GeoJSONReader {
 
     public func next() throws(ReadError) -> Feature? {
         let feature = try parser.nextFeature()
-        if feature != nil { featuresRead += 1 }
+        let repeated = parser.takeRepeatedKeys()
+        if let feature {
+            if !repeated.isEmpty { repeatedKeys.append(RepeatedKeys(index: featuresRead, id: feature.id, keys: repeated)) }
+            featuresRead += 1
+        }
         return feature
     }
 }
@@ -58,7 +72,8 @@ extension Layer {
         try readGeoJSON(GeoJSONReader(bytes: bytes, name: name, chunkSize: chunkSize))
     }
 
-    private static func readGeoJSON(_ reader: GeoJSONReader, progress: ((Int) -> Void)? = nil) throws(ReadError) -> Layer {
+    /// Reads every feature `reader` has left.
+    public static func readGeoJSON(_ reader: GeoJSONReader, progress: ((Int) -> Void)? = nil) throws(ReadError) -> Layer {
         var features: [Feature] = []
         while let feature = try reader.next() {
             features.append(feature)

@@ -390,10 +390,23 @@ struct JSONScanner {
             position += 1
             return object
         }
+        // A key given twice: the last value wins, in the first one's place
+        // (as for properties). Large objects find keys through a table.
+        var positions: [String: Int]?
         repeat {
             let key = try readString()
             try expect(UInt8(ascii: ":"), "':' after a member name")
-            object.members.append(.init(key: key, value: try readValue(depth: depth)))
+            let value = try readValue(depth: depth)
+            if positions == nil, object.members.count >= 16 {
+                positions = Dictionary(object.members.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
+            }
+            let earlier = positions.map { $0[key] } ?? object.members.firstIndex { $0.key == key }
+            if let earlier {
+                object.members[earlier].value = value
+            } else {
+                positions?[key] = object.members.count
+                object.members.append(.init(key: key, value: value))
+            }
         } while try separator(closing: UInt8(ascii: "}"), in: "an object")
         return object
     }

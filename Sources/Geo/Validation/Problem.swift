@@ -7,6 +7,8 @@ public struct Problem: Sendable, Hashable {
         case unclosedRing = "unclosed-ring"
         case outOfRange = "out-of-range"
         case mixedDimensions = "mixed-dimensions"
+        /// A property key given twice in one feature (GeoJSON): the last value is kept.
+        case duplicateKey = "duplicate-key"
     }
 
     public let index: Int

@@ -8,7 +8,8 @@ struct ValidateCommand: ParsableCommand {
         abstract: "List every problem in a layer; with --repair, write it with invalid geometries made valid.",
         discussion: """
             Problems: invalid-geometry (GEOS's reason and location), empty-geometry, duplicate-id, \
-            unclosed-ring, out-of-range (coordinates outside longitude/latitude), mixed-dimensions. \
+            unclosed-ring, out-of-range (coordinates outside longitude/latitude), mixed-dimensions, \
+            duplicate-key (a GeoJSON property given twice in one feature; the last value is kept). \
             Exit status 1 when there are problems; with --repair, when problems remain that \
             repair cannot fix (duplicate ids, empty geometries, out-of-range coordinates). \
             Repair drops z where some positions have it and others not.
@@ -40,7 +41,10 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let contents = try input.read(file, progress: Progress("reading"))
         let layer = contents.layer
-        let problems = try LayerValidator.problems(in: layer)
+        let problems = try LayerValidator.problems(in: layer) + contents.repeatedKeys.map { repeated in
+            Problem(index: repeated.index, id: repeated.id, kind: .duplicateKey,
+                    reason: "property \(repeated.keys.map { "\"\($0)\"" }.joined(separator: ", ")) given twice; the last value is kept")
+        }
         var report = JSONObject()
         report["problems"] = .array(problems.map(Self.json))
         if !json {
@@ -57,7 +61,8 @@ struct ValidateCommand: ParsableCommand {
             try output.write(contentsOf: try repaired.projected(to: .wgs84, file: file).features)
             try output.finish()
             let fixed = Set(changes.map(\.index))
-            remaining = problems.filter { !(fixed.contains($0.index) && LayerRepair.repairableKinds.contains($0.kind)) }
+            // A repeated key is written once, with the value every reader kept.
+            remaining = problems.filter { !(fixed.contains($0.index) && LayerRepair.repairableKinds.contains($0.kind)) && $0.kind != .duplicateKey }
             report["repairs"] = .array(changes.map(Self.json))
             if !json {
                 for change in changes { Diagnostics.write(Self.line(change, file: file) + "\n") }

@@ -19,7 +19,10 @@ struct HierarchyCheckCommand: ParsableCommand {
             SPEC is a JSON file naming the levels, top first (see the README). A unit must have \
             its representative point in its parent and at least 99% of its area there. Gaps \
             and overlaps within a level larger than --min-area come out as polygons with their \
-            area. Exit status 1 when there are problems; each names both units.
+            area; a gap covered by a unit of another parent names that unit. Units are named by \
+            code and, with a nameField, name. A unit whose overlay GEOS refuses is checked again \
+            on a repaired copy, else reported as check-failed, and the check goes on. Exit status \
+            1 when there are problems; each names both units.
 
             Example:
               territorio hierarchy check bolivia.json -o problems.geojson

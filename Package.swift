@@ -69,7 +69,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "territorio-bench",
-            dependencies: ["Geo", "Territory"],
+            dependencies: ["Geo", "Territory", "FlowOracles"],
             path: "bench/Sources/territorio-bench"
         ),
         // Apart, so that GDAL does not weigh on every other task's memory.
@@ -95,7 +95,10 @@ let package = Package(
         .executableTarget(name: "fuzz-specs", dependencies: ["FuzzHarness"], path: "Fuzz/Targets/fuzz-specs"),
         .testTarget(name: "GeoTests", dependencies: ["Geo"]),
         .testTarget(name: "GeoFormatsTests", dependencies: ["GeoFormats", "Geo", "Territory"]),
-        .testTarget(name: "TerritoryTests", dependencies: ["Territory", "Geo"]),
+        // The network simplex: an independent min-cost flow solver that the
+        // tests and the bench check the production solvers against.
+        .target(name: "FlowOracles", dependencies: ["Territory"], path: "Tests/Oracles/FlowOracles"),
+        .testTarget(name: "TerritoryTests", dependencies: ["Territory", "Geo", "FlowOracles"]),
         .testTarget(name: "MapsTests", dependencies: ["Maps", "Geo", "CCairo"]),
         // Runs a command and writes its peak memory: the adversarial tests measure territorio through it.
         .executableTarget(name: "peak-memory", path: "Tests/PeakMemory"),

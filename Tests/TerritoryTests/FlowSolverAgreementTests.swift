@@ -1,5 +1,6 @@
 import Testing
 @testable import Territory
+import FlowOracles
 
 /// The network simplex and cost scaling against successive shortest
 /// paths, the simplest of the three, on random networks.

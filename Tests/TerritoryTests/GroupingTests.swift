@@ -72,3 +72,19 @@ import Testing
         #expect(abs(evaluation.circuits[0].meanTripMinutes! - 2.0 / 3) < 1e-9)
     }
 }
+
+@Suite struct GroupingFileTests {
+    @Test func aSpreadsheetsQuotedExportReads() throws {
+        let text = "\u{FEFF}\"territory_code\";\"circuit_id\"\r\n\"P-1\";\"Circuito Norte; Alto\"\r\n\r\n\"P-2\";\"C2\"\r\n"
+        let grouping = try Grouping.parse(text, name: "g.csv")
+        #expect(grouping.rows.map(\.territory) == ["P-1", "P-2"])
+        #expect(grouping.rows.map(\.circuit) == ["Circuito Norte; Alto", "C2"])
+        #expect(grouping.rows.map(\.line) == [2, 4])
+    }
+
+    @Test func writtenGroupingsQuoteCodesWithCommas() throws {
+        let grouping = Grouping(rows: [.init(line: 2, territory: "Lara, Torres", circuit: "C1")])
+        #expect(grouping.csv == "territory_code,circuit_id\n\"Lara, Torres\",C1\n")
+        #expect(try Grouping.parse(grouping.csv, name: "g.csv").rows.map(\.territory) == ["Lara, Torres"])
+    }
+}

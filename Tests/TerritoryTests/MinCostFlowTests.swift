@@ -1,5 +1,6 @@
 import Testing
 @testable import Territory
+import FlowOracles
 
 @Suite struct MinCostFlowTests {
     /// The classic diamond: 4 units from s to t; the cheap route s-a-t

@@ -58,16 +58,7 @@ public final class Geometry {
     }
 }
 
-public enum GeometryType: String, Sendable, CaseIterable {
-    case point = "Point"
-    case lineString = "LineString"
-    case linearRing = "LinearRing"
-    case polygon = "Polygon"
-    case multiPoint = "MultiPoint"
-    case multiLineString = "MultiLineString"
-    case multiPolygon = "MultiPolygon"
-    case geometryCollection = "GeometryCollection"
-
+extension GeometryType {
     init(geosTypeID: Int32) {
         switch Int(geosTypeID) {
         case Int(GEOS_POINT.rawValue): self = .point

@@ -53,25 +53,8 @@ struct IsochroneCommand: ParsableCommand {
         let all = try Layers.read(facilities)
         let selected = try all.selecting(Selection(filter: try WhereOption.filter(whereExpression)))
         let points = try RoutePoints(layer: selected, file: facilities, graph: graph, snapper: snapper, limit: limit)
-        // Facilities in parallel, each worker with its own GEOS context and paths.
-        let snaps = points.snaps, ids = points.ids, band_ = band
-        let features = try parallelChunks(count: snaps.count) { range in
-            let context = GEOSContext()
-            var paths = ShortestPaths(nodeCount: graph.nodeCount)
-            var features: [Feature] = []
-            for index in range {
-                guard let snap = snaps[index] else { continue }
-                let polygons = try Isochrones(width: band_).polygons(from: snap, minutes: thresholds, graph: graph, paths: &paths, context: context)
-                for (threshold, polygon) in zip(thresholds, polygons) {
-                    guard let polygon else { continue }
-                    features.append(Feature(geometry: polygon, properties: [
-                        "facility_id": .string(ids[index]), "minutes": .number(threshold),
-                        "area_m2": .number(try Geometry(polygon, context: context).area().rounded()),
-                    ]))
-                }
-            }
-            return features
-        }.flatMap { $0 }
+        let snaps = points.snaps
+        let features = try Isochrones(width: band).bands(of: snaps, ids: points.ids, minutes: thresholds, graph: graph)
         var layer = Layer(features: features, crs: graph.crs)
         if let territories {
             layer = try ArealInterpolation(extensive: [populationField]).interpolate(from: try Layers.read(territories), to: layer)

@@ -40,38 +40,26 @@ struct RouteCommand: ParsableCommand {
         let snapper = try NetworkSnapper(graph)
         let origins = try RoutePoints(file: from, graph: graph, snapper: snapper, limit: limit)
         let destinations = try RoutePoints(file: to, graph: graph, snapper: snapper, limit: limit)
-        // Origins in parallel, each worker with its own paths; chunks come
-        // back in order, so the output does not depend on the cores.
         let keepRoutes = output != nil
-        let chunks = try parallelChunks(count: origins.snaps.count) { range in
-            var rows = ""
-            var routes: [Feature] = []
-            var paths = ShortestPaths(nodeCount: graph.nodeCount)
-            for o in range {
-                guard let origin = origins.snaps[o] else { continue }
-                paths.run(graph, from: graph.starts(from: origin))
-                for (d, destination) in destinations.snaps.enumerated() {
-                    guard let destination else { continue }
-                    let minutes = graph.minutes(to: destination, from: origin, paths: paths)
-                    let route = minutes.isFinite ? graph.route(from: origin, to: destination, paths: paths) : nil
-                    let km = route.map { $0.metres / 1000 } ?? .infinity
-                    rows += "\(origins.ids[o]),\(destinations.ids[d]),\(Self.format(minutes)),\(Self.format(km)),\(Self.format(origin.metres)),\(Self.format(destination.metres))\n"
-                    if let route, keepRoutes {
-                        routes.append(Feature(geometry: route.shape, properties: [
-                            "from_id": .string(origins.ids[o]), "to_id": .string(destinations.ids[d]),
-                            "minutes": .number((minutes * 100).rounded() / 100), "km": .number((km * 1000).rounded() / 1000),
-                        ]))
-                    }
-                }
+        let result = try RouteMatrix(graph: graph, origins: origins.snaps, destinations: destinations.snaps, keepRoutes: keepRoutes)
+        var rows = CSVWriter(header: ["from_id", "to_id", "minutes", "km", "from_snap_m", "to_snap_m"])
+        var routes: [Feature] = []
+        for pair in result.pairs {
+            let origin = origins.snaps[pair.origin]!, destination = destinations.snaps[pair.destination]!
+            let km = pair.metres / 1000
+            rows.append([origins.ids[pair.origin], destinations.ids[pair.destination], Self.format(pair.minutes), Self.format(km),
+                         Self.format(origin.metres), Self.format(destination.metres)])
+            if let route = pair.route {
+                routes.append(Feature(geometry: route.shape, properties: [
+                    "from_id": .string(origins.ids[pair.origin]), "to_id": .string(destinations.ids[pair.destination]),
+                    "minutes": .number((pair.minutes * 100).rounded() / 100), "km": .number((km * 1000).rounded() / 1000),
+                ]))
             }
-            return (rows, routes)
         }
-        let rows = "from_id,to_id,minutes,km,from_snap_m,to_snap_m\n" + chunks.map(\.0).joined()
-        let routes = chunks.flatMap(\.1)
         if let matrix {
-            try ReportOptions.writeText(rows, to: matrix)
+            try ReportOptions.writeText(rows.text, to: matrix)
         } else if output == nil {
-            print(rows, terminator: "")
+            print(rows.text, terminator: "")
         }
         if let output {
             try Layers.write(Layer(features: routes, crs: graph.crs).projected(to: .wgs84), to: output)

@@ -1,8 +1,8 @@
-/// What the two min-cost flow solvers share, so callers and tests can use
+/// What the min-cost flow solvers share, so callers and tests can use
 /// either: successive shortest paths (`MinCostFlow`, simple, for small
-/// networks and node capacities), the network simplex (`NetworkSimplex`,
-/// for mid-sized ones) or cost scaling (`CostScaling`, for a million
-/// nodes).
+/// networks and node capacities) or cost scaling (`CostScaling`, for a
+/// million nodes). The network simplex that checks them lives with the
+/// tests (`Tests/Oracles`).
 public protocol FlowSolver {
     init(nodeCount: Int)
     @discardableResult
@@ -12,5 +12,4 @@ public protocol FlowSolver {
 }
 
 extension MinCostFlow: FlowSolver {}
-extension NetworkSimplex: FlowSolver {}
 extension CostScaling: FlowSolver {}

@@ -70,6 +70,13 @@ public struct MinCostFlow: Sendable {
         public let delivered: Int64
         /// Demand left unmet (0 when the problem is feasible).
         public let shortfall: Int64
+
+        public init(flow: [Int64], cost: Int64, delivered: Int64, shortfall: Int64) {
+            self.flow = flow
+            self.cost = cost
+            self.delivered = delivered
+            self.shortfall = shortfall
+        }
     }
 
     public func solve() -> Solution {

@@ -108,10 +108,3 @@ extension GroupingSuggestion {
         return supplies
     }
 }
-
-extension Grouping {
-    /// `territory_code,circuit_id`, one row per territory.
-    public var csv: String {
-        "territory_code,circuit_id\n" + rows.map { "\($0.territory),\($0.circuit)\n" }.joined()
-    }
-}

@@ -9,21 +9,21 @@ import Geo
 public struct RoadGraph: Sendable {
     public let crs: CRS
     /// x, y of each node.
-    public var nodeXY: [Double]
+    public private(set) var nodeXY: [Double]
     /// Each segment: its two nodes, length in metres, minutes to travel
     /// it, which ways it may be travelled, and the road feature it is from.
-    public var segmentFrom: [Int32]
-    public var segmentTo: [Int32]
-    public var segmentLength: [Double]
-    public var segmentMinutes: [Double]
-    public var segmentForward: [Bool]
-    public var segmentBackward: [Bool]
-    public var segmentFeature: [Int32]
+    public private(set) var segmentFrom: [Int32]
+    public private(set) var segmentTo: [Int32]
+    public private(set) var segmentLength: [Double]
+    public private(set) var segmentMinutes: [Double]
+    public private(set) var segmentForward: [Bool]
+    public private(set) var segmentBackward: [Bool]
+    public private(set) var segmentFeature: [Int32]
     /// Arcs out of node n: `arcStart[n] ..< arcStart[n + 1]`.
-    public var arcStart: [Int32]
-    public var arcTarget: [Int32]
-    public var arcMinutes: [Double]
-    public var arcSegment: [Int32]
+    public private(set) var arcStart: [Int32]
+    public private(set) var arcTarget: [Int32]
+    public private(set) var arcMinutes: [Double]
+    public private(set) var arcSegment: [Int32]
     /// Features in the roads layer; those with no segment (not lines,
     /// empty, a single point) are the difference from `featuresUsed`.
     public private(set) var featureCount = 0

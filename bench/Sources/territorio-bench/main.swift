@@ -7,6 +7,7 @@
 import Foundation
 import Geo
 import Territory
+import FlowOracles
 
 struct Outcome {
     var runs: [Double]

@@ -1,3 +1,5 @@
+import Territory
+
 /// Min-cost flow by the primal network simplex method, for large networks:
 /// a spanning tree kept in thread order (as LEMON's NetworkSimplex keeps
 /// it: parent, thread, last successor, subtree size), entering arcs found
@@ -294,3 +296,5 @@ public struct NetworkSimplex: Sendable {
         }
     }
 }
+
+extension NetworkSimplex: FlowSolver {}

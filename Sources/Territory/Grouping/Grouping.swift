@@ -1,0 +1,63 @@
+import Foundation
+import Geo
+
+/// Which circuit each territory belongs to: a CSV of
+/// `territory_code,circuit_id` rows (a header first). A territory may be
+/// listed in two circuits (an overlap, reported) or in none.
+public struct Grouping: Sendable {
+    public struct Row: Sendable, Hashable {
+        public let line: Int
+        public let territory: String
+        public let circuit: String
+    }
+
+    public let rows: [Row]
+
+    /// Circuits in order of first appearance.
+    public var circuits: [String] {
+        var seen = Set<String>()
+        return rows.map(\.circuit).filter { seen.insert($0).inserted }
+    }
+
+    public func territories(of circuit: String) -> [String] {
+        rows.filter { $0.circuit == circuit }.map(\.territory)
+    }
+
+    public init(rows: [Row]) {
+        self.rows = rows
+    }
+
+    /// Reads a grouping CSV with the project's CSV parser: `,` or `;`,
+    /// quoted fields (as spreadsheets export them), a BOM, CRLF.
+    public static func read(path: String) throws(ReadError) -> Grouping {
+        try parse(table: CSVTable.read(path: path), name: path)
+    }
+
+    public static func parse(_ text: String, name: String) throws(ReadError) -> Grouping {
+        try parse(table: CSVTable.parse(bytes: Array(text.utf8), name: name), name: name)
+    }
+
+    private static func parse(table: CSVTable, name: String) throws(ReadError) -> Grouping {
+        let columns = table.header.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\u{FEFF} ")).lowercased() }
+        guard let territoryColumn = columns.firstIndex(where: { ["territory_code", "territory", "code"].contains($0) }),
+              let circuitColumn = columns.firstIndex(where: { ["circuit_id", "circuit"].contains($0) }) else {
+            throw ReadError(file: name, line: 1, message: "expected the columns territory_code and circuit_id, found \(columns.joined(separator: ", "))")
+        }
+        var rows: [Row] = []
+        for record in table.rows {
+            let territory = record.fields[territoryColumn], circuit = record.fields[circuitColumn]
+            guard !territory.isEmpty, !circuit.isEmpty else {
+                throw ReadError(file: name, line: record.line, message: "the row needs a territory code and a circuit id")
+            }
+            rows.append(Row(line: record.line, territory: territory, circuit: circuit))
+        }
+        return Grouping(rows: rows)
+    }
+
+    /// `territory_code,circuit_id`, one row per territory.
+    public var csv: String {
+        var writer = CSVWriter(header: ["territory_code", "circuit_id"])
+        for row in rows { writer.append([row.territory, row.circuit]) }
+        return writer.text
+    }
+}

@@ -99,7 +99,10 @@ struct GroupSuggestCommand: ParsableCommand {
             suggestion.valueField = String(text.dropFirst("heterogeneity:".count))
         default: throw ValidationError("--objective is compactness, travel or heterogeneity:FIELD")
         }
-        let territories = try Layers.read(inputs.territories)
+        let checked = try inputs.readTerritories()
+        let territories = checked.layer
+        try FieldCheck.require(within.map { [$0] } ?? [], in: territories, file: inputs.territories, flag: "--within")
+        try FieldCheck.require(suggestion.valueField.map { [$0] } ?? [], in: territories, file: inputs.territories, flag: "--objective heterogeneity:FIELD")
         let progress = Progress("growing")
         let result = try suggestion.run(territories: territories) { attempt, total in progress.update(attempt, of: total) }
         progress.finish()
@@ -108,9 +111,10 @@ struct GroupSuggestCommand: ParsableCommand {
             Diagnostics.warn("\(result.unassigned.count) territories could join no circuit meeting the floor: \(result.unassigned.prefix(10).joined(separator: ", "))")
         }
         Diagnostics.write("\(inputs.territories): \(result.regions) circuits (objective \(String(format: "%.4g", result.objective)))\n")
-        var counts = FeatureCounts(inputs.territories, unit: "territories", input: territories.count,
+        var counts = FeatureCounts(inputs.territories, unit: "territories", input: checked.original.count,
                                    output: territories.count - result.unassigned.count)
         counts.reject(result.unassigned.count, "in no circuit meeting the floor")
+        checked.record(in: &counts)
         counts.report()
         // The suggestion's evaluation, as `group evaluate` gives it.
         if reportOptions.report != nil || reportOptions.json != nil {

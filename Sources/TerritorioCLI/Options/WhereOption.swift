@@ -12,4 +12,11 @@ enum WhereOption {
             throw ValidationError("--where: \(error.description)")
         }
     }
+
+    /// Every property the expression reads must be a field of the layer
+    /// (a misspelt name would keep nothing, silently).
+    static func check(_ filter: FeatureFilter?, against layer: Layer, file: String) throws {
+        guard let filter else { return }
+        try FieldCheck.require(filter.propertyNames, in: layer, file: file, flag: "--where")
+    }
 }

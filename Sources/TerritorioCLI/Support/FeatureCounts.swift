@@ -15,6 +15,9 @@ struct FeatureCounts: Sendable, Equatable {
     var output: Int
     /// Reasons in the order first seen.
     private(set) var rejections: [Rejection] = []
+    /// Features kept but changed by a stated default (a missing population
+    /// taken as 0): counted, not rejected.
+    private(set) var notes: [Rejection] = []
 
     struct Rejection: Sendable, Equatable {
         let reason: String
@@ -39,10 +42,20 @@ struct FeatureCounts: Sendable, Equatable {
         }
     }
 
+    mutating func note(_ count: Int, _ reason: String) {
+        guard count > 0 else { return }
+        if let index = notes.firstIndex(where: { $0.reason == reason }) {
+            notes[index].count += count
+        } else {
+            notes.append(Rejection(reason: reason, count: count))
+        }
+    }
+
     var line: String {
         var text = "\(subject): \(input) \(unit) in, \(output) out, \(rejected) rejected"
         if !rejections.isEmpty { text += " (" + rejections.map { "\($0.count) \($0.reason)" }.joined(separator: ", ") + ")" }
         if input != output + rejected { text += "; \(input - output - rejected) unaccounted for" }
+        if !notes.isEmpty { text += "; of those out, " + notes.map { "\($0.count) \($0.reason)" }.joined(separator: ", ") }
         return text
     }
 
@@ -56,6 +69,11 @@ struct FeatureCounts: Sendable, Equatable {
         object["out"] = .number(output)
         object["rejected"] = .number(rejected)
         object["reasons"] = .object(reasons)
+        if !notes.isEmpty {
+            var noted = JSONObject()
+            for note in notes { noted[note.reason] = .number(note.count) }
+            object["notes"] = .object(noted)
+        }
         return .object(object)
     }
 

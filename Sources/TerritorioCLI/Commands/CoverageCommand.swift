@@ -78,6 +78,7 @@ struct CoverageCommand: ParsableCommand {
         let territoryLayer = checked.layer
         let siteContents = try input.read(sites)
         try siteFields.check(siteContents.layer, file: sites)
+        ExtentCheck.warnFarPoints(siteContents.layer, file: sites, against: original, referenceFile: territories)
         let result = try analysis.run(territories: territoryLayer, grouping: checked.filter(try Grouping.read(path: grouping), idField: idField),
                                       sites: siteContents.layer, groupingFile: grouping, sitesFile: sites)
         let coverage = CoverageReport(result)

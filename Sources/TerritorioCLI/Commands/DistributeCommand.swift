@@ -56,6 +56,7 @@ struct DistributeCommand: ParsableCommand {
         let original = try Layers.read(territories)
         let checked = try population.check(original, file: territories)
         let territoryLayer = checked.layer
+        ExtentCheck.warnFarPoints(siteLayer, file: sites, against: original, referenceFile: territories)
         if let roads {
             distribution.roads = try RoadGraph(roads: try Layers.roads(roads), crs: try territoryLayer.metricCRS(), file: roads)
         }

@@ -55,7 +55,7 @@ struct InterpolateCommand: ParsableCommand {
         let writer = try outputOptions.writer(crs: .wgs84)
         try writer.write(contentsOf: try result.projected(to: .wgs84, file: to).features)
         try writer.finish()
-        checked.counts(of: from, unit: "sources", input: original.count).report()
         FeatureCounts(to, input: targets.count, output: result.count).report()
+        checked.counts(of: from, unit: "sources", input: original.count).report()
     }
 }

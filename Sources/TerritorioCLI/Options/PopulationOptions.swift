@@ -25,6 +25,6 @@ struct MissingValuesOptions: ParsableArguments {
 
     func check(_ layer: Layer, fields: [String], file: String, fieldFlag: String) throws -> CheckedValues {
         try MissingValues.check(layer, fields: fields, file: file, policy: missing, flag: "--missing-values",
-                                fieldFlag: fieldFlag, what: "value", negativeAllowed: true)
+                                fieldFlag: fieldFlag, what: "values", negativeAllowed: true)
     }
 }

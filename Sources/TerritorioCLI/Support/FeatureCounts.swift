@@ -55,7 +55,7 @@ struct FeatureCounts: Sendable, Equatable {
         var text = "\(subject): \(input) \(unit) in, \(output) out, \(rejected) rejected"
         if !rejections.isEmpty { text += " (" + rejections.map { "\($0.count) \($0.reason)" }.joined(separator: ", ") + ")" }
         if input != output + rejected { text += "; \(input - output - rejected) unaccounted for" }
-        if !notes.isEmpty { text += "; of those out, " + notes.map { "\($0.count) \($0.reason)" }.joined(separator: ", ") }
+        if !notes.isEmpty { text += "; " + notes.map { "\($0.count) \($0.reason)" }.joined(separator: ", ") }
         return text
     }
 

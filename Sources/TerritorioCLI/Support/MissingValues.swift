@@ -81,12 +81,10 @@ enum MissingValues {
                 }
             }
             checked.zeroed = problems.map(\.index)
-            Diagnostics.warn("\(file): \(problems.count) features without a usable \(what) taken as 0 (\(flag) zero)")
         case .skip:
             let left = Set(problems.map(\.index))
             checked.layer.features = layer.features.enumerated().filter { !left.contains($0.offset) }.map(\.element)
             checked.skipped = problems.map(\.index)
-            Diagnostics.warn("\(file): \(problems.count) features without a usable \(what) left out (\(flag) skip)")
         }
         return checked
     }

@@ -40,11 +40,13 @@ struct GroupingInputs: ParsableArguments {
 
     var populationField: String { population.field }
 
-    /// The territories, their --id-field and populations checked; those
-    /// left out by --missing-population skip are gone from `layer`.
-    func readTerritories() throws -> CheckedValues {
+    /// The territories, their --id-field and (when `population` is
+    /// needed) populations checked; those left out by --missing-population
+    /// skip are gone from `layer`.
+    func readTerritories(population needed: Bool = true) throws -> CheckedValues {
         let layer = try Layers.read(territories)
         try FieldCheck.require(idField.map { [$0] } ?? [], in: layer, file: territories, flag: "--id-field")
+        guard needed else { return CheckedValues(layer: layer, original: layer, what: "population") }
         return try population.check(layer, file: territories)
     }
 

@@ -99,7 +99,9 @@ struct GroupSuggestCommand: ParsableCommand {
             suggestion.valueField = String(text.dropFirst("heterogeneity:".count))
         default: throw ValidationError("--objective is compactness, travel or heterogeneity:FIELD")
         }
-        let checked = try inputs.readTerritories()
+        // Population floors and the report's evaluation read it; --min-units alone does not.
+        let checked = try inputs.readTerritories(population: minimumPopulation != nil || minimumSelfSufficiency != nil || objective == "travel"
+                                                 || reportOptions.report != nil || reportOptions.json != nil)
         let territories = checked.layer
         try FieldCheck.require(within.map { [$0] } ?? [], in: territories, file: inputs.territories, flag: "--within")
         try FieldCheck.require(suggestion.valueField.map { [$0] } ?? [], in: territories, file: inputs.territories, flag: "--objective heterogeneity:FIELD")

@@ -56,7 +56,7 @@ struct JoinCommand: ParsableCommand {
         let polygonLayer = try Layers.read(polygons)
         try FieldCheck.require(idField.map { [$0] } ?? [], in: polygonLayer, file: polygons, flag: "--id-field")
         try FieldCheck.require(label.map { [$0] } ?? [], in: pointLayer, file: points, flag: "--label")
-        try siteFields.check(pointLayer, file: points, needed: summary != nil)
+        try siteFields.check(pointLayer, file: points, needed: false)  // only the fields named: --summary may take plain points
         ExtentCheck.warnFarPoints(pointLayer, file: points, against: polygonLayer, referenceFile: polygons)
         let join = SpatialJoin(options: .init(idField: idField, property: property, snapDistance: snapMetres))
         let result = try join.join(points: pointLayer, polygons: polygonLayer, pointsFile: points)

@@ -67,7 +67,7 @@ struct CatchmentCommand: ParsableCommand {
         let original = try Layers.read(territories)
         let checked = try population.check(original, file: territories)
         let units = checked.layer
-        ExtentCheck.warnFarPoints(selected, file: facilities, against: original, referenceFile: territories)
+        ExtentCheck.warnFarPoints(all, file: facilities, against: original, referenceFile: territories)
         var analysis = CatchmentAnalysis(method: method, radius: metres, populationField: population.field,
                                          chain: try chain.map { try ChainSpec.read(path: $0) }, siteFields: siteFields.fields)
         if method == .network {

@@ -94,3 +94,16 @@ import Testing
         }
     }
 }
+
+extension MissingValueTests {
+    @Test func theHeterogeneityFieldOfSuggestIsCheckedToo() throws {
+        let arguments = ["group", "suggest", "--territories", Self.flawed, "--id-field", "code", "--regions", "5",
+                         "--objective", "heterogeneity:population", "-o", Self.out("ms.csv")]
+        let refused = try ChildProcess.run(arguments)
+        #expect(refused.status == 1)
+        #expect(refused.standardError.contains("3 of 150 features have no usable values (feature 3 (id EM0515): null in 'population'"))
+        let (status, tallies) = CountsTests.run(arguments + ["--missing-values", "zero"])
+        #expect(status == 0)
+        #expect(tallies.first?.notes == [.init(reason: "values missing, taken as 0", count: 3)])
+    }
+}

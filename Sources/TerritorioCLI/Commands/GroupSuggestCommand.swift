@@ -58,6 +58,7 @@ struct GroupSuggestCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the grouping CSV here (- for standard output).", valueName: "file"))
     var output = "-"
 
+    @OptionGroup var missingValues: MissingValuesOptions
     @OptionGroup var reportOptions: ReportOptions
 
     func validate() throws {
@@ -102,9 +103,12 @@ struct GroupSuggestCommand: ParsableCommand {
         // Population floors and the report's evaluation read it; --min-units alone does not.
         let checked = try inputs.readTerritories(population: minimumPopulation != nil || minimumSelfSufficiency != nil || objective == "travel"
                                                  || reportOptions.report != nil || reportOptions.json != nil)
-        let territories = checked.layer
-        try FieldCheck.require(within.map { [$0] } ?? [], in: territories, file: inputs.territories, flag: "--within")
-        try FieldCheck.require(suggestion.valueField.map { [$0] } ?? [], in: territories, file: inputs.territories, flag: "--objective heterogeneity:FIELD")
+        try FieldCheck.require(within.map { [$0] } ?? [], in: checked.layer, file: inputs.territories, flag: "--within")
+        // The heterogeneity field's values, like populations, are never 0 unseen.
+        let valued = try suggestion.valueField.map { field in
+            try missingValues.check(checked.layer, fields: [field], file: inputs.territories, fieldFlag: "--objective heterogeneity:FIELD")
+        }
+        let territories = valued?.layer ?? checked.layer
         let progress = Progress("growing")
         let result = try suggestion.run(territories: territories) { attempt, total in progress.update(attempt, of: total) }
         progress.finish()
@@ -117,6 +121,7 @@ struct GroupSuggestCommand: ParsableCommand {
                                    output: territories.count - result.unassigned.count)
         counts.reject(result.unassigned.count, "in no circuit meeting the floor")
         checked.record(in: &counts)
+        valued?.record(in: &counts)
         counts.report()
         // The suggestion's evaluation, as `group evaluate` gives it.
         if reportOptions.report != nil || reportOptions.json != nil {

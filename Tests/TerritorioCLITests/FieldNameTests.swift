@@ -114,6 +114,14 @@ import Testing
         #expect(outcome.standardError.contains("did you mean 'units'?"))
     }
 
+    @Test func anIdInWhereThatIsTheFeatureIdPointsToDollarId() throws {
+        let outcome = try ChildProcess.run(["convert", Self.parishes, "--where", "id == 'EM0505'", "-o", Self.out("id.geojson")])
+        #expect(outcome.status == 64)
+        #expect(outcome.standardError.contains("--where: no field 'id' in \(Self.parishes)"))
+        #expect(outcome.standardError.contains("; the feature id is $id"))
+        #expect(try ChildProcess.run(["convert", Self.parishes, "--where", "$id == 'EM0505'", "-o", Self.out("id.geojson")]).status == 0)
+    }
+
     @Test func nearestNamesAreFoundByEditDistance() {
         #expect(FieldCheck.nearest(to: "poblacion", among: ["code", "name", "population"]) == "population")
         #expect(FieldCheck.nearest(to: "cod", among: ["code", "name"]) == "code")

@@ -17,6 +17,12 @@ enum WhereOption {
     /// (a misspelt name would keep nothing, silently).
     static func check(_ filter: FeatureFilter?, against layer: Layer, file: String) throws {
         guard let filter else { return }
-        try FieldCheck.require(filter.propertyNames, in: layer, file: file, flag: "--where")
+        for name in filter.propertyNames {
+            do {
+                try FieldCheck.require(name, in: layer, file: file, flag: "--where")
+            } catch let error as ValidationError where name.lowercased() == "id" {
+                throw ValidationError(error.message + "; the feature id is $id")
+            }
+        }
     }
 }

@@ -84,7 +84,9 @@ public enum LayerSource {
                 throw ReadError(file: path, message: "is \(format), which holds one layer: ':\(layerName)' picks a layer of a GeoPackage, OpenStreetMap file and the like")
             }
             if format == .csv {
-                let result = try CSVPointReader(options: options.csv).read(path: path, collectRejects: options.collectRejects)
+                var csv = options.csv
+                csv.encoding = options.encoding
+                let result = try CSVPointReader(options: csv).read(path: path, collectRejects: options.collectRejects)
                 contents = Contents(layer: result.layer, rejected: result.rejected, fields: [], warnings: [], format: format)
             } else {
                 let reader = try GeoJSONReader(path: path)
@@ -98,7 +100,8 @@ public enum LayerSource {
                                              + "(first: \(location), \(keys)); territorio validate lists them")
                 }
             }
-            if options.encoding != nil {
+            if options.crs == nil { try LonLatCheck.check(contents.layer, file: path) }
+            if options.encoding != nil, format == .geoJSON {
                 contents.warnings.append("\(path): --encoding is ignored: \(format) is read as UTF-8")
             }
         case .gdal(let driver):

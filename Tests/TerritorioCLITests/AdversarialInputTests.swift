@@ -223,9 +223,9 @@ import Testing
         try Self.expectRefused(Self.file("bad-id.geojson", Array(#"{"type":"FeatureCollection","features":[{"type":"Feature","id":""#.utf8) + [0xC3] + Array(#"","geometry":null,"properties":{}}]}"#.utf8)),
                                ":1:67: feature 0: invalid UTF-8 in a string; save the file as UTF-8")
         try Self.expectRefused(Self.file("bad.csv", Array("id,lon,lat,name\nA,1,2,Caf".utf8) + [0xE9] + [0x0A]),
-                               ":2: invalid UTF-8 in column 'name'; save the file as UTF-8")
+                               ":2: invalid UTF-8 in column 'name'; save the file as UTF-8 or give its encoding, e.g. --encoding latin1")
         try Self.expectRefused(Self.file("bad-header.csv", Array("id,lon,lat,n".utf8) + [0xE9] + Array("\nA,1,2,x\n".utf8)),
-                               ":1: invalid UTF-8 in the header; save the file as UTF-8")
+                               ":1: invalid UTF-8 in the header; save the file as UTF-8 or give its encoding, e.g. --encoding latin1")
     }
 
     @Test func byteOrderMarksAndCRLFAreRead() throws {

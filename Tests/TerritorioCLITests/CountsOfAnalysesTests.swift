@@ -37,18 +37,19 @@ struct CountsOfAnalysesTests {
     @Test func groupingsCountTheMunicipalitiesInNoCircuit() throws {
         let byState = try Self.groupingByState(name: "by_state.csv")
         let withoutZulia = try Self.groupingByState(leavingOut: ["Zulia"], name: "by_state_without_zulia.csv")
-        let territories = ["--territories", Self.municipalities, "--id-field", "wof_id"]
+        // 132 municipalities have no population: counted as 0 people, and said so.
+        let territories = ["--territories", Self.municipalities, "--id-field", "wof_id", "--missing-population", "zero"]
 
         let evaluated = run(["group", "evaluate"] + territories + ["--grouping", byState])
         #expect(evaluated.status == 0)
-        #expect(evaluated.tallies.map(\.line) == ["\(byState): 335 territories in, 335 out, 0 rejected"])
+        #expect(evaluated.tallies.map(\.line) == ["\(byState): 335 territories in, 335 out, 0 rejected; 132 population missing, taken as 0"])
 
         let compared = run(["group", "compare", byState, withoutZulia] + territories + ["-o", CommandTests.temporary("compared.geojson")])
         #expect(compared.status == 0)
         // Zulia has 21 municipalities.
         #expect(compared.tallies.map(\.line) == [
-            "\(byState): 335 territories in, 335 out, 0 rejected",
-            "\(withoutZulia): 335 territories in, 314 out, 21 rejected (21 in no circuit)",
+            "\(byState): 335 territories in, 335 out, 0 rejected; 132 population missing, taken as 0",
+            "\(withoutZulia): 335 territories in, 314 out, 21 rejected (21 in no circuit); 132 population missing, taken as 0",
         ])
 
         let suggested = run(["group", "suggest"] + territories + ["--min-population", "500000", "-o", CommandTests.temporary("suggested.csv")])
@@ -63,19 +64,22 @@ struct CountsOfAnalysesTests {
         let sites = Self.sample + "/sites.geojson"
         let covered = run(["coverage", "--territories", Self.municipalities, "--id-field", "wof_id", "--grouping", grouping,
                            "--sites", sites, "--chain", Self.sample + "/chains/cheese.json", "--chain", Self.sample + "/chains/coffee.json",
-                           "-o", CommandTests.temporary("coverage.geojson")])
+                           "--missing-population", "zero", "-o", CommandTests.temporary("coverage.geojson")])
         #expect(covered.status == 0)
         // 575 cheese and 405 coffee sites of 2,038.
         #expect(covered.tallies.map(\.line) == [
-            "\(Self.municipalities): 335 territories in, 314 out, 21 rejected (21 in no circuit)",
+            "\(Self.municipalities): 335 territories in, 314 out, 21 rejected (21 in no circuit); 132 population missing, taken as 0",
             "\(sites): 2038 sites in, 980 out, 1058 rejected (1058 of no chain given)",
         ])
 
         // Over the real trunk roads, which are not noded.
         let distributed = run(["distribute", "--sites", sites, "--territories", Self.municipalities, "--chain", Self.sample + "/chains/cheese.json",
-                               "--roads", Self.trunkRoads, "-o", CommandTests.temporary("distribution.geojson")])
+                               "--roads", Self.trunkRoads, "--missing-population", "zero", "-o", CommandTests.temporary("distribution.geojson")])
         #expect(distributed.status == 0)
-        #expect(distributed.tallies.map(\.line) == ["\(sites): 2038 sites in, 575 out, 1463 rejected (1463 not of this chain's products and stages)"])
+        #expect(distributed.tallies.map(\.line) == [
+            "\(sites): 2038 sites in, 575 out, 1463 rejected (1463 not of this chain's products and stages)",
+            "\(Self.municipalities): 335 territories in, 335 out, 0 rejected; 132 population missing, taken as 0",
+        ])
     }
 
     @Test func theHierarchyCheckCountsEachLevel() throws {

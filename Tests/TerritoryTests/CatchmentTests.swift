@@ -92,7 +92,7 @@ import Testing
              "x.json: stages[1]: primary appears twice; each stage comes once, in the chain's order"),
             (#"{"product": "x", "stages": [{"stage": "primary"}]}"#, "x.json: no \"demandKgPerPersonMonth\" (kg of x per person per month)"),
             (#"{"product": "x", "demandKgPerPersonMonth": 1, "stages": [{"stage": "primary", "yield": -1}, {"stage": "retail", "yield": 0}]}"#,
-             "x.json: stages[1]: yield must be a positive number"),
+             "x.json: stages[1] (retail): yield must be a positive number, not 0.0"),
             (#"{"product": "x", "demandKgPerPersonMonth": 1, "stages": [{"stage": "primary"}], "skippable": ["retail"]}"#,
              "x.json: skippable stage 'retail' is not one of the chain's stages"),
         ]

@@ -22,14 +22,17 @@ struct CSVParser {
     /// The delimiter of a header line: the one of ';' and ',' found more
     /// often outside quotes; ',' on a tie.
     static func detectDelimiter(in bytes: [UInt8], from start: Int) -> UInt8 {
-        var commas = 0, semicolons = 0, quoted = false
+        var commas = 0, semicolons = 0, tabs = 0, quoted = false
         for byte in bytes[start...] {
             if byte == UInt8(ascii: "\"") { quoted.toggle() }
             if quoted { continue }
             if byte == 0x0A { break }
             if byte == UInt8(ascii: ",") { commas += 1 }
             if byte == UInt8(ascii: ";") { semicolons += 1 }
+            if byte == 0x09 { tabs += 1 }
         }
+        // A tab-separated file (.tsv) has tabs, and rarely commas, in its header.
+        if tabs > commas && tabs > semicolons { return 0x09 }
         return semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ",")
     }
 

@@ -3,8 +3,8 @@ import Foundation
 /// Reads points from CSV with longitude and latitude columns.
 ///
 /// Columns are found by name (lon, lng, long, longitude, x / lat,
-/// latitude, y, any case) or given. Delimiter `,` or `;`, found from the
-/// header; a `;` file may use decimal commas. Other columns become
+/// latitude, y, any case) or given. Delimiter `,`, `;` or a tab, found
+/// from the header; a `;` file may use decimal commas. Other columns become
 /// properties: a value written as a JSON number (no leading zeros, so codes
 /// like `0101` stay text) becomes a number, an empty one null, the rest
 /// strings. A row whose coordinates cannot be read is an error naming the
@@ -15,11 +15,14 @@ public struct CSVPointReader {
         public var yColumn: String?
         /// Column whose value becomes the feature id.
         public var idColumn: String?
+        /// The file's text encoding (`TextEncoding`); nil for UTF-8.
+        public var encoding: String?
 
-        public init(xColumn: String? = nil, yColumn: String? = nil, idColumn: String? = nil) {
+        public init(xColumn: String? = nil, yColumn: String? = nil, idColumn: String? = nil, encoding: String? = nil) {
             self.xColumn = xColumn
             self.yColumn = yColumn
             self.idColumn = idColumn
+            self.encoding = encoding
         }
     }
 
@@ -50,6 +53,7 @@ public struct CSVPointReader {
             if count == 0 { break }
             bytes.append(contentsOf: chunk[0..<count])
         }
+        if let encoding = options.encoding { bytes = try TextEncoding.utf8(bytes, from: encoding, file: input.name) }
         return try read(bytes: bytes, name: input.name, collectRejects: collectRejects)
     }
 
@@ -134,7 +138,7 @@ public struct CSVPointReader {
     private static func text(_ field: [UInt8], line: Int, column: String?, name: String) throws(ReadError) -> String {
         guard let text = String(validating: field, as: UTF8.self) else {
             let place = column.map { " in column '\($0)'" } ?? (line == 1 ? " in the header" : "")
-            throw ReadError(file: name, line: line, message: "invalid UTF-8\(place); save the file as UTF-8")
+            throw ReadError(file: name, line: line, message: "invalid UTF-8\(place); save the file as UTF-8 or give its encoding, e.g. --encoding latin1")
         }
         return text
     }

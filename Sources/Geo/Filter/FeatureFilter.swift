@@ -131,3 +131,23 @@ extension JSONValue {
         }
     }
 }
+
+extension FeatureFilter {
+    /// The property names the expression reads, each once, in order of
+    /// appearance (`$id` is not a property).
+    public var propertyNames: [String] {
+        var names: [String] = []
+        var stack = [root]
+        while let node = stack.popLast() {
+            switch node {
+            case .literal, .featureID: break
+            case .property(let name): if !names.contains(name) { names.append(name) }
+            case .list(let members), .and(let members), .or(let members): stack += members.reversed()
+            case .not(let operand): stack.append(operand)
+            case .compare(let left, _, let right): stack += [right, left]
+            case .membership(let element, let list, _): stack += [list, element]
+            }
+        }
+        return names
+    }
+}

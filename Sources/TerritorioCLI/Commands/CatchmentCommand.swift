@@ -41,8 +41,7 @@ struct CatchmentCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Territory units with their population (polygons).", valueName: "file"))
     var territories: String
 
-    @Option(name: .customLong("population-field"), help: ArgumentHelp("Property of the territories holding the population.", valueName: "name"))
-    var populationField = "population"
+    @OptionGroup var population: PopulationOptions
 
     @Option(help: ArgumentHelp("Chain spec (JSON): adds demand and utilisation.", valueName: "file"))
     var chain: String?
@@ -61,10 +60,15 @@ struct CatchmentCommand: ParsableCommand {
         let filter = try WhereOption.filter(whereExpression)
         let contents = try input.read(facilities)
         let all = contents.layer
+        try WhereOption.check(filter, against: all, file: facilities)
+        try siteFields.check(all, file: facilities, needed: chain != nil)
         let selected = try all.selecting(Selection(filter: filter))
         guard selected.count > 0 else { throw CommandFailure(message: "\(facilities): no facility matches") }
-        let units = try Layers.read(territories)
-        var analysis = CatchmentAnalysis(method: method, radius: metres, populationField: populationField,
+        let original = try Layers.read(territories)
+        let checked = try population.check(original, file: territories)
+        let units = checked.layer
+        ExtentCheck.warnFarPoints(all, file: facilities, against: original, referenceFile: territories)
+        var analysis = CatchmentAnalysis(method: method, radius: metres, populationField: population.field,
                                          chain: try chain.map { try ChainSpec.read(path: $0) }, siteFields: siteFields.fields)
         if method == .network {
             guard let roads else { throw ValidationError("--method network needs --roads") }
@@ -83,5 +87,6 @@ struct CatchmentCommand: ParsableCommand {
         counts.reject(all.count - selected.count, "not selected by --where")
         counts.reject(selected.count - result.catchments, "without a catchment")
         counts.report()
+        checked.counts(of: territories, unit: "territories", input: original.count).report()
     }
 }

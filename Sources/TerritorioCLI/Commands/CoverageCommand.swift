@@ -30,8 +30,7 @@ struct CoverageCommand: ParsableCommand {
     @Option(name: .customLong("id-field"), help: ArgumentHelp("Property of the territories holding their code (default: the feature id).", valueName: "name"))
     var idField: String?
 
-    @Option(name: .customLong("population-field"), help: ArgumentHelp("Property of the territories holding the population.", valueName: "name"))
-    var populationField = "population"
+    @OptionGroup var population: PopulationOptions
 
     @Option(help: ArgumentHelp("CSV of territory_code,circuit_id.", valueName: "file"))
     var grouping: String
@@ -69,13 +68,18 @@ struct CoverageCommand: ParsableCommand {
             throw ValidationError("--radius takes a distance such as 800m or 5km, not '\(radius)'")
         }
         var analysis = CircuitCoverage(chains: try chain.map { try ChainSpec.read(path: $0) }, idField: idField)
-        analysis.populationField = populationField
+        analysis.populationField = population.field
         analysis.householdSize = householdSize
         analysis.radius = metres
         analysis.siteFields = siteFields.fields
-        let territoryLayer = try Layers.read(territories)
+        let original = try Layers.read(territories)
+        try FieldCheck.require(idField.map { [$0] } ?? [], in: original, file: territories, flag: "--id-field")
+        let checked = try population.check(original, file: territories)
+        let territoryLayer = checked.layer
         let siteContents = try input.read(sites)
-        let result = try analysis.run(territories: territoryLayer, grouping: try Grouping.read(path: grouping),
+        try siteFields.check(siteContents.layer, file: sites)
+        ExtentCheck.warnFarPoints(siteContents.layer, file: sites, against: original, referenceFile: territories)
+        let result = try analysis.run(territories: territoryLayer, grouping: checked.filter(try Grouping.read(path: grouping), idField: idField),
                                       sites: siteContents.layer, groupingFile: grouping, sitesFile: sites)
         let coverage = CoverageReport(result)
         let writer = try outputOptions.writer(crs: .wgs84)
@@ -83,9 +87,10 @@ struct CoverageCommand: ParsableCommand {
         try writer.finish()
         if let overlaps { try Layers.write(coverage.overlaps(), to: overlaps) }
         if let noCircuit { try Layers.write(coverage.unassigned(), to: noCircuit) }
-        var territoryCounts = FeatureCounts(territories, unit: "territories", input: territoryLayer.count,
+        var territoryCounts = FeatureCounts(territories, unit: "territories", input: original.count,
                                             output: territoryLayer.count - result.unassigned.count)
         territoryCounts.reject(result.unassigned.count, "in no circuit")
+        checked.record(in: &territoryCounts)
         var siteCounts = siteContents.counts(of: sites, unit: "sites")
         siteCounts.output = result.sites - result.sitesOutsideChains
         siteCounts.reject(result.sitesOutsideChains, "of no chain given")

@@ -30,13 +30,18 @@ struct DissolveCommand: ParsableCommand {
     @Option(parsing: .singleValue, help: ArgumentHelp("Field to take from the first member; repeat for more.", valueName: "field"))
     var first: [String] = []
 
+    @OptionGroup var missingValues: MissingValuesOptions
     @OptionGroup var outputOptions: OutputOptions
 
     func run() throws {
-        let layer = try Layers.read(file)
+        let original = try Layers.read(file)
+        try FieldCheck.require(by, in: original, file: file, flag: "--by")
+        try FieldCheck.require(first, in: original, file: file, flag: "--first")
+        let checked = try missingValues.check(original, fields: sum, file: file, fieldFlag: "--sum")
+        let layer = checked.layer
         let result = try Dissolve(options: .init(by: by, sum: sum, first: first)).dissolve(layer, file: file)
         for index in result.repaired {
-            Diagnostics.warn("\(FeatureLocation(file: file, index: index, id: layer.features[index].id)): invalid geometry made valid before the union")
+            Diagnostics.warn("\(FeatureLocation(file: file, index: checked.originalIndex(index), id: layer.features[index].id)): invalid geometry made valid before the union")
         }
         let writer = try outputOptions.writer(crs: .wgs84)
         try writer.write(contentsOf: try result.layer.projected(to: .wgs84, file: file).features)
@@ -44,6 +49,6 @@ struct DissolveCommand: ParsableCommand {
         let byUnary = result.methods.filter { $0 == .unaryUnion }.count
         Diagnostics.write("\(file): \(result.layer.count) groups written (\(result.layer.count - byUnary) by coverage union, \(byUnary) by unary union)\n")
         // Every feature joins exactly one group (those without the field, the group null).
-        FeatureCounts(file, input: layer.count, output: layer.count).report()
+        checked.counts(of: file, unit: "features", input: original.count).report()
     }
 }

@@ -37,8 +37,7 @@ struct DistributeCommand: ParsableCommand {
     @Option(help: "Links from each site to this many nearest sites of the next stage, and to territories.")
     var neighbours = 3
 
-    @Option(name: .customLong("population-field"), help: ArgumentHelp("Property of the territories holding the population.", valueName: "name"))
-    var populationField = "population"
+    @OptionGroup var population: PopulationOptions
 
     @OptionGroup var reportOptions: ReportOptions
     @OptionGroup var outputOptions: OutputOptions
@@ -49,11 +48,15 @@ struct DistributeCommand: ParsableCommand {
         let spec = try ChainSpec.read(path: chain)
         var distribution = Distribution(chain: spec)
         distribution.neighbours = max(1, neighbours)
-        distribution.populationField = populationField
+        distribution.populationField = population.field
         distribution.siteFields = siteFields.fields
         let siteContents = try input.read(sites)
         let siteLayer = siteContents.layer
-        let territoryLayer = try Layers.read(territories)
+        try siteFields.check(siteLayer, file: sites)
+        let original = try Layers.read(territories)
+        let checked = try population.check(original, file: territories)
+        let territoryLayer = checked.layer
+        ExtentCheck.warnFarPoints(siteLayer, file: sites, against: original, referenceFile: territories)
         if let roads {
             distribution.roads = try RoadGraph(roads: try Layers.roads(roads), crs: try territoryLayer.metricCRS(), file: roads)
         }
@@ -66,8 +69,10 @@ struct DistributeCommand: ParsableCommand {
         var counts = siteContents.counts(of: sites, unit: "sites")
         counts.output = result.sitesInChain
         counts.reject(siteLayer.count - result.sitesInChain, "not of this chain's products and stages")
-        try reportOptions.write(markdown: report.markdown, json: FeatureCounts.adding([counts], to: report.json))
+        let territoryCounts = checked.counts(of: territories, unit: "territories", input: original.count)
+        try reportOptions.write(markdown: report.markdown, json: FeatureCounts.adding([counts, territoryCounts], to: report.json))
         Diagnostics.write(report.summary + "\n")
         counts.report()
+        territoryCounts.report()
     }
 }

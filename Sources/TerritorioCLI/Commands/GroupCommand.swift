@@ -21,8 +21,7 @@ struct GroupingInputs: ParsableArguments {
     @Option(name: .customLong("id-field"), help: ArgumentHelp("Property of the territories holding their code (default: the feature id).", valueName: "name"))
     var idField: String?
 
-    @Option(name: .customLong("population-field"), help: ArgumentHelp("Property of the territories holding the population.", valueName: "name"))
-    var populationField = "population"
+    @OptionGroup var population: PopulationOptions
 
     @Option(help: "Neighbours share an edge (rook) or any point (queen).")
     var contiguity: Contiguity.Rule = .rook
@@ -39,14 +38,29 @@ struct GroupingInputs: ParsableArguments {
     @Option(help: ArgumentHelp("Roads: mean trips in minutes along them too.", valueName: "file"))
     var roads: String?
 
-    func evaluate(_ groupingPath: String, territories layer: Layer) throws -> GroupingEvaluation {
+    var populationField: String { population.field }
+
+    /// The territories, their --id-field and (when `population` is
+    /// needed) populations checked; those left out by --missing-population
+    /// skip are gone from `layer`.
+    func readTerritories(population needed: Bool = true) throws -> CheckedValues {
+        let layer = try Layers.read(territories)
+        try FieldCheck.require(idField.map { [$0] } ?? [], in: layer, file: territories, flag: "--id-field")
+        guard needed else { return CheckedValues(layer: layer, original: layer, what: "population") }
+        return try population.check(layer, file: territories)
+    }
+
+    func evaluate(_ groupingPath: String, territories layer: Layer, checked: CheckedValues? = nil) throws -> GroupingEvaluation {
         guard let metres = Distance.metres(snap) else { throw ValidationError("--snap takes a distance such as 10m") }
-        let grouping = try Grouping.read(path: groupingPath)
+        let read = try Grouping.read(path: groupingPath)
+        let grouping = checked?.filter(read, idField: idField) ?? read
         var coverage: CircuitCoverage.Result?
         if let sites, !chain.isEmpty {
             var analysis = CircuitCoverage(chains: try chain.map { try ChainSpec.read(path: $0) }, idField: idField)
             analysis.populationField = populationField
-            coverage = try analysis.run(territories: layer, grouping: grouping, sites: try Layers.read(sites),
+            let siteLayer = try Layers.read(sites)
+            try FieldCheck.require(["product", "stage", "capacity", "unit"], in: siteLayer, file: sites, flag: "sites (fields product, stage, capacity, unit)")
+            coverage = try analysis.run(territories: layer, grouping: grouping, sites: siteLayer,
                                         groupingFile: groupingPath, sitesFile: sites)
         }
         let graph = try roads.map { try RoadGraph(roads: try Layers.roads($0), file: $0) }
@@ -63,10 +77,11 @@ struct GroupingInputs: ParsableArguments {
     }
 
     /// Territories in a circuit of the grouping, and those in none.
-    static func counts(of evaluation: GroupingEvaluation, territories layer: Layer, subject: String) -> FeatureCounts {
+    static func counts(of evaluation: GroupingEvaluation, territories layer: Layer, subject: String, checked: CheckedValues? = nil) -> FeatureCounts {
         let assigned = Set(evaluation.circuits.flatMap { $0.components.flatMap { $0 } }).count
-        var counts = FeatureCounts(subject, unit: "territories", input: layer.count, output: assigned)
+        var counts = FeatureCounts(subject, unit: "territories", input: checked?.original.count ?? layer.count, output: assigned)
         counts.reject(layer.count - assigned, "in no circuit")
+        checked?.record(in: &counts)
         return counts
     }
 }
@@ -92,10 +107,11 @@ struct GroupEvaluateCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let layer = try Layers.read(inputs.territories)
-        let evaluation = try inputs.evaluate(grouping, territories: layer)
+        let checked = try inputs.readTerritories()
+        let layer = checked.layer
+        let evaluation = try inputs.evaluate(grouping, territories: layer, checked: checked)
         inputs.warnAboutUnitsTouchingNone(evaluation, territories: layer)
-        let counts = GroupingInputs.counts(of: evaluation, territories: layer, subject: grouping)
+        let counts = GroupingInputs.counts(of: evaluation, territories: layer, subject: grouping, checked: checked)
         print(json ? FeatureCounts.adding([counts], to: evaluation.json).jsonText : evaluation.table, terminator: json ? "\n" : "")
         counts.report()
     }
@@ -128,8 +144,9 @@ struct GroupCompareCommand: ParsableCommand {
     }
 
     func run() throws {
-        let layer = try Layers.read(inputs.territories)
-        let evaluations = try groupings.map { try inputs.evaluate($0, territories: layer) }
+        let checked = try inputs.readTerritories()
+        let layer = checked.layer
+        let evaluations = try groupings.map { try inputs.evaluate($0, territories: layer, checked: checked) }
         if let first = evaluations.first { inputs.warnAboutUnitsTouchingNone(first, territories: layer) }
         let names = groupings.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
         let join = SpatialJoin(options: .init(idField: inputs.idField))
@@ -160,6 +177,6 @@ struct GroupCompareCommand: ParsableCommand {
         markdown += "\n\(changed) of \(features.count) territories change circuit-mates between the groupings.\n"
         try reportOptions.write(markdown: markdown, json: .array(zip(names, evaluations).map { .object(["grouping": .string($0), "evaluation": $1.json]) }))
         Diagnostics.write(markdown)
-        for (path, evaluation) in zip(groupings, evaluations) { GroupingInputs.counts(of: evaluation, territories: layer, subject: path).report() }
+        for (path, evaluation) in zip(groupings, evaluations) { GroupingInputs.counts(of: evaluation, territories: layer, subject: path, checked: checked).report() }
     }
 }

@@ -58,6 +58,7 @@ struct GroupSuggestCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the grouping CSV here (- for standard output).", valueName: "file"))
     var output = "-"
 
+    @OptionGroup var missingValues: MissingValuesOptions
     @OptionGroup var reportOptions: ReportOptions
 
     func validate() throws {
@@ -99,7 +100,15 @@ struct GroupSuggestCommand: ParsableCommand {
             suggestion.valueField = String(text.dropFirst("heterogeneity:".count))
         default: throw ValidationError("--objective is compactness, travel or heterogeneity:FIELD")
         }
-        let territories = try Layers.read(inputs.territories)
+        // Population floors and the report's evaluation read it; --min-units alone does not.
+        let checked = try inputs.readTerritories(population: minimumPopulation != nil || minimumSelfSufficiency != nil || objective == "travel"
+                                                 || reportOptions.report != nil || reportOptions.json != nil)
+        try FieldCheck.require(within.map { [$0] } ?? [], in: checked.layer, file: inputs.territories, flag: "--within")
+        // The heterogeneity field's values, like populations, are never 0 unseen.
+        let valued = try suggestion.valueField.map { field in
+            try missingValues.check(checked.layer, fields: [field], file: inputs.territories, fieldFlag: "--objective heterogeneity:FIELD")
+        }
+        let territories = valued?.layer ?? checked.layer
         let progress = Progress("growing")
         let result = try suggestion.run(territories: territories) { attempt, total in progress.update(attempt, of: total) }
         progress.finish()
@@ -108,9 +117,11 @@ struct GroupSuggestCommand: ParsableCommand {
             Diagnostics.warn("\(result.unassigned.count) territories could join no circuit meeting the floor: \(result.unassigned.prefix(10).joined(separator: ", "))")
         }
         Diagnostics.write("\(inputs.territories): \(result.regions) circuits (objective \(String(format: "%.4g", result.objective)))\n")
-        var counts = FeatureCounts(inputs.territories, unit: "territories", input: territories.count,
+        var counts = FeatureCounts(inputs.territories, unit: "territories", input: checked.original.count,
                                    output: territories.count - result.unassigned.count)
         counts.reject(result.unassigned.count, "in no circuit meeting the floor")
+        checked.record(in: &counts)
+        valued?.record(in: &counts)
         counts.report()
         // The suggestion's evaluation, as `group evaluate` gives it.
         if reportOptions.report != nil || reportOptions.json != nil {

@@ -51,6 +51,7 @@ struct IsochroneCommand: ParsableCommand {
         let graph = try roadOptions.graph()
         let snapper = try NetworkSnapper(graph)
         let all = try Layers.read(facilities)
+        try WhereOption.check(try WhereOption.filter(whereExpression), against: all, file: facilities)
         let selected = try all.selecting(Selection(filter: try WhereOption.filter(whereExpression)))
         let points = try RoutePoints(layer: selected, file: facilities, graph: graph, snapper: snapper, limit: limit)
         let snaps = points.snaps

@@ -54,6 +54,10 @@ struct JoinCommand: ParsableCommand {
         let pointContents = try input.read(points, progress: Progress("reading points"))
         let pointLayer = pointContents.layer
         let polygonLayer = try Layers.read(polygons)
+        try FieldCheck.require(idField.map { [$0] } ?? [], in: polygonLayer, file: polygons, flag: "--id-field")
+        try FieldCheck.require(label.map { [$0] } ?? [], in: pointLayer, file: points, flag: "--label")
+        try siteFields.check(pointLayer, file: points, needed: false)  // only the fields named: --summary may take plain points
+        ExtentCheck.warnFarPoints(pointLayer, file: points, against: polygonLayer, referenceFile: polygons)
         let join = SpatialJoin(options: .init(idField: idField, property: property, snapDistance: snapMetres))
         let result = try join.join(points: pointLayer, polygons: polygonLayer, pointsFile: points)
         let joined = join.joined(pointLayer, result)

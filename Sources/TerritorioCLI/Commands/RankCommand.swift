@@ -75,7 +75,11 @@ struct RankCommand: ParsableCommand {
     }
 
     func run() throws {
-        let table = try IndicatorTable.read(path: indicators, by: by, productColumn: productColumn, ignore: ignore)
+        let csv = try CSVTable.read(path: indicators)
+        for (column, flag) in [(by, "--by"), (productColumn, "--product-column")] + ignore.map({ ($0, "--ignore") }) {
+            try FieldCheck.require(column, amongColumns: csv.header, file: indicators, flag: flag)
+        }
+        let table = try IndicatorTable(table: csv, file: indicators, by: by, productColumn: productColumn, ignore: ignore)
         let weightFile = try IndicatorWeights.read(path: weights)
         let result = try ProductRanking(normalisation: normalise).rank(table, weights: weightFile)
         let kept = result.top(top)
@@ -86,9 +90,7 @@ struct RankCommand: ParsableCommand {
         if let territories, let output {
             let layer = try Layers.read(territories)
             let field = territoryID ?? (layer.features.contains { $0.properties[by] != nil } ? by : nil)
-            if let field, !layer.features.contains(where: { $0.properties[field] != nil }) {
-                throw CommandFailure(message: "\(territories): no feature has the property '\(field)' (--territory-id)")
-            }
+            if let field { try FieldCheck.require(field, in: layer, file: territories, flag: "--territory-id") }
             let made = result.layer(territories: layer, top: top) { feature, index in
                 if let field { return feature.properties[field].flatMap { $0 == .null ? nil : $0.text } }
                 return feature.id?.description ?? String(index)

@@ -75,6 +75,10 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         let mapLayers = try layers.map { path in MapLayer(name: MapLayer.name(forPath: path), layer: try Layers.read(path)) }
+        let named = zip(layers, mapLayers).map { (name: $1.name, file: $0, layer: $1.layer) }
+        for (flag, field) in [("--color-by", colorBy), ("--labels", labels), ("--line-width-by", lineWidthBy)] {
+            try FieldCheck.requireInAny(field, layers: named, flag: flag)
+        }
         let options = MapOptions(title: title, width: width, colorBy: colorBy, classes: ClassificationMethod(parsing: classes)!,
                                  lineWidthBy: lineWidthBy, labels: labels)
         do {

@@ -8,7 +8,7 @@ struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Input format when the extension does not say: geojson, csv, or a GDAL driver (GPKG, shp, fgb, KML, OSM, gdal:CSV, ...).", valueName: "name"))
     var format: String?
 
-    @Option(help: ArgumentHelp("Text encoding of a Shapefile or DBF (ISO-8859-1, CP1252, ...), overriding its .cpg.", valueName: "name"))
+    @Option(help: ArgumentHelp("Text encoding of a CSV, Shapefile or DBF (ISO-8859-1, CP1252, ...; for a Shapefile, overriding its .cpg). CSV is read as UTF-8 by default.", valueName: "name"))
     var encoding: String?
 
     @Option(help: ArgumentHelp("CSV: the longitude (x) column, when not named lon, lng, longitude or x.", valueName: "column"))

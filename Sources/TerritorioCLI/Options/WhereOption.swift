@@ -12,4 +12,17 @@ enum WhereOption {
             throw ValidationError("--where: \(error.description)")
         }
     }
+
+    /// Every property the expression reads must be a field of the layer
+    /// (a misspelt name would keep nothing, silently).
+    static func check(_ filter: FeatureFilter?, against layer: Layer, file: String) throws {
+        guard let filter else { return }
+        for name in filter.propertyNames {
+            do {
+                try FieldCheck.require(name, in: layer, file: file, flag: "--where")
+            } catch let error as ValidationError where name.lowercased() == "id" {
+                throw ValidationError(error.message + "; the feature id is $id")
+            }
+        }
+    }
 }

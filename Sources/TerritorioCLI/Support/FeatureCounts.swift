@@ -15,6 +15,10 @@ struct FeatureCounts: Sendable, Equatable {
     var output: Int
     /// Reasons in the order first seen.
     private(set) var rejections: [Rejection] = []
+    /// Features kept but changed by a stated default (a missing population
+    /// taken as 0), or written but not as they should be ("1 invalid passed
+    /// through"): said after the tally, counted, not rejected.
+    private(set) var notes: [Rejection] = []
 
     struct Rejection: Sendable, Equatable {
         let reason: String
@@ -28,16 +32,7 @@ struct FeatureCounts: Sendable, Equatable {
         self.output = output
     }
 
-    /// Features written but not as they should be, said after the tally
-    /// ("1 invalid passed through"): neither rejected nor silently fine.
-    private(set) var notes: [Rejection] = []
-
     var rejected: Int { rejections.reduce(0) { $0 + $1.count } }
-
-    mutating func note(_ count: Int, _ what: String) {
-        guard count > 0 else { return }
-        notes.append(Rejection(reason: what, count: count))
-    }
 
     mutating func reject(_ count: Int, _ reason: String) {
         guard count > 0 else { return }
@@ -45,6 +40,15 @@ struct FeatureCounts: Sendable, Equatable {
             rejections[index].count += count
         } else {
             rejections.append(Rejection(reason: reason, count: count))
+        }
+    }
+
+    mutating func note(_ count: Int, _ reason: String) {
+        guard count > 0 else { return }
+        if let index = notes.firstIndex(where: { $0.reason == reason }) {
+            notes[index].count += count
+        } else {
+            notes.append(Rejection(reason: reason, count: count))
         }
     }
 

@@ -117,10 +117,22 @@ extension ChainSpec {
             guard let capacityUnit = CapacityUnit(rawValue: linkUnit) else {
                 throw fail("stages[\(index)]: unknown unit '\(linkUnit)'")
             }
-            // The first stage has nothing before it to yield from.
-            let yield = index == 0 ? 1 : entry.yield ?? 1
-            guard yield > 0, yield.isFinite else { throw fail("stages[\(index)]: yield must be a positive number") }
-            links.append(Link(stage: stage, product: entry.product ?? file.product, unit: capacityUnit, yield: yield))
+            let product = entry.product ?? file.product
+            // The first stage has nothing before it to yield from; a stage
+            // that keeps the previous one's product and unit yields 1 unless
+            // it says otherwise, one that changes either must say how much.
+            let yield: Double
+            if let given = entry.yield {
+                yield = given
+            } else if let previous = links.last, previous.product != product || previous.unit != capacityUnit {
+                throw fail("stages[\(index)] (\(stage.rawValue)): turns \(previous.product) in \(previous.unit.rawValue) into \(product) in \(capacityUnit.rawValue) but gives no \"yield\"; add how much \(product) one unit of \(previous.product) makes, e.g. \"yield\": 0.0001")
+            } else {
+                yield = 1
+            }
+            guard index == 0 || (yield > 0 && yield.isFinite) else {
+                throw fail("stages[\(index)] (\(stage.rawValue)): yield must be a positive number, not \(yield)")
+            }
+            links.append(Link(stage: stage, product: product, unit: capacityUnit, yield: index == 0 ? 1 : yield))
         }
         guard links.last?.product == file.product, links.last?.unit == unit else {
             throw fail("the last stage must make the chain's product '\(file.product)' in \(unit.rawValue)")
@@ -133,7 +145,10 @@ extension ChainSpec {
             skippable.insert(stage)
         }
         let demand = unit == .tonnesPerMonth ? file.demandKgPerPersonMonth ?? file.demandPerPersonMonth : file.demandPerPersonMonth
-        guard let demand, demand >= 0 else {
+        if let demand, !(demand > 0 && demand.isFinite) {
+            throw fail("demand per person must be a positive number, not \(demand)")
+        }
+        guard let demand else {
             throw fail(unit == .tonnesPerMonth ? "no \"demandKgPerPersonMonth\" (kg of \(file.product) per person per month)"
                                                : "no \"demandPerPersonMonth\" (\(unit.rawValue) per person)")
         }

@@ -2,11 +2,16 @@ import Geo
 
 /// Moves values from source polygons (parishes with their population) to
 /// target polygons (zones, catchments, circuits) by shared area, as
-/// tobler's `area_interpolate` does:
+/// tobler's `area_interpolate`:
 ///
 /// - an extensive variable (a count: population, families) splits by the
 ///   share of each source's area that lies in the target:
-///   `target = Σ value_s · area(s ∩ t) / area(s)`;
+///   `target = Σ value_s · area(s ∩ t) / area(s)`, tobler's
+///   `allocate_total=False` (a source partly outside every target keeps
+///   that part of its value back). With `allocateTotal`, tobler's default,
+///   the share is of the source's area inside any target,
+///   `area(s ∩ t) / Σ_t' area(s ∩ t')`, so that each source's whole value
+///   is handed out;
 /// - an intensive variable (a rate: density, yield per hectare) becomes
 ///   the mean over the target's covered part, weighted by shared area:
 ///   `target = Σ value_s · area(s ∩ t) / Σ area(s ∩ t)`.
@@ -15,6 +20,9 @@ import Geo
 public struct ArealInterpolation: Sendable {
     public var extensive: [String]
     public var intensive: [String]
+    /// Split extensive values by the source's area covered by targets
+    /// rather than by its whole area (tobler's `allocate_total=True`).
+    public var allocateTotal = false
 
     public init(extensive: [String] = [], intensive: [String] = []) {
         self.extensive = extensive
@@ -48,11 +56,10 @@ public struct ArealInterpolation: Sendable {
             // without computing an intersection.
             let preparedSources = try sourceGeometries.map { try PreparedGeometry($0) }
             let index = try SpatialIndex(sourceGeometries, context: context)
-            return try range.map { position -> (sums: [Double], weights: [Double], covered: Double) in
+            return try range.map { position -> (shares: [(source: Int, area: Double)], covered: Double) in
                 let target = order[position]
-                var sums = [Double](repeating: 0, count: fields.count)
-                var weights = [Double](repeating: 0, count: fields.count)
-                guard let shape = targetShapes[target], !shape.isEmpty else { return (sums, weights, 0) }
+                var shares: [(source: Int, area: Double)] = []
+                guard let shape = targetShapes[target], !shape.isEmpty else { return (shares, 0) }
                 let targetGeometry = try Geometry(shape, context: context)
                 let candidates = index.query(targetGeometry)
                 // A target over many sources (a union of catchments, a large
@@ -77,21 +84,39 @@ public struct ArealInterpolation: Sendable {
                     }
                     guard shared > 0 else { continue }
                     covered += shared
-                    for (field, value) in values[source].enumerated() {
-                        guard let value else { continue }
-                        if field < extensiveCount {
-                            sums[field] += value * shared / sourceAreas[source]
-                        } else {
-                            sums[field] += value * shared
-                        }
-                        weights[field] += shared
-                    }
+                    shares.append((source, shared))
                 }
-                return (sums, weights, covered)
+                return (shares, covered)
             }
         }.flatMap { $0 }
-        var perTarget = inOrder
-        for (position, target) in order.enumerated() { perTarget[target] = inOrder[position] }
+        var sharesOfTarget = inOrder
+        for (position, target) in order.enumerated() { sharesOfTarget[target] = inOrder[position] }
+
+        // What each source's extensive values are divided by: its whole
+        // area, or (allocating the total) its area inside the targets.
+        var denominators = [Double](repeating: 0, count: sources.count)
+        if allocateTotal {
+            for shares in sharesOfTarget { for share in shares.shares { denominators[share.source] += share.area } }
+        } else {
+            let context = GEOSContext()
+            denominators = try sourceShapes.map { try Geometry($0 ?? .polygon([]), context: context).area() }
+        }
+        let perTarget = sharesOfTarget.map { target -> (sums: [Double], weights: [Double], covered: Double) in
+            var sums = [Double](repeating: 0, count: fields.count)
+            var weights = [Double](repeating: 0, count: fields.count)
+            for (source, shared) in target.shares where denominators[source] > 0 {
+                for (field, value) in values[source].enumerated() {
+                    guard let value else { continue }
+                    if field < extensiveCount {
+                        sums[field] += value * shared / denominators[source]
+                    } else {
+                        sums[field] += value * shared
+                    }
+                    weights[field] += shared
+                }
+            }
+            return (sums, weights, target.covered)
+        }
 
         var output = targets
         for (target, result) in perTarget.enumerated() {

@@ -37,8 +37,11 @@ public struct SiteFields: Sendable, Hashable {
         guard let stage = Stage(rawValue: stageText.lowercased()) else {
             throw fail("unknown stage '\(stageText)' in '\(self.stage)'; stages are \(Stage.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        guard let capacity = properties[capacity]?.doubleValue, capacity >= 0 else {
-            throw fail("no capacity (a number >= 0) in '\(self.capacity)'")
+        guard let capacity = properties[capacity]?.doubleValue else {
+            throw fail("no capacity (a number > 0) in '\(self.capacity)', found \(properties[capacity].map(\.jsonText) ?? "nothing")")
+        }
+        guard capacity > 0, capacity.isFinite else {
+            throw fail("capacity in '\(self.capacity)' must be a positive number, not \(capacity); remove the site or give its capacity")
         }
         let unitText = properties[unit]?.stringValue ?? ""
         guard let unit = CapacityUnit(rawValue: unitText.lowercased()) else {

@@ -51,8 +51,8 @@ struct IsochroneCommand: ParsableCommand {
         let graph = try roadOptions.graph()
         let snapper = try NetworkSnapper(graph)
         let all = try Layers.read(facilities)
-        let selected = try all.selecting(Selection(filter: try WhereOption.filter(whereExpression)))
-        let points = try RoutePoints(layer: selected, file: facilities, graph: graph, snapper: snapper, limit: limit)
+        let (selected, positions) = try WhereOption.select(all, whereExpression)
+        let points = try RoutePoints(layer: selected, file: facilities, positions: positions, graph: graph, snapper: snapper, limit: limit)
         // Facilities in parallel, each worker with its own GEOS context and paths.
         let snaps = points.snaps, ids = points.ids, band_ = band
         let features = try parallelChunks(count: snaps.count) { range in

@@ -12,4 +12,12 @@ enum WhereOption {
             throw ValidationError("--where: \(error.description)")
         }
     }
+
+    /// The features of `layer` that match, and the position of each in
+    /// the file, so messages and ids name the feature the file has.
+    static func select(_ layer: Layer, _ expression: String?) throws -> (layer: Layer, indices: [Int]) {
+        let filter = try filter(expression)
+        let indices = layer.features.indices.filter { filter?.matches(layer.features[$0]) ?? true }
+        return (Layer(features: indices.map { layer.features[$0] }, crs: layer.crs), indices)
+    }
 }

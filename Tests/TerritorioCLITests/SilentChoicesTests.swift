@@ -297,3 +297,39 @@ import Testing
         #expect(text.contains("| cheese: self-sufficient circuits (lowest) |"), "\(text)")
     }
 }
+
+/// `distribute --roads` on Duitama's 886 places: memory grows as sites +
+/// nodes, not sites x nodes (649 MB before, against 66 MB without roads).
+@Suite(.enabled(if: SharedGeodata.isPresent, "../shared/geodata is absent: Duitama distribution memory skipped"))
+struct DistributeRoadsMemoryTests {
+    @Test func distributeAlongTheRoadsKeepsOneSearchPerWorker() throws {
+        let places = try SilentChoicesTests.features(CountsOfAnalysesTests.duitamaPlaces)
+        // Every place a farm, a cheese plant or a shop in turn; nine square territories over them.
+        let roles: [[String: Any]] = [["product": "milk", "stage": "primary", "capacity": 5000, "unit": "l/month"],
+                                      ["product": "cheese", "stage": "processing", "capacity": 2, "unit": "t/month"],
+                                      ["product": "cheese", "stage": "retail", "capacity": 5, "unit": "t/month"]]
+        let points = places.enumerated().map { index, place in
+            let (x, y) = SilentChoicesTests.coordinates(place)
+            return SilentChoicesTests.point(x, y, roles[index % 3], id: "P\(index)")
+        }
+        let sites = try SilentChoicesTests.write(points, "duitama_sites.geojson")
+        let xs = places.map { SilentChoicesTests.coordinates($0).0 }, ys = places.map { SilentChoicesTests.coordinates($0).1 }
+        let (x0, x1, y0, y1) = (xs.min()! - 1e-6, xs.max()! + 1e-6, ys.min()! - 1e-6, ys.max()! + 1e-6)
+        var squares: [[String: Any]] = []
+        for i in 0..<3 { for j in 0..<3 {
+            let a = x0 + (x1 - x0) * Double(i) / 3, b = x0 + (x1 - x0) * Double(i + 1) / 3
+            let c = y0 + (y1 - y0) * Double(j) / 3, d = y0 + (y1 - y0) * Double(j + 1) / 3
+            squares.append(["type": "Feature", "id": "T\(i)\(j)", "properties": ["population": 20000],
+                            "geometry": ["type": "Polygon", "coordinates": [[[a, c], [b, c], [b, d], [a, d], [a, c]]]]])
+        } }
+        let territories = try SilentChoicesTests.write(squares, "duitama_squares.geojson")
+        let arguments = ["distribute", "--sites", sites, "--territories", territories, "--chain", SilentChoicesTests.cheese,
+                         "-o", CommandTests.temporary("duitama_routes.geojson")]
+        let straight = try ChildProcess.run(arguments)
+        let roads = try ChildProcess.run(arguments + ["--roads", CountsOfAnalysesTests.duitamaRoads])
+        #expect(straight.status == 0 && roads.status == 0, "\(roads.standardError)")
+        print("peak memory, distribute on Duitama: \(Int(straight.peakMegabytes)) MB straight, \(Int(roads.peakMegabytes)) MB along the roads")
+        // The graph (33,282 nodes) and one search per worker: tens of megabytes, not 600.
+        #expect(roads.peakMegabytes < straight.peakMegabytes + 60)
+    }
+}

@@ -69,7 +69,16 @@ final class RoadTravel: @unchecked Sendable {
             var answers: [(Int, T)] = []
             for (site, indices) in byOrigin[range] {
                 guard let origin = siteSnaps[site] else { continue }
-                paths.run(graph, from: graph.starts(from: origin))
+                // The search stops once the ends of every destination's segment are settled.
+                var targets = Set<Int>()
+                for index in indices {
+                    let link = links[index]
+                    guard let destination = link.toTerritory ? territorySnaps[link.to] : siteSnaps[link.to] else { continue }
+                    targets.insert(Int(graph.segmentFrom[destination.segment]))
+                    targets.insert(Int(graph.segmentTo[destination.segment]))
+                }
+                guard !targets.isEmpty else { continue }
+                paths.run(graph, from: graph.starts(from: origin), targets: targets)
                 for index in indices {
                     let link = links[index]
                     guard let destination = link.toTerritory ? territorySnaps[link.to] : siteSnaps[link.to],

@@ -171,6 +171,11 @@ import Testing
                      "--territories", Self.parishes, "-o", output]).status == 0)
         let named = try Layer.readGeoJSON(path: output).features.filter { $0.properties["kind"] == "catchment" }.map { $0.properties["facility_id"] }
         #expect(named == [.string("F1"), .string("F2")])
+        // A property no facility has is an error, not a silent fall back on positions.
+        let misspelt = try ChildProcess.run(["catchment", "--facilities", facilities, "--method", "voronoi", "--facility-id-field", "nmae",
+                                             "--territories", Self.parishes, "-o", output])
+        #expect(misspelt.status != 0)
+        #expect(misspelt.standardError.contains("--facility-id-field nmae: no feature of \(facilities) has that property; it has name, keep"), "\(misspelt.standardError)")
     }
 
     @Test func distributeLabelsSitesAndTerritoriesByTheirIds() throws {

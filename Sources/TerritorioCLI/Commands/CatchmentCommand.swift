@@ -66,6 +66,7 @@ struct CatchmentCommand: ParsableCommand {
         }
         let contents = try input.read(facilities)
         let all = contents.layer
+        try FieldPresence.require(facilityIDField, flag: "--facility-id-field", in: all, file: facilities)
         let (selected, positions) = try WhereOption.select(all, whereExpression)
         guard selected.count > 0 else { throw CommandFailure(message: "\(facilities): no facility matches") }
         let units = try Layers.read(territories)

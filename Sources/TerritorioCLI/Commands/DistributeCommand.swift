@@ -67,6 +67,8 @@ struct DistributeCommand: ParsableCommand {
         let siteContents = try input.read(sites)
         let siteLayer = siteContents.layer
         let territoryLayer = try Layers.read(territories)
+        try FieldPresence.require(siteIDField, flag: "--site-id-field", in: siteLayer, file: sites)
+        try FieldPresence.require(idField, flag: "--id-field", in: territoryLayer, file: territories)
         if let roads {
             distribution.roads = try graphOptions.graph(from: roads, crs: try territoryLayer.metricCRS())
             distribution.access = try accessOptions.access()

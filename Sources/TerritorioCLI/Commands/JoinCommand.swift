@@ -66,6 +66,8 @@ struct JoinCommand: ParsableCommand {
         }
         let pointContents = try input.read(points, progress: Progress("reading points"))
         let pointLayer = pointContents.layer
+        try FieldPresence.require(by, flag: "--by", in: pointLayer, file: points)
+        try FieldPresence.require(sumField, flag: "--sum", in: pointLayer, file: points)
         let holding = pointLayer.features.filter { $0.properties[property] != nil }.count
         if holding > 0, !overwrite {
             throw CommandFailure(message: "\(points): \(holding) of \(pointLayer.count) points already have a property '\(property)', which --as \(property) would replace; name another property with --as, or add --overwrite")

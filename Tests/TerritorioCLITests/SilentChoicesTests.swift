@@ -99,6 +99,8 @@ import Testing
                                             "--objective", "travel", "--roads", "/no/such/roads.geojson", "-o", CommandTests.temporary("never.csv")])
         #expect(outcome.status != 0)
         #expect(outcome.standardError.contains("group suggest does not use --roads"))
+        let speeds = try ChildProcess.run(["group", "suggest", "--territories", Self.parishes, "--min-units", "5", "--speeds", "residential=20"])
+        #expect(speeds.status != 0 && speeds.standardError.contains("group suggest does not use --roads"))
     }
 
     @Test func coverageCountsSitesNoCircuitCanUseAndTheirCapacity() throws {

@@ -67,8 +67,9 @@ struct GroupSuggestCommand: ParsableCommand {
         guard minimumPopulation != nil || minimumUnits != nil || minimumSelfSufficiency != nil || regions != nil else {
             throw ValidationError("give a floor: --min-population N, --min-units N or --min-self-sufficiency X")
         }
-        if inputs.roads != nil {
-            throw ValidationError("group suggest does not use --roads: its travel objective measures straight lines. Leave out --roads, then give the grouping to group evaluate --roads for trips in minutes")
+        let graph = inputs.graphOptions
+        if inputs.roads != nil || graph.speeds != nil || graph.roadTypeField != "highway" || graph.nodeCrossings {
+            throw ValidationError("group suggest does not use --roads: its travel objective measures straight lines. Leave out --roads (and --speeds, --road-type-field, --node-crossings), then give the grouping to group evaluate --roads for trips in minutes")
         }
         if let minimumPopulation, minimumPopulation < 0 { throw ValidationError("--min-population must be 0 or more, not \(minimumPopulation)") }
         if let minimumUnits, minimumUnits < 1 { throw ValidationError("--min-units must be 1 or more, not \(minimumUnits)") }

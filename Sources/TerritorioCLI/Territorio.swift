@@ -27,7 +27,7 @@ public struct Territorio: ParsableCommand {
     /// Errors are printed as `territorio: error: FILE: feature N (id X): ...`.
     public static func run(arguments: [String]) -> Int32 {
         do {
-            var command = try parseAsRoot(arguments)
+            var command = try parse(arguments)
             try command.run()
             return 0
         } catch let exit as ProblemsFound {
@@ -52,6 +52,19 @@ public struct Territorio: ParsableCommand {
                 Diagnostics.write(message + "\n")
             }
             return code
+        }
+    }
+
+    /// Parses the command line; when an option's value reads as a negative
+    /// number (`--top -1`, which the parser takes for a flag), parses again
+    /// with the value attached, so the command says what is wrong with it.
+    static func parse(_ arguments: [String]) throws -> ParsableCommand {
+        do {
+            return try parseAsRoot(arguments)
+        } catch {
+            let attached = NegativeValues.attached(arguments)
+            guard attached != arguments else { throw error }
+            return try parseAsRoot(attached)
         }
     }
 }

@@ -76,8 +76,9 @@ struct CountsOfAnalysesTests {
         let distributed = run(["distribute", "--sites", sites, "--territories", Self.municipalities, "--chain", Self.sample + "/chains/cheese.json",
                                "--roads", Self.trunkRoads, "--missing-population", "zero", "-o", CommandTests.temporary("distribution.geojson")])
         #expect(distributed.status == 0)
+        // Only 2 of the 575 cheese sites lie within --max-snap (2 km) of the national trunk roads.
         #expect(distributed.tallies.map(\.line) == [
-            "\(sites): 2038 sites in, 575 out, 1463 rejected (1463 not of this chain's products and stages)",
+            "\(sites): 2038 sites in, 2 out, 2036 rejected (1463 not of this chain's products and stages, 573 beyond --max-snap of the roads)",
             "\(Self.municipalities): 335 territories in, 335 out, 0 rejected; 132 population missing, taken as 0",
         ])
     }

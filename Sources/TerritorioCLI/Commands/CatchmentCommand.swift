@@ -46,8 +46,14 @@ struct CatchmentCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Chain spec (JSON): adds demand and utilisation.", valueName: "file"))
     var chain: String?
 
+    @Option(name: .customLong("facility-id-field"), help: ArgumentHelp("Property of the facilities holding their id, written as facility_id (default: the feature id, else the position in the file).", valueName: "name"))
+    var facilityIDField: String?
+
     @Option(help: ArgumentHelp("Roads, for --method network (travel time).", valueName: "file"))
     var roads: String?
+
+    @OptionGroup var graphOptions: RoadGraphOptions
+    @OptionGroup var accessOptions: RoadAccessOptions
 
     @OptionGroup var outputOptions: OutputOptions
     @OptionGroup var input: InputOptions
@@ -57,12 +63,11 @@ struct CatchmentCommand: ParsableCommand {
         guard let metres = Distance.metres(radius), metres > 0 else {
             throw ValidationError("--radius takes a distance such as 800m or 5km, not '\(radius)'")
         }
-        let filter = try WhereOption.filter(whereExpression)
         let contents = try input.read(facilities)
         let all = contents.layer
-        try WhereOption.check(filter, against: all, file: facilities)
         try siteFields.check(all, file: facilities, needed: chain != nil)
-        let selected = try all.selecting(Selection(filter: filter))
+        try FieldCheck.require(facilityIDField.map { [$0] } ?? [], in: all, file: facilities, flag: "--facility-id-field")
+        let (selected, positions) = try WhereOption.select(all, whereExpression, file: facilities)
         guard selected.count > 0 else { throw CommandFailure(message: "\(facilities): no facility matches") }
         let original = try Layers.read(territories)
         let checked = try population.check(original, file: territories)
@@ -70,9 +75,12 @@ struct CatchmentCommand: ParsableCommand {
         ExtentCheck.warnFarPoints(all, file: facilities, against: original, referenceFile: territories)
         var analysis = CatchmentAnalysis(method: method, radius: metres, populationField: population.field,
                                          chain: try chain.map { try ChainSpec.read(path: $0) }, siteFields: siteFields.fields)
+        analysis.facilityIDField = facilityIDField
+        analysis.facilityPositions = positions
         if method == .network {
             guard let roads else { throw ValidationError("--method network needs --roads") }
-            analysis.roads = try RoadGraph(roads: try Layers.roads(roads), file: roads)
+            analysis.roads = try graphOptions.graph(from: roads)
+            analysis.access = try accessOptions.access()
         }
         let result = try analysis.run(facilities: selected, territories: units, facilitiesFile: facilities)
         let writer = try outputOptions.writer(crs: .wgs84)
@@ -83,9 +91,13 @@ struct CatchmentCommand: ParsableCommand {
                                  facilities, selected.count, all.count, result.catchments, result.totalPopulation,
                                  result.uncoveredPopulation, share, result.uncovered))
         var counts = contents.counts(of: facilities)
-        counts.output = result.catchments
+        counts.output = result.catchments - result.unreachableFacilities
         counts.reject(all.count - selected.count, "not selected by --where")
+        counts.reject(result.unreachableFacilities, "beyond --max-snap of the roads")
         counts.reject(selected.count - result.catchments, "without a catchment")
+        if result.unreachableUnits > 0 {
+            Diagnostics.warn("\(result.unreachableUnits) of \(units.count) territories are beyond --max-snap \(accessOptions.maxSnap) of the roads: written as uncovered")
+        }
         counts.report()
         checked.counts(of: territories, unit: "territories", input: original.count).report()
     }

@@ -92,8 +92,10 @@ struct CoverageCommand: ParsableCommand {
         territoryCounts.reject(result.unassigned.count, "in no circuit")
         checked.record(in: &territoryCounts)
         var siteCounts = siteContents.counts(of: sites, unit: "sites")
-        siteCounts.output = result.sites - result.sitesOutsideChains
+        siteCounts.output = result.sites - result.sitesOutsideChains - result.sitesLeftOut.count
         siteCounts.reject(result.sitesOutsideChains, "of no chain given")
+        for reason in SitesLeftOut.Reason.allCases { siteCounts.reject(result.sitesLeftOut.sites[reason]?.count ?? 0, reason.rawValue) }
+        for phrase in result.sitesLeftOut.phrases { Diagnostics.write("\(sites): \(phrase)\n") }
         try reportOptions.write(markdown: coverage.markdown, json: FeatureCounts.adding([territoryCounts, siteCounts], to: coverage.json))
         let critical = coverage.criticalNodes.count
         Diagnostics.write("\(grouping): \(result.circuits.count) circuits, \(critical) circuit-product pairs short of demand, \(result.overlaps.count) territories in two circuits, \(result.unassigned.count) in none\n")

@@ -34,41 +34,66 @@ struct DistributeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Roads: links cost travel minutes along them, and the lines follow them.", valueName: "file"))
     var roads: String?
 
+    @OptionGroup var graphOptions: RoadGraphOptions
+    @OptionGroup var accessOptions: RoadAccessOptions
+
     @Option(help: "Links from each site to this many nearest sites of the next stage, and to territories.")
     var neighbours = 3
 
     @OptionGroup var population: PopulationOptions
+
+    @Option(name: .customLong("id-field"), help: ArgumentHelp("Property of the territories holding their code (default: the feature id).", valueName: "name"))
+    var idField: String?
+
+    @Option(name: .customLong("site-id-field"), help: ArgumentHelp("Property of the sites holding their id (default: the feature id).", valueName: "name"))
+    var siteIDField: String?
 
     @OptionGroup var reportOptions: ReportOptions
     @OptionGroup var outputOptions: OutputOptions
     @OptionGroup var input: InputOptions
     @OptionGroup var siteFields: SiteFieldOptions
 
+    func validate() throws {
+        guard neighbours >= 1 else { throw ValidationError("--neighbours must be 1 or more, not \(neighbours)") }
+    }
+
     func run() throws {
         let spec = try ChainSpec.read(path: chain)
         var distribution = Distribution(chain: spec)
-        distribution.neighbours = max(1, neighbours)
+        distribution.neighbours = neighbours
         distribution.populationField = population.field
         distribution.siteFields = siteFields.fields
         let siteContents = try input.read(sites)
         let siteLayer = siteContents.layer
         try siteFields.check(siteLayer, file: sites)
         let original = try Layers.read(territories)
+        try FieldCheck.require(siteIDField.map { [$0] } ?? [], in: siteLayer, file: sites, flag: "--site-id-field")
+        try FieldCheck.require(idField.map { [$0] } ?? [], in: original, file: territories, flag: "--id-field")
         let checked = try population.check(original, file: territories)
         let territoryLayer = checked.layer
         ExtentCheck.warnFarPoints(siteLayer, file: sites, against: original, referenceFile: territories)
         if let roads {
-            distribution.roads = try RoadGraph(roads: try Layers.roads(roads), crs: try territoryLayer.metricCRS(), file: roads)
+            distribution.roads = try graphOptions.graph(from: roads, crs: try territoryLayer.metricCRS())
+            distribution.access = try accessOptions.access()
         }
         let result = try distribution.run(sites: siteLayer, territories: territoryLayer, sitesFile: sites)
-        let report = DistributionReport(result: result, chain: spec, sites: siteLayer, territories: territoryLayer)
+        let report = DistributionReport(result: result, chain: spec, sites: siteLayer, territories: territoryLayer,
+                                        siteIDField: siteIDField, territoryIDField: idField)
+        let unlabelled = report.unlabelled
+        if unlabelled.sites > 0 || unlabelled.territories > 0 {
+            Diagnostics.warn("\(unlabelled.sites) sites and \(unlabelled.territories) territories in the results have no id, and are labelled # and their position in the file; give --site-id-field and --id-field")
+        }
 
         let writer = try outputOptions.writer(crs: .wgs84)
         try writer.write(contentsOf: try report.lines().features)
         try writer.finish()
         var counts = siteContents.counts(of: sites, unit: "sites")
-        counts.output = result.sitesInChain
+        counts.output = result.sitesInChain - result.unreachableSites.count
         counts.reject(siteLayer.count - result.sitesInChain, "not of this chain's products and stages")
+        counts.reject(result.unreachableSites.count, "beyond --max-snap of the roads")
+        if !result.unreachableTerritories.isEmpty {
+            Diagnostics.warn("\(result.unreachableTerritories.count) of \(territoryLayer.count) territories are beyond --max-snap \(accessOptions.maxSnap) of the roads, so their demand is unmet: \(result.unreachableTerritories.prefix(10).map(report.territoryID).joined(separator: ", "))")
+        }
         let territoryCounts = checked.counts(of: territories, unit: "territories", input: original.count)
         try reportOptions.write(markdown: report.markdown, json: FeatureCounts.adding([counts, territoryCounts], to: report.json))
         Diagnostics.write(report.summary + "\n")

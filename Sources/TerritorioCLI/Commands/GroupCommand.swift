@@ -38,6 +38,8 @@ struct GroupingInputs: ParsableArguments {
     @Option(help: ArgumentHelp("Roads: mean trips in minutes along them too.", valueName: "file"))
     var roads: String?
 
+    @OptionGroup var graphOptions: RoadGraphOptions
+
     var populationField: String { population.field }
 
     /// The territories, their --id-field and (when `population` is
@@ -51,8 +53,15 @@ struct GroupingInputs: ParsableArguments {
     }
 
     func evaluate(_ groupingPath: String, territories layer: Layer, checked: CheckedValues? = nil) throws -> GroupingEvaluation {
+        try evaluate(try Grouping.read(path: groupingPath), file: groupingPath, territories: layer, checked: checked)
+    }
+
+    /// The evaluation of `grouping` (read from `groupingPath`), with
+    /// self-sufficiency when --sites and --chain are given, contiguity
+    /// judged with the `islands` policy the grouping was made with.
+    func evaluate(_ read: Grouping, file groupingPath: String, territories layer: Layer, checked: CheckedValues? = nil,
+                  islands: Contiguity.IslandPolicy = .own) throws -> GroupingEvaluation {
         guard let metres = Distance.metres(snap) else { throw ValidationError("--snap takes a distance such as 10m") }
-        let read = try Grouping.read(path: groupingPath)
         let grouping = checked?.filter(read, idField: idField) ?? read
         var coverage: CircuitCoverage.Result?
         if let sites, !chain.isEmpty {
@@ -63,10 +72,10 @@ struct GroupingInputs: ParsableArguments {
             coverage = try analysis.run(territories: layer, grouping: grouping, sites: siteLayer,
                                         groupingFile: groupingPath, sitesFile: sites)
         }
-        let graph = try roads.map { try RoadGraph(roads: try Layers.roads($0), file: $0) }
+        let graph = try roads.map { try graphOptions.graph(from: $0) }
         return try GroupingEvaluation(territories: layer, grouping: grouping, idField: idField, contiguity: contiguity,
-                                      snap: metres, populationField: populationField, coverage: coverage, roads: graph,
-                                      groupingFile: groupingPath)
+                                      snap: metres, islands: islands, populationField: populationField, coverage: coverage, roads: graph,
+                                      groupingFile: groupingPath, territoriesFile: territories)
     }
 
     /// Many units touching none usually means gaps between neighbours,
@@ -167,11 +176,15 @@ struct GroupCompareCommand: ParsableCommand {
         let writer = try outputOptions.writer(crs: .wgs84)
         try writer.write(contentsOf: try Layer(features: features, crs: layer.crs).projected(to: .wgs84).features)
         try writer.finish()
-        var markdown = "# Groupings compared\n\n| grouping | circuits | contiguous | mean compactness | population variation (sd / mean) | mean trip km |\n|---|---:|---:|---:|---:|---:|\n"
+        let products = evaluations.first?.circuits.first?.selfSufficiency.map(\.product) ?? []
+        var markdown = "# Groupings compared\n\n| grouping | circuits | contiguous | mean compactness | population variation (sd / mean) | mean trip km |"
+        markdown += products.map { " \($0): self-sufficient circuits (lowest) |" }.joined()
+        markdown += "\n|---|---:|---:|---:|---:|---:|" + String(repeating: "---:|", count: products.count) + "\n"
         for (name, evaluation) in zip(names, evaluations) {
             let trip = evaluation.circuits.reduce(0) { $0 + $1.meanTripKm * $1.population } / max(1, evaluation.circuits.reduce(0) { $0 + $1.population })
-            markdown += String(format: "| %@ | %d | %.0f %% | %.3f | %.3f | %.2f |\n", name, evaluation.circuits.count,
+            markdown += String(format: "| %@ | %d | %.0f %% | %.3f | %.3f | %.2f |", name, evaluation.circuits.count,
                                100 * evaluation.contiguousShare, evaluation.meanCompactness, evaluation.populationVariation, trip)
+            markdown += products.map { " \(evaluation.selfSufficiencySummary(of: $0)) |" }.joined() + "\n"
         }
         let changed = features.filter { $0.properties["changed"] == .bool(true) }.count
         markdown += "\n\(changed) of \(features.count) territories change circuit-mates between the groupings.\n"

@@ -68,6 +68,16 @@ struct GroupSuggestCommand: ParsableCommand {
         guard minimumPopulation != nil || minimumUnits != nil || minimumSelfSufficiency != nil || regions != nil else {
             throw ValidationError("give a floor: --min-population N, --min-units N or --min-self-sufficiency X")
         }
+        let graph = inputs.graphOptions
+        if inputs.roads != nil || graph.speeds != nil || graph.roadTypeField != "highway" || graph.nodeCrossings {
+            throw ValidationError("group suggest does not use --roads: its travel objective measures straight lines. Leave out --roads (and --speeds, --road-type-field, --node-crossings), then give the grouping to group evaluate --roads for trips in minutes")
+        }
+        if let minimumPopulation, minimumPopulation < 0 { throw ValidationError("--min-population must be 0 or more, not \(minimumPopulation)") }
+        if let minimumUnits, minimumUnits < 1 { throw ValidationError("--min-units must be 1 or more, not \(minimumUnits)") }
+        if let regions, regions < 1 { throw ValidationError("--regions must be 1 or more, not \(regions)") }
+        if let minimumSelfSufficiency, minimumSelfSufficiency < 0 {
+            throw ValidationError("--min-self-sufficiency is a share of demand, 0 or more (0.5 for half), not \(minimumSelfSufficiency)")
+        }
         if minimumSelfSufficiency != nil, inputs.sites == nil || inputs.chain.isEmpty {
             throw ValidationError("--min-self-sufficiency needs --sites and --chain")
         }
@@ -87,9 +97,9 @@ struct GroupSuggestCommand: ParsableCommand {
         suggestion.seed = seed
         suggestion.regions = regions
         suggestion.lock = try lock.map { try Grouping.read(path: $0) }
-        if let minimumSelfSufficiency, let sites = inputs.sites, let chain = inputs.chain.first {
+        if let minimumSelfSufficiency, let sites = inputs.sites, !inputs.chain.isEmpty {
             suggestion.minimumSelfSufficiency = minimumSelfSufficiency
-            suggestion.chain = try ChainSpec.read(path: chain)
+            suggestion.chains = try inputs.chain.map { try ChainSpec.read(path: $0) }
             suggestion.sites = try Layers.read(sites)
         }
         switch objective {
@@ -116,6 +126,9 @@ struct GroupSuggestCommand: ParsableCommand {
         if !result.unassigned.isEmpty {
             Diagnostics.warn("\(result.unassigned.count) territories could join no circuit meeting the floor: \(result.unassigned.prefix(10).joined(separator: ", "))")
         }
+        if !result.joinedIslands.isEmpty {
+            Diagnostics.write("\(inputs.territories): \(result.joinedIslands.count) territories touch no other and were joined to the nearest (--islands join-nearest): \(joinedIslandsText(result))\n")
+        }
         Diagnostics.write("\(inputs.territories): \(result.regions) circuits (objective \(String(format: "%.4g", result.objective)))\n")
         var counts = FeatureCounts(inputs.territories, unit: "territories", input: checked.original.count,
                                    output: territories.count - result.unassigned.count)
@@ -125,9 +138,24 @@ struct GroupSuggestCommand: ParsableCommand {
         counts.report()
         // The suggestion's evaluation, as `group evaluate` gives it.
         if reportOptions.report != nil || reportOptions.json != nil {
-            let evaluation = try GroupingEvaluation(territories: territories, grouping: result.grouping, idField: inputs.idField,
-                                                    contiguity: inputs.contiguity, snap: metres, populationField: inputs.populationField)
-            try reportOptions.write(markdown: "# Suggested circuits\n\n```\n\(evaluation.table)```\n", json: FeatureCounts.adding([counts], to: evaluation.json))
+            let evaluation = try inputs.evaluate(result.grouping, file: output, territories: territories, islands: islands)
+            var markdown = "# Suggested circuits\n\n```\n\(evaluation.table)```\n"
+            if !result.joinedIslands.isEmpty {
+                markdown += "\n\(result.joinedIslands.count) territories touch no other and were joined to the nearest territory, "
+                markdown += "whose circuit counts as contiguous with them: \(joinedIslandsText(result)).\n"
+            }
+            var json = FeatureCounts.adding([counts], to: evaluation.json)
+            if case .object(var object) = json {
+                object["joined_islands"] = .array(result.joinedIslands.map { .object(["territory_code": .string($0.territory), "joined_to": .string($0.joinedTo)]) })
+                json = .object(object)
+            }
+            try reportOptions.write(markdown: markdown, json: json)
         }
+    }
+
+    /// `A (joined to B), C (joined to D)`, the first twenty.
+    private func joinedIslandsText(_ result: GroupingSuggestion.Result) -> String {
+        result.joinedIslands.prefix(20).map { "\($0.territory) (joined to \($0.joinedTo))" }.joined(separator: ", ")
+            + (result.joinedIslands.count > 20 ? ", ..." : "")
     }
 }

@@ -51,9 +51,8 @@ struct IsochroneCommand: ParsableCommand {
         let graph = try roadOptions.graph()
         let snapper = try NetworkSnapper(graph)
         let all = try Layers.read(facilities)
-        try WhereOption.check(try WhereOption.filter(whereExpression), against: all, file: facilities)
-        let selected = try all.selecting(Selection(filter: try WhereOption.filter(whereExpression)))
-        let points = try RoutePoints(layer: selected, file: facilities, graph: graph, snapper: snapper, limit: limit)
+        let (selected, positions) = try WhereOption.select(all, whereExpression, file: facilities)
+        let points = try RoutePoints(layer: selected, file: facilities, positions: positions, graph: graph, snapper: snapper, limit: limit)
         let snaps = points.snaps
         let features = try Isochrones(width: band).bands(of: snaps, ids: points.ids, minutes: thresholds, graph: graph)
         var layer = Layer(features: features, crs: graph.crs)

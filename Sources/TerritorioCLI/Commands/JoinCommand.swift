@@ -31,11 +31,20 @@ struct JoinCommand: ParsableCommand {
     @Option(name: .customLong("as"), help: ArgumentHelp("Property the code is written to on each point.", valueName: "name"))
     var property = "territory_code"
 
+    @Flag(help: "Let --as replace a property the points already have.")
+    var overwrite = false
+
     @Option(help: ArgumentHelp("Assign points outside every territory to the nearest within this distance: 500m, 2km.", valueName: "distance"))
     var snap: String?
 
     @Option(help: ArgumentHelp("Write count and capacity per territory x product x stage to this CSV.", valueName: "file"))
     var summary: String?
+
+    @Option(help: ArgumentHelp("With --summary: count points per territory and category of this property, for any points (not only sites).", valueName: "field"))
+    var by: String?
+
+    @Option(name: .customLong("sum"), help: ArgumentHelp("With --summary: also sum this numeric property per territory (and --by category).", valueName: "field"))
+    var sumField: String?
 
     @Option(help: ArgumentHelp("Property naming each point in messages, for points without an id (wof_id, name).", valueName: "name"))
     var label: String?
@@ -43,6 +52,10 @@ struct JoinCommand: ParsableCommand {
     @OptionGroup var outputOptions: OutputOptions
     @OptionGroup var input: InputOptions
     @OptionGroup var siteFields: SiteFieldOptions
+
+    func validate() throws {
+        if summary == nil, by != nil || sumField != nil { throw ValidationError("--by and --sum shape the --summary table: add --summary FILE") }
+    }
 
     func run() throws {
         let snapMetres = try snap.map { text throws in
@@ -53,6 +66,12 @@ struct JoinCommand: ParsableCommand {
         }
         let pointContents = try input.read(points, progress: Progress("reading points"))
         let pointLayer = pointContents.layer
+        try FieldCheck.require(by.map { [$0] } ?? [], in: pointLayer, file: points, flag: "--by")
+        try FieldCheck.require(sumField.map { [$0] } ?? [], in: pointLayer, file: points, flag: "--sum")
+        let holding = pointLayer.features.filter { $0.properties[property] != nil }.count
+        if holding > 0, !overwrite {
+            throw CommandFailure(message: "\(points): \(holding) of \(pointLayer.count) points already have a property '\(property)', which --as \(property) would replace; name another property with --as, or add --overwrite")
+        }
         let polygonLayer = try Layers.read(polygons)
         try FieldCheck.require(idField.map { [$0] } ?? [], in: polygonLayer, file: polygons, flag: "--id-field")
         try FieldCheck.require(label.map { [$0] } ?? [], in: pointLayer, file: points, flag: "--label")
@@ -72,16 +91,22 @@ struct JoinCommand: ParsableCommand {
             Diagnostics.write("\(location(of: feature, snapped.point)): snapped to \(join.code(of: polygonLayer.features[snapped.polygon], index: snapped.polygon).text), \(String(format: "%.1f", snapped.metres)) m away\n")
         }
 
-        if let summary {
+        let territoryOfPoint = joined.features.indices.map { index -> String? in
+            let code = result.code(ofPoint: index)
+            return code == .null ? nil : code.text
+        }
+        let fields = siteFields.fields
+        let plainPoints = !pointLayer.features.contains { $0.properties[fields.product] != nil || $0.properties[fields.stage] != nil }
+        if let summary, by != nil || sumField != nil || plainPoints {
+            let table = try CategorySummary(points: pointLayer, territories: territoryOfPoint, by: by, sum: sumField, file: points)
+            if table.withoutValue > 0 { Diagnostics.warn("\(table.withoutValue) points have no \(sumField ?? "") value, left out of its sums") }
+            try ReportOptions.writeText(table.csv, to: summary)
+        } else if let summary {
             var sites: [Site] = []
             for (index, feature) in joined.features.enumerated() {
                 sites.append(try siteFields.fields.site(of: feature, index: index, file: points))
             }
-            let territories = joined.features.indices.map { index -> String? in
-                let code = result.code(ofPoint: index)
-                return code == .null ? nil : code.text
-            }
-            try ReportOptions.writeText(JoinSummary(sites: sites, territories: territories).csv, to: summary)
+            try ReportOptions.writeText(JoinSummary(sites: sites, territories: territoryOfPoint).csv, to: summary)
         }
 
         let writer = try outputOptions.writer(crs: .wgs84)

@@ -86,19 +86,23 @@ struct RoutePoints {
         try self.init(layer: try Layers.read(file), file: file, graph: graph, snapper: snapper, limit: limit)
     }
 
-    init(layer: Layer, file: String, graph: RoadGraph, snapper: NetworkSnapper, limit: Double) throws {
+    /// `positions`: where each feature of `layer` is in `file` (after a
+    /// --where), for ids and messages; by default, where it is in `layer`.
+    init(layer: Layer, file: String, positions: [Int]? = nil, graph: RoadGraph, snapper: NetworkSnapper, limit: Double) throws {
         let projected = try layer.projected(to: graph.crs, file: file)
-        ids = layer.features.enumerated().map { $1.id?.description ?? String($0) }
+        let positions = positions ?? Array(layer.features.indices)
+        ids = layer.features.enumerated().map { $1.id?.description ?? String(positions[$0]) }
         var snaps: [Snap?] = []
-        for (index, feature) in projected.features.enumerated() {
+        for (offset, feature) in projected.features.enumerated() {
+            let index = positions[offset]
             guard case .point(let position?)? = feature.geometry else {
-                throw ReadError(file: file, featureIndex: index, featureID: feature.id, message: "expected a point")
+                throw ReadError(file: file, featureIndex: index, featureID: layer.features[offset].id, message: "expected a point")
             }
             let snap = try snapper.snap(position)
             if let snap, snap.metres <= limit {
                 snaps.append(snap)
             } else {
-                Diagnostics.write("\(FeatureLocation(file: file, index: index, id: layer.features[index].id)): unreachable, \(snap.map { String(format: "%.0f m", $0.metres) } ?? "no road") from the network\n")
+                Diagnostics.write("\(FeatureLocation(file: file, index: index, id: layer.features[offset].id)): unreachable, \(snap.map { String(format: "%.0f m", $0.metres) } ?? "no road") from the network\n")
                 snaps.append(nil)
             }
         }

@@ -25,4 +25,13 @@ enum WhereOption {
             }
         }
     }
+
+    /// The features of `layer` that match, and the position of each in
+    /// the file, so messages and ids name the feature the file has.
+    static func select(_ layer: Layer, _ expression: String?, file: String) throws -> (layer: Layer, indices: [Int]) {
+        let filter = try filter(expression)
+        try check(filter, against: layer, file: file)
+        let indices = layer.features.indices.filter { filter?.matches(layer.features[$0]) ?? true }
+        return (Layer(features: indices.map { layer.features[$0] }, crs: layer.crs), indices)
+    }
 }

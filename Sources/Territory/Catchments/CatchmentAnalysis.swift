@@ -31,6 +31,13 @@ public struct CatchmentAnalysis: Sendable {
     public var siteFields: SiteFields
     /// The roads, for `network`.
     public var roads: RoadGraph?
+    /// Property holding each facility's id (its feature id when nil), and
+    /// where each facility is in its file (after a --where): a facility with
+    /// no id is named by that position, in `facility_id` and in messages.
+    /// How facilities and units reach the roads, for `network`.
+    public var access = RoadAccess()
+    public var facilityIDField: String?
+    public var facilityPositions: [Int]?
 
     public init(method: Method, radius: Double = 5_000, populationField: String = "population", chain: ChainSpec? = nil,
                 siteFields: SiteFields = SiteFields()) {
@@ -49,6 +56,10 @@ public struct CatchmentAnalysis: Sendable {
         /// Population of all the territories, and of the uncovered pieces.
         public var totalPopulation: Double
         public var uncoveredPopulation: Double
+        /// For `network`: facilities and territory units farther than
+        /// `access.maxSnap` from the roads (no catchment; left uncovered).
+        public var unreachableFacilities = 0
+        public var unreachableUnits = 0
     }
 
     public func run(facilities: Layer, territories: Layer, facilitiesFile: String = "<facilities>") throws -> Result {
@@ -69,6 +80,7 @@ public struct CatchmentAnalysis: Sendable {
 
         var shapes: [Shape]
         var populations: [Double]?
+        var unreachable = (facilities: 0, units: 0)
         switch method {
         case .buffer: shapes = try discs(around: points, clippedTo: region.shape)
         case .voronoi: shapes = try Self.voronoiCells(of: points, clippedTo: region, context: context)
@@ -79,7 +91,7 @@ public struct CatchmentAnalysis: Sendable {
                                                            unitGeometries: unitGeometries, file: facilitiesFile, context: context)
         case .network:
             guard let roads else { throw ReadError(file: facilitiesFile, message: "the network method needs roads") }
-            (shapes, populations) = try nearestByRoad(points, roads: roads, units: units, unitGeometries: unitGeometries, context: context)
+            (shapes, populations, unreachable) = try nearestByRoad(points, roads: roads, units: units, unitGeometries: unitGeometries, context: context)
         }
 
         let catchmentGeometries = try shapes.map { try Geometry($0, context: context) }
@@ -102,15 +114,17 @@ public struct CatchmentAnalysis: Sendable {
         var features: [Feature] = []
         for (index, facility) in sites.features.enumerated() {
             let served = populations?[index] ?? population(index)
+            let position = facilityPositions?[index] ?? index
+            let ownID = facilityIDField.flatMap { facility.properties[$0] }.flatMap { $0 == .null ? nil : JSONValue.string($0.text) }
             var properties: JSONObject = [
                 "kind": "catchment",
-                "facility_id": facility.id.map { .string($0.description) } ?? .number(index),
+                "facility_id": ownID ?? facility.id.map { .string($0.description) } ?? .number(position),
                 "method": .string(method.rawValue),
                 "population": .number(served.rounded()),
                 "area_m2": .number(try catchmentGeometries[index].area().rounded()),
             ]
             if let name = facility.properties[siteFields.name], name != .null { properties["facility_name"] = name }
-            try addCapacity(of: facility, index: index, served: served, file: facilitiesFile, to: &properties)
+            try addCapacity(of: facility, index: position, served: served, file: facilitiesFile, to: &properties)
             features.append(Feature(id: facility.id, geometry: shapes[index], properties: properties))
         }
         var uncoveredPopulation = 0.0
@@ -124,7 +138,8 @@ public struct CatchmentAnalysis: Sendable {
         let total = units.features.compactMap { $0.properties[populationField]?.doubleValue }.reduce(0, +)
         return Result(layer: try Layer(features: features, crs: metric).projected(to: .wgs84),
                       catchments: shapes.count, uncovered: uncoveredParts.count,
-                      totalPopulation: total, uncoveredPopulation: uncoveredPopulation)
+                      totalPopulation: total, uncoveredPopulation: uncoveredPopulation,
+                      unreachableFacilities: unreachable.facilities, unreachableUnits: unreachable.units)
     }
 
     /// Capacity as given and, with a chain, in final product, the demand of
@@ -223,21 +238,25 @@ public struct CatchmentAnalysis: Sendable {
     }
 
     /// Each unit whole to the facility it reaches first along the roads
-    /// (one Dijkstra from every facility at once); units whose point
-    /// cannot be snapped or reached stay uncovered.
+    /// (one Dijkstra from every facility at once), the legs off the road
+    /// timed at `access.offRoadSpeed`; facilities and units farther than
+    /// `access.maxSnap` from the roads are unreachable (counted), and units
+    /// no facility reaches stay uncovered.
     private func nearestByRoad(_ points: [Position], roads: RoadGraph, units: Layer, unitGeometries: [Geometry],
-                               context: GEOSContext) throws -> ([Shape], [Double]) {
+                               context: GEOSContext) throws -> ([Shape], [Double], (facilities: Int, units: Int)) {
         let toRoads = try Transformer(from: units.crs, to: roads.crs)
         let snapper = try NetworkSnapper(roads, context: context)
         var starts: [(node: Int, minutes: Double, label: Int32)] = []
         var facilitySnaps: [Snap?] = []
+        var unreachable = (facilities: 0, units: 0)
         for (index, point) in points.enumerated() {
-            guard case .point(let position?) = try toRoads.transform(.point(point)), let snap = try snapper.snap(position) else {
+            guard case .point(let position?) = try toRoads.transform(.point(point)), let snap = access.accepts(try snapper.snap(position)) else {
                 facilitySnaps.append(nil)
+                unreachable.facilities += 1
                 continue
             }
             facilitySnaps.append(snap)
-            starts += roads.starts(from: snap).map { ($0.node, $0.minutes, Int32(index)) }
+            starts += roads.starts(from: snap).map { ($0.node, $0.minutes + access.minutes(snap), Int32(index)) }
         }
         var paths = ShortestPaths(nodeCount: roads.nodeCount)
         paths.run(roads, from: starts)
@@ -246,7 +265,10 @@ public struct CatchmentAnalysis: Sendable {
         for (unit, geometry) in unitGeometries.enumerated() where !geometry.isEmpty {
             guard let point = try geometry.pointOnSurface().position,
                   case .point(let position?) = try toRoads.transform(.point(point)),
-                  let snap = try snapper.snap(position) else { continue }
+                  let snap = access.accepts(try snapper.snap(position)) else {
+                unreachable.units += 1
+                continue
+            }
             // Enter the unit's segment from whichever end gets there first.
             var best = (minutes: Double.infinity, facility: -1)
             let minutes = roads.segmentMinutes[snap.segment]
@@ -258,7 +280,8 @@ public struct CatchmentAnalysis: Sendable {
                 best = (paths.minutes[to] + (1 - snap.fraction) * minutes, Int(paths.origin[to]))
             }
             for (facility, facilitySnap) in facilitySnaps.enumerated() {
-                if let facilitySnap, let direct = roads.directMinutes(from: facilitySnap, to: snap), direct < best.minutes {
+                if let facilitySnap, let direct = roads.directMinutes(from: facilitySnap, to: snap).map({ $0 + access.minutes(facilitySnap) }),
+                   direct < best.minutes {
                     best = (direct, facility)
                 }
             }
@@ -269,7 +292,7 @@ public struct CatchmentAnalysis: Sendable {
         let shapes = try members.map { group in
             group.isEmpty ? Shape.polygon([]) : try Geometry.union(group, context: context).shape
         }
-        return (shapes, populations)
+        return (shapes, populations, unreachable)
     }
 
     /// Each unit whole to the facility nearest its representative point.

@@ -54,6 +54,9 @@ public struct CircuitCoverage: Sendable {
         /// Sites read, and how many belong to none of the chains.
         public var sites: Int
         public var sitesOutsideChains: Int
+        /// Sites of the chains outside every territory or in a territory
+        /// of no circuit: counted apart, with their unused capacity.
+        public var sitesLeftOut = SitesLeftOut()
     }
 
     public func run(territories: Layer, grouping: Grouping, sites: Layer, groupingFile: String = "<grouping>",
@@ -117,9 +120,10 @@ public struct CircuitCoverage: Sendable {
         let unassigned = units.features.indices.filter { circuitsOfUnit[$0] == nil }.map { unit in
             (territory: codes[unit], shape: geometries[unit].shape, population: populations[unit])
         }
+        let leftOut = SitesLeftOut(sites: parsed, inChains: inChains, unitOfSite: located) { circuitsOfUnit[$0] != nil }
         return Result(circuits: circuits, overlaps: overlaps, unassigned: unassigned,
                       totalPopulation: populations.reduce(0, +), metric: metric,
-                      sites: parsed.count, sitesOutsideChains: inChains.filter { !$0 }.count)
+                      sites: parsed.count, sitesOutsideChains: inChains.filter { !$0 }.count, sitesLeftOut: leftOut)
     }
 
     /// People within `radius` of the circuit's own distribution and retail

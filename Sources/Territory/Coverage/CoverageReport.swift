@@ -90,7 +90,9 @@ public struct CoverageReport {
         text += "\(result.circuits.count) circuits; \(Self.people(result.totalPopulation)) people in the territories: "
         text += "\(Self.people(assigned)) in circuits, \(Self.people(unassigned)) in \(result.unassigned.count) territories of no circuit"
         text += result.overlaps.isEmpty ? ".\n" : "; \(result.overlaps.count) territories are in more than one circuit (see overlaps).\n"
-        text += "\(result.sites) sites, \(result.sitesOutsideChains) of them in none of the chains.\n\n"
+        text += "\(result.sites) sites, \(result.sitesOutsideChains) of them in none of the chains"
+        let leftOut = result.sitesLeftOut.phrases
+        text += leftOut.isEmpty ? ".\n\n" : "; no circuit can use " + leftOut.joined(separator: "; ") + ".\n\n"
         text += "Supply is what the chain can deliver in final product: its weakest stage that cannot be skipped "
         text += "(the bottleneck). Self-sufficiency is supply over demand.\n\n"
         text += "## Critical nodes, worst first\n\n"
@@ -142,6 +144,15 @@ public struct CoverageReport {
     public var json: JSONValue {
         var object = JSONObject()
         object["total_population"] = .number(result.totalPopulation.rounded())
+        object["sites_left_out"] = .object(JSONObject(SitesLeftOut.Reason.allCases.map { reason in
+            .init(key: reason.rawValue, value: .object([
+                "sites": .number(result.sitesLeftOut.sites[reason]?.count ?? 0),
+                "unused_capacity": .array((result.sitesLeftOut.capacity[reason] ?? []).map { entry in
+                    .object(["product": .string(entry.product), "stage": .string(entry.stage.rawValue),
+                             "unit": .string(entry.unit.rawValue), "capacity": .number(Self.round(entry.capacity))])
+                }),
+            ]))
+        }))
         object["circuits"] = .array(result.circuits.map { circuit in
             var entry: JSONObject = [
                 "circuit_id": .string(circuit.id),

@@ -22,6 +22,9 @@ public struct Distribution: Sendable {
     /// minimised) and lines follow the roads; sites and territories are
     /// snapped to the network's largest component.
     public var roads: RoadGraph?
+    /// How sites and territories reach the roads: none from farther than
+    /// its `maxSnap`, the leg to the road at its `offRoadSpeed`.
+    public var access = RoadAccess()
 
     public init(chain: ChainSpec) {
         self.chain = chain
@@ -62,6 +65,10 @@ public struct Distribution: Sendable {
         public var crs: CRS
         /// Sites of the chain's products and stages: the network's actors.
         public var sitesInChain = 0
+        /// With roads: sites of the chain and territories farther than
+        /// `access.maxSnap` from them, which nothing reaches.
+        public var unreachableSites: [Int] = []
+        public var unreachableTerritories: [Int] = []
     }
 
     public func run(sites: Layer, territories: Layer, sitesFile: String = "<sites>") throws -> Result {
@@ -155,11 +162,12 @@ public struct Distribution: Sendable {
         }
 
         // Along roads, each link's cost is its travel time (and its line the route).
-        let travel = try roads.map { try RoadTravel(graph: $0, sites: positions, territories: territoryPositions, from: projectedSites.crs) }
-        let costs = candidateArcs.map { arc -> Double in
-            guard let travel else { return arc.metres / 100 }
-            return travel.minutes(from: arc.from, to: arc.to, toTerritory: arc.toTerritory).map { $0 * 10 } ?? .infinity
+        let travel = try roads.map {
+            try RoadTravel(graph: $0, sites: positions, territories: territoryPositions, from: projectedSites.crs, access: access)
         }
+        let links = candidateArcs.map { RoadTravel.Link(from: $0.from, to: $0.to, toTerritory: $0.toTerritory) }
+        let costs = try travel.map { try $0.minutes(of: links).map { $0.map { $0 * 10 } ?? .infinity } }
+            ?? candidateArcs.map { $0.metres / 100 }
         // Passing an outside intermediary costs more than any cycle of links
         // can save in distance (or time): a cheaper flow through fewer
         // intermediaries would differ from the optimum by a cycle that
@@ -185,6 +193,11 @@ public struct Distribution: Sendable {
         flow.setSupply(source, totalUnits)
         let solution = brokenAt.isEmpty ? flow.solve() : nil
 
+        let used = candidateArcs.indices.filter { index in solution.map { $0.flow[arcOfCandidate[index]] > 0 } ?? false }
+        var routes = [Route?](repeating: nil, count: candidateArcs.count)
+        if let travel {
+            for (index, route) in zip(used, try travel.routes(of: used.map { links[$0] })) { routes[index] = route }
+        }
         var flows: [Flow] = []
         var inflow = [Double](repeating: 0, count: demands.count)
         var intermediated = 0.0
@@ -196,7 +209,7 @@ public struct Distribution: Sendable {
             var line = Shape.lineString(CoordinateSequence([positions[arc.from], end]))
             var metres = arc.metres
             var minutes: Double?
-            if let travel, let route = travel.route(from: arc.from, to: arc.to, toTerritory: arc.toTerritory) {
+            if let route = routes[index] {
                 line = route.shape
                 metres = route.metres
                 minutes = route.minutes
@@ -218,49 +231,10 @@ public struct Distribution: Sendable {
                       tonneMinutes: travel == nil ? nil : flows.reduce(0) { $0 + $1.tonnes * ($1.minutes ?? 0) },
                       unmet: unmet, brokenAt: brokenAt, sitePositions: positions, territoryPositions: territoryPositions, crs: metric)
         result.sitesInChain = layers.reduce(0) { $0 + $1.count }
-        return result
-    }
-}
-
-/// Travel along the roads between snapped sites and territories: one
-/// Dijkstra per origin site, kept for the routes of the links used.
-final class RoadTravel {
-    let graph: RoadGraph
-    private let siteSnaps: [Snap?]
-    private let territorySnaps: [Snap?]
-    private var paths: [Int: ShortestPaths] = [:]
-
-    init(graph: RoadGraph, sites: [Position], territories: [Position], from crs: CRS) throws {
-        self.graph = graph
-        let snapper = try NetworkSnapper(graph)
-        let transformer = try Transformer(from: crs, to: graph.crs)
-        func snap(_ point: Position) throws -> Snap? {
-            guard case .point(let position?) = try transformer.transform(.point(point)) else { return nil }
-            return try snapper.snap(position)
+        if let travel {
+            result.unreachableSites = layers.flatMap { $0 }.filter { travel.siteSnaps[$0] == nil }.sorted()
+            result.unreachableTerritories = demands.indices.filter { travel.territorySnaps[$0] == nil }
         }
-        siteSnaps = try sites.map(snap)
-        territorySnaps = try territories.map(snap)
-    }
-
-    private func pathsFrom(_ site: Int) -> ShortestPaths? {
-        if let known = paths[site] { return known }
-        guard let origin = siteSnaps[site] else { return nil }
-        var found = ShortestPaths(nodeCount: graph.nodeCount)
-        found.run(graph, from: graph.starts(from: origin))
-        paths[site] = found
-        return found
-    }
-
-    func minutes(from site: Int, to target: Int, toTerritory: Bool) -> Double? {
-        guard let origin = siteSnaps[site], let destination = toTerritory ? territorySnaps[target] : siteSnaps[target],
-              let found = pathsFrom(site) else { return nil }
-        let minutes = graph.minutes(to: destination, from: origin, paths: found)
-        return minutes.isFinite ? minutes : nil
-    }
-
-    func route(from site: Int, to target: Int, toTerritory: Bool) -> Route? {
-        guard let origin = siteSnaps[site], let destination = toTerritory ? territorySnaps[target] : siteSnaps[target],
-              let found = pathsFrom(site), minutes(from: site, to: target, toTerritory: toTerritory) != nil else { return nil }
-        return graph.route(from: origin, to: destination, paths: found)
+        return result
     }
 }

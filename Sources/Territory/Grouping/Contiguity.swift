@@ -14,6 +14,8 @@ public struct Contiguity: Sendable {
     public let neighbours: [[Int]]
     /// Units that had no neighbour before the island policy applied.
     public let islands: [Int]
+    /// With `joinNearest`: the unit each island was joined to.
+    public let joinedTo: [Int: Int]
 
     public init(_ geometries: [Geometry], rule: Rule = .rook, snap: Double = 0, islands policy: IslandPolicy = .joinNearest,
                 context: GEOSContext = .current) throws {
@@ -35,6 +37,7 @@ public struct Contiguity: Sendable {
         }
         let alone = neighbours.indices.filter { neighbours[$0].isEmpty && !geometries[$0].isEmpty }
         islands = alone
+        var joinedTo: [Int: Int] = [:]
         switch policy {
         case .own:
             break
@@ -51,8 +54,10 @@ public struct Contiguity: Sendable {
                     neighbours[island].append(best.unit)
                     neighbours[best.unit].append(island)
                 }
+                if best.unit >= 0 { joinedTo[island] = best.unit }
             }
         }
+        self.joinedTo = joinedTo
         self.neighbours = neighbours.map { $0.sorted() }
     }
 

@@ -33,22 +33,28 @@ public struct GroupingEvaluation: Sendable {
     /// Units that touch no other: islands, or boundaries that leave small
     /// gaps between neighbours (simplified shapes), which a snap closes.
     public var unitsTouchingNone: Int
+    /// Whether self-sufficiency was evaluated (chains and sites given);
+    /// without it the JSON leaves `self_sufficiency` out rather than empty.
+    public var hasSelfSufficiency: Bool
 
     /// Evaluates `grouping` over `territories`; `coverage` (already run on
     /// the same grouping) supplies self-sufficiency.
     public init(territories: Layer, grouping: Grouping, idField: String?, contiguity rule: Contiguity.Rule = .rook,
-                snap: Double = 0, populationField: String = "population", coverage: CircuitCoverage.Result? = nil,
-                roads: RoadGraph? = nil, groupingFile: String = "<grouping>") throws {
+                snap: Double = 0, islands: Contiguity.IslandPolicy = .own, populationField: String = "population",
+                coverage: CircuitCoverage.Result? = nil,
+                roads: RoadGraph? = nil, groupingFile: String = "<grouping>", territoriesFile: String = "<territories>") throws {
         guard let metric = try territories.metricCRS() else { throw ReadError(file: "<territories>", message: "no geometry") }
         let context = GEOSContext.current
         let units = try territories.projected(to: metric)
         let geometries = try units.features.map { try Geometry($0.geometry ?? .polygon([]), context: context) }
-        let contiguity = try Contiguity(geometries, rule: rule, snap: snap, islands: .own, context: context)
+        // `islands` as the grouping was made with: a suggestion that joined
+        // an island to its nearest unit calls that circuit contiguous.
+        let contiguity = try Contiguity(geometries, rule: rule, snap: snap, islands: islands == .error ? .own : islands, context: context)
         unitsTouchingNone = contiguity.islands.count
+        hasSelfSufficiency = coverage != nil
         let join = SpatialJoin(options: .init(idField: idField))
         let codes = territories.features.enumerated().map { join.code(of: $1, index: $0).text }
-        var unitOfCode: [String: Int] = [:]
-        for (index, code) in codes.enumerated() where unitOfCode[code] == nil { unitOfCode[code] = index }
+        let unitOfCode = try TerritoryCodes.units(of: codes, file: territoriesFile, idField: idField)
         let populations = units.features.map { $0.properties[populationField]?.doubleValue ?? 0 }
         let centres = try geometries.map { try $0.pointOnSurface().position ?? Position(x: 0, y: 0) }
         let snapper = try roads.map { try NetworkSnapper($0, context: context) }
@@ -106,8 +112,8 @@ public struct GroupingEvaluation: Sendable {
 
     public var json: JSONValue {
         .object([
-            "circuits": .array(circuits.map { circuit in
-                .object([
+            "circuits": .array(circuits.map { circuit -> JSONValue in
+                var entry: JSONObject = [
                     "circuit_id": .string(circuit.id), "units": .number(circuit.units),
                     "contiguous": .bool(circuit.contiguous),
                     "components": .array(circuit.components.map { .array($0.map(JSONValue.string)) }),
@@ -116,15 +122,27 @@ public struct GroupingEvaluation: Sendable {
                     "area_m2": .number(circuit.area.rounded()),
                     "mean_trip_km": .number((circuit.meanTripKm * 100).rounded() / 100),
                     "mean_trip_minutes": circuit.meanTripMinutes.map { .number(($0 * 100).rounded() / 100) } ?? .null,
-                    "self_sufficiency": .object(JSONObject(circuit.selfSufficiency.map {
+                ]
+                if hasSelfSufficiency {
+                    entry["self_sufficiency"] = .object(JSONObject(circuit.selfSufficiency.map {
                         .init(key: $0.product, value: $0.value.map { .number(($0 * 1000).rounded() / 1000) } ?? .null)
-                    })),
-                ])
+                    }))
+                }
+                return .object(entry)
             }),
             "population_variation": .number((populationVariation * 1000).rounded() / 1000),
             "contiguous_share": .number((contiguousShare * 1000).rounded() / 1000),
             "mean_compactness": .number((meanCompactness * 1000).rounded() / 1000),
         ])
+    }
+
+    /// `3 of 5 (0.42)`: circuits whose self-sufficiency in `product` is at
+    /// least 1, and the lowest (`-` where no circuit has demand).
+    public func selfSufficiencySummary(of product: String) -> String {
+        let values = circuits.map { $0.selfSufficiency.first { $0.product == product }?.value }
+        let known = values.compactMap { $0 }
+        let lowest = known.min().map { String(format: "%.2f", $0) } ?? "-"
+        return "\(known.filter { $0 >= 1 }.count) of \(circuits.count) (\(lowest))"
     }
 
     /// A plain-text table, a row per circuit, then the overall figures.

@@ -26,7 +26,8 @@ public struct GroupingSuggestion {
     /// Each circuit's weakest stage of `chain` covers this share of its
     /// people's demand, from `sites`.
     public var minimumSelfSufficiency: Double?
-    public var chain: ChainSpec?
+    /// Every chain's weakest stage must meet the floor.
+    public var chains: [ChainSpec] = []
     public var sites: Layer?
     public var siteFields = SiteFields()
 
@@ -39,6 +40,9 @@ public struct GroupingSuggestion {
         /// Territory codes no circuit could take (their part of the map
         /// cannot reach the floor).
         public var unassigned: [String]
+        /// Territories that touched no other, each with the code of the
+        /// nearest territory it was joined to (`join-nearest` islands).
+        public var joinedIslands: [(territory: String, joinedTo: String)] = []
     }
 
     public func run(territories: Layer, progress: ((Int, Int) -> Void)? = nil) throws -> Result {
@@ -46,7 +50,8 @@ public struct GroupingSuggestion {
         let context = GEOSContext.current
         let projected = try territories.projected(to: metric)
         let geometries = try projected.features.map { try Geometry($0.geometry ?? .polygon([]), context: context) }
-        var neighbours = try Contiguity(geometries, rule: contiguity, snap: snap, islands: islands, context: context).neighbours
+        let adjacency = try Contiguity(geometries, rule: contiguity, snap: snap, islands: islands, context: context)
+        var neighbours = adjacency.neighbours
         let join = SpatialJoin(options: .init(idField: idField))
         let codes = territories.features.enumerated().map { join.code(of: $1, index: $0).text }
         if let within {
@@ -67,9 +72,10 @@ public struct GroupingSuggestion {
         solver.minimumUnits = minimumUnits
         solver.objective = objective
         solver.seed = seed
-        if let minimumSelfSufficiency, let chain {
+        if let minimumSelfSufficiency, !chains.isEmpty {
+            // Supplies are in people fed, so one floor holds for every chain.
             solver.minimumSelfSufficiency = minimumSelfSufficiency
-            solver.demandPerPerson = chain.demand(population: 1)
+            solver.demandPerPerson = 1
         }
         if let lock {
             var unitOfCode: [String: Int] = [:]
@@ -87,23 +93,30 @@ public struct GroupingSuggestion {
             region >= 0 ? Grouping.Row(line: unit + 2, territory: codes[unit], circuit: String(format: "C%03d", region + 1)) : nil
         }
         return Result(grouping: Grouping(rows: rows), regions: solution.regions, objective: solution.objective,
-                      unassigned: solution.regionOfUnit.enumerated().filter { $0.element < 0 }.map { codes[$0.offset] })
+                      unassigned: solution.regionOfUnit.enumerated().filter { $0.element < 0 }.map { codes[$0.offset] },
+                      joinedIslands: adjacency.joinedTo.sorted { $0.key < $1.key }.map { (codes[$0.key], codes[$0.value]) })
     }
 }
 
 extension GroupingSuggestion {
-    /// Per territory, the capacity of each stage of the chain that cannot
-    /// be skipped, in final product; empty without a self-sufficiency floor.
+    /// Per territory, the capacity of each stage of every chain that cannot
+    /// be skipped, in the people its final product feeds (so one floor
+    /// holds for all chains; a chain with no demand is left out); empty
+    /// without a self-sufficiency floor.
     func stageSupplies(territories: Layer) throws -> [[Double]] {
-        guard minimumSelfSufficiency != nil, let chain, let sites else { return territories.features.map { _ in [] } }
-        let limiting = chain.links.filter { !chain.skippable.contains($0.stage) }
+        guard minimumSelfSufficiency != nil, !chains.isEmpty, let sites else { return territories.features.map { _ in [] } }
+        let limiting = chains.filter { $0.demand(population: 1) > 0 }.flatMap { chain in
+            chain.links.filter { !chain.skippable.contains($0.stage) }.map { (chain: chain, link: $0) }
+        }
         var supplies = territories.features.map { _ in [Double](repeating: 0, count: limiting.count) }
         let located = try SpatialJoin(options: .init(idField: idField)).join(points: sites, polygons: territories).polygonOfPoint
         for (index, feature) in sites.features.enumerated() {
             guard let unit = located[index] else { continue }
             let site = try siteFields.site(of: feature, index: index, file: "<sites>")
-            guard let position = limiting.firstIndex(where: { $0.stage == site.stage && $0.product == site.product }) else { continue }
-            supplies[unit][position] += site.capacity * (chain.finalEquivalent(of: site.stage) ?? 0)
+            for (position, entry) in limiting.enumerated() where entry.link.stage == site.stage && entry.link.product == site.product {
+                let final = site.capacity * (entry.chain.finalEquivalent(of: site.stage) ?? 0)
+                supplies[unit][position] += final / entry.chain.demand(population: 1)
+            }
         }
         return supplies
     }

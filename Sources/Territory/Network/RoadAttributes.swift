@@ -22,13 +22,20 @@ public struct RoadAttributes: Sendable {
 
     public init() {}
 
-    public func speed(of properties: JSONObject) -> Double {
-        if let value = properties["maxspeed"], let speed = Self.parseSpeed(value.text), value != .null { return speed }
+    public func speed(of properties: JSONObject) -> Double { speedChoice(of: properties).speed }
+
+    /// The speed, and whether it is `defaultSpeed` because the road has no
+    /// maxspeed and no class in `classField` that `speeds` lists (its class,
+    /// when it has one, is given back to say which).
+    public func speedChoice(of properties: JSONObject) -> (speed: Double, defaulted: Bool, roadClass: String?) {
+        if let value = properties["maxspeed"], let speed = Self.parseSpeed(value.text), value != .null { return (speed, false, nil) }
         if let tags = properties["other_tags"]?.stringValue, let text = Self.tag("maxspeed", in: tags), let speed = Self.parseSpeed(text) {
-            return speed
+            return (speed, false, nil)
         }
-        if let roadClass = properties[classField]?.stringValue, let speed = speeds[roadClass] { return speed }
-        return defaultSpeed
+        let value = properties[classField]
+        let roadClass = value == nil || value == .null ? nil : value!.text
+        if let roadClass, let speed = speeds[roadClass] { return (speed, false, roadClass) }
+        return (defaultSpeed, true, roadClass)
     }
 
     public func direction(of properties: JSONObject) -> Direction {
@@ -57,14 +64,16 @@ public struct RoadAttributes: Sendable {
         return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
     }
 
-    /// Parses `class=speed,class=speed` overrides.
+    /// Parses `class=speed,class=speed` overrides; `default=speed` sets
+    /// the speed of roads with no known class.
     public mutating func override(with text: String) throws(ReadError) {
         for pair in text.split(separator: ",") {
             let parts = pair.split(separator: "=")
-            guard parts.count == 2, let speed = Double(parts[1]), speed > 0 else {
-                throw ReadError(file: "--speeds", message: "expected class=km/h pairs such as residential=25,track=10, not '\(pair)'")
+            guard parts.count == 2, let speed = Double(parts[1].trimmingCharacters(in: .whitespaces)), speed.isFinite, speed > 0 else {
+                throw ReadError(file: "--speeds", message: "expected class=km/h pairs such as residential=25,track=10,default=20, not '\(pair)'")
             }
-            speeds[String(parts[0]).trimmingCharacters(in: .whitespaces)] = speed
+            let roadClass = String(parts[0]).trimmingCharacters(in: .whitespaces)
+            if roadClass == "default" { defaultSpeed = speed } else { speeds[roadClass] = speed }
         }
     }
 }

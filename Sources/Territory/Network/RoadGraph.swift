@@ -28,6 +28,12 @@ public struct RoadGraph: Sendable {
     /// empty, a single point) are the difference from `featuresUsed`.
     public private(set) var featureCount = 0
     public var featuresUsed: Int { Set(segmentFeature).count }
+    /// Segments timed at the attributes' default speed: those whose road
+    /// has no class, and those by each class the speeds do not list.
+    public private(set) var defaultSpeed = 30.0
+    public private(set) var defaultedWithoutClass = 0
+    public private(set) var defaultedByClass: [String: Int] = [:]
+    public var defaultedSegments: Int { defaultedWithoutClass + defaultedByClass.values.reduce(0, +) }
 
     public var nodeCount: Int { nodeXY.count / 2 }
     public var segmentCount: Int { segmentFrom.count }
@@ -43,6 +49,7 @@ public struct RoadGraph: Sendable {
         guard let metric = try crs ?? roads.metricCRS() else { throw ReadError(file: file, message: "the roads have no geometry") }
         self.crs = metric
         featureCount = roads.count
+        defaultSpeed = attributes.defaultSpeed
         var lines = try Self.lines(of: try roads.projected(to: metric, file: file), file: file)
         if nodeCrossings { lines = try Self.noded(lines) }
         nodeXY = []
@@ -59,7 +66,7 @@ public struct RoadGraph: Sendable {
             return id
         }
         for line in lines {
-            let speed = attributes.speed(of: roads.features[line.feature].properties)
+            let (speed, defaulted, roadClass) = attributes.speedChoice(of: roads.features[line.feature].properties)
             let direction = attributes.direction(of: roads.features[line.feature].properties)
             let values = line.sequence.values, dimension = line.sequence.dimension
             var previous = node(values[0], values[1])
@@ -75,6 +82,9 @@ public struct RoadGraph: Sendable {
                 segmentForward.append(direction != .backward)
                 segmentBackward.append(direction != .forward)
                 segmentFeature.append(Int32(line.feature))
+                if defaulted {
+                    if let roadClass { defaultedByClass[roadClass, default: 0] += 1 } else { defaultedWithoutClass += 1 }
+                }
                 previous = current
             }
         }

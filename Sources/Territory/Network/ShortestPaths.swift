@@ -18,14 +18,18 @@ public struct ShortestPaths {
         origin = [Int32](repeating: -1, count: nodeCount)
     }
 
-    /// Runs from `starts`, stopping past `cutoff` minutes.
-    public mutating func run(_ graph: RoadGraph, from starts: [(node: Int, minutes: Double)], cutoff: Double = .infinity) {
-        run(graph, from: starts.map { ($0.node, $0.minutes, Int32(0)) }, cutoff: cutoff)
+    /// Runs from `starts`, stopping past `cutoff` minutes, or once every
+    /// node of `targets` (when given) has its final minutes.
+    public mutating func run(_ graph: RoadGraph, from starts: [(node: Int, minutes: Double)], cutoff: Double = .infinity,
+                             targets: Set<Int>? = nil) {
+        run(graph, from: starts.map { ($0.node, $0.minutes, Int32(0)) }, cutoff: cutoff, targets: targets)
     }
 
     /// Runs from labelled starts at once: each node ends up with the
     /// minutes to its nearest start and that start's label in `origin`.
-    public mutating func run(_ graph: RoadGraph, from starts: [(node: Int, minutes: Double, label: Int32)], cutoff: Double = .infinity) {
+    public mutating func run(_ graph: RoadGraph, from starts: [(node: Int, minutes: Double, label: Int32)], cutoff: Double = .infinity,
+                             targets: Set<Int>? = nil) {
+        var pending = targets
         // Only what the last run touched needs resetting.
         for node in reached {
             minutes[Int(node)] = .infinity
@@ -47,6 +51,10 @@ public struct ShortestPaths {
             while let (time, node) = heap.pop() {
                 guard time <= minutes[Int(node)] else { continue }
                 if time > cutoff { break }
+                if pending != nil {
+                    pending!.remove(Int(node))
+                    if pending!.isEmpty { break }
+                }
                 for arc in Int(arcStart[Int(node)])..<Int(arcStart[Int(node) + 1]) {
                     let target = Int(arcTarget[arc])
                     let candidate = time + arcMinutes[arc]

@@ -10,7 +10,7 @@ public struct Territorio: ParsableCommand {
             Reads GeoJSON (files, text sequences or standard input as -), CSV points and \
             every vector format GDAL reads (Shapefile, GeoPackage, FlatGeobuf, KML, \
             OpenStreetMap .osm.pbf; FILE:LAYER picks a layer); writes RFC 7946 GeoJSON, or \
-            GeoPackage, FlatGeobuf and Shapefile by the output's extension. Results go to \
+            GeoPackage, FlatGeobuf, Shapefile or another GDAL format by the output's extension. Results go to \
             files or standard output, diagnostics to standard error.
 
             Example:

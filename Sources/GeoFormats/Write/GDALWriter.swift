@@ -2,7 +2,8 @@ import CGDAL
 import Foundation
 import Geo
 
-/// Writes a layer as GeoPackage, FlatGeobuf or Shapefile through GDAL.
+/// Writes a layer as GeoPackage, FlatGeobuf, Shapefile or another format
+/// a GDAL driver creates (`WritableFormat`).
 ///
 /// Features are kept until `finish()`, which plans the file from all of
 /// them (`WriterPlan`: one geometry type or a mixed one, field types from
@@ -118,6 +119,7 @@ public final class GDALWriter {
 
     /// Drops the output: the destination keeps what it had.
     public func abandon() {
+        guard !finished else { return }
         finished = true
         TemporaryFiles.remove(temporaryFolder)
     }
@@ -300,9 +302,8 @@ public final class GDALWriter {
         let manager = FileManager.default
         let made = ((try? manager.contentsOfDirectory(atPath: temporaryFolder)) ?? []).filter { $0.hasPrefix(stem + ".") }
         let main = "\(stem).\(format.fileExtension)"
-        let target = "\(folder)/\(main)"
         let finalTarget: String
-        if case .file(let file) = destination { finalTarget = file } else { finalTarget = target }
+        if case .file(let file) = destination { finalTarget = file } else { finalTarget = "\(folder)/\(main)" }
         let mode = OutputDestination.mode(for: finalTarget)
         var lock: Int32 = -1
         if format.isSeveralFiles {

@@ -90,6 +90,7 @@ import Testing
     @Test func aCharacterDeviceIsWrittenThroughByEveryOutputFlag() throws {
         let folder = try Self.folder("device")
         let csv = try Self.csvWithAReject(in: folder)
+        try "id,lon,lat\n1,-67.56367,9.880665\n3,-67.562307,10.269354\n".write(toFile: folder + "/few.csv", atomically: false, encoding: .utf8)
         let commands = [
             "$T convert \(Self.parishes) -o null",
             "$T convert \(Self.parishes) -o null.gpkg",
@@ -97,6 +98,9 @@ import Testing
             "$T join --points \(Self.sample)/sites.geojson --polygons \(Self.parishes) --summary null -o out.geojson",
             "\(Self.distribute) -o null --report null --json null",
             "$T render \(Self.parishes) -o null.svg",
+            "$T coverage --territories \(Self.sample)/parishes.geojson --grouping \(Self.sample)/groupings/circuits_by_municipality.csv --sites \(Self.sample)/sites.geojson --chain \(Self.sample)/chains/cheese.json -o null --overlaps null --no-circuit null.gpkg --report null",
+            "$T route --from few.csv --to few.csv --roads \(Self.sample)/roads.geojson --matrix null -o null",
+            "$T group suggest --territories \(Self.sample)/parishes.geojson --min-units 3 -o null --json null",
         ]
         for command in commands {
             try? FileManager.default.removeItem(atPath: folder + "/null")

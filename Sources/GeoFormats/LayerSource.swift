@@ -171,19 +171,35 @@ public enum LayerSource {
     }
 }
 
-/// Where every layer Territorio writes goes: `.gpkg`, `.fgb` and `.shp`
-/// through GDAL, anything else (and `-`) as RFC 7946 GeoJSON by
-/// Territorio's own writer.
+/// Where every layer Territorio writes goes: `.gpkg`, `.fgb`, `.shp` and
+/// the extensions of other GDAL drivers that create files (`.kml`, `.csv`,
+/// `.gml`, `.sqlite`, ...) through GDAL; `-`, the GeoJSON extensions, a
+/// name without extension and a device or FIFO as RFC 7946 GeoJSON by
+/// Territorio's own writer. Any other extension is an error: a file is
+/// never GeoJSON under another format's name.
 public enum LayerOutput {
     /// True when `path` is written through GDAL.
     public static func isGDAL(_ path: String) -> Bool {
         path != "-" && WritableFormat(path: path) != nil
     }
 
+    /// Throws when Territorio cannot write a layer to `path`: an extension
+    /// no writer takes, a database connection.
+    public static func check(_ path: String) throws(WriteError) {
+        if path.uppercased().hasPrefix("PG:") {
+            throw WriteError(file: path, message: "writing to PostGIS is not supported yet: write a .gpkg and load it with ogr2ogr")
+        }
+        guard path != "-", let fileExtension = WritableFormat.fileExtension(of: path),
+              !WritableFormat.geoJSONExtensions.contains(fileExtension), WritableFormat(path: path) == nil,
+              !OutputDestination(path).isStream else { return }
+        throw WriteError(file: path, message: "Territorio cannot write .\(fileExtension) files: use \(WritableFormat.writableExtensions)")
+    }
+
     /// A writer for `path`. `geoJSON` applies to GeoJSON output (its
     /// `crs` is replaced by `crs`); `fields` are type hints for GDAL formats.
     public static func open(_ path: String, crs: CRS, geoJSON: GeoJSONWriter.Options = .init(), fields: [FieldDefinition] = [],
                             onWarning: ((String) -> Void)? = nil) throws(WriteError) -> any FeatureOutput {
+        try check(path)
         if isGDAL(path) {
             return try GDALWriter(path: path, options: GDALWriter.Options(crs: crs, fields: fields, onWarning: onWarning))
         }

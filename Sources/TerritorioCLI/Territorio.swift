@@ -10,7 +10,7 @@ public struct Territorio: ParsableCommand {
             Reads GeoJSON (files, text sequences or standard input as -), CSV points and \
             every vector format GDAL reads (Shapefile, GeoPackage, FlatGeobuf, KML, \
             OpenStreetMap .osm.pbf; FILE:LAYER picks a layer); writes RFC 7946 GeoJSON, or \
-            GeoPackage, FlatGeobuf and Shapefile by the output's extension. Results go to \
+            GeoPackage, FlatGeobuf, Shapefile or another GDAL format by the output's extension. Results go to \
             files or standard output, diagnostics to standard error.
 
             Example:
@@ -22,16 +22,27 @@ public struct Territorio: ParsableCommand {
 
     public init() {}
 
+    /// Ctrl-C, SIGTERM and SIGHUP remove the outputs' temporary files
+    /// before the process ends (`InterruptCleanup`). For the executable.
+    public static func removeTemporariesOnInterrupt() {
+        InterruptCleanup.install()
+    }
+
     /// Runs the command line and returns the exit status: 0 success, 1 bad
     /// data or problems found, the argument parser's code for bad usage.
     /// Errors are printed as `territorio: error: FILE: feature N (id X): ...`.
     public static func run(arguments: [String]) -> Int32 {
         do {
             var command = try parse(arguments)
-            try command.run()
+            if let files = command as? CommandFiles { try OutputPaths.check(files) }
+            // Every output, or none (problems found are reported in them).
+            try OutputTransaction.run(keepingOutputsOn: { $0 is ProblemsFound }) { try command.run() }
             return 0
         } catch let exit as ProblemsFound {
             return exit.status
+        } catch let clash as OutputPaths.Clash {
+            Diagnostics.write("territorio: error: \(clash.message)\n")
+            return ExitCode.validationFailure.rawValue
         } catch let error as ReadError {
             return Diagnostics.fail(error.description)
         } catch let error as WriteError {

@@ -69,7 +69,7 @@ import Testing
         let million = 1_000_000
         let arrays = Self.file("deep-arrays.geojson", Self.featureHead + String(repeating: "[", count: million) + String(repeating: "]", count: million) + "}}")
         try Self.expectRefused(arrays, ":1:306: values nest deeper than 256 levels")
-        print("peak memory, a million-deep array refused: \(Int(try Self.territorio(["convert", arrays, "-o", arrays + ".out"]).peakMegabytes)) MB")
+        print("peak memory, a million-deep array refused: \(Int(try Self.territorio(["convert", arrays, "-o", arrays + ".out.geojson"]).peakMegabytes)) MB")
         let objects = Self.file("deep-objects.geojson", Self.featureHead + String(repeating: #"{"a":"#, count: million) + "1" + String(repeating: "}", count: million) + "}}")
         try Self.expectRefused(objects, ":1:1318: values nest deeper than 256 levels")
         let coordinates = Self.file("deep-coordinates.geojson", #"{"type":"Point","coordinates":"# + String(repeating: "[", count: million))

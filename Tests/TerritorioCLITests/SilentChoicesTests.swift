@@ -240,10 +240,12 @@ import Testing
                            "--roads", Self.roads, "--territories", Self.parishes, "-o", CommandTests.temporary("network_far.geojson")])
         #expect(network.status == 0)
         // 30 of the sample's 90 cheese retailers lie more than 2 km from its roads, and the far one.
-        #expect(network.tallies.map(\.line) == ["\(sitesPath): 2039 features in, 90 out, 1949 rejected (1918 not selected by --where, 31 beyond --max-snap of the roads)"])
+        #expect(network.tallies.map(\.line) == ["\(sitesPath): 2039 features in, 90 out, 1949 rejected (1918 not selected by --where, 31 beyond --max-snap of the roads)",
+                                                "\(Self.parishes): 150 territories in, 150 out, 0 rejected"])
         let wider = run(["catchment", "--facilities", sitesPath, "--where", "stage == 'retail' and product == 'cheese'", "--method", "network",
                          "--roads", Self.roads, "--max-snap", "1000km", "--territories", Self.parishes, "-o", CommandTests.temporary("network_far.geojson")])
-        #expect(wider.tallies.map(\.line) == ["\(sitesPath): 2039 features in, 121 out, 1918 rejected (1918 not selected by --where)"])
+        #expect(wider.tallies.map(\.line) == ["\(sitesPath): 2039 features in, 121 out, 1918 rejected (1918 not selected by --where)",
+                                              "\(Self.parishes): 150 territories in, 150 out, 0 rejected"])
         let distributed = run(["distribute", "--sites", sitesPath, "--territories", Self.parishes, "--chain", Self.cheese,
                                "--roads", Self.roads, "-o", CommandTests.temporary("routes_far.geojson")])
         #expect(distributed.status == 0)

@@ -1,32 +1,59 @@
 import Foundation
 
-/// A destination written through a temporary file in the same folder and
-/// renamed into place by `commit()`, so a failed or killed run never
-/// leaves half a file (see `TemporaryName`). "-" writes standard output
-/// directly.
+/// A destination written safely (see `OutputDestination`):
+///
+/// - a regular file (a symbolic link's target, for a link) is written to a
+///   temporary file beside it (`TemporaryName`) and renamed into place by
+///   `commit()`, so a failed or killed run never leaves half a file; it
+///   keeps the old file's permissions, and a new file gets 0666 less the
+///   umask, as any file the user's shell creates;
+/// - standard output (`-`), `/dev/fd/N`, a device or a FIFO is written
+///   through, as the output is made: it is never replaced by a file.
+///
+/// Inside an `OutputTransaction`, `commit()` stages the rename until the
+/// command has succeeded.
 public final class OutputFile {
     public let path: String
     private let descriptor: Int32
-    private let temporaryPath: String?
+    private let ownsDescriptor: Bool
+    /// The temporary file and the file it is renamed over; nil when streaming.
+    private let rename: (temporary: String, target: String)?
     private var finished = false
 
     public init(path: String) throws(WriteError) {
         self.path = path
-        if path == "-" {
+        func failure(_ what: String) -> WriteError {
+            WriteError(file: path, message: "\(what): \(String(cString: strerror(errno)))")
+        }
+        switch OutputDestination(path) {
+        case .standardOutput:
             descriptor = STDOUT_FILENO
-            temporaryPath = nil
-            return
+            ownsDescriptor = false
+            rename = nil
+        case .descriptor(let number):
+            let copy = dup(number)
+            guard copy >= 0 else { throw failure("cannot write to descriptor \(number)") }
+            descriptor = copy
+            ownsDescriptor = true
+            rename = nil
+        case .stream(let node):
+            // A FIFO's open waits for its reader.
+            var opened: Int32
+            repeat { opened = open(node, O_WRONLY | O_CLOEXEC) } while opened < 0 && errno == EINTR
+            guard opened >= 0 else { throw failure("cannot open for writing") }
+            descriptor = opened
+            ownsDescriptor = true
+            rename = nil
+        case .folder:
+            throw WriteError(file: path, message: "is a folder: name a file to write")
+        case .file(let target):
+            TemporaryName.removeLeftovers(of: target)
+            let made = try TemporaryFiles.makeFile(beside: target, for: path)
+            descriptor = made.descriptor
+            ownsDescriptor = true
+            rename = (made.path, target)
+            fchmod(descriptor, OutputDestination.mode(for: target))
         }
-        TemporaryName.removeLeftovers(of: path)
-        let folder = TemporaryName.folder(of: path)
-        var template = Array(TemporaryName.template(for: path).utf8CString)
-        let opened = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard opened >= 0 else {
-            throw WriteError(file: path, message: "cannot create a file in \(folder): \(String(cString: strerror(errno)))")
-        }
-        descriptor = opened
-        temporaryPath = String(cString: template.withUnsafeBufferPointer { $0.baseAddress! })
-        fchmod(descriptor, 0o644)
     }
 
     deinit {
@@ -54,31 +81,48 @@ public final class OutputFile {
         try write(Array(text.utf8))
     }
 
-    /// Puts the complete file in place.
+    /// Puts the complete file in place (when the open transaction ends, if any).
     public func commit() throws(WriteError) {
         guard !finished else { return }
         finished = true
-        guard let temporaryPath else { return }
+        guard let rename else {
+            if ownsDescriptor { close(descriptor) }
+            return
+        }
         guard fsync(descriptor) == 0 || errno == EINVAL else {
             let message = String(cString: strerror(errno))
-            abandon()
+            abandonTemporary()
             throw WriteError(file: path, message: "cannot flush to disk: \(message)")
         }
         close(descriptor)
-        guard rename(temporaryPath, path) == 0 else {
-            let message = String(cString: strerror(errno))
-            unlink(temporaryPath)
-            throw WriteError(file: path, message: "cannot move the finished file into place: \(message)")
-        }
-        TemporaryName.syncFolder(of: path)
+        let path = path
+        try OutputTransaction.stage(place: { () throws(WriteError) in
+            try TemporaryFiles.settle(rename.temporary) { () throws(WriteError) in
+                guard Foundation.rename(rename.temporary, rename.target) == 0 else {
+                    let message = String(cString: strerror(errno))
+                    unlink(rename.temporary)
+                    throw WriteError(file: path, message: "cannot move the finished file into place: \(message)")
+                }
+            }
+            TemporaryName.syncFolder(of: rename.target)
+        }, drop: { TemporaryFiles.remove(rename.temporary) })
     }
 
-    /// Drops what was written; the destination keeps what it had.
+    /// Drops what was written; the destination keeps what it had (a stream
+    /// keeps what it was sent).
     public func abandon() {
+        guard !finished else { return }
         finished = true
-        guard let temporaryPath else { return }
+        if rename != nil {
+            abandonTemporary()
+        } else if ownsDescriptor {
+            close(descriptor)
+        }
+    }
+
+    private func abandonTemporary() {
         close(descriptor)
-        unlink(temporaryPath)
+        if let rename { TemporaryFiles.remove(rename.temporary) }
     }
 }
 

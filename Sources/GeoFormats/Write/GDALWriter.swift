@@ -2,7 +2,8 @@ import CGDAL
 import Foundation
 import Geo
 
-/// Writes a layer as GeoPackage, FlatGeobuf or Shapefile through GDAL.
+/// Writes a layer as GeoPackage, FlatGeobuf, Shapefile or another format
+/// a GDAL driver creates (`WritableFormat`).
 ///
 /// Features are kept until `finish()`, which plans the file from all of
 /// them (`WriterPlan`: one geometry type or a mixed one, field types from
@@ -37,29 +38,45 @@ public final class GDALWriter {
     public let format: WritableFormat
     public let options: Options
     private var features: [Feature] = []
+    private let destination: OutputDestination
+    /// The folder of the file written: the target's, for a link.
     private let folder: String
     private let stem: String
     private let temporaryFolder: String
     private var finished = false
 
-    /// `format` nil: by the extension of `path` (`.gpkg`, `.fgb`, `.shp`).
+    /// `format` nil: by the extension of `path` (`.gpkg`, `.fgb`, `.shp`,
+    /// or another GDAL driver's).
     public init(path: String, format: WritableFormat? = nil, options: Options = Options()) throws(WriteError) {
         guard let format = format ?? WritableFormat(path: path) else {
-            throw WriteError(file: path, message: "not a format Territorio writes through GDAL: use .gpkg, .fgb or .shp (or .geojson)")
+            throw WriteError(file: path, message: "not a format Territorio writes: use \(WritableFormat.writableExtensions)")
         }
         self.path = path
         self.format = format
         self.options = options
-        let url = URL(fileURLWithPath: path)
-        folder = url.deletingLastPathComponent().path
-        let name = url.lastPathComponent
-        stem = name.lowercased().hasSuffix("." + format.fileExtension) ? String(name.dropLast(format.fileExtension.count + 1)) : name
-        TemporaryName.removeLeftovers(of: path)
-        var template = Array(TemporaryName.template(for: path).utf8CString)
-        guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
-            throw WriteError(file: path, message: "cannot create a file in \(folder): \(String(cString: strerror(errno)))")
+        destination = OutputDestination(path)
+        let target: String
+        switch destination {
+        case .file(let file):
+            target = file
+        case .folder:
+            throw WriteError(file: path, message: "is a folder: name a file to write")
+        case .standardOutput, .descriptor, .stream:
+            guard !format.isSeveralFiles else {
+                throw WriteError(file: path, message: "a \(format.name) is several files and cannot be written to a device or FIFO: name a file")
+            }
+            target = path
         }
-        temporaryFolder = String(cString: made)
+        folder = TemporaryName.folder(of: target)
+        let name = URL(fileURLWithPath: target).lastPathComponent
+        stem = name.lowercased().hasSuffix("." + format.fileExtension) ? String(name.dropLast(format.fileExtension.count + 1)) : name
+        if destination.isStream {
+            // Made whole in the temporary folder, then copied through.
+            temporaryFolder = try TemporaryFiles.makeFolder(beside: target, in: FileManager.default.temporaryDirectory.path, for: path)
+        } else {
+            TemporaryName.removeLeftovers(of: target)
+            temporaryFolder = try TemporaryFiles.makeFolder(beside: target, for: path)
+        }
     }
 
     deinit {
@@ -74,10 +91,12 @@ public final class GDALWriter {
         self.features.append(contentsOf: features)
     }
 
-    /// Writes the file and moves it into place.
+    /// Writes the file and moves it into place (when the open
+    /// `OutputTransaction` ends, if any).
     public func finish() throws(WriteError) {
         guard !finished else { return }
-        defer { abandon() }
+        var staged = false
+        defer { if !staged { abandon() } }
         let plan = try WriterPlan(features: features, format: format, hints: options.fields, file: path)
         for warning in plan.warnings { options.onWarning?(warning) }
         let messages = GDALMessages()
@@ -86,14 +105,23 @@ public final class GDALWriter {
             try write(plan, to: written, messages: messages)
         }
         for warning in messages.warningLines { options.onWarning?("\(path): \(warning)") }
-        try moveIntoPlace()
+        features = []
         finished = true
+        staged = true
+        let temporaryFolder = temporaryFolder
+        try OutputTransaction.stage(place: { () throws(WriteError) in
+            try TemporaryFiles.settle(temporaryFolder) { () throws(WriteError) in
+                defer { try? FileManager.default.removeItem(atPath: temporaryFolder) }
+                if self.destination.isStream { try self.copyThrough(written) } else { try self.moveIntoPlace() }
+            }
+        }, drop: { TemporaryFiles.remove(temporaryFolder) })
     }
 
     /// Drops the output: the destination keeps what it had.
     public func abandon() {
+        guard !finished else { return }
         finished = true
-        try? FileManager.default.removeItem(atPath: temporaryFolder)
+        TemporaryFiles.remove(temporaryFolder)
     }
 
     // MARK: Writing
@@ -102,8 +130,8 @@ public final class GDALWriter {
         func failure(_ what: String) -> WriteError {
             WriteError(file: path, message: "\(what): \(messages.failure(or: "GDAL gave no reason"))")
         }
-        guard let driver = GDALGetDriverByName(format.rawValue) else {
-            throw WriteError(file: path, message: "this GDAL has no \(format.rawValue) driver")
+        guard let driver = GDALGetDriverByName(format.driver) else {
+            throw WriteError(file: path, message: "this GDAL has no \(format.driver) driver")
         }
         // GDAL 3.6 fills a GeoPackage's spatial index when the file closes,
         // from SQLite's page cache: a larger one saves a quarter of that time
@@ -120,12 +148,8 @@ public final class GDALWriter {
         if reference == nil {
             options.onWarning?("\(path): GDAL does not understand the CRS \(options.crs); the file is written without one")
         }
-        var creation: [String] = []
-        switch format {
-        case .geoPackage: creation = ["FID=\(plan.fidColumn)"]
-        case .flatGeobuf: creation = ["SPATIAL_INDEX=YES"]
-        case .shapefile: creation = ["ENCODING=UTF-8"]
-        }
+        var creation = format.layerOptions
+        if format == .geoPackage { creation = ["FID=\(plan.fidColumn)"] }
         var geometryType = OGRwkbGeometryType(UInt32(plan.geometry.rawValue))
         if plan.hasZ && plan.geometry != .none { geometryType = OGR_GT_SetZ(geometryType) }
         let layerName = options.layerName ?? stem
@@ -267,11 +291,26 @@ public final class GDALWriter {
 
     /// Renames every file GDAL made to the destination's name, the main
     /// file last; a Shapefile's stale sidecars (an old index, `.cpg`,
-    /// `.prj`) that were not written again are removed first.
+    /// `.prj`) that were not written again are removed first. Each file
+    /// gets the old file's permissions, or 0666 less the umask.
+    ///
+    /// A format of several files is moved under an exclusive lock on the
+    /// folder (flock, held until every file is in place): two runs writing
+    /// the same Shapefile each move their whole set in turn, so the result
+    /// is one run's `.shp`, `.shx` and `.dbf`, never a mix of both.
     private func moveIntoPlace() throws(WriteError) {
         let manager = FileManager.default
         let made = ((try? manager.contentsOfDirectory(atPath: temporaryFolder)) ?? []).filter { $0.hasPrefix(stem + ".") }
         let main = "\(stem).\(format.fileExtension)"
+        let finalTarget: String
+        if case .file(let file) = destination { finalTarget = file } else { finalTarget = "\(folder)/\(main)" }
+        let mode = OutputDestination.mode(for: finalTarget)
+        var lock: Int32 = -1
+        if format.isSeveralFiles {
+            lock = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            if lock >= 0 { while flock(lock, LOCK_EX) != 0 && errno == EINTR {} }
+        }
+        defer { if lock >= 0 { close(lock) } }
         if format == .shapefile {
             let suffixes = Set(made.map { String($0.dropFirst(stem.count + 1)).lowercased() })
             for stale in ["cpg", "prj", "qix", "sbn", "sbx", "qpj", "shp.xml"] where !suffixes.contains(stale) {
@@ -281,16 +320,37 @@ public final class GDALWriter {
         }
         for name in made.filter({ $0 != main }) + made.filter({ $0 == main }) {
             let source = "\(temporaryFolder)/\(name)"
-            let target = name == main ? path : "\(folder)/\(stem).\(name.dropFirst(stem.count + 1))"
+            let destination = name == main ? finalTarget : "\(folder)/\(stem).\(name.dropFirst(stem.count + 1))"
+            chmod(source, mode)
             let descriptor = open(source, O_RDONLY)
             if descriptor >= 0 {
                 _ = fsync(descriptor)
                 close(descriptor)
             }
-            guard rename(source, target) == 0 else {
+            guard rename(source, destination) == 0 else {
                 throw WriteError(file: path, message: "cannot move \(name) into place: \(String(cString: strerror(errno)))")
             }
         }
-        TemporaryName.syncFolder(of: path)
+        TemporaryName.syncFolder(of: finalTarget)
+    }
+
+    /// Sends the finished file through a stream destination (a FIFO, a
+    /// device, standard output).
+    private func copyThrough(_ written: String) throws(WriteError) {
+        let output = try OutputFile(path: path)
+        guard let input = FileHandle(forReadingAtPath: written) else {
+            throw WriteError(file: path, message: "cannot read back the file GDAL wrote")
+        }
+        defer { try? input.close() }
+        while true {
+            let chunk: Data
+            do { chunk = try input.read(upToCount: 1 << 20) ?? Data() } catch {
+                throw WriteError(file: path, message: "cannot read back the file GDAL wrote: \(error.localizedDescription)")
+            }
+            if chunk.isEmpty { break }
+            let result = chunk.withUnsafeBytes { buffer in Result { () throws(WriteError) in try output.write(buffer) } }
+            try result.get()
+        }
+        try output.commit()
     }
 }

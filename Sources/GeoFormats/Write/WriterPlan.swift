@@ -1,39 +1,5 @@
 import Geo
 
-/// The formats Territorio writes through GDAL, chosen by the output's
-/// extension (GeoJSON has its own writer).
-public enum WritableFormat: String, Sendable, CaseIterable {
-    case geoPackage = "GPKG"
-    case flatGeobuf = "FlatGeobuf"
-    case shapefile = "ESRI Shapefile"
-
-    /// `.gpkg`, `.fgb`, `.shp` (any case); nil for anything else.
-    public init?(path: String) {
-        switch path.split(separator: ".").last?.lowercased() {
-        case "gpkg": self = .geoPackage
-        case "fgb": self = .flatGeobuf
-        case "shp": self = .shapefile
-        default: return nil
-        }
-    }
-
-    var fileExtension: String {
-        switch self {
-        case .geoPackage: "gpkg"
-        case .flatGeobuf: "fgb"
-        case .shapefile: "shp"
-        }
-    }
-
-    var name: String {
-        switch self {
-        case .geoPackage: "GeoPackage"
-        case .flatGeobuf: "FlatGeobuf"
-        case .shapefile: "Shapefile"
-        }
-    }
-}
-
 /// How a layer goes into a format: its geometry type, its fields with
 /// their types, where the ids go, and what had to change on the way
 /// (each change a warning).

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Geo
 
 /// One command of the guided demo, run exactly as a user would type it.
 struct DemoStep {
@@ -13,10 +14,13 @@ struct DemoStep {
     func run() throws {
         var command = try Territorio.parseAsRoot(arguments)
         do {
-            if let standardOutput {
-                try StandardOutputCapture.capture(into: standardOutput) { try command.run() }
-            } else {
-                try command.run()
+            // Its outputs in place before the next step reads them.
+            try OutputTransaction.run(keepingOutputsOn: { $0 is ProblemsFound }) {
+                if let standardOutput {
+                    try StandardOutputCapture.capture(into: standardOutput) { try command.run() }
+                } else {
+                    try command.run()
+                }
             }
         } catch is ProblemsFound {}
     }

@@ -5,7 +5,7 @@ import GeoFormats
 /// Where the output layer goes: GeoJSON (a file or - for standard output),
 /// or GeoPackage, FlatGeobuf or Shapefile by the file's extension.
 struct OutputOptions: ParsableArguments {
-    @Option(name: .shortAndLong, help: ArgumentHelp("Output file: .geojson (or - for standard output), .gpkg, .fgb or .shp.", valueName: "file"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Output file: .geojson (or - for standard output), .gpkg, .fgb, .shp, or another GDAL format by its extension (.kml, .csv, .gml, ...).", valueName: "file"))
     var output: String = "-"
 
     @Option(help: "GeoJSON: decimal places of output coordinates (7 is about 1 cm in degrees).")

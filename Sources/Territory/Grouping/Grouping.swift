@@ -30,11 +30,20 @@ public struct Grouping: Sendable {
     /// Reads a grouping CSV with the project's CSV parser: `,` or `;`,
     /// quoted fields (as spreadsheets export them), a BOM, CRLF.
     public static func read(path: String) throws(ReadError) -> Grouping {
-        try parse(table: CSVTable.read(path: path), name: path)
+        try parse(table: explained { () throws(ReadError) in try CSVTable.read(path: path) }, name: path)
     }
 
     public static func parse(_ text: String, name: String) throws(ReadError) -> Grouping {
-        try parse(table: CSVTable.parse(bytes: Array(text.utf8), name: name), name: name)
+        try parse(table: explained { () throws(ReadError) in try CSVTable.parse(bytes: Array(text.utf8), name: name) }, name: name)
+    }
+
+    /// An empty file says which header it should have.
+    private static func explained(_ read: () throws(ReadError) -> CSVTable) throws(ReadError) -> CSVTable {
+        do {
+            return try read()
+        } catch where error.message.hasPrefix("the file is empty") {
+            throw ReadError(file: error.file, message: "the file is empty; expected a header territory_code,circuit_id")
+        }
     }
 
     private static func parse(table: CSVTable, name: String) throws(ReadError) -> Grouping {

@@ -1,0 +1,143 @@
+/// The files each command reads and writes, as its arguments name them,
+/// for `OutputPaths.check` (run by `Territorio.run` before the command).
+/// A new command, or a new file flag, is added here.
+
+/// An output, by the flag that names it.
+struct CommandOutput {
+    enum Kind {
+        /// Features: GeoJSON, or a format GDAL writes, by the extension.
+        case layer
+        /// Text or CSV, written as given.
+        case text
+        /// A map: .png, .svg, .pdf or .html.
+        case map
+    }
+
+    var flag: String
+    var path: String
+    var kind: Kind
+}
+
+protocol CommandFiles {
+    /// Files read (layers, specs, CSVs); `-` for standard input.
+    var inputFiles: [String] { get }
+    var outputFiles: [CommandOutput] { get }
+}
+
+extension OutputOptions {
+    var files: [CommandOutput] { [CommandOutput(flag: "-o", path: output, kind: .layer)] }
+}
+
+extension ReportOptions {
+    var files: [CommandOutput] {
+        [report.map { CommandOutput(flag: "--report", path: $0, kind: .text) },
+         json.map { CommandOutput(flag: "--json", path: $0, kind: .text) }].compactMap { $0 }
+    }
+}
+
+extension InputOptions {
+    var files: [CommandOutput] { rejectsFile.map { [CommandOutput(flag: "--rejects", path: $0, kind: .text)] } ?? [] }
+}
+
+extension GroupingInputs {
+    var files: [String] { [territories] + chain + [sites, roads].compactMap { $0 } }
+}
+
+extension CatchmentCommand: CommandFiles {
+    var inputFiles: [String] { [facilities, territories] + [chain, roads].compactMap { $0 } }
+    var outputFiles: [CommandOutput] { outputOptions.files + input.files }
+}
+
+extension ConvertCommand: CommandFiles {
+    var inputFiles: [String] { [file] + [intersects].compactMap { $0 } }
+    var outputFiles: [CommandOutput] { outputOptions.files + input.files }
+}
+
+extension CoverageCommand: CommandFiles {
+    var inputFiles: [String] { [territories, grouping, sites] + chain }
+    var outputFiles: [CommandOutput] {
+        outputOptions.files + reportOptions.files + input.files
+            + [overlaps.map { CommandOutput(flag: "--overlaps", path: $0, kind: .layer) },
+               noCircuit.map { CommandOutput(flag: "--no-circuit", path: $0, kind: .layer) }].compactMap { $0 }
+    }
+}
+
+extension DissolveCommand: CommandFiles {
+    var inputFiles: [String] { [file] }
+    var outputFiles: [CommandOutput] { outputOptions.files }
+}
+
+extension DistributeCommand: CommandFiles {
+    var inputFiles: [String] { [sites, territories, chain] + [roads].compactMap { $0 } }
+    var outputFiles: [CommandOutput] { outputOptions.files + reportOptions.files + input.files }
+}
+
+extension GroupEvaluateCommand: CommandFiles {
+    var inputFiles: [String] { inputs.files + [grouping] }
+    var outputFiles: [CommandOutput] { [] }
+}
+
+extension GroupCompareCommand: CommandFiles {
+    var inputFiles: [String] { inputs.files + groupings }
+    var outputFiles: [CommandOutput] { outputOptions.files + reportOptions.files }
+}
+
+extension GroupSuggestCommand: CommandFiles {
+    var inputFiles: [String] { inputs.files + [lock].compactMap { $0 } }
+    var outputFiles: [CommandOutput] { [CommandOutput(flag: "-o", path: output, kind: .text)] + reportOptions.files }
+}
+
+extension HierarchyCheckCommand: CommandFiles {
+    var inputFiles: [String] { [spec] }
+    var outputFiles: [CommandOutput] { output.map { [CommandOutput(flag: "-o", path: $0, kind: .layer)] } ?? [] }
+}
+
+extension InfoCommand: CommandFiles {
+    var inputFiles: [String] { [file] }
+    var outputFiles: [CommandOutput] { input.files }
+}
+
+extension InterpolateCommand: CommandFiles {
+    var inputFiles: [String] { [from, to] }
+    var outputFiles: [CommandOutput] { outputOptions.files }
+}
+
+extension IsochroneCommand: CommandFiles {
+    var inputFiles: [String] { [facilities, roadOptions.roads] + [territories].compactMap { $0 } }
+    var outputFiles: [CommandOutput] { outputOptions.files }
+}
+
+extension JoinCommand: CommandFiles {
+    var inputFiles: [String] { [points, polygons] }
+    var outputFiles: [CommandOutput] {
+        outputOptions.files + input.files + (summary.map { [CommandOutput(flag: "--summary", path: $0, kind: .text)] } ?? [])
+    }
+}
+
+extension NetworkInfoCommand: CommandFiles {
+    var inputFiles: [String] { [file, roads].compactMap { $0 } }
+    var outputFiles: [CommandOutput] { [] }
+}
+
+extension RankCommand: CommandFiles {
+    var inputFiles: [String] { [indicators, weights] + [territories].compactMap { $0 } }
+    var outputFiles: [CommandOutput] { output.map { [CommandOutput(flag: "-o", path: $0, kind: .layer)] } ?? [] }
+}
+
+extension RenderCommand: CommandFiles {
+    var inputFiles: [String] { layers }
+    var outputFiles: [CommandOutput] { [CommandOutput(flag: "-o", path: output, kind: .map)] }
+}
+
+extension RouteCommand: CommandFiles {
+    var inputFiles: [String] { [from, to, roadOptions.roads] }
+    var outputFiles: [CommandOutput] {
+        [matrix.map { CommandOutput(flag: "--matrix", path: $0, kind: .text) },
+         output.map { CommandOutput(flag: "-o", path: $0, kind: .layer) }].compactMap { $0 }
+    }
+}
+
+extension ValidateCommand: CommandFiles {
+    var inputFiles: [String] { [file] }
+    var outputFiles: [CommandOutput] { (repair ? outputOptions.files : []) + input.files }
+}

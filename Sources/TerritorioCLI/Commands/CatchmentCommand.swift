@@ -56,7 +56,7 @@ struct CatchmentCommand: ParsableCommand {
 
     func run() throws {
         guard let metres = Distance.metres(radius), metres > 0 else {
-            throw ValidationError("--radius takes a distance such as 800m or 5km, not '\(radius)'")
+            throw ValidationError(Distance.complaint(about: radius, flag: "--radius", example: "800m or 5km"))
         }
         let filter = try WhereOption.filter(whereExpression)
         let contents = try input.read(facilities)
@@ -70,7 +70,7 @@ struct CatchmentCommand: ParsableCommand {
             guard let roads else { throw ValidationError("--method network needs --roads") }
             analysis.roads = try RoadGraph(roads: try Layers.roads(roads), file: roads)
         }
-        let result = try analysis.run(facilities: selected, territories: units, facilitiesFile: facilities)
+        let result = try analysis.run(facilities: selected, territories: units, facilitiesFile: facilities, territoriesFile: territories)
         let writer = try outputOptions.writer(crs: .wgs84)
         try writer.write(contentsOf: result.layer.features)
         try writer.finish()

@@ -57,7 +57,7 @@ struct DistributeCommand: ParsableCommand {
         if let roads {
             distribution.roads = try RoadGraph(roads: try Layers.roads(roads), crs: try territoryLayer.metricCRS(), file: roads)
         }
-        let result = try distribution.run(sites: siteLayer, territories: territoryLayer, sitesFile: sites)
+        let result = try distribution.run(sites: siteLayer, territories: territoryLayer, sitesFile: sites, territoriesFile: territories)
         let report = DistributionReport(result: result, chain: spec, sites: siteLayer, territories: territoryLayer)
 
         let writer = try outputOptions.writer(crs: .wgs84)

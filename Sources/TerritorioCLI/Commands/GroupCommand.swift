@@ -40,7 +40,7 @@ struct GroupingInputs: ParsableArguments {
     var roads: String?
 
     func evaluate(_ groupingPath: String, territories layer: Layer) throws -> GroupingEvaluation {
-        guard let metres = Distance.metres(snap) else { throw ValidationError("--snap takes a distance such as 10m") }
+        guard let metres = Distance.metres(snap) else { throw ValidationError(Distance.complaint(about: snap, flag: "--snap", example: "10m")) }
         let grouping = try Grouping.read(path: groupingPath)
         var coverage: CircuitCoverage.Result?
         if let sites, !chain.isEmpty {

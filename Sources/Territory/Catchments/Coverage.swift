@@ -39,7 +39,7 @@ public enum Coverage {
 }
 
 /// Grid squares known to lie inside some disc.
-private struct CoveredGrid {
+struct CoveredGrid {
     let originX: Double
     let originY: Double
     let side: Double

@@ -123,6 +123,24 @@ import Testing
         return text + first + #"]]},"properties":{}}]}"#
     }
 
+    static func small() throws -> String {
+        let path = folder + "/noisy-small.geojson"
+        try noisyRing(vertices: 5_000).write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    /// The representative `validate --repair` run writes the same bytes with either method.
+    @Test func bothMethodsRepairTheSampleAlike() throws {
+        var written: [Data] = []
+        for method in ["structure", "linework"] {
+            let output = Self.folder + "/parishes-\(method).geojson"
+            let outcome = try Self.run(["validate", Self.parishes, "--repair", "--repair-method", method, "-o", output])
+            #expect(outcome.status == 0, "\(outcome.standardError)")
+            written.append(try Data(contentsOf: URL(fileURLWithPath: output)))
+        }
+        #expect(written[0] == written[1])
+    }
+
     @Test func aNoisyRingOf200000VerticesIsRepairedInBoundedMemory() throws {
         let path = Self.folder + "/noisy.geojson"
         try Self.noisyRing(vertices: 200_000).write(toFile: path, atomically: true, encoding: .utf8)
@@ -142,10 +160,12 @@ import Testing
         #expect(refused.standardError.hasSuffix("territorio: error: \(path): feature 0 (id noisy): 200001 vertices are more than --repair-method linework repairs in bounded memory (limit 20000); use --repair-method structure (the default)\n"),
                 "\(refused.standardError)")
         #expect(!FileManager.default.fileExists(atPath: Self.folder + "/noisy-linework.geojson"))
+        // The method goes with --repair only.
+        let alone = try Self.run(["validate", Self.small(), "--repair-method", "structure"])
+        #expect(alone.status == 64)
+        #expect(alone.standardError.contains("--repair-method goes with --repair"))
         // Under the bound, linework still repairs.
-        let small = Self.folder + "/noisy-small.geojson"
-        try Self.noisyRing(vertices: 5_000).write(toFile: small, atomically: true, encoding: .utf8)
-        let linework = try Self.run(["validate", small, "--repair", "--repair-method", "linework", "-o", Self.folder + "/noisy-small-out.geojson"])
+        let linework = try Self.run(["validate", Self.small(), "--repair", "--repair-method", "linework", "-o", Self.folder + "/noisy-small-out.geojson"])
         #expect(linework.status == 0, "\(linework.standardError.suffix(1000))")
     }
 }

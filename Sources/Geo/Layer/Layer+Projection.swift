@@ -64,8 +64,14 @@ extension Layer {
             guard case .pointFailed(let index, let position, let message) = error else { throw error }
             let featureOffset = starts.lastIndex { $0 <= index } ?? 0
             let failed = features[features.startIndex + featureOffset]
+            // PROJ may have overwritten the point with infinities: name the one read.
+            var original = position, seen = 0
+            failed.geometry?.forEachPosition { point in
+                if seen == index - starts[featureOffset] { original = point }
+                seen += 1
+            }
             throw ReadError(file: file, featureIndex: offset + featureOffset, featureID: failed.id,
-                            message: "the point (\(position.x), \(position.y)) cannot be transformed from \(source) to \(target): \(message)")
+                            message: "the point (\(original.x), \(original.y)) cannot be transformed from \(source) to \(target): \(message)")
         }
         var projected: [Feature] = []
         projected.reserveCapacity(features.count)

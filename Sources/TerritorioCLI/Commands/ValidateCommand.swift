@@ -33,7 +33,7 @@ struct ValidateCommand: ParsableCommand {
     @Option(name: .customLong("repair-method"), help: ArgumentHelp(
         "How --repair rebuilds: structure (the default; rebuilds polygons from their rings, drops collapsed parts, in memory in proportion to the input) or linework (keeps every vertex; refused above \(RepairBound.lineworkVertexLimit) vertices a feature).",
         valueName: "method"))
-    var repairMethod: Geometry.RepairMethod = .structure
+    var repairMethod: Geometry.RepairMethod?
 
     @OptionGroup var input: InputOptions
     @OptionGroup var outputOptions: OutputOptions
@@ -41,6 +41,9 @@ struct ValidateCommand: ParsableCommand {
     func validate() throws {
         if !repair, outputOptions.output != "-" {
             throw ValidationError("-o goes with --repair")
+        }
+        if !repair, repairMethod != nil {
+            throw ValidationError("--repair-method goes with --repair")
         }
     }
 
@@ -59,7 +62,7 @@ struct ValidateCommand: ParsableCommand {
         counts.output = layer.count
         var remaining = problems
         if repair {
-            let (repaired, changes) = try LayerRepair.repair(layer, problems: problems, method: repairMethod, file: file)
+            let (repaired, changes) = try LayerRepair.repair(layer, problems: problems, method: repairMethod ?? .structure, file: file)
             let output = try outputOptions.writer(crs: .wgs84, fields: contents.fields)
             try output.write(contentsOf: try repaired.projected(to: .wgs84, file: file).features)
             try output.finish()

@@ -133,6 +133,40 @@ import Testing
         try Self.run(["render", parishes, "--color-by", "population", "-o", Self.out("population.html")])
     }
 
+    /// Extremes of both signs side by side in one layer, where classes,
+    /// legends and line widths take differences (1e300 - -1e300 is infinite).
+    @Test func mixedExtremesInOneLayer() throws {
+        let data = try Self.sample("mixed", edits: [])
+        let values = ["1e300", "-1e300", "1e19", "0.5", "1e-300", "-1e16"]
+        for (file, field) in [("parishes.geojson", "population"), ("roads.geojson", "maxspeed")] {
+            let path = data + "/" + file
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            let expression = try NSRegularExpression(pattern: "\"\(field)\":[0-9.]+")
+            var result = "", last = text.startIndex
+            for (k, match) in expression.matches(in: text, range: NSRange(text.startIndex..., in: text)).enumerated() {
+                let range = Range(match.range, in: text)!
+                result += text[last..<range.lowerBound] + "\"\(field)\":" + values[k % values.count]
+                last = range.upperBound
+            }
+            try (result + text[last...]).write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        let parishes = data + "/parishes.geojson", roads = data + "/roads.geojson"
+        for classes in ["jenks:6", "quantile:5", "equal:5"] {
+            try Self.run(["render", parishes, "--color-by", "population", "--classes", classes, "-o", Self.out("mixed.png")])
+        }
+        try Self.run(["render", parishes, "--color-by", "population", "-o", Self.out("mixed.svg")])
+        try Self.run(["render", roads, "--line-width-by", "maxspeed", "--color-by", "maxspeed", "-o", Self.out("roads.pdf")])
+        try Self.run(["dissolve", parishes, "--by", "municipality_code", "--sum", "population", "-o", Self.out("dissolved.geojson")])
+        try Self.run(["interpolate", "--from", parishes, "--field", "population", "--to", data + "/municipalities.geojson", "-o", Self.out("i.geojson")])
+        try Self.run(["group", "suggest", "--territories", parishes, "--id-field", "code", "--min-population", "100000", "--seed", "1", "-o", Self.out("s.csv")])
+        try Self.run(["isochrone", "--facilities", data + "/sites.geojson", "--where", "stage == 'processing' and product == 'cheese'", "--roads", roads,
+                      "--minutes", "15,30", "-o", Self.out("iso.geojson")])
+        try Self.run(["coverage", "--territories", parishes, "--id-field", "code", "--grouping", data + "/groupings/circuits_by_municipality.csv",
+                      "--sites", data + "/sites.geojson", "--chain", data + "/chains/cheese.json", "-o", Self.out("c.geojson"), "--report", Self.out("c.md")])
+        try Self.run(["distribute", "--sites", data + "/sites.geojson", "--territories", parishes, "--chain", data + "/chains/cheese.json",
+                      "-o", Self.out("routes.geojson")])
+    }
+
     // MARK: Chain specs
 
     @Test(arguments: values)

@@ -25,7 +25,7 @@ struct RoutedAmounts {
         let demand = chain.demand(population: population)
         if let units = FlowUnits.units(demand, scale: scale) { return units }
         let limit = FlowUnits.largest(scale: scale)
-        let problem = demand < 0 ? "a negative demand" : "a demand of \(FlowUnits.describe(demand)) \(chain.unit.rawValue), too large to route (limit \(FlowUnits.describe(limit)))"
+        let problem = demand < 0 ? "a negative demand" : "a demand of \(FlowUnits.describe(demand)) \(chain.unit.rawValue), too large to route (limit \(FlowUnits.describe(limit)) \(chain.unit.rawValue))"
         throw ReadError(file: file, featureIndex: index, featureID: feature.id,
                         message: "population \(FlowUnits.describe(population)) in '\(field)' gives \(problem); check the value")
     }
@@ -35,7 +35,7 @@ struct RoutedAmounts {
     func checkTotal(_ units: [Int64], of what: String, file: String) throws {
         let total = units.reduce(0.0) { $0 + Double($1) }
         guard total > Double(FlowUnits.totalLimit) else { return }
-        throw ReadError(file: file, message: "the total \(what), \(FlowUnits.describe(total / scale)) \(chain.unit.rawValue), is too large to route (limit \(FlowUnits.describe(Double(FlowUnits.totalLimit) / scale))); check the values and their units")
+        throw ReadError(file: file, message: "the total \(what), \(FlowUnits.describe(total / scale)) \(chain.unit.rawValue), is too large to route (limit \(FlowUnits.describe(Double(FlowUnits.totalLimit) / scale)) \(chain.unit.rawValue)); check the values and their units")
     }
 }
 

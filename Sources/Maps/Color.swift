@@ -28,7 +28,7 @@ public struct Color: Sendable, Hashable {
 
     /// `#rrggbb`, alpha left out (SVG takes it as a separate opacity).
     public var hex: String {
-        func byte(_ component: Double) -> Int { Int((min(max(component, 0), 1) * 255).rounded()) }
+        func byte(_ component: Double) -> Int { Int(((component.isNaN ? 0 : min(max(component, 0), 1)) * 255).rounded()) }
         return String(format: "#%02x%02x%02x", byte(red), byte(green), byte(blue))
     }
 

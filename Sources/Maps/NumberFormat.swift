@@ -11,7 +11,8 @@ enum NumberFormat {
         guard let low = finite.min(), let high = finite.max() else { return 0 }
         if finite.allSatisfy({ $0 == $0.rounded() }) { return 0 }
         let step = (high - low) / Double(max(finite.count - 1, 1))
-        var decimals = step > 0 ? max(0, 1 - Int(log10(step).rounded(.down))) : 2
+        // A step of infinity (values of ±1e308) would trap in Int(): no decimals then.
+        var decimals = step > 0 && step.isFinite ? max(0, 1 - Int(log10(step).rounded(.down))) : step > 0 ? 0 : 2
         decimals = min(decimals, 6)
         let distinct = Set(finite)
         while decimals < 6 && Set(distinct.map { format($0, decimals: decimals) }).count < distinct.count {

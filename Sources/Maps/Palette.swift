@@ -44,7 +44,7 @@ public enum Palette {
 
     /// The colour `t` (0...1) of the way along the sequential ramp.
     static func ramp(_ t: Double) -> Color {
-        let scaled = min(max(t, 0), 1) * Double(sequentialAnchors.count - 1)
+        let scaled = (t.isNaN ? 0 : min(max(t, 0), 1)) * Double(sequentialAnchors.count - 1)
         let lower = min(Int(scaled), sequentialAnchors.count - 2)
         return sequentialAnchors[lower].mixed(with: sequentialAnchors[lower + 1], scaled - Double(lower))
     }

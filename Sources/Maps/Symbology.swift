@@ -42,8 +42,13 @@ enum GeometryKind: Sendable, Hashable {
         case .lineString, .multiLineString: self = .line
         case .point, .multiPoint: self = .point
         case .geometryCollection(let members):
-            guard let first = members.lazy.compactMap(GeometryKind.init).first else { return nil }
-            self = first
+            // A plain loop: `lazy.compactMap(...).first` on a collection
+            // computes the first match twice (startIndex, then subscript),
+            // which doubled the time at every level of nesting.
+            for member in members {
+                if let kind = GeometryKind(member) { self = kind; return }
+            }
+            return nil
         }
     }
 

@@ -36,4 +36,27 @@ import Testing
         let area = try Geometry(shape).area()
         #expect(abs(area - 16 * 1_000_000 * sin(2 * Double.pi / 32)) < 1e-6)
     }
+
+    /// Squares half the radius wide over the whole extent once asked for
+    /// 38 GB (`--radius 1m`): past `cellLimit` they widen, and the union
+    /// is the same.
+    @Test func theGridStaysWithinItsCellLimitAndTheUnionIsTheSame() throws {
+        var points = Self.points()
+        // One site with latitude and longitude swapped, a world away.
+        points.append(Position(x: -7_000_000, y: 1_100_000))
+        let context = GEOSContext.current
+        for radius in [1.0, 100] {
+            let grid = CoveredGrid(points: points, radius: radius, quadrantSegments: 8)
+            #expect(Double(grid.covered.count) <= 2 * CoveredGrid.cellLimit(points: points.count), "radius \(radius)")
+            let fast = try Geometry(try Coverage.unionOfDiscs(around: points, radius: radius, quadrantSegments: 8), context: context)
+            let discs = try points.map { try Geometry(.point($0), context: context).buffer(radius, style: BufferStyle(quadrantSegments: 8)) }
+            let plain = try Geometry.union(discs, context: context)
+            #expect(try fast.symmetricDifference(plain).area() / plain.area() < 1e-9, "radius \(radius)")
+        }
+        // Within the limit (the sample's case), squares stay half the radius wide.
+        #expect(CoveredGrid(points: Self.points(), radius: 2_000, quadrantSegments: 8).side == 1_000)
+        // An extent that overflows gets one cell and no shortcut.
+        let huge = CoveredGrid(points: [Position(x: -1e308, y: 0), Position(x: 1e308, y: 0)], radius: 1, quadrantSegments: 8)
+        #expect(huge.covered.count == 1)
+    }
 }

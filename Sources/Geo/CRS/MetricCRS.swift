@@ -19,13 +19,17 @@ extension CRS {
     }
 
     /// UTM zone 1...60 of a longitude; 180 belongs to zone 60.
+    /// Clamped in Double before the conversion: a longitude of 1e20 (a
+    /// projected file read as degrees) must not trap; NaN counts as zone 1.
     public static func utmZone(longitude: Double) -> Int {
-        let zone = Int(((longitude + 180) / 6).rounded(.down)) + 1
-        return min(max(zone, 1), 60)
+        let zone = ((longitude + 180) / 6).rounded(.down) + 1
+        guard zone >= 1 else { return 1 }
+        return zone >= 60 ? 60 : Int(zone)
     }
 
-    /// Centres to 1e-6 degree, so the same data always names the same CRS.
+    /// Centres to 1e-6 degree, so the same data always names the same CRS;
+    /// a centre past the poles or the antimeridian is held to the range.
     private static func rounded(_ degrees: Double) -> String {
-        String(format: "%.6f", degrees)
+        String(format: "%.6f", degrees.isFinite ? min(max(degrees, -180), 180) : 0)
     }
 }

@@ -28,7 +28,7 @@ extension Geometry {
     }
 
     /// How `makeValid` rebuilds an invalid geometry.
-    public enum RepairMethod: Sendable {
+    public enum RepairMethod: String, Sendable, CaseIterable {
         /// Keeps every vertex and all collapsed parts (lines, points).
         case linework
         /// Rebuilds polygons from their structure; collapsed parts dropped.

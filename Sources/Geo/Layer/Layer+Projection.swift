@@ -1,12 +1,36 @@
 extension Layer {
     /// The metric CRS PROJ work should use for this layer: see
     /// `CRS.metric(for:)`. Nil when the layer has no coordinates.
-    public func metricCRS() throws -> CRS? {
+    /// Longitude, latitude far out of range (a projected file without its
+    /// CRS, a typo of 1e20) is an error naming the first such feature.
+    public func metricCRS(file: String = "<layer>") throws -> CRS? {
         guard let envelope else { return nil }
-        if crs.isWGS84 { return CRS.metric(for: envelope) }
+        if crs.isWGS84 {
+            if !Self.isLongitudeLatitude(envelope) { throw outOfRange(file: file) }
+            return CRS.metric(for: envelope)
+        }
         let toWGS84 = try Transformer(from: crs, to: .wgs84)
         let corners = try toWGS84.transform(envelope.shape)
         return corners.envelope.map(CRS.metric(for:))
+    }
+
+    /// Longitudes a full turn either way (0...360 data) and latitudes to the poles.
+    static func isLongitudeLatitude(_ envelope: Envelope) -> Bool {
+        envelope.minX >= -360 && envelope.maxX <= 360 && envelope.minY >= -90 && envelope.maxY <= 90
+    }
+
+    private func outOfRange(file: String) -> ReadError {
+        for (index, feature) in features.enumerated() {
+            guard let shape = feature.geometry, let box = shape.envelope, !Self.isLongitudeLatitude(box) else { continue }
+            var first: Position?
+            shape.forEachPosition { position in
+                if first == nil, !(abs(position.x) <= 360 && abs(position.y) <= 90) { first = position }
+            }
+            let at = first.map { " (\($0.x), \($0.y))" } ?? ""
+            return ReadError(file: file, featureIndex: index, featureID: feature.id,
+                             message: "the point\(at) is not a longitude, latitude in degrees; if the file is projected, give its CRS with --s-crs or fix the coordinate")
+        }
+        return ReadError(file: file, message: "coordinates are not longitude, latitude in degrees")
     }
 
     /// The layer with every coordinate transformed to `target`, in
@@ -40,8 +64,14 @@ extension Layer {
             guard case .pointFailed(let index, let position, let message) = error else { throw error }
             let featureOffset = starts.lastIndex { $0 <= index } ?? 0
             let failed = features[features.startIndex + featureOffset]
+            // PROJ may have overwritten the point with infinities: name the one read.
+            var original = position, seen = 0
+            failed.geometry?.forEachPosition { point in
+                if seen == index - starts[featureOffset] { original = point }
+                seen += 1
+            }
             throw ReadError(file: file, featureIndex: offset + featureOffset, featureID: failed.id,
-                            message: "the point (\(position.x), \(position.y)) cannot be transformed from \(source) to \(target): \(message)")
+                            message: "the point (\(original.x), \(original.y)) cannot be transformed from \(source) to \(target): \(message)")
         }
         var projected: [Feature] = []
         projected.reserveCapacity(features.count)

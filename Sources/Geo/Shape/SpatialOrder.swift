@@ -17,8 +17,8 @@ public enum SpatialOrder {
         var keys = [Int32](repeating: 0, count: count)
         var buckets = [Int32](repeating: 0, count: (1 << 20) + 1)
         for index in 0..<count {
-            let cellX = UInt32(((xy[2 * index] - minX) * scaleX).rounded(.down))
-            let cellY = UInt32(((xy[2 * index + 1] - minY) * scaleY).rounded(.down))
+            let cellX = cell((xy[2 * index] - minX) * scaleX)
+            let cellY = cell((xy[2 * index + 1] - minY) * scaleY)
             let key = Int32(interleave(cellX) | interleave(cellY) << 1)
             keys[index] = key
             buckets[Int(key) + 1] += 1
@@ -41,5 +41,13 @@ public enum SpatialOrder {
         v = (v | (v << 2)) & 0x33333333
         v = (v | (v << 1)) & 0x55555555
         return v
+    }
+
+    /// A cell 0...1023, held in Double before the conversion: an extent
+    /// of ±1e308 overflows to infinity, and infinity × 0 is NaN.
+    private static func cell(_ scaled: Double) -> UInt32 {
+        let down = scaled.rounded(.down)
+        guard down >= 0 else { return 0 }
+        return down >= 1023 ? 1023 : UInt32(down)
     }
 }

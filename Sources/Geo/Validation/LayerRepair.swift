@@ -16,13 +16,14 @@ public enum LayerRepair {
     /// validator's findings when the caller has them already; without
     /// them the layer is validated first. `measuringAreas` false skips the
     /// areas before and after (reported as 0).
-    public static func repair(_ layer: Layer, problems: [Problem]? = nil,
-                              measuringAreas: Bool = true) throws -> (layer: Layer, changes: [Change]) {
+    public static func repair(_ layer: Layer, problems: [Problem]? = nil, measuringAreas: Bool = true,
+                              method: Geometry.RepairMethod = .structure, file: String = "<layer>") throws -> (layer: Layer, changes: [Change]) {
         let found = try problems ?? LayerValidator.problems(in: layer)
         let reasons = Dictionary(grouping: found.filter { repairableKinds.contains($0.kind) }, by: \.index)
             .mapValues { problems in problems.filter { $0.kind != .mixedDimensions }.map(\.reason) }
         let indices = reasons.keys.sorted()
         let features = layer.features
+        if method == .linework { try RepairBound.check(indices.map { (features[$0], $0) }, file: file) }
         let source = layer.crs
         let metric = measuringAreas ? try layer.metricCRS() ?? source : source
         let repaired = try parallelChunks(count: indices.count, minimumChunk: 16) { range in
@@ -31,7 +32,7 @@ public enum LayerRepair {
             return try range.map { position -> (Feature, Change) in
                 let index = indices[position]
                 return try repair(features[index], index: index, reasons: reasons[index] ?? [],
-                                  toMetric: toMetric, context: context)
+                                  toMetric: toMetric, method: method, context: context)
             }
         }.flatMap { $0 }
         var output = features
@@ -44,7 +45,7 @@ public enum LayerRepair {
     public static let repairableKinds: Set<Problem.Kind> = [.invalidGeometry, .unclosedRing, .mixedDimensions]
 
     private static func repair(_ feature: Feature, index: Int, reasons: [String], toMetric: Transformer?,
-                               context: GEOSContext) throws -> (Feature, Change) {
+                               method: Geometry.RepairMethod, context: GEOSContext) throws -> (Feature, Change) {
         guard var shape = feature.geometry else {
             return (feature, Change(index: index, id: feature.id, actions: [], areaBefore: 0, areaAfter: 0))
         }
@@ -54,7 +55,7 @@ public enum LayerRepair {
             actions.append("dropped z (some positions had none)")
         }
         let closed = closeRings(shape, actions: &actions)
-        let valid = try Geometry(closed, context: context).makeValid()
+        let valid = try Geometry(closed, context: context).makeValid(method: method)
         let fixedShape = keepPolygonalParts(of: valid.shape, like: shape, actions: &actions)
         if !reasons.isEmpty { actions.append("made valid (\(reasons.joined(separator: "; ")))") }
         var fixed = feature

@@ -61,7 +61,7 @@ struct CatchmentCommand: ParsableCommand {
 
     func run() throws {
         guard let metres = Distance.metres(radius), metres > 0 else {
-            throw ValidationError("--radius takes a distance such as 800m or 5km, not '\(radius)'")
+            throw ValidationError(Distance.complaint(about: radius, flag: "--radius", example: "800m or 5km"))
         }
         let contents = try input.read(facilities)
         let all = contents.layer
@@ -82,7 +82,7 @@ struct CatchmentCommand: ParsableCommand {
             analysis.roads = try graphOptions.graph(from: roads)
             analysis.access = try accessOptions.access()
         }
-        let result = try analysis.run(facilities: selected, territories: units, facilitiesFile: facilities)
+        let result = try analysis.run(facilities: selected, territories: units, facilitiesFile: facilities, territoriesFile: territories)
         let writer = try outputOptions.writer(crs: .wgs84)
         try writer.write(contentsOf: result.layer.features)
         try writer.finish()

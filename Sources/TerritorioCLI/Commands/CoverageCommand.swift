@@ -65,7 +65,7 @@ struct CoverageCommand: ParsableCommand {
 
     func run() throws {
         guard let metres = Distance.metres(radius) else {
-            throw ValidationError("--radius takes a distance such as 800m or 5km, not '\(radius)'")
+            throw ValidationError(Distance.complaint(about: radius, flag: "--radius", example: "800m or 5km"))
         }
         var analysis = CircuitCoverage(chains: try chain.map { try ChainSpec.read(path: $0) }, idField: idField)
         analysis.populationField = population.field

@@ -76,7 +76,7 @@ struct DistributeCommand: ParsableCommand {
             distribution.roads = try graphOptions.graph(from: roads, crs: try territoryLayer.metricCRS())
             distribution.access = try accessOptions.access()
         }
-        let result = try distribution.run(sites: siteLayer, territories: territoryLayer, sitesFile: sites)
+        let result = try distribution.run(sites: siteLayer, territories: territoryLayer, sitesFile: sites, territoriesFile: territories)
         let report = DistributionReport(result: result, chain: spec, sites: siteLayer, territories: territoryLayer,
                                         siteIDField: siteIDField, territoryIDField: idField)
         let unlabelled = report.unlabelled

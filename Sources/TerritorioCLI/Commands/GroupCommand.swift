@@ -61,7 +61,7 @@ struct GroupingInputs: ParsableArguments {
     /// judged with the `islands` policy the grouping was made with.
     func evaluate(_ read: Grouping, file groupingPath: String, territories layer: Layer, checked: CheckedValues? = nil,
                   islands: Contiguity.IslandPolicy = .own) throws -> GroupingEvaluation {
-        guard let metres = Distance.metres(snap) else { throw ValidationError("--snap takes a distance such as 10m") }
+        guard let metres = Distance.metres(snap) else { throw ValidationError(Distance.complaint(about: snap, flag: "--snap", example: "10m")) }
         let grouping = checked?.filter(read, idField: idField) ?? read
         var coverage: CircuitCoverage.Result?
         if let sites, !chain.isEmpty {

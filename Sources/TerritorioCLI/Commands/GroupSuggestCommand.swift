@@ -84,7 +84,7 @@ struct GroupSuggestCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard let metres = Distance.metres(inputs.snap) else { throw ValidationError("--snap takes a distance such as 10m") }
+        guard let metres = Distance.metres(inputs.snap) else { throw ValidationError(Distance.complaint(about: inputs.snap, flag: "--snap", example: "10m")) }
         var suggestion = GroupingSuggestion()
         suggestion.idField = inputs.idField
         suggestion.populationField = inputs.populationField

@@ -42,8 +42,13 @@ struct InfoCommand: ParsableCommand {
             print("bbox: \(bbox.minX), \(bbox.minY), \(bbox.maxX), \(bbox.maxY)")
         }
         print("crs: \(summary.crs)" + (summary.crs.isWGS84 ? " (WGS 84, longitude/latitude)" : ""))
-        if let metric = try contents.layer.metricCRS() {
-            print("metric crs: \(metric) (where Territorio measures this layer)")
+        do {
+            if let metric = try contents.layer.metricCRS(file: file) {
+                print("metric crs: \(metric) (where Territorio measures this layer)")
+            }
+        } catch let error as ReadError {
+            // A point far outside longitude, latitude: info still describes the file.
+            print("metric crs: none (\(error.featureIndex.map { "feature \($0): " } ?? "")\(error.message))")
         }
         print("properties:")
         let width = summary.properties.map(\.name.count).max() ?? 0

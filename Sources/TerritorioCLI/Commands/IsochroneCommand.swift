@@ -45,8 +45,12 @@ struct IsochroneCommand: ParsableCommand {
     func run() throws {
         let thresholds = minutes.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }.sorted()
         guard !thresholds.isEmpty, thresholds.allSatisfy({ $0 > 0 }) else { throw ValidationError("--minutes takes positive numbers: 15,30,60") }
-        guard let band = Distance.metres(width), band > 0, let limit = Distance.metres(maxSnap) else {
-            throw ValidationError("--width and --max-snap take distances such as 200m or 2km")
+        guard thresholds.allSatisfy(\.isFinite) else { throw ValidationError("--minutes takes finite numbers: 15,30,60, not '\(minutes)'") }
+        guard let band = Distance.metres(width), band > 0 else {
+            throw ValidationError(Distance.complaint(about: width, flag: "--width", example: "200m"))
+        }
+        guard let limit = Distance.metres(maxSnap) else {
+            throw ValidationError(Distance.complaint(about: maxSnap, flag: "--max-snap", example: "2km"))
         }
         let graph = try roadOptions.graph()
         let snapper = try NetworkSnapper(graph)

@@ -60,7 +60,7 @@ struct JoinCommand: ParsableCommand {
     func run() throws {
         let snapMetres = try snap.map { text throws in
             guard let metres = Distance.metres(text) else {
-                throw ValidationError("--snap takes a distance such as 500m or 2km, not '\(text)'")
+                throw ValidationError(Distance.complaint(about: text, flag: "--snap", example: "500m or 2km"))
             }
             return metres
         }

@@ -35,7 +35,7 @@ struct RouteCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        guard let limit = Distance.metres(maxSnap) else { throw ValidationError("--max-snap takes a distance such as 2km") }
+        guard let limit = Distance.metres(maxSnap) else { throw ValidationError(Distance.complaint(about: maxSnap, flag: "--max-snap", example: "2km")) }
         let graph = try roadOptions.graph()
         let snapper = try NetworkSnapper(graph)
         let origins = try RoutePoints(file: from, graph: graph, snapper: snapper, limit: limit)

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import Geo
 
+extension Geometry.RepairMethod: ExpressibleByArgument {}
+
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
@@ -29,12 +31,20 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: "Write every feature, invalid geometries made valid (GEOS MakeValid), to -o.")
     var repair = false
 
+    @Option(name: .customLong("repair-method"), help: ArgumentHelp(
+        "How --repair rebuilds: structure (the default; rebuilds polygons from their rings, drops collapsed parts, in memory in proportion to the input) or linework (keeps every vertex; refused above \(RepairBound.lineworkVertexLimit) vertices a feature).",
+        valueName: "method"))
+    var repairMethod: Geometry.RepairMethod?
+
     @OptionGroup var input: InputOptions
     @OptionGroup var outputOptions: OutputOptions
 
     func validate() throws {
         if !repair, outputOptions.output != "-" {
             throw ValidationError("-o goes with --repair")
+        }
+        if !repair, repairMethod != nil {
+            throw ValidationError("--repair-method goes with --repair")
         }
     }
 
@@ -56,7 +66,7 @@ struct ValidateCommand: ParsableCommand {
         counts.output = layer.count
         var remaining = problems
         if repair {
-            let (repaired, changes) = try LayerRepair.repair(layer, problems: problems)
+            let (repaired, changes) = try LayerRepair.repair(layer, problems: problems, method: repairMethod ?? .structure, file: file)
             let output = try outputOptions.writer(crs: .wgs84, fields: contents.fields)
             try output.write(contentsOf: try repaired.projected(to: .wgs84, file: file).features)
             try output.finish()

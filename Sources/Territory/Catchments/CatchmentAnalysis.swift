@@ -62,8 +62,9 @@ public struct CatchmentAnalysis: Sendable {
         public var unreachableUnits = 0
     }
 
-    public func run(facilities: Layer, territories: Layer, facilitiesFile: String = "<facilities>") throws -> Result {
-        guard let metric = try territories.metricCRS() else {
+    public func run(facilities: Layer, territories: Layer, facilitiesFile: String = "<facilities>",
+                    territoriesFile: String = "<territories>") throws -> Result {
+        guard let metric = try territories.metricCRS(file: territoriesFile) else {
             return Result(layer: Layer(), catchments: 0, uncovered: 0, totalPopulation: 0, uncoveredPopulation: 0)
         }
         let context = GEOSContext.current
@@ -88,7 +89,7 @@ public struct CatchmentAnalysis: Sendable {
         case .capacity:
             guard let chain else { throw ReadError(file: facilitiesFile, message: "the capacity method needs a chain (demand per person and capacities in final product)") }
             (shapes, populations) = try capacityAssignment(sites, points: points, chain: chain, units: units,
-                                                           unitGeometries: unitGeometries, file: facilitiesFile, context: context)
+                                                           unitGeometries: unitGeometries, files: (facilitiesFile, territoriesFile), context: context)
         case .network:
             guard let roads else { throw ReadError(file: facilitiesFile, message: "the network method needs roads") }
             (shapes, populations, unreachable) = try nearestByRoad(points, roads: roads, units: units, unitGeometries: unitGeometries, context: context)
@@ -198,22 +199,29 @@ public struct CatchmentAnalysis: Sendable {
     /// Min-cost flow from facilities (capacity in final product) to units
     /// (their demand), each unit linked to its 5 nearest facilities.
     private func capacityAssignment(_ sites: Layer, points: [Position], chain: ChainSpec, units: Layer, unitGeometries: [Geometry],
-                                    file: String, context: GEOSContext) throws -> ([Shape], [Double]) {
+                                    files: (sites: String, territories: String), context: GEOSContext) throws -> ([Shape], [Double]) {
         var flow = CostScaling(nodeCount: points.count + unitGeometries.count)
-        for (index, facility) in sites.features.enumerated() {
-            let site = try siteFields.site(of: facility, index: index, file: file)
-            let capacity = site.capacity * (chain.finalEquivalent(of: site.stage) ?? 0)
-            flow.setSupply(index, Int64((capacity * 1000).rounded(.down)))
+        let amounts = RoutedAmounts(chain: chain, scale: 1000)
+        let supplies = try sites.features.enumerated().map { index, facility in
+            try amounts.capacity(of: try siteFields.site(of: facility, index: index, file: files.sites), feature: facility,
+                                 index: index, file: files.sites, field: siteFields.capacity)
         }
+        try amounts.checkTotal(supplies, of: "capacity", file: files.sites)
+        for (index, supply) in supplies.enumerated() { flow.setSupply(index, supply) }
+        let demands = try units.features.enumerated().map { unit, feature in
+            try amounts.demand(population: feature.properties[populationField]?.doubleValue ?? 0, feature: feature,
+                               index: unit, file: files.territories, field: populationField)
+        }
+        try amounts.checkTotal(demands, of: "demand", file: files.territories)
         let centres = try unitGeometries.map { try $0.pointOnSurface().position ?? Position(x: 0, y: 0) }
         let facilityIndex = try PointIndex(points, context: context)
         var arcs: [(facility: Int, unit: Int, arc: Int)] = []
         for (unit, centre) in centres.enumerated() {
-            let demand = chain.demand(population: units.features[unit].properties[populationField]?.doubleValue ?? 0)
-            flow.setSupply(points.count + unit, -Int64((demand * 1000).rounded()))
+            flow.setSupply(points.count + unit, -demands[unit])
             for facility in try facilityIndex.nearest(5, to: centre) {
                 let metres = hypot(points[facility].x - centre.x, points[facility].y - centre.y)
-                arcs.append((facility, unit, flow.addArc(from: facility, to: points.count + unit, capacity: Int64.max / 4, cost: Int64(metres / 10))))
+                let cost = try RoutedCosts.largest([metres / 10], arcs: [facility], sites: sites, file: files.sites)
+                arcs.append((facility, unit, flow.addArc(from: facility, to: points.count + unit, capacity: Int64.max / 4, cost: cost)))
             }
         }
         let solution = flow.solve()

@@ -8,7 +8,8 @@ public enum Coverage {
     ///
     /// Where many discs overlap, most lie wholly inside others, and unioning
     /// them is wasted work. So, exactly: a grid of squares half the radius
-    /// wide is laid over the points; a square whose corners all lie within
+    /// wide (wider when that would pass `CoveredGrid.cellLimit`) is laid
+    /// over the points; a square whose corners all lie within
     /// a point's inscribed radius is inside that point's disc; a disc whose
     /// bounding box lies wholly in such squares adds nothing and is dropped.
     /// The union is then the covered squares (merged into row runs) plus
@@ -38,7 +39,7 @@ public enum Coverage {
 }
 
 /// Grid squares known to lie inside some disc.
-private struct CoveredGrid {
+struct CoveredGrid {
     let originX: Double
     let originY: Double
     let side: Double
@@ -47,16 +48,33 @@ private struct CoveredGrid {
     let radius: Double
     var covered: [Bool]
 
+    /// The most cells for `points` points: 16 a point, and at least 2^16.
+    /// Squares half the radius wide over the whole extent once asked for
+    /// 38 GB (`--radius 1m`) or 10 GB (one swapped lat/lon site at 100 m);
+    /// past the limit the squares widen, and when wider than the inscribed
+    /// disc holds none is covered and every disc is unioned: the same union,
+    /// with memory in proportion to the input.
+    static func cellLimit(points: Int) -> Double {
+        Double(max(1 << 16, 16 * points))
+    }
+
     init(points: [Position], radius: Double, quadrantSegments: Int) {
         self.radius = radius
-        side = radius / 2
         let minX = points.map(\.x).min()! - radius, minY = points.map(\.y).min()! - radius
         let maxX = points.map(\.x).max()! + radius, maxY = points.map(\.y).max()! + radius
         originX = minX
         originY = minY
-        columns = Int(((maxX - minX) / side).rounded(.up)) + 1
-        rows = Int(((maxY - minY) / side).rounded(.up)) + 1
+        let (width, height) = (maxX - minX, maxY - minY)
+        let limit = Self.cellLimit(points: points.count)
+        let side = max(radius / 2, (width * height / limit).squareRoot(), width / limit, height / limit)
+        self.side = side
+        // Extents that overflow (or a NaN) get one cell: no square is covered.
+        let spans = ((width / side).rounded(.up), (height / side).rounded(.up))
+        let fits = spans.0.isFinite && spans.1.isFinite && (spans.0 + 1) * (spans.1 + 1) <= 2 * limit
+        columns = fits ? Int(spans.0) + 1 : 1
+        rows = fits ? Int(spans.1) + 1 : 1
         covered = [Bool](repeating: false, count: columns * rows)
+        guard fits else { return }
         // The buffer polygon is inscribed in the circle: it holds the disc
         // of radius r cos(pi / (4 quadrant segments)) and nothing less.
         let inner = radius * cos(Double.pi / Double(4 * quadrantSegments)) * (1 - 1e-9)
@@ -76,11 +94,19 @@ private struct CoveredGrid {
 
     /// The cells the bounding box of the point's disc touches.
     func cells(around point: Position) -> (Int, Int, Int, Int) {
-        let c0 = max(0, Int(((point.x - radius - originX) / side).rounded(.down)))
-        let c1 = min(columns - 1, Int(((point.x + radius - originX) / side).rounded(.down)))
-        let r0 = max(0, Int(((point.y - radius - originY) / side).rounded(.down)))
-        let r1 = min(rows - 1, Int(((point.y + radius - originY) / side).rounded(.down)))
+        let c0 = Self.cell((point.x - radius - originX) / side, count: columns)
+        let c1 = Self.cell((point.x + radius - originX) / side, count: columns)
+        let r0 = Self.cell((point.y - radius - originY) / side, count: rows)
+        let r1 = Self.cell((point.y + radius - originY) / side, count: rows)
         return (c0, c1, r0, r1)
+    }
+
+    /// The cell of a position in cell widths, held to the grid in Double
+    /// before the conversion (a NaN counts as the first).
+    private static func cell(_ position: Double, count: Int) -> Int {
+        let down = position.rounded(.down)
+        guard down >= 0 else { return 0 }
+        return down >= Double(count - 1) ? count - 1 : Int(down)
     }
 
     /// The disc lies inside covered squares: it adds nothing to the union.

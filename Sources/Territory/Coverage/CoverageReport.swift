@@ -130,7 +130,7 @@ public struct CoverageReport {
         formatter.numberStyle = .decimal
         formatter.groupingSeparator = ","
         formatter.maximumFractionDigits = 0
-        return formatter.string(from: NSNumber(value: value.rounded())) ?? "\(Int(value))"
+        return formatter.string(from: NSNumber(value: value.rounded())) ?? String(value.rounded())
     }
 
     static func amount(_ value: Double) -> String { String(format: "%.1f", value) }

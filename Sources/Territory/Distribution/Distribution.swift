@@ -71,8 +71,8 @@ public struct Distribution: Sendable {
         public var unreachableTerritories: [Int] = []
     }
 
-    public func run(sites: Layer, territories: Layer, sitesFile: String = "<sites>") throws -> Result {
-        guard let metric = try territories.metricCRS() else { throw ReadError(file: "<territories>", message: "no geometry") }
+    public func run(sites: Layer, territories: Layer, sitesFile: String = "<sites>", territoriesFile: String = "<territories>") throws -> Result {
+        guard let metric = try territories.metricCRS(file: territoriesFile) else { throw ReadError(file: territoriesFile, message: "no geometry") }
         if let roads, roads.crs != metric {
             throw ReadError(file: "<roads>", message: "the road graph is in \(roads.crs); build it in the territories' metric CRS, \(metric)")
         }
@@ -99,14 +99,14 @@ public struct Distribution: Sendable {
 
         // Flow in kilograms (or the unit's thousandths), costs in 100 m.
         let scale = 1000.0
+        let amounts = RoutedAmounts(chain: chain, scale: scale)
         let total = demands.reduce(0, +)
         var flow = CostScaling(nodeCount: 0)
         var inNode: [Int: Int] = [:], outNode: [Int: Int] = [:], throughArc: [Int: Int] = [:]
         for layer in layers { for site in layer {
             let node = flow.addNode()
             inNode[site] = node
-            let equivalent = chain.finalEquivalent(of: parsed[site].stage) ?? 0
-            let capacity = Int64((parsed[site].capacity * equivalent * scale).rounded(.down))
+            let capacity = try amounts.capacity(of: parsed[site], feature: sites.features[site], index: site, file: sitesFile, field: siteFields.capacity)
             outNode[site] = flow.addNode()
             throughArc[site] = flow.addArc(from: node, to: outNode[site]!, capacity: capacity, cost: 0)
         } }
@@ -173,7 +173,7 @@ public struct Distribution: Sendable {
         // intermediaries would differ from the optimum by a cycle that
         // passes fewer of them, and so costs less. Fewer intermediated
         // tonnes always win, and the penalty stays small enough to scale.
-        let maxCost = Int64(costs.filter(\.isFinite).max() ?? 0) + 1
+        let maxCost = try RoutedCosts.largest(costs, arcs: candidateArcs.map(\.from), sites: sites, file: sitesFile) + 1
         let penalty = maxCost * Int64(flow.nodeCount + 4)
         var arcOfCandidate: [Int] = []
         for (index, arc) in candidateArcs.enumerated() {
@@ -184,9 +184,13 @@ public struct Distribution: Sendable {
                                               cost: (costs[index].isFinite ? Int64(costs[index]) : 0) + (intermediary ? penalty : 0)))
         }
         for site in layers.first ?? [] { flow.addArc(from: source, to: inNode[site]!, capacity: Int64.max / 4, cost: 0) }
+        let demandUnits = try units.features.indices.map { index in
+            try amounts.demand(population: units.features[index].properties[populationField]?.doubleValue ?? 0,
+                               feature: units.features[index], index: index, file: territoriesFile, field: populationField)
+        }
+        try amounts.checkTotal(demandUnits, of: "demand", file: territoriesFile)
         var totalUnits: Int64 = 0
-        for (territory, demand) in demands.enumerated() {
-            let units = Int64((demand * scale).rounded())
+        for (territory, units) in demandUnits.enumerated() {
             flow.setSupply(territoryNode[territory], -units)
             totalUnits += units
         }

@@ -73,12 +73,8 @@ public struct CostScaling: Sendable {
             if epsilon == 1 { break }
             epsilon = max(epsilon / alpha, 1)
         }
-        var flow = [Int64](repeating: 0, count: arcCount)
-        var total: Int64 = 0
-        for k in 0..<arcCount {
-            flow[k] = network.flow(onInputArc: k)
-            total += flow[k] * cost[k]
-        }
+        let flow = (0..<arcCount).map { network.flow(onInputArc: $0) }
+        let total = FlowUnits.totalCost(flow: flow, cost: cost)
         return MinCostFlow.Solution(flow: flow, cost: total, delivered: delivered, shortfall: totalDemand - delivered)
     }
 

@@ -139,13 +139,8 @@ public struct MinCostFlow: Sendable {
             delivered += amount
         }
         let userArcs = capacityOf.count - outgoing[source].count - outgoing[sink].count
-        var flow: [Int64] = []
-        var total: Int64 = 0
-        for arc in 0..<userArcs {
-            let sent = capacityOf[arc] - residual[2 * arc]
-            flow.append(sent)
-            total += sent * cost[2 * arc]
-        }
+        let flow = (0..<userArcs).map { capacityOf[$0] - residual[2 * $0] }
+        let total = FlowUnits.totalCost(flow: flow, cost: (0..<userArcs).map { cost[2 * $0] })
         return Solution(flow: flow, cost: total, delivered: delivered, shortfall: totalDemand - delivered)
     }
 

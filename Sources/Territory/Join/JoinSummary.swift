@@ -57,8 +57,12 @@ public struct JoinSummary: Sendable {
             ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
     }
 
+    /// Whole numbers without ".0" while they fit an Int64 exactly; past
+    /// that (a capacity of 1e19) Swift's shortest text, never a trap.
     static func format(_ value: Double) -> String {
         let rounded = (value * 1000).rounded() / 1000
-        return rounded == rounded.rounded() ? String(Int64(rounded)) : String(rounded)
+        guard rounded.isFinite else { return value.isFinite ? String(value) : "" }
+        if rounded == rounded.rounded(), let whole = Int64(exactly: rounded) { return String(whole) }
+        return String(rounded)
     }
 }

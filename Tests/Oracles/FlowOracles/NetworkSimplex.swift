@@ -42,7 +42,7 @@ public struct NetworkSimplex: Sendable {
         var state = SimplexState(self)
         state.run()
         let flow = Array(state.flow[0..<arcCount])
-        let total = zip(flow, cost).reduce(Int64(0)) { $0 + $1.0 * $1.1 }
+        let total = FlowUnits.totalCost(flow: flow, cost: cost)
         // Demand met through artificial arcs was not met by real ones.
         var shortfall: Int64 = 0
         for node in 0..<nodeCount where supply[node] < 0 { shortfall += state.flow[arcCount + node] }

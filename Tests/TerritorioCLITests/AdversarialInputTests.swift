@@ -125,9 +125,10 @@ import Testing
         // Unclosed, it is an error at the end of the file, in the same memory.
         let unclosed = Self.folder + "/big-string-unclosed.geojson"
         try (head + string).write(to: URL(fileURLWithPath: unclosed))
-        let refused = try Self.territorio(["convert", unclosed, "-o", output + "2"], memoryLimit: Self.bigStringLimit)
+        let refusedOutput = Self.folder + "/big-string-unclosed.out.geojson"
+        let refused = try Self.territorio(["convert", unclosed, "-o", refusedOutput], memoryLimit: Self.bigStringLimit)
         #expect(refused.standardError == "territorio: error: \(unclosed):1:\(head.count + size + 1): feature 0 (id big): unexpected end of file inside a string\n")
-        #expect(!FileManager.default.fileExists(atPath: output + "2"))
+        #expect(!FileManager.default.fileExists(atPath: refusedOutput))
         print("peak memory, an unclosed 100 MB string: \(Int(refused.peakMegabytes)) MB")
     }
 

@@ -9,13 +9,26 @@
 /// Transactions nest (the demo runs commands whose outputs later steps
 /// read): each one puts its own outputs in place when it ends. With none
 /// open, an output is put in place when it is finished.
+///
+/// Transactions belong to the thread that opened them: a library caller
+/// writing on another thread of the same process (a test runner, a server)
+/// is not caught up in a command's transaction.
 public enum OutputTransaction {
     struct Staged {
         var place: () throws(WriteError) -> Void
         var drop: () -> Void
     }
 
-    nonisolated(unsafe) private static var open: [[Staged]] = []
+    private final class Stack {
+        var transactions: [[Staged]] = []
+    }
+
+    private static let stacks = ThreadLocal { Stack() }
+
+    private static var open: [[Staged]] {
+        get { stacks.value.transactions }
+        set { stacks.value.transactions = newValue }
+    }
 
     /// Runs `body` in a transaction. Its outputs are put in place when it
     /// returns, or when it throws an error `keep` accepts (problems found

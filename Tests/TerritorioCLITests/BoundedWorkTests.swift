@@ -21,11 +21,7 @@ import Testing
 
     static func run(_ arguments: [String], memoryLimit: Int = limit,
                     sourceLocation: SourceLocation = #_sourceLocation) throws -> ChildProcess.Outcome {
-        let outcome = try ChildProcess.run(arguments)
-        #expect(outcome.killedBy == nil, "killed by signal \(outcome.killedBy ?? 0): \(outcome.standardError.suffix(1500))",
-                sourceLocation: sourceLocation)
-        #expect(outcome.peakMemory < memoryLimit, "peak memory \(Int(outcome.peakMegabytes)) MB", sourceLocation: sourceLocation)
-        return outcome
+        try AdversarialInputTests.territorio(arguments, memoryLimit: memoryLimit, sourceLocation: sourceLocation)
     }
 
     // MARK: Buffer catchments
@@ -111,7 +107,7 @@ import Testing
     /// A ring of `vertices` positions around a circle, each a little ahead
     /// of or behind its turn: it crosses itself thousands of times.
     static func noisyRing(vertices: Int) -> String {
-        var generator = SplitMix(seed: 1)
+        var generator = InterruptedWriteTests.SplitMix64(state: 1)  // the noisy ring is the same every run
         var text = #"{"type":"FeatureCollection","features":[{"type":"Feature","id":"noisy","geometry":{"type":"Polygon","coordinates":[["#
         var first = ""
         for index in 0..<vertices {
@@ -171,17 +167,7 @@ import Testing
     }
 }
 
-/// A small seeded generator, so the noisy ring is the same every run.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+extension InterruptedWriteTests.SplitMix64 {
     /// Uniform in [0, 1).
     mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }

@@ -214,10 +214,15 @@ import Testing
         let path = Self.folder + "/far.geojson"
         try #"{"type":"FeatureCollection","features":[{"type":"Feature","id":"far","geometry":{"type":"Point","coordinates":\#(coordinates)},"properties":{"v":1}}]}"#
             .write(toFile: path, atomically: true, encoding: .utf8)
+        // Undeclared, such coordinates cannot be longitude/latitude: an error asking for their CRS.
         let info = try Self.run(["info", path])
-        #expect(info.status == 0)
-        #expect(info.standardOutput.contains("metric crs: none (feature 0: the point"), "\(info.standardOutput)")
-        try Self.run(["info", path, "--json"])
+        #expect(info.status == 1)
+        #expect(info.standardError.contains("give the CRS they are in with --s-crs"), "\(info.standardError)")
+        // Declared longitude/latitude all the same, the layer is described without a metric CRS.
+        let declared = try Self.run(["info", path, "--s-crs", "EPSG:4326"])
+        #expect(declared.status == 0)
+        #expect(declared.standardOutput.contains("metric crs: none (feature 0: the point"), "\(declared.standardOutput)")
+        try Self.run(["info", path, "--s-crs", "EPSG:4326", "--json"])
         for format in ["png", "svg", "pdf", "html"] {
             let rendered = try Self.run(["render", path, "-o", Self.out("far.\(format)")])
             #expect(rendered.status == 1)

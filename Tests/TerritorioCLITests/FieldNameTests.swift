@@ -6,16 +6,6 @@ import Testing
 /// it: a usage error (exit 64) that names the flag and the file, lists the
 /// fields there and suggests the nearest; never a plausible result.
 @Suite struct FieldNameTests {
-    static let data = CommandTests.repository.appendingPathComponent("geodata/territory").path
-    static let parishes = data + "/parishes.geojson"
-    static let sites = data + "/sites.geojson"
-    static let roads = data + "/roads.geojson"
-    static let cheese = data + "/chains/cheese.json"
-    static let circuits = data + "/groupings/circuits_by_municipality.csv"
-    static let alternative = data + "/groupings/circuits_alternative.csv"
-    static let products = data + "/../ranking/products.csv"
-    static let weights = data + "/../ranking/weights.json"
-    static let municipalities = data + "/municipalities.geojson"
 
     static func out(_ name: String) -> String { CommandTests.temporary("field-names-" + name) }
 
@@ -30,23 +20,23 @@ import Testing
     }
 
     static let cases: [Case] = {
-        let territories = ["--territories", parishes]
-        let coverage = ["coverage"] + territories + ["--id-field", "code", "--grouping", circuits, "--sites", sites, "--chain", cheese, "-o", out("c.geojson")]
-        let distribute = ["distribute", "--sites", sites] + territories + ["--chain", cheese, "-o", out("d.geojson")]
-        let join = ["join", "--points", sites, "--polygons", parishes, "--id-field", "code", "-o", out("j.geojson")]
-        let catchment = ["catchment", "--facilities", sites, "--where", "stage == 'collection'", "--method", "voronoi"] + territories + ["-o", out("k.geojson")]
-        let evaluate = ["group", "evaluate"] + territories + ["--id-field", "code", "--grouping", circuits]
+        let territories = ["--territories", SampleFiles.parishes]
+        let coverage = ["coverage"] + territories + ["--id-field", "code", "--grouping", SampleFiles.circuits, "--sites", SampleFiles.sites, "--chain", SampleFiles.cheese, "-o", out("c.geojson")]
+        let distribute = ["distribute", "--sites", SampleFiles.sites] + territories + ["--chain", SampleFiles.cheese, "-o", out("d.geojson")]
+        let join = ["join", "--points", SampleFiles.sites, "--polygons", SampleFiles.parishes, "--id-field", "code", "-o", out("j.geojson")]
+        let catchment = ["catchment", "--facilities", SampleFiles.sites, "--where", "stage == 'collection'", "--method", "voronoi"] + territories + ["-o", out("k.geojson")]
+        let evaluate = ["group", "evaluate"] + territories + ["--id-field", "code", "--grouping", SampleFiles.circuits]
         let suggest = ["group", "suggest"] + territories + ["--id-field", "code", "--min-population", "100000", "-o", out("s.csv")]
-        let rank = ["rank", "--indicators", products, "--weights", weights, "--by", "municipality_code"]
-        let render = ["render", parishes, sites, "-o", out("m.svg")]
+        let rank = ["rank", "--indicators", SampleFiles.products, "--weights", SampleFiles.weights, "--by", "municipality_code"]
+        let render = ["render", SampleFiles.parishes, SampleFiles.sites, "-o", out("m.svg")]
         func replacing(_ arguments: [String], _ flag: String, _ value: String) -> [String] {
             var result = arguments
             if let index = result.firstIndex(of: flag) { result[index + 1] = value } else { result += [flag, value] }
             return result
         }
         return [
-            Case(arguments: ["convert", sites, "--where", "stge == 'processing'", "-o", out("p.geojson")], flag: "--where", wrong: "stge", suggestion: "stage"),
-            Case(arguments: ["isochrone", "--facilities", sites, "--where", "stage == 'processing' and prodct == 'cheese'", "--roads", roads, "--minutes", "15", "-o", out("i.geojson")],
+            Case(arguments: ["convert", SampleFiles.sites, "--where", "stge == 'processing'", "-o", out("p.geojson")], flag: "--where", wrong: "stge", suggestion: "stage"),
+            Case(arguments: ["isochrone", "--facilities", SampleFiles.sites, "--where", "stage == 'processing' and prodct == 'cheese'", "--roads", SampleFiles.roads, "--minutes", "15", "-o", out("i.geojson")],
                  flag: "--where", wrong: "prodct", suggestion: "product"),
             Case(arguments: replacing(join, "--id-field", "cod"), flag: "--id-field", wrong: "cod", suggestion: "code"),
             Case(arguments: join + ["--label", "nme"], flag: "--label", wrong: "nme", suggestion: "name"),
@@ -55,14 +45,14 @@ import Testing
             Case(arguments: join + ["--summary", out("sum.csv"), "--capacity-field", "capacty"], flag: "--capacity-field", wrong: "capacty", suggestion: "capacity"),
             Case(arguments: join + ["--summary", out("sum.csv"), "--unit-field", "unt"], flag: "--unit-field", wrong: "unt", suggestion: "unit"),
             Case(arguments: join + ["--owner-field", "ownr"], flag: "--owner-field", wrong: "ownr", suggestion: "owner"),
-            Case(arguments: ["dissolve", parishes, "--by", "municipality_cod", "-o", out("x.geojson")], flag: "--by", wrong: "municipality_cod", suggestion: "municipality_code"),
-            Case(arguments: ["dissolve", parishes, "--by", "municipality_code", "--sum", "populaton", "-o", out("x.geojson")], flag: "--sum", wrong: "populaton", suggestion: "population"),
-            Case(arguments: ["dissolve", parishes, "--by", "municipality_code", "--first", "stat_code", "-o", out("x.geojson")], flag: "--first", wrong: "stat_code", suggestion: "state_code"),
-            Case(arguments: ["interpolate", "--from", parishes, "--field", "populaton", "--to", municipalities, "-o", out("n.geojson")], flag: "--field", wrong: "populaton", suggestion: "population"),
-            Case(arguments: ["interpolate", "--from", parishes, "--intensive", "urbn", "--to", municipalities, "-o", out("n.geojson")], flag: "--intensive", wrong: "urbn", suggestion: "urban"),
+            Case(arguments: ["dissolve", SampleFiles.parishes, "--by", "municipality_cod", "-o", out("x.geojson")], flag: "--by", wrong: "municipality_cod", suggestion: "municipality_code"),
+            Case(arguments: ["dissolve", SampleFiles.parishes, "--by", "municipality_code", "--sum", "populaton", "-o", out("x.geojson")], flag: "--sum", wrong: "populaton", suggestion: "population"),
+            Case(arguments: ["dissolve", SampleFiles.parishes, "--by", "municipality_code", "--first", "stat_code", "-o", out("x.geojson")], flag: "--first", wrong: "stat_code", suggestion: "state_code"),
+            Case(arguments: ["interpolate", "--from", SampleFiles.parishes, "--field", "populaton", "--to", SampleFiles.municipalities, "-o", out("n.geojson")], flag: "--field", wrong: "populaton", suggestion: "population"),
+            Case(arguments: ["interpolate", "--from", SampleFiles.parishes, "--intensive", "urbn", "--to", SampleFiles.municipalities, "-o", out("n.geojson")], flag: "--intensive", wrong: "urbn", suggestion: "urban"),
             Case(arguments: replacing(catchment, "--where", "stge == 'collection'"), flag: "--where", wrong: "stge", suggestion: "stage"),
             Case(arguments: catchment + ["--population-field", "poblacion"], flag: "--population-field", wrong: "poblacion", suggestion: "population"),
-            Case(arguments: catchment + ["--chain", cheese, "--capacity-field", "capacty"], flag: "--capacity-field", wrong: "capacty", suggestion: "capacity"),
+            Case(arguments: catchment + ["--chain", SampleFiles.cheese, "--capacity-field", "capacty"], flag: "--capacity-field", wrong: "capacty", suggestion: "capacity"),
             Case(arguments: replacing(coverage, "--id-field", "cod"), flag: "--id-field", wrong: "cod", suggestion: "code"),
             Case(arguments: coverage + ["--population-field", "poblacion"], flag: "--population-field", wrong: "poblacion", suggestion: "population"),
             Case(arguments: coverage + ["--product-field", "prodct"], flag: "--product-field", wrong: "prodct", suggestion: "product"),
@@ -72,14 +62,14 @@ import Testing
             Case(arguments: distribute + ["--capacity-field", "capacty"], flag: "--capacity-field", wrong: "capacty", suggestion: "capacity"),
             Case(arguments: replacing(evaluate, "--id-field", "cod"), flag: "--id-field", wrong: "cod", suggestion: "code"),
             Case(arguments: evaluate + ["--population-field", "poblacion"], flag: "--population-field", wrong: "poblacion", suggestion: "population"),
-            Case(arguments: ["group", "compare", circuits, alternative] + territories + ["--id-field", "cod", "-o", out("g.geojson")], flag: "--id-field", wrong: "cod", suggestion: "code"),
+            Case(arguments: ["group", "compare", SampleFiles.circuits, SampleFiles.alternative] + territories + ["--id-field", "cod", "-o", out("g.geojson")], flag: "--id-field", wrong: "cod", suggestion: "code"),
             Case(arguments: suggest + ["--population-field", "poblacion"], flag: "--population-field", wrong: "poblacion", suggestion: "population"),
             Case(arguments: suggest + ["--within", "municipality_cod"], flag: "--within", wrong: "municipality_cod", suggestion: "municipality_code"),
             Case(arguments: ["group", "suggest"] + territories + ["--id-field", "code", "--regions", "5", "--objective", "heterogeneity:populaton", "-o", out("s.csv")],
                  flag: "--objective heterogeneity:FIELD", wrong: "populaton", suggestion: "population"),
             Case(arguments: replacing(rank, "--by", "municipality_cod"), flag: "--by", wrong: "municipality_cod", suggestion: "municipality_code"),
             Case(arguments: rank + ["--product-column", "prodct"], flag: "--product-column", wrong: "prodct", suggestion: "product"),
-            Case(arguments: rank + ["--territories", municipalities, "--territory-id", "municipality_cod", "-o", out("r.geojson")], flag: "--territory-id", wrong: "municipality_cod", suggestion: "municipality_code"),
+            Case(arguments: rank + ["--territories", SampleFiles.municipalities, "--territory-id", "municipality_cod", "-o", out("r.geojson")], flag: "--territory-id", wrong: "municipality_cod", suggestion: "municipality_code"),
             Case(arguments: render + ["--color-by", "stge"], flag: "--color-by", wrong: "stge", suggestion: "stage"),
             Case(arguments: render + ["--labels", "parishes:nme"], flag: "--labels", wrong: "nme", suggestion: "name"),
             Case(arguments: render + ["--line-width-by", "capacty"], flag: "--line-width-by", wrong: "capacty", suggestion: "capacity"),
@@ -97,29 +87,29 @@ import Testing
     }
 
     @Test func theExampleOfTheIssueReadsWell() throws {
-        let outcome = try ChildProcess.run(["coverage", "--territories", Self.parishes, "--id-field", "code", "--population-field", "poblacion",
-                                            "--grouping", Self.circuits, "--sites", Self.sites, "--chain", Self.cheese, "-o", Self.out("c.geojson")])
-        #expect(outcome.standardError.hasPrefix("Error: --population-field: no field 'poblacion' in \(Self.parishes); fields: code, name, municipality_code, state_code, population, urban; did you mean 'population'?\n"))
+        let outcome = try ChildProcess.run(["coverage", "--territories", SampleFiles.parishes, "--id-field", "code", "--population-field", "poblacion",
+                                            "--grouping", SampleFiles.circuits, "--sites", SampleFiles.sites, "--chain", SampleFiles.cheese, "-o", Self.out("c.geojson")])
+        #expect(outcome.standardError.hasPrefix("Error: --population-field: no field 'poblacion' in \(SampleFiles.parishes); fields: code, name, municipality_code, state_code, population, urban; did you mean 'population'?\n"))
     }
 
     @Test func aDefaultSiteFieldTheSitesLackIsNamedWithItsFlag() throws {
         // Sites without a unit column, read by a command that needs it.
-        var text = try String(contentsOfFile: Self.sites, encoding: .utf8)
+        var text = try String(contentsOfFile: SampleFiles.sites, encoding: .utf8)
         text = text.replacingOccurrences(of: #""unit""#, with: #""units""#)
         let path = Self.out("sites-without-unit.geojson")
         try text.write(toFile: path, atomically: true, encoding: .utf8)
-        let outcome = try ChildProcess.run(["distribute", "--sites", path, "--territories", Self.parishes, "--chain", Self.cheese, "-o", Self.out("d.geojson")])
+        let outcome = try ChildProcess.run(["distribute", "--sites", path, "--territories", SampleFiles.parishes, "--chain", SampleFiles.cheese, "-o", Self.out("d.geojson")])
         #expect(outcome.status == 64)
         #expect(outcome.standardError.contains("--unit-field (default unit): no field 'unit' in \(path)"))
         #expect(outcome.standardError.contains("did you mean 'units'?"))
     }
 
     @Test func anIdInWhereThatIsTheFeatureIdPointsToDollarId() throws {
-        let outcome = try ChildProcess.run(["convert", Self.parishes, "--where", "id == 'EM0505'", "-o", Self.out("id.geojson")])
+        let outcome = try ChildProcess.run(["convert", SampleFiles.parishes, "--where", "id == 'EM0505'", "-o", Self.out("id.geojson")])
         #expect(outcome.status == 64)
-        #expect(outcome.standardError.contains("--where: no field 'id' in \(Self.parishes)"))
+        #expect(outcome.standardError.contains("--where: no field 'id' in \(SampleFiles.parishes)"))
         #expect(outcome.standardError.contains("; the feature id is $id"))
-        #expect(try ChildProcess.run(["convert", Self.parishes, "--where", "$id == 'EM0505'", "-o", Self.out("id.geojson")]).status == 0)
+        #expect(try ChildProcess.run(["convert", SampleFiles.parishes, "--where", "$id == 'EM0505'", "-o", Self.out("id.geojson")]).status == 0)
     }
 
     @Test func nearestNamesAreFoundByEditDistance() {

@@ -7,13 +7,13 @@ import Testing
 /// `--missing-population`/`--missing-values` says zero or skip, and then
 /// counted in the tallies and in --json.
 @Suite(.serialized) struct MissingValueTests {
-    static let data = FieldNameTests.data
+    static let data = SampleFiles.data
     static let out = FieldNameTests.out
 
     /// The sample parishes with feature 3's population null, feature 7's
     /// the text "43.667" and feature 9's gone.
     static let flawed: String = {
-        let url = URL(fileURLWithPath: FieldNameTests.parishes)
+        let url = URL(fileURLWithPath: SampleFiles.parishes)
         var collection = try! JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
         var features = collection["features"] as! [[String: Any]]
         for (index, value) in [(3, NSNull() as Any), (7, "43.667" as Any), (9, nil)] {
@@ -28,12 +28,12 @@ import Testing
     }()
 
     static func commands(_ territories: String) -> [[String]] {
-        let sites = FieldNameTests.sites, cheese = FieldNameTests.cheese
+        let sites = SampleFiles.sites, cheese = SampleFiles.cheese
         return [
-            ["coverage", "--territories", territories, "--id-field", "code", "--grouping", FieldNameTests.circuits, "--sites", sites, "--chain", cheese, "-o", out("mc.geojson")],
+            ["coverage", "--territories", territories, "--id-field", "code", "--grouping", SampleFiles.circuits, "--sites", sites, "--chain", cheese, "-o", out("mc.geojson")],
             ["distribute", "--sites", sites, "--territories", territories, "--chain", cheese, "-o", out("md.geojson")],
             ["catchment", "--facilities", sites, "--where", "stage == 'collection' and product == 'milk'", "--method", "voronoi", "--territories", territories, "-o", out("mk.geojson")],
-            ["group", "evaluate", "--territories", territories, "--id-field", "code", "--grouping", FieldNameTests.circuits],
+            ["group", "evaluate", "--territories", territories, "--id-field", "code", "--grouping", SampleFiles.circuits],
         ]
     }
 
@@ -45,7 +45,7 @@ import Testing
                     "\(arguments[0]): \(outcome.standardError)")
         }
         for arguments in [["dissolve", Self.flawed, "--by", "municipality_code", "--sum", "population", "-o", Self.out("mx.geojson")],
-                          ["interpolate", "--from", Self.flawed, "--field", "population", "--to", FieldNameTests.municipalities, "-o", Self.out("mi.geojson")]] {
+                          ["interpolate", "--from", Self.flawed, "--field", "population", "--to", SampleFiles.municipalities, "-o", Self.out("mi.geojson")]] {
             let outcome = try ChildProcess.run(arguments)
             #expect(outcome.status == 1)
             #expect(outcome.standardError.contains("3 of 150 features have no usable values (feature 3 (id EM0515): null in 'population'"), "\(outcome.standardError)")
@@ -82,14 +82,14 @@ import Testing
                                                  "--missing-values", "skip", "-o", Self.out("mx.geojson")])
         #expect(status == 0)
         #expect(tallies.map(\.line) == ["\(Self.flawed): 150 features in, 147 out, 3 rejected (3 values missing, left out)"])
-        let moved = CountsTests.run(["interpolate", "--from", Self.flawed, "--field", "population", "--to", FieldNameTests.municipalities,
+        let moved = CountsTests.run(["interpolate", "--from", Self.flawed, "--field", "population", "--to", SampleFiles.municipalities,
                                      "--missing-values", "zero", "-o", Self.out("mi.geojson")])
         #expect(moved.status == 0)
         #expect(moved.tallies.last?.line == "\(Self.flawed): 150 sources in, 150 out, 0 rejected; 3 values missing, taken as 0")
     }
 
     @Test func theSampleItselfHasEveryPopulation() throws {
-        for arguments in Self.commands(FieldNameTests.parishes) {
+        for arguments in Self.commands(SampleFiles.parishes) {
             #expect(CountsTests.run(arguments).status == 0, "\(arguments[0])")
         }
     }

@@ -35,20 +35,20 @@ struct FeatureCounts: Sendable, Equatable {
     var rejected: Int { rejections.reduce(0) { $0 + $1.count } }
 
     mutating func reject(_ count: Int, _ reason: String) {
-        guard count > 0 else { return }
-        if let index = rejections.firstIndex(where: { $0.reason == reason }) {
-            rejections[index].count += count
-        } else {
-            rejections.append(Rejection(reason: reason, count: count))
-        }
+        Self.add(count, reason, to: &rejections)
     }
 
     mutating func note(_ count: Int, _ reason: String) {
+        Self.add(count, reason, to: &notes)
+    }
+
+    /// Counts under a reason already listed add up; a new reason goes last.
+    private static func add(_ count: Int, _ reason: String, to list: inout [Rejection]) {
         guard count > 0 else { return }
-        if let index = notes.firstIndex(where: { $0.reason == reason }) {
-            notes[index].count += count
+        if let index = list.firstIndex(where: { $0.reason == reason }) {
+            list[index].count += count
         } else {
-            notes.append(Rejection(reason: reason, count: count))
+            list.append(Rejection(reason: reason, count: count))
         }
     }
 

@@ -79,7 +79,7 @@ public struct StudyTerritories: @unchecked Sendable {
     /// the grouping file's line otherwise.
     public func check(_ grouping: Grouping, file groupingFile: String) throws {
         for row in grouping.rows where unitOfCode[row.territory] == nil {
-            throw ReadError(file: groupingFile, line: row.line, message: "territory \(row.territory) is not in the territories (\(file))")
+            throw ReadError(file: groupingFile, line: row.line, message: "territory \(row.territory) is not in the territories")
         }
     }
 }

@@ -40,10 +40,18 @@ import Testing
         site(6, "milk", .primary, 50_000),                                                                     // C
     ], crs: metric)
 
+    /// The study of these parishes, sites and chain, grouped by `grouping`.
+    static func study(_ grouping: Grouping = grouping, file: String = "<grouping>", chains: [ChainSpec] = [chain],
+                      parishes: Layer = parishes, sites: Layer = sites, idField: String? = nil) throws -> Study {
+        let territories = try StudyTerritories(parishes, file: "<parishes>", idField: idField)
+        return try Study(territories: territories, sites: try StudySites(sites, file: "<sites>", in: territories),
+                         chains: chains, grouping: grouping, groupingFile: file)
+    }
+
     func run() throws -> CircuitCoverage.Result {
-        var coverage = CircuitCoverage(chains: [Self.chain])
+        var coverage = CircuitCoverage()
         coverage.radius = 500
-        return try coverage.run(territories: Self.parishes, grouping: Self.grouping, sites: Self.sites)
+        return try coverage.run(Self.study())
     }
 
     @Test func balancesByHand() throws {
@@ -84,7 +92,7 @@ import Testing
 
     @Test func overlapsUnassignedAndCriticalNodes() throws {
         let rows = Self.grouping.rows.filter { $0.territory != "P8" } + [Grouping.Row(line: 20, territory: "P2", circuit: "B")]
-        let result = try CircuitCoverage(chains: [Self.chain]).run(territories: Self.parishes, grouping: Grouping(rows: rows), sites: Self.sites)
+        let result = try CircuitCoverage().run(Self.study(Grouping(rows: rows)))
         #expect(result.overlaps.map(\.territory) == ["P2"])
         #expect(result.overlaps.first?.circuits == ["A", "B"])
         #expect(result.unassigned.map(\.territory) == ["P8"])
@@ -96,7 +104,7 @@ import Testing
     @Test func unknownTerritoriesAreErrorsNamingTheLine() {
         let grouping = Grouping(rows: [Grouping.Row(line: 7, territory: "P99", circuit: "A")])
         #expect {
-            try CircuitCoverage(chains: [Self.chain]).run(territories: Self.parishes, grouping: grouping, sites: Self.sites, groupingFile: "g.csv")
+            try CircuitCoverage().run(Self.study(grouping, file: "g.csv"))
         } throws: { error in
             "\(error)" == "g.csv:7: territory P99 is not in the territories"
         }
@@ -114,9 +122,9 @@ import Testing
             try ChainSpec.read(path: Self.folder.appendingPathComponent("chains/\($0).json").path)
         }
         let groups = try Grouping.read(path: Self.folder.appendingPathComponent("groupings/\(grouping)").path)
-        let result = try CircuitCoverage(chains: chains, idField: "code").run(
-            territories: parishes, grouping: groups,
-            sites: try Layer.readGeoJSON(path: Self.folder.appendingPathComponent("sites.geojson").path))
+        let result = try CircuitCoverage().run(CircuitCoverageTests.study(
+            groups, chains: chains, parishes: parishes,
+            sites: try Layer.readGeoJSON(path: Self.folder.appendingPathComponent("sites.geojson").path), idField: "code"))
         #expect(result.circuits.count == groups.circuits.count)
         #expect(result.circuits.allSatisfy { $0.products.count == 4 })
         let inCircuits = result.circuits.reduce(0) { $0 + $1.population }

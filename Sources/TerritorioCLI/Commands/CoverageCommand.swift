@@ -24,13 +24,7 @@ struct CoverageCommand: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("Territory units with their population (polygons).", valueName: "file"))
-    var territories: String
-
-    @Option(name: .customLong("id-field"), help: ArgumentHelp("Property of the territories holding their code (default: the feature id).", valueName: "name"))
-    var idField: String?
-
-    @OptionGroup var population: PopulationOptions
+    @OptionGroup var territoryOptions: TerritoryOptions
 
     @Option(help: ArgumentHelp("CSV of territory_code,circuit_id.", valueName: "file"))
     var grouping: String
@@ -67,30 +61,25 @@ struct CoverageCommand: ParsableCommand {
         guard let metres = Distance.metres(radius) else {
             throw ValidationError(Distance.complaint(about: radius, flag: "--radius", example: "800m or 5km"))
         }
-        var analysis = CircuitCoverage(chains: try chain.map { try ChainSpec.read(path: $0) }, idField: idField)
-        analysis.populationField = population.field
+        var analysis = CircuitCoverage()
         analysis.householdSize = householdSize
         analysis.radius = metres
-        analysis.siteFields = siteFields.fields
-        let original = try Layers.read(territories)
-        try FieldCheck.require(idField.map { [$0] } ?? [], in: original, file: territories, flag: "--id-field")
-        let checked = try population.check(original, file: territories)
-        let territoryLayer = checked.layer
+        let prepared = try territoryOptions.prepare()
         let siteContents = try input.read(sites)
-        try siteFields.check(siteContents.layer, file: sites)
-        ExtentCheck.warnFarPoints(siteContents.layer, file: sites, against: original, referenceFile: territories)
-        let result = try analysis.run(territories: territoryLayer, grouping: checked.filter(try Grouping.read(path: grouping), idField: idField),
-                                      sites: siteContents.layer, groupingFile: grouping, sitesFile: sites)
+        let study = try Study(territories: prepared, sites: try siteFields.prepare(siteContents, file: sites, in: prepared),
+                              chains: try chain.map { try ChainSpec.read(path: $0) },
+                              grouping: prepared.populationCheck.filter(try Grouping.read(path: grouping), idField: territoryOptions.idField),
+                              groupingFile: grouping)
+        let result = try analysis.run(study)
         let coverage = CoverageReport(result)
         let writer = try outputOptions.writer(crs: .wgs84)
         try writer.write(contentsOf: try coverage.circuits().features)
         try writer.finish()
         if let overlaps { try Layers.write(coverage.overlaps(), to: overlaps) }
         if let noCircuit { try Layers.write(coverage.unassigned(), to: noCircuit) }
-        var territoryCounts = FeatureCounts(territories, unit: "territories", input: original.count,
-                                            output: territoryLayer.count - result.unassigned.count)
+        var territoryCounts = territoryOptions.counts(of: prepared)
+        territoryCounts.output -= result.unassigned.count
         territoryCounts.reject(result.unassigned.count, "in no circuit")
-        checked.record(in: &territoryCounts)
         var siteCounts = siteContents.counts(of: sites, unit: "sites")
         siteCounts.output = result.sites - result.sitesOutsideChains - result.sitesLeftOut.count
         siteCounts.reject(result.sitesOutsideChains, "of no chain given")

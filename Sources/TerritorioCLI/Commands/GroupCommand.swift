@@ -65,12 +65,13 @@ struct GroupingInputs: ParsableArguments {
         let grouping = checked?.filter(read, idField: idField) ?? read
         var coverage: CircuitCoverage.Result?
         if let sites, !chain.isEmpty {
-            var analysis = CircuitCoverage(chains: try chain.map { try ChainSpec.read(path: $0) }, idField: idField)
-            analysis.populationField = populationField
             let siteLayer = try Layers.read(sites)
             try FieldCheck.require(["product", "stage", "capacity", "unit"], in: siteLayer, file: sites, flag: "sites (fields product, stage, capacity, unit)")
-            coverage = try analysis.run(territories: layer, grouping: grouping, sites: siteLayer,
-                                        groupingFile: groupingPath, sitesFile: sites)
+            // The populations were checked when the territories were read.
+            let prepared = try StudyTerritories(layer, file: territories, idField: idField, populationField: populationField)
+            let study = try Study(territories: prepared, sites: try StudySites(siteLayer, file: sites, in: prepared),
+                                  chains: try chain.map { try ChainSpec.read(path: $0) }, grouping: grouping, groupingFile: groupingPath)
+            coverage = try CircuitCoverage().run(study)
         }
         let graph = try roads.map { try graphOptions.graph(from: $0) }
         return try GroupingEvaluation(territories: layer, grouping: grouping, idField: idField, contiguity: contiguity,

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Geo
+import Territory
 
 /// `--population-field` and what to do when a territory has no usable
 /// population there (`--missing-population`): an error by default.

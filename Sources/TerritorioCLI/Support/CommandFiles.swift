@@ -54,7 +54,7 @@ extension ConvertCommand: CommandFiles {
 }
 
 extension CoverageCommand: CommandFiles {
-    var inputFiles: [String] { [territories, grouping, sites] + chain }
+    var inputFiles: [String] { [territoryOptions.territories, grouping, sites] + chain }
     var outputFiles: [CommandOutput] {
         outputOptions.files + reportOptions.files + input.files
             + [overlaps.map { CommandOutput(flag: "--overlaps", path: $0, kind: .layer) },

@@ -9,19 +9,11 @@ import Geo
 /// in outside hands. Across circuits: territories in two circuits, and
 /// territories in none.
 public struct CircuitCoverage: Sendable {
-    public var chains: [ChainSpec]
-    /// Property holding each territory's code; the feature id when nil.
-    public var idField: String?
-    public var populationField = "population"
     public var householdSize = 4.0
     /// Metres around distribution and retail points counted as served.
     public var radius = 5_000.0
-    public var siteFields = SiteFields()
 
-    public init(chains: [ChainSpec], idField: String? = nil) {
-        self.chains = chains
-        self.idField = idField
-    }
+    public init() {}
 
     public struct Circuit: Sendable {
         public var id: String
@@ -59,40 +51,23 @@ public struct CircuitCoverage: Sendable {
         public var sitesLeftOut = SitesLeftOut()
     }
 
-    public func run(territories: Layer, grouping: Grouping, sites: Layer, groupingFile: String = "<grouping>",
-                    sitesFile: String = "<sites>") throws -> Result {
-        guard let metric = try territories.metricCRS() else { throw ReadError(file: "<territories>", message: "the territories have no geometry") }
+    /// Covers the study's grouping with its sites and chains.
+    public func run(_ study: Study) throws -> Result {
+        let grouping = try study.requireGrouping(for: "circuit coverage")
+        let sites = try study.requireSites(for: "circuit coverage")
+        let territories = study.territories, chains = study.chains
         let context = GEOSContext.current
-        let units = try territories.projected(to: metric)
-        let join = SpatialJoin(options: .init(idField: idField))
-        let codes = territories.features.enumerated().map { join.code(of: $1, index: $0).text }
-        var unitOfCode: [String: Int] = [:]
-        for (index, code) in codes.enumerated() where unitOfCode[code] == nil { unitOfCode[code] = index }
-        for row in grouping.rows where unitOfCode[row.territory] == nil {
-            throw ReadError(file: groupingFile, line: row.line, message: "territory \(row.territory) is not in the territories")
-        }
-        let populations = units.features.map { $0.properties[populationField]?.doubleValue ?? 0 }
-        let geometries = try units.features.map { try Geometry($0.geometry ?? .polygon([]), context: context) }
-
-        // Every site parsed (errors name the row) and placed in its territory.
-        var parsed: [Site] = []
-        for (index, feature) in sites.features.enumerated() {
-            parsed.append(try siteFields.site(of: feature, index: index, file: sitesFile))
-        }
+        let metric = territories.metric, units = territories.projected, codes = territories.codes
+        let populations = territories.populations, geometries = territories.geometries
+        let parsed = sites.sites, sitePositions = sites.positions, located = sites.territory
         let inChains = parsed.map { site in chains.contains { $0.link(for: site) != nil } }
-        let located = try join.join(points: sites, polygons: territories, pointsFile: sitesFile).polygonOfPoint
-        let sitePositions = try sites.projected(to: metric, file: sitesFile).features.map { feature -> Position? in
-            if case .point(let position?)? = feature.geometry { return position }
-            return nil
-        }
 
         // Sites by territory, once, rather than every site for every circuit.
-        var sitesOfUnit: [[Int]] = Array(repeating: [], count: units.count)
-        for (site, unit) in located.enumerated() { if let unit { sitesOfUnit[unit].append(site) } }
+        let sitesOfUnit = sites.byTerritory(count: units.count)
 
         var circuits: [Circuit] = []
         for id in grouping.circuits {
-            let members = Array(Set(grouping.territories(of: id).compactMap { unitOfCode[$0] })).sorted()
+            let members = Array(Set(grouping.territories(of: id).compactMap(territories.unit(ofCode:)))).sorted()
             let (union, _) = try Dissolve.union(members.map { geometries[$0] }.filter { !$0.isEmpty }, context: context)
             let population = members.reduce(0) { $0 + populations[$1] }
             let siteIndices = members.flatMap { sitesOfUnit[$0] }.sorted()
@@ -101,7 +76,8 @@ public struct CircuitCoverage: Sendable {
             }
             let near = try populationNearDistribution(siteIndices.filter {
                 inChains[$0] && parsed[$0].owner == .circuit && (parsed[$0].stage == .distribution || parsed[$0].stage == .retail)
-            }.compactMap { sitePositions[$0] }, circuit: union, members: members, units: units, context: context)
+            }.compactMap { sitePositions[$0] }, circuit: union, members: members, units: units,
+                                               populationField: territories.populationField, context: context)
             circuits.append(Circuit(id: id, territories: members.map { codes[$0] }, shape: union.shape, area: try union.area(),
                                     population: population, families: population / householdSize,
                                     populationNearDistribution: near, products: products))
@@ -110,7 +86,7 @@ public struct CircuitCoverage: Sendable {
 
         var circuitsOfUnit: [Int: [String]] = [:]
         for row in grouping.rows {
-            let unit = unitOfCode[row.territory]!
+            let unit = territories.unit(ofCode: row.territory)!
             if !(circuitsOfUnit[unit]?.contains(row.circuit) ?? false) { circuitsOfUnit[unit, default: []].append(row.circuit) }
         }
         let overlaps = try circuitsOfUnit.keys.sorted().filter { circuitsOfUnit[$0]!.count > 1 }.map { unit in
@@ -129,7 +105,7 @@ public struct CircuitCoverage: Sendable {
     /// People within `radius` of the circuit's own distribution and retail
     /// points, inside the circuit: areal interpolation onto the union of discs.
     private func populationNearDistribution(_ points: [Position], circuit: Geometry, members: [Int], units: Layer,
-                                            context: GEOSContext) throws -> Double {
+                                            populationField: String, context: GEOSContext) throws -> Double {
         guard !points.isEmpty else { return 0 }
         let discs = try points.map { try Geometry(.point($0), context: context).buffer(radius, style: BufferStyle(quadrantSegments: 16)) }
         let reach = try Geometry.union(discs, context: context).intersection(circuit)

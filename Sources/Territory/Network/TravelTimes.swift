@@ -1,0 +1,125 @@
+import Foundation
+import Geo
+
+/// Travel along the roads, the one way every analysis measures it: points
+/// placed on the network's largest component once (none farther than
+/// `access.maxSnap`), the legs off the road timed at `access.offRoadSpeed`,
+/// one shortest-path search per origin, origins in parallel.
+///
+/// Memory grows as points + nodes: each worker keeps one set of search
+/// arrays, and only the asked minutes (and routes) are kept.
+public final class TravelTimes: @unchecked Sendable {
+    /// A point where it meets the roads.
+    public struct Place: Sendable {
+        /// The point itself, in the graph's CRS.
+        public let position: Position
+        public let snap: Snap
+    }
+
+    /// One trip asked for: origin and destination by their index in the
+    /// places given.
+    public struct Trip: Sendable, Hashable {
+        public let origin: Int
+        public let destination: Int
+
+        public init(_ origin: Int, _ destination: Int) {
+            self.origin = origin
+            self.destination = destination
+        }
+    }
+
+    public let graph: RoadGraph
+    public let access: RoadAccess
+    private let snapper: NetworkSnapper
+    // NetworkSnapper keeps a GEOS context: one caller at a time.
+    private let snapLock = NSLock()
+
+    public init(graph: RoadGraph, access: RoadAccess = RoadAccess()) throws {
+        self.graph = graph
+        self.access = access
+        snapper = try NetworkSnapper(graph)
+    }
+
+    /// Where each point (in `crs`) meets the roads; nil beyond
+    /// `access.maxSnap` (or when it cannot be projected).
+    public func places(_ points: [Position?], from crs: CRS) throws -> [Place?] {
+        let transformer = try Transformer(from: crs, to: graph.crs)
+        return try snapLock.withLock {
+            try points.map { point -> Place? in
+                guard let point, case .point(let position?) = try transformer.transform(.point(point)) else { return nil }
+                guard let snap = access.accepts(try snapper.snap(position)) else { return nil }
+                return Place(position: position, snap: snap)
+            }
+        }
+    }
+
+    /// The unlimited snap of a point already in the graph's CRS, for
+    /// callers that report how far a refused point is.
+    public func nearestSnap(_ position: Position) throws -> Snap? {
+        try snapLock.withLock { try snapper.snap(position) }
+    }
+
+    /// Door-to-door minutes of each trip (legs off the road included);
+    /// nil where either end is off the roads or the roads do not join them.
+    public func minutes(of trips: [Trip], from origins: [Place?], to destinations: [Place?]) throws -> [Double?] {
+        let graph = self.graph, access = self.access
+        return try perOrigin(trips, origins, destinations) { paths, origin, destination, _ in
+            let minutes = graph.minutes(to: destination.snap, from: origin.snap, paths: paths)
+            return minutes.isFinite ? minutes + access.minutes(origin.snap) + access.minutes(destination.snap) : nil
+        }
+    }
+
+    /// The route of each trip (graph CRS) from the origin's own position
+    /// to the destination's, with the legs off the road.
+    public func routes(of trips: [Trip], from origins: [Place?], to destinations: [Place?]) throws -> [Route?] {
+        let graph = self.graph, access = self.access
+        return try perOrigin(trips, origins, destinations) { paths, origin, destination, _ in
+            guard graph.minutes(to: destination.snap, from: origin.snap, paths: paths).isFinite else { return nil }
+            let road = graph.route(from: origin.snap, to: destination.snap, paths: paths)
+            guard case .lineString(let line) = road.shape else { return nil }
+            let positions = [origin.position] + line.positions + [destination.position]
+            return Route(shape: .lineString(CoordinateSequence(positions)),
+                         metres: road.metres + origin.snap.metres + destination.snap.metres,
+                         minutes: road.minutes + access.minutes(origin.snap) + access.minutes(destination.snap))
+        }
+    }
+
+    /// Every origin to every destination (see `RouteMatrix`), on the road
+    /// from snap to snap as `route` reports it.
+    public func matrix(from origins: [Place?], to destinations: [Place?], keepRoutes: Bool) throws -> RouteMatrix {
+        try RouteMatrix(graph: graph, origins: origins.map { $0?.snap }, destinations: destinations.map { $0?.snap }, keepRoutes: keepRoutes)
+    }
+
+    /// One search per distinct origin, origins in parallel chunks each
+    /// with its own search arrays; each search stops once every
+    /// destination of its origin is settled. `body` answers each trip.
+    private func perOrigin<T: Sendable>(_ trips: [Trip], _ origins: [Place?], _ destinations: [Place?],
+                                        _ body: @escaping @Sendable (ShortestPaths, Place, Place, Trip) -> T?) throws -> [T?] {
+        let byOrigin = Dictionary(grouping: trips.indices, by: { trips[$0].origin }).sorted { $0.key < $1.key }
+        let graph = self.graph
+        let chunks = try parallelChunks(count: byOrigin.count) { range in
+            var paths = ShortestPaths(nodeCount: graph.nodeCount)
+            var answers: [(Int, T)] = []
+            for (origin, indices) in byOrigin[range] {
+                guard let start = origins[origin] else { continue }
+                var targets = Set<Int>()
+                for index in indices {
+                    guard let end = destinations[trips[index].destination] else { continue }
+                    targets.insert(Int(graph.segmentFrom[end.snap.segment]))
+                    targets.insert(Int(graph.segmentTo[end.snap.segment]))
+                }
+                guard !targets.isEmpty else { continue }
+                paths.run(graph, from: graph.starts(from: start.snap), targets: targets)
+                for index in indices {
+                    guard let end = destinations[trips[index].destination],
+                          let answer = body(paths, start, end, trips[index]) else { continue }
+                    answers.append((index, answer))
+                }
+            }
+            return answers
+        }
+        var result = [T?](repeating: nil, count: trips.count)
+        for chunk in chunks { for (index, answer) in chunk { result[index] = answer } }
+        return result
+    }
+}

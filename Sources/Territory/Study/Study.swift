@@ -1,0 +1,49 @@
+import Geo
+
+/// Everything an analysis of circuits works on, prepared once: the
+/// territories (projected, coded, with populations), the sites (parsed and
+/// located), the chains, a grouping of the territories into circuits, and
+/// travel times along the roads when roads were given. A value: a
+/// long-running process keeps one and edits it (a new grouping, another
+/// chain) without reading or projecting anything again.
+public struct Study: Sendable {
+    public var territories: StudyTerritories
+    public var sites: StudySites?
+    public var chains: [ChainSpec]
+    public var grouping: Grouping?
+    /// Where the grouping came from, for messages.
+    public var groupingFile: String
+    public var travel: TravelTimes?
+
+    public init(territories: StudyTerritories, sites: StudySites? = nil, chains: [ChainSpec] = [],
+                grouping: Grouping? = nil, groupingFile: String = "<grouping>", travel: TravelTimes? = nil) throws {
+        self.territories = territories
+        self.sites = sites
+        self.chains = chains
+        self.grouping = grouping
+        self.groupingFile = groupingFile
+        self.travel = travel
+        if let grouping { try territories.check(grouping, file: groupingFile) }
+    }
+
+    /// The same study grouped another way.
+    public func regrouped(_ grouping: Grouping, file: String) throws -> Study {
+        var study = self
+        try territories.check(grouping, file: file)
+        study.grouping = grouping
+        study.groupingFile = file
+        return study
+    }
+
+    /// The grouping, or an error saying the analysis needs one.
+    public func requireGrouping(for analysis: String) throws -> Grouping {
+        guard let grouping else { throw ReadError(file: territories.file, message: "\(analysis) needs a grouping of the territories into circuits") }
+        return grouping
+    }
+
+    /// The sites, or an error saying the analysis needs them.
+    public func requireSites(for analysis: String) throws -> StudySites {
+        guard let sites else { throw ReadError(file: territories.file, message: "\(analysis) needs the sites") }
+        return sites
+    }
+}

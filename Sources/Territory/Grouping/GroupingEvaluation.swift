@@ -17,8 +17,9 @@ public struct GroupingEvaluation: Sendable {
         public var population: Double
         public var area: Double
         public var meanTripKm: Double
-        /// With roads: the population-weighted mean minutes from the
-        /// circuit's centre to its units along the roads.
+        /// With the study's travel times: the population-weighted mean
+        /// minutes from the circuit's centre to its units' centres, as
+        /// `TravelTimes` counts them (legs off the road by its access).
         public var meanTripMinutes: Double?
         /// Product -> self-sufficiency (nil when there is no demand).
         public var selfSufficiency: [(product: String, value: Double?)]

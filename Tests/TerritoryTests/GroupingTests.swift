@@ -20,6 +20,13 @@ import Testing
         }, crs: crs)
     }
 
+    /// The study of the grid's squares grouped by `grouping`, with travel
+    /// times along `roads` when given.
+    static func study(_ grouping: Grouping, roads: RoadGraph? = nil) throws -> Study {
+        try Study(territories: try StudyTerritories(layer(squares()), file: "<squares>"), grouping: grouping,
+                  travel: try roads.map { try TravelTimes(graph: $0) })
+    }
+
     @Test func rookAndQueenNeighbours() throws {
         let rook = try Contiguity(Self.squares(), rule: .rook)
         let queen = try Contiguity(Self.squares(), rule: .queen)
@@ -48,7 +55,7 @@ import Testing
     @Test func evaluateRowsAndAScatteredCircuit() throws {
         let rows = Grouping(rows: (0..<9).map { Grouping.Row(line: $0 + 2, territory: "U\($0)", circuit: $0 == 4 ? "D" : ["R0", "R1", "R2"][$0 / 3]) }
             + [Grouping.Row(line: 20, territory: "U4", circuit: "D")])
-        let evaluation = try GroupingEvaluation(territories: Self.layer(Self.squares()), grouping: rows, idField: nil)
+        let evaluation = try GroupingEvaluation(Self.study(rows))
         let byID = Dictionary(uniqueKeysWithValues: evaluation.circuits.map { ($0.id, $0) })
         // A 3 x 1 km strip: 4 pi 3 / 8² = 0.589.
         #expect(abs(byID["R0"]!.compactness - 12 * Double.pi / 64) < 1e-9)
@@ -67,8 +74,8 @@ import Testing
         let road = Layer(features: [Feature(geometry: .lineString(CoordinateSequence([
             Position(x: 600_000, y: 1_100_500), Position(x: 603_000, y: 1_100_500)])), properties: ["maxspeed": 60])], crs: Self.crs)
         let rows = Grouping(rows: (0..<9).map { Grouping.Row(line: $0 + 2, territory: "U\($0)", circuit: ["R0", "R1", "R2"][$0 / 3]) })
-        let evaluation = try GroupingEvaluation(territories: Self.layer(Self.squares()), grouping: rows, idField: nil,
-                                                roads: try RoadGraph(roads: road, crs: Self.crs))
+        // Centres on the road: no leg off it.
+        let evaluation = try GroupingEvaluation(Self.study(rows, roads: try RoadGraph(roads: road, crs: Self.crs)))
         #expect(abs(evaluation.circuits[0].meanTripMinutes! - 2.0 / 3) < 1e-9)
     }
 }

@@ -111,16 +111,17 @@ import Testing
 struct RealGroupingTests {
     @Test func bolivianMunicipalitiesInCircuitsOfFiveWithinTheirDepartments() throws {
         let municipalities = try Layer.readGeoJSON(path: SharedGeodata.folder.appendingPathComponent("bolivia/bo_municipios_geoboundaries_adm3_con_pcodes.geojson").path)
+        // No population: the floor counts units.
+        let study = try Study(territories: try StudyTerritories(municipalities, file: "bolivia", idField: "ADM3_PCODE", populationField: nil))
         var suggestion = GroupingSuggestion()
-        suggestion.idField = "ADM3_PCODE"
         suggestion.within = "ADM1_PCODE"
         suggestion.minimumUnits = 5
         suggestion.islands = .own
-        let result = try suggestion.run(territories: municipalities)
+        let result = try suggestion.run(study)
         let department = Dictionary(uniqueKeysWithValues: municipalities.features.map {
             ($0.properties["ADM3_PCODE"]!.text, $0.properties["ADM1_PCODE"]!.text)
         })
-        let evaluation = try GroupingEvaluation(territories: municipalities, grouping: result.grouping, idField: "ADM3_PCODE")
+        let evaluation = try GroupingEvaluation(study.regrouped(result.grouping, file: "<suggested>"))
         for circuit in evaluation.circuits {
             #expect(circuit.contiguous, "\(circuit.id): \(circuit.components.count) parts")
             #expect(circuit.units >= 5, "\(circuit.id)")

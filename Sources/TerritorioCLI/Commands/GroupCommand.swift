@@ -13,15 +13,10 @@ struct GroupCommand: ParsableCommand {
     )
 }
 
-/// The territories, how they are coded, and how contiguity is judged.
+/// The territories, how they are coded, and how contiguity is judged;
+/// the sites, chains and roads some figures need.
 struct GroupingInputs: ParsableArguments {
-    @Option(help: ArgumentHelp("Territory units with their population (polygons).", valueName: "file"))
-    var territories: String
-
-    @Option(name: .customLong("id-field"), help: ArgumentHelp("Property of the territories holding their code (default: the feature id).", valueName: "name"))
-    var idField: String?
-
-    @OptionGroup var population: PopulationOptions
+    @OptionGroup var territoryOptions: TerritoryOptions
 
     @Option(help: "Neighbours share an edge (rook) or any point (queen).")
     var contiguity: Contiguity.Rule = .rook
@@ -40,58 +35,58 @@ struct GroupingInputs: ParsableArguments {
 
     @OptionGroup var graphOptions: RoadGraphOptions
 
-    var populationField: String { population.field }
+    var territories: String { territoryOptions.territories }
 
-    /// The territories, their --id-field and (when `population` is
-    /// needed) populations checked; those left out by --missing-population
-    /// skip are gone from `layer`.
-    func readTerritories(population needed: Bool = true) throws -> CheckedValues {
-        let layer = try Layers.read(territories)
-        try FieldCheck.require(idField.map { [$0] } ?? [], in: layer, file: territories, flag: "--id-field")
-        guard needed else { return CheckedValues(layer: layer, original: layer, what: "population") }
-        return try population.check(layer, file: territories)
-    }
+    /// Trips are timed along the roads only, from where each centre meets
+    /// them however far that is (no --max-snap here, and no leg off the
+    /// road): the figures `group evaluate --roads` has always given.
+    static let roadsOnly = RoadAccess(maxSnap: .infinity, offRoadSpeed: .infinity)
 
-    func evaluate(_ groupingPath: String, territories layer: Layer, checked: CheckedValues? = nil) throws -> GroupingEvaluation {
-        try evaluate(try Grouping.read(path: groupingPath), file: groupingPath, territories: layer, checked: checked)
-    }
-
-    /// The evaluation of `grouping` (read from `groupingPath`), with
-    /// self-sufficiency when --sites and --chain are given, contiguity
-    /// judged with the `islands` policy the grouping was made with.
-    func evaluate(_ read: Grouping, file groupingPath: String, territories layer: Layer, checked: CheckedValues? = nil,
-                  islands: Contiguity.IslandPolicy = .own) throws -> GroupingEvaluation {
+    /// How contiguity is judged, with the `islands` policy the grouping
+    /// was made with.
+    func options(islands: Contiguity.IslandPolicy = .own) throws -> GroupingEvaluation.Options {
         guard let metres = Distance.metres(snap) else { throw ValidationError(Distance.complaint(about: snap, flag: "--snap", example: "10m")) }
-        let grouping = checked?.filter(read, idField: idField) ?? read
-        var coverage: CircuitCoverage.Result?
-        if let sites, !chain.isEmpty {
-            let siteLayer = try Layers.read(sites)
-            try FieldCheck.require(["product", "stage", "capacity", "unit"], in: siteLayer, file: sites, flag: "sites (fields product, stage, capacity, unit)")
-            // The populations were checked when the territories were read.
-            let prepared = try StudyTerritories(layer, file: territories, idField: idField, populationField: populationField)
-            let study = try Study(territories: prepared, sites: try StudySites(siteLayer, file: sites, in: prepared),
-                                  chains: try chain.map { try ChainSpec.read(path: $0) }, grouping: grouping, groupingFile: groupingPath)
-            coverage = try CircuitCoverage().run(study)
+        return GroupingEvaluation.Options(contiguity: contiguity, snap: metres, islands: islands)
+    }
+
+    /// The study every group command works on, read once: the territories
+    /// (`prepared`, or read with populations when `people`), the sites and
+    /// chains when both --sites and --chain are given and `withSites`,
+    /// travel times along --roads.
+    func study(counting people: Bool = true, territories prepared: StudyTerritories? = nil, withSites: Bool = true) throws -> Study {
+        let territories = try prepared ?? territoryOptions.prepare(counting: people)
+        var located: StudySites?
+        var chains: [ChainSpec] = []
+        if withSites, let sites, !chain.isEmpty {
+            let layer = try Layers.read(sites)
+            try FieldCheck.require(["product", "stage", "capacity", "unit"], in: layer, file: sites, flag: "sites (fields product, stage, capacity, unit)")
+            located = try StudySites(layer, file: sites, in: territories)
+            chains = try chain.map { try ChainSpec.read(path: $0) }
         }
-        let graph = try roads.map { try graphOptions.graph(from: $0) }
-        return try GroupingEvaluation(territories: layer, grouping: grouping, idField: idField, contiguity: contiguity,
-                                      snap: metres, islands: islands, populationField: populationField, coverage: coverage, roads: graph,
-                                      groupingFile: groupingPath, territoriesFile: territories)
+        let travel = try roads.map { try TravelTimes(graph: try graphOptions.graph(from: $0), access: Self.roadsOnly) }
+        return try Study(territories: territories, sites: located, chains: chains, travel: travel)
+    }
+
+    /// The grouping at `path`, without the territories --missing-population
+    /// skip left out.
+    func grouping(_ path: String, in study: Study) throws -> Grouping {
+        study.territories.populationCheck.filter(try Grouping.read(path: path), idField: territoryOptions.idField)
     }
 
     /// Many units touching none usually means gaps between neighbours,
     /// which split circuits that are in fact contiguous.
-    func warnAboutUnitsTouchingNone(_ evaluation: GroupingEvaluation, territories layer: Layer) {
+    func warnAboutUnitsTouchingNone(_ evaluation: GroupingEvaluation, territories: StudyTerritories) {
         guard Distance.metres(snap) == 0, evaluation.unitsTouchingNone > 0 else { return }
-        Diagnostics.warn("\(evaluation.unitsTouchingNone) of \(layer.count) territories touch no other: islands, or boundaries with small gaps between neighbours; for gaps, --snap 50m counts units within 50 m as neighbours")
+        Diagnostics.warn("\(evaluation.unitsTouchingNone) of \(territories.count) territories touch no other: islands, or boundaries with small gaps between neighbours; for gaps, --snap 50m counts units within 50 m as neighbours")
     }
 
     /// Territories in a circuit of the grouping, and those in none.
-    static func counts(of evaluation: GroupingEvaluation, territories layer: Layer, subject: String, checked: CheckedValues? = nil) -> FeatureCounts {
+    static func counts(of evaluation: GroupingEvaluation, territories: StudyTerritories, subject: String) -> FeatureCounts {
         let assigned = Set(evaluation.circuits.flatMap { $0.components.flatMap { $0 } }).count
-        var counts = FeatureCounts(subject, unit: "territories", input: checked?.original.count ?? layer.count, output: assigned)
-        counts.reject(layer.count - assigned, "in no circuit")
-        checked?.record(in: &counts)
+        let checked = territories.populationCheck
+        var counts = FeatureCounts(subject, unit: "territories", input: checked.original.count, output: assigned)
+        counts.reject(territories.count - assigned, "in no circuit")
+        checked.record(in: &counts)
         return counts
     }
 }
@@ -117,11 +112,12 @@ struct GroupEvaluateCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let checked = try inputs.readTerritories()
-        let layer = checked.layer
-        let evaluation = try inputs.evaluate(grouping, territories: layer, checked: checked)
-        inputs.warnAboutUnitsTouchingNone(evaluation, territories: layer)
-        let counts = GroupingInputs.counts(of: evaluation, territories: layer, subject: grouping, checked: checked)
+        let options = try inputs.options()
+        let study = try inputs.study()
+        let evaluation = try GroupingEvaluation.covering(try study.regrouped(try inputs.grouping(grouping, in: study), file: grouping),
+                                                        options: options)
+        inputs.warnAboutUnitsTouchingNone(evaluation, territories: study.territories)
+        let counts = GroupingInputs.counts(of: evaluation, territories: study.territories, subject: grouping)
         print(json ? FeatureCounts.adding([counts], to: evaluation.json).jsonText : evaluation.table, terminator: json ? "\n" : "")
         counts.report()
     }
@@ -154,43 +150,20 @@ struct GroupCompareCommand: ParsableCommand {
     }
 
     func run() throws {
-        let checked = try inputs.readTerritories()
-        let layer = checked.layer
-        let evaluations = try groupings.map { try inputs.evaluate($0, territories: layer, checked: checked) }
-        if let first = evaluations.first { inputs.warnAboutUnitsTouchingNone(first, territories: layer) }
-        let names = groupings.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
-        let join = SpatialJoin(options: .init(idField: inputs.idField))
-        let codes = layer.features.enumerated().map { join.code(of: $1, index: $0).text }
-        let parsed = try groupings.map { try Grouping.read(path: $0) }
-        var features: [Feature] = []
-        for (index, feature) in layer.features.enumerated() {
-            var properties: JSONObject = ["territory_code": .string(codes[index])]
-            var mates: [Set<String>] = []
-            for (name, grouping) in zip(names, parsed) {
-                let circuit = grouping.rows.first { $0.territory == codes[index] }?.circuit
-                properties["circuit_\(name)"] = circuit.map(JSONValue.string) ?? .null
-                mates.append(Set(circuit.map { grouping.territories(of: $0) } ?? []))
-            }
-            properties["changed"] = .bool(Set(mates).count > 1)
-            features.append(Feature(id: feature.id, geometry: feature.geometry, properties: properties))
-        }
+        let options = try inputs.options()
+        // Territories, sites, chains and roads read once, whatever the number of groupings.
+        let study = try inputs.study()
+        let comparison = try GroupingComparison(study, groupings: try groupings.map { ($0, try inputs.grouping($0, in: study)) },
+                                                options: options)
+        if let first = comparison.entries.first { inputs.warnAboutUnitsTouchingNone(first.evaluation, territories: study.territories) }
         let writer = try outputOptions.writer(crs: .wgs84)
-        try writer.write(contentsOf: try Layer(features: features, crs: layer.crs).projected(to: .wgs84).features)
+        try writer.write(contentsOf: try comparison.territoryLayer().features)
         try writer.finish()
-        let products = evaluations.first?.circuits.first?.selfSufficiency.map(\.product) ?? []
-        var markdown = "# Groupings compared\n\n| grouping | circuits | contiguous | mean compactness | population variation (sd / mean) | mean trip km |"
-        markdown += products.map { " \($0): self-sufficient circuits (lowest) |" }.joined()
-        markdown += "\n|---|---:|---:|---:|---:|---:|" + String(repeating: "---:|", count: products.count) + "\n"
-        for (name, evaluation) in zip(names, evaluations) {
-            let trip = evaluation.circuits.reduce(0) { $0 + $1.meanTripKm * $1.population } / max(1, evaluation.circuits.reduce(0) { $0 + $1.population })
-            markdown += String(format: "| %@ | %d | %.0f %% | %.3f | %.3f | %.2f |", name, evaluation.circuits.count,
-                               100 * evaluation.contiguousShare, evaluation.meanCompactness, evaluation.populationVariation, trip)
-            markdown += products.map { " \(evaluation.selfSufficiencySummary(of: $0)) |" }.joined() + "\n"
-        }
-        let changed = features.filter { $0.properties["changed"] == .bool(true) }.count
-        markdown += "\n\(changed) of \(features.count) territories change circuit-mates between the groupings.\n"
-        try reportOptions.write(markdown: markdown, json: .array(zip(names, evaluations).map { .object(["grouping": .string($0), "evaluation": $1.json]) }))
+        let markdown = comparison.markdown
+        try reportOptions.write(markdown: markdown, json: comparison.json)
         Diagnostics.write(markdown)
-        for (path, evaluation) in zip(groupings, evaluations) { GroupingInputs.counts(of: evaluation, territories: layer, subject: path, checked: checked).report() }
+        for entry in comparison.entries {
+            GroupingInputs.counts(of: entry.evaluation, territories: study.territories, subject: entry.file).report()
+        }
     }
 }

@@ -84,12 +84,10 @@ struct GroupSuggestCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard let metres = Distance.metres(inputs.snap) else { throw ValidationError(Distance.complaint(about: inputs.snap, flag: "--snap", example: "10m")) }
+        let options = try inputs.options(islands: islands)
         var suggestion = GroupingSuggestion()
-        suggestion.idField = inputs.idField
-        suggestion.populationField = inputs.populationField
-        suggestion.contiguity = inputs.contiguity
-        suggestion.snap = metres
+        suggestion.contiguity = options.contiguity
+        suggestion.snap = options.snap
         suggestion.islands = islands
         suggestion.within = within
         suggestion.minimumPopulation = minimumPopulation ?? 0
@@ -97,11 +95,7 @@ struct GroupSuggestCommand: ParsableCommand {
         suggestion.seed = seed
         suggestion.regions = regions
         suggestion.lock = try lock.map { try Grouping.read(path: $0) }
-        if let minimumSelfSufficiency, let sites = inputs.sites, !inputs.chain.isEmpty {
-            suggestion.minimumSelfSufficiency = minimumSelfSufficiency
-            suggestion.chains = try inputs.chain.map { try ChainSpec.read(path: $0) }
-            suggestion.sites = try Layers.read(sites)
-        }
+        suggestion.minimumSelfSufficiency = minimumSelfSufficiency
         switch objective {
         case "compactness": suggestion.objective = .compactness
         case "travel": suggestion.objective = .travel
@@ -110,17 +104,20 @@ struct GroupSuggestCommand: ParsableCommand {
             suggestion.valueField = String(text.dropFirst("heterogeneity:".count))
         default: throw ValidationError("--objective is compactness, travel or heterogeneity:FIELD")
         }
+        let reporting = reportOptions.report != nil || reportOptions.json != nil
         // Population floors and the report's evaluation read it; --min-units alone does not.
-        let checked = try inputs.readTerritories(population: minimumPopulation != nil || minimumSelfSufficiency != nil || objective == "travel"
-                                                 || reportOptions.report != nil || reportOptions.json != nil)
-        try FieldCheck.require(within.map { [$0] } ?? [], in: checked.layer, file: inputs.territories, flag: "--within")
+        let people = minimumPopulation != nil || minimumSelfSufficiency != nil || objective == "travel" || reporting
+        let prepared = try inputs.territoryOptions.prepare(counting: people)
+        try FieldCheck.require(within.map { [$0] } ?? [], in: prepared.layer, file: inputs.territories, flag: "--within")
         // The heterogeneity field's values, like populations, are never 0 unseen.
         let valued = try suggestion.valueField.map { field in
-            try missingValues.check(checked.layer, fields: [field], file: inputs.territories, fieldFlag: "--objective heterogeneity:FIELD")
+            try missingValues.check(prepared.layer, fields: [field], file: inputs.territories, fieldFlag: "--objective heterogeneity:FIELD")
         }
-        let territories = valued?.layer ?? checked.layer
+        // Sites only for the self-sufficiency floor or the report's evaluation.
+        let study = try inputs.study(territories: try territories(prepared, valued: valued, people: people),
+                                     withSites: minimumSelfSufficiency != nil || reporting)
         let progress = Progress("growing")
-        let result = try suggestion.run(territories: territories) { attempt, total in progress.update(attempt, of: total) }
+        let result = try suggestion.run(study) { attempt, total in progress.update(attempt, of: total) }
         progress.finish()
         if output == "-" { print(result.grouping.csv, terminator: "") } else { try ReportOptions.writeText(result.grouping.csv, to: output) }
         if !result.unassigned.isEmpty {
@@ -130,15 +127,15 @@ struct GroupSuggestCommand: ParsableCommand {
             Diagnostics.write("\(inputs.territories): \(result.joinedIslands.count) territories touch no other and were joined to the nearest (--islands join-nearest): \(joinedIslandsText(result))\n")
         }
         Diagnostics.write("\(inputs.territories): \(result.regions) circuits (objective \(String(format: "%.4g", result.objective)))\n")
-        var counts = FeatureCounts(inputs.territories, unit: "territories", input: checked.original.count,
-                                   output: territories.count - result.unassigned.count)
+        var counts = FeatureCounts(inputs.territories, unit: "territories", input: prepared.populationCheck.original.count,
+                                   output: study.territories.count - result.unassigned.count)
         counts.reject(result.unassigned.count, "in no circuit meeting the floor")
-        checked.record(in: &counts)
+        prepared.populationCheck.record(in: &counts)
         valued?.record(in: &counts)
         counts.report()
         // The suggestion's evaluation, as `group evaluate` gives it.
-        if reportOptions.report != nil || reportOptions.json != nil {
-            let evaluation = try inputs.evaluate(result.grouping, file: output, territories: territories, islands: islands)
+        if reporting {
+            let evaluation = try GroupingEvaluation.covering(try study.regrouped(result.grouping, file: output), options: options)
             var markdown = "# Suggested circuits\n\n```\n\(evaluation.table)```\n"
             if !result.joinedIslands.isEmpty {
                 markdown += "\n\(result.joinedIslands.count) territories touch no other and were joined to the nearest territory, "
@@ -151,6 +148,16 @@ struct GroupSuggestCommand: ParsableCommand {
             }
             try reportOptions.write(markdown: markdown, json: json)
         }
+    }
+
+    /// The territories the suggestion groups: `prepared`, or, when the
+    /// heterogeneity field's check zeroed or left some out, prepared again
+    /// from the layer that check gave (its populations already checked).
+    private func territories(_ prepared: StudyTerritories, valued: CheckedValues?, people: Bool) throws -> StudyTerritories {
+        guard let valued, !valued.zeroed.isEmpty || !valued.skipped.isEmpty else { return prepared }
+        let options = inputs.territoryOptions
+        return try StudyTerritories(valued.layer, file: options.territories, idField: options.idField, nameField: options.nameField,
+                                    populationField: people ? options.population.field : nil)
     }
 
     /// `A (joined to B), C (joined to D)`, the first twenty.

@@ -40,7 +40,7 @@ extension InputOptions {
 }
 
 extension GroupingInputs {
-    var files: [String] { [territories] + chain + [sites, roads].compactMap { $0 } }
+    var files: [String] { [territoryOptions.territories] + chain + [sites, roads].compactMap { $0 } }
 }
 
 extension CatchmentCommand: CommandFiles {

@@ -17,8 +17,9 @@ public struct GroupingEvaluation: Sendable {
         public var population: Double
         public var area: Double
         public var meanTripKm: Double
-        /// With roads: the population-weighted mean minutes from the
-        /// circuit's centre to its units along the roads.
+        /// With the study's travel times: the population-weighted mean
+        /// minutes from the circuit's centre to its units' centres, as
+        /// `TravelTimes` counts them (legs off the road by its access).
         public var meanTripMinutes: Double?
         /// Product -> self-sufficiency (nil when there is no demand).
         public var selfSufficiency: [(product: String, value: Double?)]
@@ -37,71 +38,65 @@ public struct GroupingEvaluation: Sendable {
     /// without it the JSON leaves `self_sufficiency` out rather than empty.
     public var hasSelfSufficiency: Bool
 
-    /// Evaluates `grouping` over `territories`; `coverage` (already run on
-    /// the same grouping) supplies self-sufficiency.
-    public init(territories: Layer, grouping: Grouping, idField: String?, contiguity rule: Contiguity.Rule = .rook,
-                snap: Double = 0, islands: Contiguity.IslandPolicy = .own, populationField: String = "population",
-                coverage: CircuitCoverage.Result? = nil,
-                roads: RoadGraph? = nil, groupingFile: String = "<grouping>", territoriesFile: String = "<territories>") throws {
-        guard let metric = try territories.metricCRS() else { throw ReadError(file: "<territories>", message: "no geometry") }
+    /// How contiguity is judged.
+    public struct Options: Sendable {
+        public var contiguity: Contiguity.Rule
+        /// Metres: units this close count as neighbours.
+        public var snap: Double
+        /// As the grouping was made with: a suggestion that joined an
+        /// island to its nearest unit calls that circuit contiguous.
+        public var islands: Contiguity.IslandPolicy
+
+        public init(contiguity: Contiguity.Rule = .rook, snap: Double = 0, islands: Contiguity.IslandPolicy = .own) {
+            self.contiguity = contiguity
+            self.snap = snap
+            self.islands = islands
+        }
+    }
+
+    /// Evaluates the study's grouping over its territories; `coverage`
+    /// (already run on the same study) supplies self-sufficiency, and the
+    /// study's travel times, when it has them, the mean trip in minutes.
+    public init(_ study: Study, options: Options = Options(), coverage: CircuitCoverage.Result? = nil) throws {
+        let grouping = try study.requireGrouping(for: "the evaluation of a grouping")
+        let territories = study.territories
         let context = GEOSContext.current
-        let units = try territories.projected(to: metric)
-        let geometries = try units.features.map { try Geometry($0.geometry ?? .polygon([]), context: context) }
-        // `islands` as the grouping was made with: a suggestion that joined
-        // an island to its nearest unit calls that circuit contiguous.
-        let contiguity = try Contiguity(geometries, rule: rule, snap: snap, islands: islands == .error ? .own : islands, context: context)
+        let geometries = territories.geometries, codes = territories.codes, populations = territories.populations
+        let contiguity = try Contiguity(geometries, rule: options.contiguity, snap: options.snap,
+                                        islands: options.islands == .error ? .own : options.islands, context: context)
         unitsTouchingNone = contiguity.islands.count
         hasSelfSufficiency = coverage != nil
-        let join = SpatialJoin(options: .init(idField: idField))
-        let codes = territories.features.enumerated().map { join.code(of: $1, index: $0).text }
-        let unitOfCode = try TerritoryCodes.units(of: codes, file: territoriesFile, idField: idField)
-        let populations = units.features.map { $0.properties[populationField]?.doubleValue ?? 0 }
         let centres = try geometries.map { try $0.pointOnSurface().position ?? Position(x: 0, y: 0) }
-        let snapper = try roads.map { try NetworkSnapper($0, context: context) }
-        let toRoads = try roads.map { try Transformer(from: metric, to: $0.crs) }
-        func snapped(_ point: Position) throws -> Snap? {
-            guard let snapper, let toRoads, case .point(let position?) = try toRoads.transform(.point(point)) else { return nil }
-            return try snapper.snap(position)
+
+        var members: [[Int]] = []
+        for id in grouping.circuits {
+            var units: [Int] = []
+            for code in grouping.territories(of: id) {
+                guard let unit = territories.unit(ofCode: code) else {
+                    let line = grouping.rows.first { $0.territory == code }?.line
+                    throw ReadError(file: study.groupingFile, line: line, message: "territory \(code) is not in the territories")
+                }
+                if !units.contains(unit) { units.append(unit) }
+            }
+            members.append(units)
         }
-        let unitSnaps = try centres.map(snapped)
-        var paths = roads.map { ShortestPaths(nodeCount: $0.nodeCount) }
+        let tripMinutes = try Self.meanTripMinutes(study.travel, members: members, centres: centres, populations: populations,
+                                                   metric: territories.metric)
 
         circuits = []
-        for id in grouping.circuits {
-            var members: [Int] = []
-            for code in grouping.territories(of: id) {
-                guard let unit = unitOfCode[code] else {
-                    let line = grouping.rows.first { $0.territory == code }?.line
-                    throw ReadError(file: groupingFile, line: line, message: "territory \(code) is not in the territories")
-                }
-                if !members.contains(unit) { members.append(unit) }
-            }
+        for (index, id) in grouping.circuits.enumerated() {
+            let members = members[index]
             let (union, _) = try Dissolve.union(members.map { geometries[$0] }.filter { !$0.isEmpty }, context: context)
             let area = try union.area(), perimeter = try union.length()
             let population = members.reduce(0) { $0 + populations[$1] }
-            let weight = max(population, 1e-9)
-            let centre = Position(x: members.reduce(0) { $0 + centres[$1].x * populations[$1] } / weight,
-                                  y: members.reduce(0) { $0 + centres[$1].y * populations[$1] } / weight)
+            let centre = Self.centre(of: members, centres: centres, populations: populations)
             let trip = population > 0
                 ? members.reduce(0) { $0 + populations[$1] * hypot(centres[$1].x - centre.x, centres[$1].y - centre.y) } / population / 1000 : 0
             let balances = coverage?.circuits.first { $0.id == id }?.products.map { ($0.product, $0.selfSufficiency) } ?? []
-            var tripMinutes: Double?
-            if let roads, let origin = try snapped(centre), population > 0 {
-                paths!.run(roads, from: roads.starts(from: origin))
-                var total = 0.0, reached = 0.0
-                for member in members {
-                    guard let target = unitSnaps[member] else { continue }
-                    let minutes = roads.minutes(to: target, from: origin, paths: paths!)
-                    guard minutes.isFinite else { continue }
-                    total += minutes * populations[member]
-                    reached += populations[member]
-                }
-                tripMinutes = reached > 0 ? total / reached : nil
-            }
             circuits.append(CircuitMetrics(
                 id: id, units: members.count, components: contiguity.components(of: members).map { $0.map { codes[$0] } },
                 compactness: perimeter > 0 ? 4 * Double.pi * area / (perimeter * perimeter) : 0,
-                population: population, area: area, meanTripKm: trip, meanTripMinutes: tripMinutes, selfSufficiency: balances))
+                population: population, area: area, meanTripKm: trip, meanTripMinutes: tripMinutes[index], selfSufficiency: balances))
         }
         let mean = circuits.reduce(0) { $0 + $1.population } / Double(max(circuits.count, 1))
         let variance = circuits.reduce(0) { $0 + ($1.population - mean) * ($1.population - mean) } / Double(max(circuits.count, 1))
@@ -110,6 +105,20 @@ public struct GroupingEvaluation: Sendable {
         meanCompactness = circuits.reduce(0) { $0 + $1.compactness } / Double(max(circuits.count, 1))
     }
 
+    /// Evaluates the study's grouping with self-sufficiency when the study
+    /// has sites and chains (circuit coverage run on it first).
+    public static func covering(_ study: Study, options: Options = Options()) throws -> GroupingEvaluation {
+        let coverage = study.sites != nil && !study.chains.isEmpty ? try CircuitCoverage().run(study) : nil
+        return try GroupingEvaluation(study, options: options, coverage: coverage)
+    }
+
+    /// The population-weighted centre of `members` (the origin when
+    /// nobody lives there: no trip is measured from it then).
+    static func centre(of members: [Int], centres: [Position], populations: [Double]) -> Position {
+        let weight = max(members.reduce(0) { $0 + populations[$1] }, 1e-9)
+        return Position(x: members.reduce(0) { $0 + centres[$1].x * populations[$1] } / weight,
+                        y: members.reduce(0) { $0 + centres[$1].y * populations[$1] } / weight)
+    }
     public var json: JSONValue {
         .object([
             "circuits": .array(circuits.map { circuit -> JSONValue in

@@ -115,9 +115,9 @@ import Testing
         let facilities = Layer(features: [Self.origin, Position(x: Self.origin.x + 3000, y: Self.origin.y + 3000)].map {
             Feature(geometry: .point($0))
         }, crs: Self.crs)
-        var analysis = CatchmentAnalysis(method: .network)
-        analysis.roads = try RoadGraph(roads: Self.grid(), crs: Self.crs)
-        let result = try analysis.run(facilities: facilities, territories: territories)
+        let travel = try TravelTimes(graph: try RoadGraph(roads: Self.grid(), crs: Self.crs))
+        let result = try CatchmentAnalysis(method: .network)
+            .run(facilities: facilities, in: try StudyTerritories(territories, file: "<territories>"), travel: travel)
         let populations = result.layer.features.filter { $0.properties["kind"] == "catchment" }.map { $0.properties["population"]?.doubleValue }
         // 1.5 min from F0 against 7.5 from F1; 1 min from F1 against 8 from F0.
         #expect(populations == [10, 20])

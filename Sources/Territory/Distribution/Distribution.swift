@@ -106,53 +106,7 @@ public struct Distribution: Sendable {
         let territoryNode = demands.map { _ in flow.addNode() }
         let source = flow.addNode()
 
-        var candidateArcs: [(from: Int, to: Int, toTerritory: Bool, metres: Double)] = []
-        // k-nearest searches through GEOS STRtrees, each set indexed once.
-        struct Candidates {
-            let members: [Int]
-            let index: PointIndex
-        }
-        func candidates(_ members: [Int], in places: [Position]) throws -> Candidates {
-            Candidates(members: members, index: try PointIndex(members.map { places[$0] }, context: context))
-        }
-        func nearest(_ point: Position, among set: Candidates) throws -> [Int] {
-            try set.index.nearest(neighbours, to: point).map { set.members[$0] }
-        }
-        let allTerritories = try candidates(Array(demands.indices), in: territoryPositions)
-        for (k, layer) in layers.enumerated() {
-            // The next layers a site may send to: the next one, and past it while skippable.
-            var targets: [Int] = []
-            var next = k + 1
-            while next < layers.count {
-                targets += layers[next]
-                if !chain.skippable.contains(chain.links[next].stage) { break }
-                next += 1
-            }
-            let nextSites = try candidates(targets, in: positions)
-            for site in layer {
-                for target in try nearest(positions[site], among: nextSites) {
-                    candidateArcs.append((site, target, false, hypot(positions[target].x - positions[site].x, positions[target].y - positions[site].y)))
-                }
-                // The last stage, or one followed only by skippable stages, reaches the people.
-                if next >= layers.count {
-                    for territory in try nearest(positions[site], among: allTerritories) {
-                        candidateArcs.append((site, territory, true, hypot(territoryPositions[territory].x - positions[site].x, territoryPositions[territory].y - positions[site].y)))
-                    }
-                }
-            }
-        }
-        // Every territory also reaches its nearest sellers.
-        let toTerritory = Set(candidateArcs.filter(\.toTerritory).map { [$0.from, $0.to] })
-        let sellers = layers.indices.filter { k in (k + 1..<layers.count).allSatisfy { chain.skippable.contains(chain.links[$0].stage) } }.flatMap { layers[$0] }
-        let sellerSites = try candidates(sellers, in: positions)
-        for territory in demands.indices {
-            for site in try nearest(territoryPositions[territory], among: sellerSites) {
-                let metres = hypot(territoryPositions[territory].x - positions[site].x, territoryPositions[territory].y - positions[site].y)
-                if !toTerritory.contains([site, territory]) {
-                    candidateArcs.append((site, territory, true, metres))
-                }
-            }
-        }
+        let candidateArcs = try candidateLinks(layers: layers, sites: positions, territories: territoryPositions, context: context)
 
         // Along roads, each link's cost is its travel time (and its line the
         // route): sites are the places 0..<n, territories follow them.

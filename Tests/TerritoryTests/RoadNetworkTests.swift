@@ -123,6 +123,22 @@ import Testing
         #expect(populations == [10, 20])
     }
 
+    @Test func eachDestinationFindsTheOriginItReachesFirst() throws {
+        let travel = try TravelTimes(graph: try RoadGraph(roads: Self.grid(), crs: Self.crs))
+        let at = { (x: Double, y: Double) in Position(x: Self.origin.x + x, y: Self.origin.y + y) }
+        // F0 at the corner on the fast road, F1 at the far corner; a third
+        // origin 30 km away is off the roads and never chosen.
+        let origins = try travel.places([at(0, 0), at(3000, 3000), at(0, -30_000)], from: Self.crs)
+        #expect(origins[2] == nil)
+        // On the fast road 1.5 km from F0 (1.5 min; 7.5 from F1); half a
+        // kilometre below F1 (1 min); on F0's own segment (0.5 min); off the roads.
+        let destinations = try travel.places([at(1500, 0), at(3000, 2500), at(500, 0), at(1500, -30_000)], from: Self.crs)
+        let nearest = travel.nearestOrigins(to: destinations, from: origins)
+        #expect(nearest.map { $0?.origin } == [0, 1, 0, nil])
+        let minutes = nearest.map { $0?.minutes ?? -1 }
+        for (found, expected) in zip(minutes, [1.5, 1, 0.5, -1]) { #expect(abs(found - expected) < 1e-9) }
+    }
+
     @Test func speedsAndDirectionsFromProperties() {
         let attributes = RoadAttributes()
         #expect(attributes.speed(of: ["maxspeed": "50 km/h"]) == 50)

@@ -14,7 +14,8 @@ import Testing
 
     static func write(_ features: [[String: Any]], _ name: String) throws -> String {
         let path = CommandTests.temporary(name)
-        let data = try JSONSerialization.data(withJSONObject: ["type": "FeatureCollection", "features": features])
+        // Keys sorted: a message listing the fields follows the file, so it must not follow the hash seed.
+        let data = try JSONSerialization.data(withJSONObject: ["type": "FeatureCollection", "features": features], options: [.sortedKeys])
         try data.write(to: URL(fileURLWithPath: path))
         return path
     }

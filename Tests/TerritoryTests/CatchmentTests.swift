@@ -11,6 +11,7 @@ import Testing
         return Feature(id: .string("Q\(index)"), geometry: Envelope(minX: x, minY: y, maxX: x + 1000, maxY: y + 1000).shape,
                        properties: ["population": 1000])
     }, crs: CRS("EPSG:32619"))
+    static let prepared = try! StudyTerritories(squares, file: "<squares>")
 
     static func facilities(_ positions: [(Double, Double)], capacity: Double = 10) -> Layer {
         Layer(features: positions.enumerated().map { index, offset in
@@ -25,7 +26,7 @@ import Testing
 
     @Test func aCircleOverSquaresServesItsAreaShare() throws {
         let result = try CatchmentAnalysis(method: .buffer, radius: 500)
-            .run(facilities: Self.facilities([(1000, 1000)]), territories: Self.squares)
+            .run(facilities: Self.facilities([(1000, 1000)]), in: Self.prepared)
         // The disc is a 64-gon: area 32 r² sin(2π/64); density 1,000 per km².
         let area = 32 * 500.0 * 500 * sin(2 * Double.pi / 64)
         let catchment = try #require(properties(result, kind: "catchment").first)
@@ -38,7 +39,7 @@ import Testing
     @Test func voronoiOfFourFacilitiesGivesEachItsQuadrant() throws {
         let chain = try ChainSpec.parse(Data(#"{"product": "cheese", "demandKgPerPersonMonth": 0.5, "stages": [{"stage": "retail"}]}"#.utf8), name: "cheese.json")
         let result = try CatchmentAnalysis(method: .voronoi, chain: chain)
-            .run(facilities: Self.facilities([(500, 500), (1500, 500), (500, 1500), (1500, 1500)]), territories: Self.squares)
+            .run(facilities: Self.facilities([(500, 500), (1500, 500), (500, 1500), (1500, 1500)]), in: Self.prepared)
         let catchments = properties(result, kind: "catchment")
         #expect(catchments.map { $0["population"]?.doubleValue } == [1000, 1000, 1000, 1000])
         #expect(catchments.map { $0["area_m2"]?.doubleValue } == [1_000_000, 1_000_000, 1_000_000, 1_000_000])
@@ -51,7 +52,7 @@ import Testing
     @Test func nearestGivesWholeUnits() throws {
         // F0 near the south-west corner, F1 east of the block: F1 is nearer to Q1 and Q3.
         let result = try CatchmentAnalysis(method: .nearest)
-            .run(facilities: Self.facilities([(100, 100), (2500, 1000)]), territories: Self.squares)
+            .run(facilities: Self.facilities([(100, 100), (2500, 1000)]), in: Self.prepared)
         let catchments = properties(result, kind: "catchment")
         #expect(catchments.map { $0["population"]?.doubleValue } == [2000, 2000])
         #expect(catchments.map { $0["area_m2"]?.doubleValue } == [2_000_000, 2_000_000])
@@ -61,7 +62,7 @@ import Testing
         // Four squares of 1,000 people at 1 kg each: 4 t wanted, 2 x 1.5 t available.
         let chain = try ChainSpec.parse(Data(#"{"product": "cheese", "demandKgPerPersonMonth": 1, "stages": [{"stage": "retail"}]}"#.utf8), name: "c.json")
         let result = try CatchmentAnalysis(method: .capacity, chain: chain)
-            .run(facilities: Self.facilities([(500, 1000), (1500, 1000)], capacity: 1.5), territories: Self.squares)
+            .run(facilities: Self.facilities([(500, 1000), (1500, 1000)], capacity: 1.5), in: Self.prepared)
         let catchments = properties(result, kind: "catchment")
         #expect(catchments.map { $0["population"]?.doubleValue } == [1500, 1500])
         #expect(catchments.map { $0["utilisation"]?.doubleValue } == [1, 1])

@@ -31,8 +31,17 @@ import Testing
                 properties: ["population": 1000]),
     ], crs: crs)
 
+    /// The sites and the town as a study; with `roads`, travel times over
+    /// them reached as `access` says.
+    static func study(sites: Layer = sites, territories: Layer = town, roads: Layer? = nil,
+                      access: RoadAccess = RoadAccess()) throws -> Study {
+        let prepared = try StudyTerritories(territories, file: "<territories>")
+        let travel = try roads.map { try TravelTimes(graph: try RoadGraph(roads: $0, crs: prepared.metric), access: access) }
+        return try Study(territories: prepared, sites: try StudySites(sites, file: "<sites>", in: prepared), travel: travel)
+    }
+
     @Test func fewestTonnesThroughIntermediariesByHand() throws {
-        let result = try Distribution(chain: Self.chain).run(sites: Self.sites, territories: Self.town)
+        let result = try Distribution(chain: Self.chain).run(Self.study())
         // All the farm's tonne reaches the town; the circuit plant takes all
         // it can (0.6 t) although the outside plant is nearer; 0.4 t must
         // still go through the outside one.
@@ -50,9 +59,7 @@ import Testing
         // kilometre is a minute.
         let road = Layer(features: [Feature(geometry: .lineString(CoordinateSequence([
             Position(x: 599_000, y: 1_100_000), Position(x: 612_000, y: 1_100_000)])), properties: ["maxspeed": 60])], crs: Self.crs)
-        var distribution = Distribution(chain: Self.chain)
-        distribution.roads = try RoadGraph(roads: road, crs: Self.crs)
-        let result = try distribution.run(sites: Self.sites, territories: Self.town)
+        let result = try Distribution(chain: Self.chain).run(Self.study(roads: road))
         #expect(abs(result.intermediated - 0.4) < 1e-9)
         // F->P1 9 min x 0.6, F->P2 1 x 0.4, P1->R 1 x 0.6, P2->R 9 x 0.4, R->town 1 x 1.
         #expect(abs(result.tonneMinutes! - 11) < 1e-6)
@@ -61,7 +68,7 @@ import Testing
 
     @Test func aMissingStageBreaksTheChain() throws {
         let noPlants = Layer(features: [Self.sites.features[0], Self.sites.features[3]], crs: Self.crs)
-        let result = try Distribution(chain: Self.chain).run(sites: noPlants, territories: Self.town)
+        let result = try Distribution(chain: Self.chain).run(Self.study(sites: noPlants))
         #expect(result.brokenAt == [.processing])
         #expect(result.delivered == 0)
         #expect(result.unmet[0] == 1)
@@ -75,9 +82,9 @@ import Testing
     @Test(arguments: ["cheese", "maize_flour", "coffee", "vegetables"])
     func lessThroughIntermediariesThanTheBaselineAndTheNumbersAddUp(chain: String) throws {
         let spec = try ChainSpec.read(path: Self.folder.appendingPathComponent("chains/\(chain).json").path)
-        let result = try Distribution(chain: spec).run(
+        let result = try Distribution(chain: spec).run(DistributionTests.study(
             sites: try Layer.readGeoJSON(path: Self.folder.appendingPathComponent("sites.geojson").path),
-            territories: try Layer.readGeoJSON(path: Self.folder.appendingPathComponent("parishes.geojson").path))
+            territories: try Layer.readGeoJSON(path: Self.folder.appendingPathComponent("parishes.geojson").path)))
         #expect(result.delivered > 0)
         #expect(result.intermediated < result.baselineIntermediated)
         #expect(abs(result.delivered + result.unmet.values.reduce(0, +) - result.demand) < 1e-3)

@@ -22,9 +22,10 @@ import Testing
         let facilities = Layer(features: [Self.origin, Position(x: Self.origin.x + 1500, y: Self.origin.y - 30_000)].map {
             Feature(geometry: .point($0))
         }, crs: Self.crs)
-        var analysis = CatchmentAnalysis(method: .network)
-        analysis.roads = try RoadGraph(roads: RoadNetworkTests.grid(), crs: Self.crs)
-        let result = try analysis.run(facilities: facilities, territories: territories)
+        let analysis = CatchmentAnalysis(method: .network)
+        let graph = try RoadGraph(roads: RoadNetworkTests.grid(), crs: Self.crs)
+        let prepared = try StudyTerritories(territories, file: "<territories>")
+        let result = try analysis.run(facilities: facilities, in: prepared, travel: try TravelTimes(graph: graph))
         #expect(result.unreachableFacilities == 1)
         #expect(result.unreachableUnits == 1)
         let populations = result.layer.features.filter { $0.properties["kind"] == "catchment" }.map { $0.properties["population"]?.doubleValue }
@@ -32,8 +33,8 @@ import Testing
         #expect(result.uncoveredPopulation == 5)
 
         // Snapping everything (the old behaviour) needs a limit that says so.
-        analysis.access = RoadAccess(maxSnap: 100_000)
-        let everything = try analysis.run(facilities: facilities, territories: territories)
+        let everything = try analysis.run(facilities: facilities, in: prepared,
+                                          travel: try TravelTimes(graph: graph, access: RoadAccess(maxSnap: 100_000)))
         #expect(everything.unreachableFacilities == 0 && everything.uncoveredPopulation == 0)
     }
 
@@ -44,9 +45,8 @@ import Testing
             Position(x: 599_000, y: 1_100_000), Position(x: 612_000, y: 1_100_000)])), properties: ["maxspeed": 60])], crs: Self.crs)
         var sites = DistributionTests.sites
         sites.features[0].geometry = .point(Position(x: 600_000, y: 1_101_000))
-        var distribution = Distribution(chain: DistributionTests.chain)
-        distribution.roads = try RoadGraph(roads: road, crs: Self.crs)
-        let result = try distribution.run(sites: sites, territories: DistributionTests.town)
+        let distribution = Distribution(chain: DistributionTests.chain)
+        let result = try distribution.run(DistributionTests.study(sites: sites, roads: road))
         #expect(abs(result.delivered - 1) < 1e-9)
         // 11 tonne-minutes along the road, and the farm's tonne walks 12 minutes.
         #expect(abs(result.tonneMinutes! - 23) < 1e-6)
@@ -57,8 +57,7 @@ import Testing
         #expect(result.unreachableSites.isEmpty)
 
         // Beyond a 500 m limit the farm is unreachable: nothing flows.
-        distribution.access = RoadAccess(maxSnap: 500)
-        let cut = try distribution.run(sites: sites, territories: DistributionTests.town)
+        let cut = try distribution.run(DistributionTests.study(sites: sites, roads: road, access: RoadAccess(maxSnap: 500)))
         #expect(cut.unreachableSites == [0])
         #expect(cut.delivered == 0)
         #expect(abs((cut.unmet[0] ?? 0) - 1) < 1e-9)

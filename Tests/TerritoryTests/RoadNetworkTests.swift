@@ -115,12 +115,28 @@ import Testing
         let facilities = Layer(features: [Self.origin, Position(x: Self.origin.x + 3000, y: Self.origin.y + 3000)].map {
             Feature(geometry: .point($0))
         }, crs: Self.crs)
-        var analysis = CatchmentAnalysis(method: .network)
-        analysis.roads = try RoadGraph(roads: Self.grid(), crs: Self.crs)
-        let result = try analysis.run(facilities: facilities, territories: territories)
+        let travel = try TravelTimes(graph: try RoadGraph(roads: Self.grid(), crs: Self.crs))
+        let result = try CatchmentAnalysis(method: .network)
+            .run(facilities: facilities, in: try StudyTerritories(territories, file: "<territories>"), travel: travel)
         let populations = result.layer.features.filter { $0.properties["kind"] == "catchment" }.map { $0.properties["population"]?.doubleValue }
         // 1.5 min from F0 against 7.5 from F1; 1 min from F1 against 8 from F0.
         #expect(populations == [10, 20])
+    }
+
+    @Test func eachDestinationFindsTheOriginItReachesFirst() throws {
+        let travel = try TravelTimes(graph: try RoadGraph(roads: Self.grid(), crs: Self.crs))
+        let at = { (x: Double, y: Double) in Position(x: Self.origin.x + x, y: Self.origin.y + y) }
+        // F0 at the corner on the fast road, F1 at the far corner; a third
+        // origin 30 km away is off the roads and never chosen.
+        let origins = try travel.places([at(0, 0), at(3000, 3000), at(0, -30_000)], from: Self.crs)
+        #expect(origins[2] == nil)
+        // On the fast road 1.5 km from F0 (1.5 min; 7.5 from F1); half a
+        // kilometre below F1 (1 min); on F0's own segment (0.5 min); off the roads.
+        let destinations = try travel.places([at(1500, 0), at(3000, 2500), at(500, 0), at(1500, -30_000)], from: Self.crs)
+        let nearest = travel.nearestOrigins(to: destinations, from: origins)
+        #expect(nearest.map { $0?.origin } == [0, 1, 0, nil])
+        let minutes = nearest.map { $0?.minutes ?? -1 }
+        for (found, expected) in zip(minutes, [1.5, 1, 0.5, -1]) { #expect(abs(found - expected) < 1e-9) }
     }
 
     @Test func speedsAndDirectionsFromProperties() {

@@ -38,10 +38,7 @@ struct CatchmentCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Radius of buffer catchments: 800m, 5km.", valueName: "distance"))
     var radius: String = "5km"
 
-    @Option(help: ArgumentHelp("Territory units with their population (polygons).", valueName: "file"))
-    var territories: String
-
-    @OptionGroup var population: PopulationOptions
+    @OptionGroup var territoryOptions: TerritoryOptions
 
     @Option(help: ArgumentHelp("Chain spec (JSON): adds demand and utilisation.", valueName: "file"))
     var chain: String?
@@ -69,20 +66,18 @@ struct CatchmentCommand: ParsableCommand {
         try FieldCheck.require(facilityIDField.map { [$0] } ?? [], in: all, file: facilities, flag: "--facility-id-field")
         let (selected, positions) = try WhereOption.select(all, whereExpression, file: facilities)
         guard selected.count > 0 else { throw CommandFailure(message: "\(facilities): no facility matches") }
-        let original = try Layers.read(territories)
-        let checked = try population.check(original, file: territories)
-        let units = checked.layer
-        ExtentCheck.warnFarPoints(all, file: facilities, against: original, referenceFile: territories)
-        var analysis = CatchmentAnalysis(method: method, radius: metres, populationField: population.field,
-                                         chain: try chain.map { try ChainSpec.read(path: $0) }, siteFields: siteFields.fields)
+        let prepared = try territoryOptions.prepare()
+        ExtentCheck.warnFarPoints(all, file: facilities, against: prepared.populationCheck.original, referenceFile: prepared.file)
+        var analysis = CatchmentAnalysis(method: method, radius: metres, chain: try chain.map { try ChainSpec.read(path: $0) },
+                                         siteFields: siteFields.fields)
         analysis.facilityIDField = facilityIDField
         analysis.facilityPositions = positions
+        var travel: TravelTimes?
         if method == .network {
             guard let roads else { throw ValidationError("--method network needs --roads") }
-            analysis.roads = try graphOptions.graph(from: roads)
-            analysis.access = try accessOptions.access()
+            travel = try TravelTimes(graph: try graphOptions.graph(from: roads), access: try accessOptions.access())
         }
-        let result = try analysis.run(facilities: selected, territories: units, facilitiesFile: facilities, territoriesFile: territories)
+        let result = try analysis.run(facilities: selected, file: facilities, in: prepared, travel: travel)
         let writer = try outputOptions.writer(crs: .wgs84)
         try writer.write(contentsOf: result.layer.features)
         try writer.finish()
@@ -96,9 +91,9 @@ struct CatchmentCommand: ParsableCommand {
         counts.reject(result.unreachableFacilities, "beyond --max-snap of the roads")
         counts.reject(selected.count - result.catchments, "without a catchment")
         if result.unreachableUnits > 0 {
-            Diagnostics.warn("\(result.unreachableUnits) of \(units.count) territories are beyond --max-snap \(accessOptions.maxSnap) of the roads: written as uncovered")
+            Diagnostics.warn("\(result.unreachableUnits) of \(prepared.count) territories are beyond --max-snap \(accessOptions.maxSnap) of the roads: written as uncovered")
         }
         counts.report()
-        checked.counts(of: territories, unit: "territories", input: original.count).report()
+        territoryOptions.counts(of: prepared).report()
     }
 }

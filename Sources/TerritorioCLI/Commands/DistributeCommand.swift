@@ -25,8 +25,7 @@ struct DistributeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Sites (points) with product, stage, capacity, unit, owner.", valueName: "file"))
     var sites: String
 
-    @Option(help: ArgumentHelp("Territories with their population (polygons).", valueName: "file"))
-    var territories: String
+    @OptionGroup var territoryOptions: TerritoryOptions
 
     @Option(help: ArgumentHelp("Chain spec (JSON).", valueName: "file"))
     var chain: String
@@ -39,11 +38,6 @@ struct DistributeCommand: ParsableCommand {
 
     @Option(help: "Links from each site to this many nearest sites of the next stage, and to territories.")
     var neighbours = 3
-
-    @OptionGroup var population: PopulationOptions
-
-    @Option(name: .customLong("id-field"), help: ArgumentHelp("Property of the territories holding their code (default: the feature id).", valueName: "name"))
-    var idField: String?
 
     @Option(name: .customLong("site-id-field"), help: ArgumentHelp("Property of the sites holding their id (default: the feature id).", valueName: "name"))
     var siteIDField: String?
@@ -61,24 +55,19 @@ struct DistributeCommand: ParsableCommand {
         let spec = try ChainSpec.read(path: chain)
         var distribution = Distribution(chain: spec)
         distribution.neighbours = neighbours
-        distribution.populationField = population.field
-        distribution.siteFields = siteFields.fields
         let siteContents = try input.read(sites)
-        let siteLayer = siteContents.layer
-        try siteFields.check(siteLayer, file: sites)
-        let original = try Layers.read(territories)
-        try FieldCheck.require(siteIDField.map { [$0] } ?? [], in: siteLayer, file: sites, flag: "--site-id-field")
-        try FieldCheck.require(idField.map { [$0] } ?? [], in: original, file: territories, flag: "--id-field")
-        let checked = try population.check(original, file: territories)
-        let territoryLayer = checked.layer
-        ExtentCheck.warnFarPoints(siteLayer, file: sites, against: original, referenceFile: territories)
-        if let roads {
-            distribution.roads = try graphOptions.graph(from: roads, crs: try territoryLayer.metricCRS())
-            distribution.access = try accessOptions.access()
+        try siteFields.check(siteContents.layer, file: sites)
+        let prepared = try territoryOptions.prepare()
+        try FieldCheck.require(siteIDField.map { [$0] } ?? [], in: siteContents.layer, file: sites, flag: "--site-id-field")
+        let travel = try roads.map { roads in
+            try TravelTimes(graph: try graphOptions.graph(from: roads, crs: prepared.metric), access: try accessOptions.access())
         }
-        let result = try distribution.run(sites: siteLayer, territories: territoryLayer, sitesFile: sites, territoriesFile: territories)
+        let study = try Study(territories: prepared, sites: try siteFields.prepare(siteContents, file: sites, idField: siteIDField, in: prepared),
+                              chains: [spec], travel: travel)
+        let result = try distribution.run(study)
+        let siteLayer = siteContents.layer, territoryLayer = prepared.layer
         let report = DistributionReport(result: result, chain: spec, sites: siteLayer, territories: territoryLayer,
-                                        siteIDField: siteIDField, territoryIDField: idField)
+                                        siteIDField: siteIDField, territoryIDField: territoryOptions.idField)
         let unlabelled = report.unlabelled
         if unlabelled.sites > 0 || unlabelled.territories > 0 {
             Diagnostics.warn("\(unlabelled.sites) sites and \(unlabelled.territories) territories in the results have no id, and are labelled # and their position in the file; give --site-id-field and --id-field")
@@ -94,7 +83,7 @@ struct DistributeCommand: ParsableCommand {
         if !result.unreachableTerritories.isEmpty {
             Diagnostics.warn("\(result.unreachableTerritories.count) of \(territoryLayer.count) territories are beyond --max-snap \(accessOptions.maxSnap) of the roads, so their demand is unmet: \(result.unreachableTerritories.prefix(10).map(report.territoryID).joined(separator: ", "))")
         }
-        let territoryCounts = checked.counts(of: territories, unit: "territories", input: original.count)
+        let territoryCounts = territoryOptions.counts(of: prepared)
         try reportOptions.write(markdown: report.markdown, json: FeatureCounts.adding([counts, territoryCounts], to: report.json))
         Diagnostics.write(report.summary + "\n")
         counts.report()

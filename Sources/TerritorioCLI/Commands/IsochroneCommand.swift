@@ -53,10 +53,10 @@ struct IsochroneCommand: ParsableCommand {
             throw ValidationError(Distance.complaint(about: maxSnap, flag: "--max-snap", example: "2km"))
         }
         let graph = try roadOptions.graph()
-        let snapper = try NetworkSnapper(graph)
+        let travel = try TravelTimes(graph: graph, access: RoadAccess(maxSnap: limit))
         let all = try Layers.read(facilities)
         let (selected, positions) = try WhereOption.select(all, whereExpression, file: facilities)
-        let points = try RoutePoints(layer: selected, file: facilities, positions: positions, graph: graph, snapper: snapper, limit: limit)
+        let points = try RoutePoints(layer: selected, file: facilities, positions: positions, travel: travel)
         let snaps = points.snaps
         let features = try Isochrones(width: band).bands(of: snaps, ids: points.ids, minutes: thresholds, graph: graph)
         var layer = Layer(features: features, crs: graph.crs)

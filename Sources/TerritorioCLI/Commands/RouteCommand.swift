@@ -37,11 +37,11 @@ struct RouteCommand: ParsableCommand {
     func run() throws {
         guard let limit = Distance.metres(maxSnap) else { throw ValidationError(Distance.complaint(about: maxSnap, flag: "--max-snap", example: "2km")) }
         let graph = try roadOptions.graph()
-        let snapper = try NetworkSnapper(graph)
-        let origins = try RoutePoints(file: from, graph: graph, snapper: snapper, limit: limit)
-        let destinations = try RoutePoints(file: to, graph: graph, snapper: snapper, limit: limit)
+        let travel = try TravelTimes(graph: graph, access: RoadAccess(maxSnap: limit))
+        let origins = try RoutePoints(file: from, travel: travel)
+        let destinations = try RoutePoints(file: to, travel: travel)
         let keepRoutes = output != nil
-        let result = try RouteMatrix(graph: graph, origins: origins.snaps, destinations: destinations.snaps, keepRoutes: keepRoutes)
+        let result = try travel.matrix(from: origins.places, to: destinations.places, keepRoutes: keepRoutes)
         var rows = CSVWriter(header: ["from_id", "to_id", "minutes", "km", "from_snap_m", "to_snap_m"])
         var routes: [Feature] = []
         for pair in result.pairs {
@@ -74,38 +74,5 @@ struct RouteCommand: ParsableCommand {
 
     static func format(_ value: Double) -> String {
         value.isFinite ? String(format: "%.3f", value) : ""
-    }
-}
-
-/// Points read and snapped; those beyond the limit are reported.
-struct RoutePoints {
-    let ids: [String]
-    let snaps: [Snap?]
-
-    init(file: String, graph: RoadGraph, snapper: NetworkSnapper, limit: Double) throws {
-        try self.init(layer: try Layers.read(file), file: file, graph: graph, snapper: snapper, limit: limit)
-    }
-
-    /// `positions`: where each feature of `layer` is in `file` (after a
-    /// --where), for ids and messages; by default, where it is in `layer`.
-    init(layer: Layer, file: String, positions: [Int]? = nil, graph: RoadGraph, snapper: NetworkSnapper, limit: Double) throws {
-        let projected = try layer.projected(to: graph.crs, file: file)
-        let positions = positions ?? Array(layer.features.indices)
-        ids = layer.features.enumerated().map { $1.id?.description ?? String(positions[$0]) }
-        var snaps: [Snap?] = []
-        for (offset, feature) in projected.features.enumerated() {
-            let index = positions[offset]
-            guard case .point(let position?)? = feature.geometry else {
-                throw ReadError(file: file, featureIndex: index, featureID: layer.features[offset].id, message: "expected a point")
-            }
-            let snap = try snapper.snap(position)
-            if let snap, snap.metres <= limit {
-                snaps.append(snap)
-            } else {
-                Diagnostics.write("\(FeatureLocation(file: file, index: index, id: layer.features[offset].id)): unreachable, \(snap.map { String(format: "%.0f m", $0.metres) } ?? "no road") from the network\n")
-                snaps.append(nil)
-            }
-        }
-        self.snaps = snaps
     }
 }

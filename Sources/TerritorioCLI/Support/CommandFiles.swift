@@ -44,7 +44,7 @@ extension GroupingInputs {
 }
 
 extension CatchmentCommand: CommandFiles {
-    var inputFiles: [String] { [facilities, territories] + [chain, roads].compactMap { $0 } }
+    var inputFiles: [String] { [facilities, territoryOptions.territories] + [chain, roads].compactMap { $0 } }
     var outputFiles: [CommandOutput] { outputOptions.files + input.files }
 }
 
@@ -68,7 +68,7 @@ extension DissolveCommand: CommandFiles {
 }
 
 extension DistributeCommand: CommandFiles {
-    var inputFiles: [String] { [sites, territories, chain] + [roads].compactMap { $0 } }
+    var inputFiles: [String] { [sites, territoryOptions.territories, chain] + [roads].compactMap { $0 } }
     var outputFiles: [CommandOutput] { outputOptions.files + reportOptions.files + input.files }
 }
 

@@ -13,6 +13,8 @@ import Geo
 ///   by the min-cost flow solver; each unit goes whole to the facility that
 ///   serves most of it, and demand left over is reported as unserved.
 ///
+/// The territories come prepared (`StudyTerritories`: projected, with
+/// their populations); the roads as the study's `TravelTimes`.
 /// Catchments are clipped to the union of the territories. Each carries
 /// the population it serves (areal interpolation from the territories, or
 /// their sum for `nearest`), the facility's capacity and, with a chain, the
@@ -26,24 +28,17 @@ public struct CatchmentAnalysis: Sendable {
     public var method: Method
     /// Metres, for `buffer`.
     public var radius: Double
-    public var populationField: String
     public var chain: ChainSpec?
     public var siteFields: SiteFields
-    /// The roads, for `network`.
-    public var roads: RoadGraph?
     /// Property holding each facility's id (its feature id when nil), and
     /// where each facility is in its file (after a --where): a facility with
     /// no id is named by that position, in `facility_id` and in messages.
-    /// How facilities and units reach the roads, for `network`.
-    public var access = RoadAccess()
     public var facilityIDField: String?
     public var facilityPositions: [Int]?
 
-    public init(method: Method, radius: Double = 5_000, populationField: String = "population", chain: ChainSpec? = nil,
-                siteFields: SiteFields = SiteFields()) {
+    public init(method: Method, radius: Double = 5_000, chain: ChainSpec? = nil, siteFields: SiteFields = SiteFields()) {
         self.method = method
         self.radius = radius
-        self.populationField = populationField
         self.chain = chain
         self.siteFields = siteFields
     }
@@ -57,18 +52,19 @@ public struct CatchmentAnalysis: Sendable {
         public var totalPopulation: Double
         public var uncoveredPopulation: Double
         /// For `network`: facilities and territory units farther than
-        /// `access.maxSnap` from the roads (no catchment; left uncovered).
+        /// the travel times' `access.maxSnap` from the roads (no catchment;
+        /// left uncovered).
         public var unreachableFacilities = 0
         public var unreachableUnits = 0
     }
 
-    public func run(facilities: Layer, territories: Layer, facilitiesFile: String = "<facilities>",
-                    territoriesFile: String = "<territories>") throws -> Result {
-        guard let metric = try territories.metricCRS(file: territoriesFile) else {
-            return Result(layer: Layer(), catchments: 0, uncovered: 0, totalPopulation: 0, uncoveredPopulation: 0)
-        }
+    /// The catchments of `facilities` (read from `facilitiesFile`) over the
+    /// territories; `travel`, for `network`, times the roads.
+    public func run(facilities: Layer, file facilitiesFile: String = "<facilities>", in territories: StudyTerritories,
+                    travel: TravelTimes? = nil) throws -> Result {
+        let metric = territories.metric, populationField = territories.populationField
         let context = GEOSContext.current
-        let units = try territories.projected(to: metric)
+        let units = territories.projected
         let sites = try facilities.projected(to: metric, file: facilitiesFile)
         let points = try sites.features.enumerated().map { index, feature -> Position in
             guard case .point(let position?)? = feature.geometry else {
@@ -76,7 +72,7 @@ public struct CatchmentAnalysis: Sendable {
             }
             return position
         }
-        let unitGeometries = try units.features.map { try Geometry($0.geometry ?? .polygon([]), context: context) }
+        let unitGeometries = territories.geometries
         let region = try Geometry.union(unitGeometries, context: context)
 
         var shapes: [Shape]
@@ -85,14 +81,14 @@ public struct CatchmentAnalysis: Sendable {
         switch method {
         case .buffer: shapes = try discs(around: points, clippedTo: region.shape)
         case .voronoi: shapes = try Self.voronoiCells(of: points, clippedTo: region, context: context)
-        case .nearest: (shapes, populations) = try nearestUnits(points, units: units, unitGeometries: unitGeometries, context: context)
+        case .nearest: (shapes, populations) = try nearestUnits(points, territories: territories, context: context)
         case .capacity:
             guard let chain else { throw ReadError(file: facilitiesFile, message: "the capacity method needs a chain (demand per person and capacities in final product)") }
-            (shapes, populations) = try capacityAssignment(sites, points: points, chain: chain, units: units,
-                                                           unitGeometries: unitGeometries, files: (facilitiesFile, territoriesFile), context: context)
+            (shapes, populations) = try capacityAssignment(sites, points: points, chain: chain, territories: territories,
+                                                           file: facilitiesFile, context: context)
         case .network:
-            guard let roads else { throw ReadError(file: facilitiesFile, message: "the network method needs roads") }
-            (shapes, populations, unreachable) = try nearestByRoad(points, roads: roads, units: units, unitGeometries: unitGeometries, context: context)
+            guard let travel else { throw ReadError(file: facilitiesFile, message: "the network method needs roads") }
+            (shapes, populations, unreachable) = try nearestByRoad(points, travel: travel, territories: territories, context: context)
         }
 
         let catchmentGeometries = try shapes.map { try Geometry($0, context: context) }
@@ -136,7 +132,7 @@ public struct CatchmentAnalysis: Sendable {
                 "kind": "uncovered", "population": .number(people.rounded()), "area_m2": .number(try part.area().rounded()),
             ]))
         }
-        let total = units.features.compactMap { $0.properties[populationField]?.doubleValue }.reduce(0, +)
+        let total = territories.totalPopulation
         return Result(layer: try Layer(features: features, crs: metric).projected(to: .wgs84),
                       catchments: shapes.count, uncovered: uncoveredParts.count,
                       totalPopulation: total, uncoveredPopulation: uncoveredPopulation,
@@ -198,21 +194,22 @@ public struct CatchmentAnalysis: Sendable {
 
     /// Min-cost flow from facilities (capacity in final product) to units
     /// (their demand), each unit linked to its 5 nearest facilities.
-    private func capacityAssignment(_ sites: Layer, points: [Position], chain: ChainSpec, units: Layer, unitGeometries: [Geometry],
-                                    files: (sites: String, territories: String), context: GEOSContext) throws -> ([Shape], [Double]) {
+    private func capacityAssignment(_ sites: Layer, points: [Position], chain: ChainSpec, territories: StudyTerritories,
+                                    file: String, context: GEOSContext) throws -> ([Shape], [Double]) {
+        let unitGeometries = territories.geometries
         var flow = CostScaling(nodeCount: points.count + unitGeometries.count)
         let amounts = RoutedAmounts(chain: chain, scale: 1000)
         let supplies = try sites.features.enumerated().map { index, facility in
-            try amounts.capacity(of: try siteFields.site(of: facility, index: index, file: files.sites), feature: facility,
-                                 index: index, file: files.sites, field: siteFields.capacity)
+            try amounts.capacity(of: try siteFields.site(of: facility, index: index, file: file), feature: facility,
+                                 index: index, file: file, field: siteFields.capacity)
         }
-        try amounts.checkTotal(supplies, of: "capacity", file: files.sites)
+        try amounts.checkTotal(supplies, of: "capacity", file: file)
         for (index, supply) in supplies.enumerated() { flow.setSupply(index, supply) }
-        let demands = try units.features.enumerated().map { unit, feature in
-            try amounts.demand(population: feature.properties[populationField]?.doubleValue ?? 0, feature: feature,
-                               index: unit, file: files.territories, field: populationField)
+        let demands = try territories.populations.enumerated().map { unit, population in
+            try amounts.demand(population: population, feature: territories.layer.features[unit],
+                               index: unit, file: territories.file, field: territories.populationField)
         }
-        try amounts.checkTotal(demands, of: "demand", file: files.territories)
+        try amounts.checkTotal(demands, of: "demand", file: territories.file)
         let centres = try unitGeometries.map { try $0.pointOnSurface().position ?? Position(x: 0, y: 0) }
         let facilityIndex = try PointIndex(points, context: context)
         var arcs: [(facility: Int, unit: Int, arc: Int)] = []
@@ -220,7 +217,7 @@ public struct CatchmentAnalysis: Sendable {
             flow.setSupply(points.count + unit, -demands[unit])
             for facility in try facilityIndex.nearest(5, to: centre) {
                 let metres = hypot(points[facility].x - centre.x, points[facility].y - centre.y)
-                let cost = try RoutedCosts.largest([metres / 10], arcs: [facility], sites: sites, file: files.sites)
+                let cost = try RoutedCosts.largest([metres / 10], arcs: [facility], sites: sites, file: file)
                 arcs.append((facility, unit, flow.addArc(from: facility, to: points.count + unit, capacity: Int64.max / 4, cost: cost)))
             }
         }
@@ -238,82 +235,6 @@ public struct CatchmentAnalysis: Sendable {
         }
         for (unit, choice) in best.enumerated() where choice.facility >= 0 {
             members[choice.facility].append(unitGeometries[unit])
-        }
-        let shapes = try members.map { group in
-            group.isEmpty ? Shape.polygon([]) : try Geometry.union(group, context: context).shape
-        }
-        return (shapes, populations)
-    }
-
-    /// Each unit whole to the facility it reaches first along the roads
-    /// (one Dijkstra from every facility at once), the legs off the road
-    /// timed at `access.offRoadSpeed`; facilities and units farther than
-    /// `access.maxSnap` from the roads are unreachable (counted), and units
-    /// no facility reaches stay uncovered.
-    private func nearestByRoad(_ points: [Position], roads: RoadGraph, units: Layer, unitGeometries: [Geometry],
-                               context: GEOSContext) throws -> ([Shape], [Double], (facilities: Int, units: Int)) {
-        let toRoads = try Transformer(from: units.crs, to: roads.crs)
-        let snapper = try NetworkSnapper(roads, context: context)
-        var starts: [(node: Int, minutes: Double, label: Int32)] = []
-        var facilitySnaps: [Snap?] = []
-        var unreachable = (facilities: 0, units: 0)
-        for (index, point) in points.enumerated() {
-            guard case .point(let position?) = try toRoads.transform(.point(point)), let snap = access.accepts(try snapper.snap(position)) else {
-                facilitySnaps.append(nil)
-                unreachable.facilities += 1
-                continue
-            }
-            facilitySnaps.append(snap)
-            starts += roads.starts(from: snap).map { ($0.node, $0.minutes + access.minutes(snap), Int32(index)) }
-        }
-        var paths = ShortestPaths(nodeCount: roads.nodeCount)
-        paths.run(roads, from: starts)
-        var members = [[Geometry]](repeating: [], count: points.count)
-        var populations = [Double](repeating: 0, count: points.count)
-        for (unit, geometry) in unitGeometries.enumerated() where !geometry.isEmpty {
-            guard let point = try geometry.pointOnSurface().position,
-                  case .point(let position?) = try toRoads.transform(.point(point)),
-                  let snap = access.accepts(try snapper.snap(position)) else {
-                unreachable.units += 1
-                continue
-            }
-            // Enter the unit's segment from whichever end gets there first.
-            var best = (minutes: Double.infinity, facility: -1)
-            let minutes = roads.segmentMinutes[snap.segment]
-            let from = Int(roads.segmentFrom[snap.segment]), to = Int(roads.segmentTo[snap.segment])
-            if roads.segmentForward[snap.segment], paths.origin[from] >= 0, paths.minutes[from] + snap.fraction * minutes < best.minutes {
-                best = (paths.minutes[from] + snap.fraction * minutes, Int(paths.origin[from]))
-            }
-            if roads.segmentBackward[snap.segment], paths.origin[to] >= 0, paths.minutes[to] + (1 - snap.fraction) * minutes < best.minutes {
-                best = (paths.minutes[to] + (1 - snap.fraction) * minutes, Int(paths.origin[to]))
-            }
-            for (facility, facilitySnap) in facilitySnaps.enumerated() {
-                if let facilitySnap, let direct = roads.directMinutes(from: facilitySnap, to: snap).map({ $0 + access.minutes(facilitySnap) }),
-                   direct < best.minutes {
-                    best = (direct, facility)
-                }
-            }
-            guard best.facility >= 0 else { continue }
-            members[best.facility].append(geometry)
-            populations[best.facility] += units.features[unit].properties[populationField]?.doubleValue ?? 0
-        }
-        let shapes = try members.map { group in
-            group.isEmpty ? Shape.polygon([]) : try Geometry.union(group, context: context).shape
-        }
-        return (shapes, populations, unreachable)
-    }
-
-    /// Each unit whole to the facility nearest its representative point.
-    private func nearestUnits(_ points: [Position], units: Layer, unitGeometries: [Geometry],
-                              context: GEOSContext) throws -> ([Shape], [Double]) {
-        let facilities = try points.map { try Geometry(.point($0), context: context) }
-        let index = try SpatialIndex(facilities, context: context)
-        var members = [[Geometry]](repeating: [], count: points.count)
-        var populations = [Double](repeating: 0, count: points.count)
-        for (unit, geometry) in unitGeometries.enumerated() where !geometry.isEmpty {
-            guard let nearest = try index.nearest(to: try geometry.pointOnSurface()) else { continue }
-            members[nearest].append(geometry)
-            populations[nearest] += units.features[unit].properties[populationField]?.doubleValue ?? 0
         }
         let shapes = try members.map { group in
             group.isEmpty ? Shape.polygon([]) : try Geometry.union(group, context: context).shape

@@ -13,18 +13,9 @@ import Geo
 /// demand met as the capacities allow, then the fewest tonnes through
 /// outside intermediaries, then the fewest tonne-km.
 public struct Distribution: Sendable {
+    /// The chain whose product moves (the study may hold several).
     public var chain: ChainSpec
     public var neighbours = 3
-    public var populationField = "population"
-    public var idField: String?
-    public var siteFields = SiteFields()
-    /// With roads, links cost travel minutes along them (tonne-minutes are
-    /// minimised) and lines follow the roads; sites and territories are
-    /// snapped to the network's largest component.
-    public var roads: RoadGraph?
-    /// How sites and territories reach the roads: none from farther than
-    /// its `maxSnap`, the leg to the road at its `offRoadSpeed`.
-    public var access = RoadAccess()
 
     public init(chain: ChainSpec) {
         self.chain = chain
@@ -71,27 +62,28 @@ public struct Distribution: Sendable {
         public var unreachableTerritories: [Int] = []
     }
 
-    public func run(sites: Layer, territories: Layer, sitesFile: String = "<sites>", territoriesFile: String = "<territories>") throws -> Result {
-        guard let metric = try territories.metricCRS(file: territoriesFile) else { throw ReadError(file: territoriesFile, message: "no geometry") }
-        if let roads, roads.crs != metric {
-            throw ReadError(file: "<roads>", message: "the road graph is in \(roads.crs); build it in the territories' metric CRS, \(metric)")
+    /// Distributes the chain over the study's sites and territories
+    /// (people from their populations). With the study's travel times,
+    /// links cost travel minutes along the roads (tonne-minutes are
+    /// minimised) and lines follow the roads; sites and territories farther
+    /// than its `access.maxSnap` are unreachable.
+    public func run(_ study: Study) throws -> Result {
+        let sites = try study.requireSites(for: "distribution")
+        let territories = study.territories, roads = study.travel
+        let metric = territories.metric, sitesFile = sites.file, territoriesFile = territories.file
+        if let roads, roads.graph.crs != metric {
+            throw ReadError(file: "<roads>", message: "the road graph is in \(roads.graph.crs); build it in the territories' metric CRS, \(metric)")
         }
         let context = GEOSContext.current
-        let projectedSites = try sites.projected(to: metric, file: sitesFile)
-        var parsed: [Site] = []
-        var positions: [Position] = []
-        for (index, feature) in projectedSites.features.enumerated() {
-            parsed.append(try siteFields.site(of: sites.features[index], index: index, file: sitesFile))
-            guard case .point(let position?)? = feature.geometry else {
-                throw ReadError(file: sitesFile, featureIndex: index, featureID: feature.id, message: "a site must be a point")
+        let parsed = sites.sites
+        let positions = try sites.positions.enumerated().map { index, position -> Position in
+            guard let position else {
+                throw ReadError(file: sitesFile, featureIndex: index, featureID: sites.layer.features[index].id, message: "a site must be a point")
             }
-            positions.append(position)
+            return position
         }
-        let units = try territories.projected(to: metric)
-        let territoryPositions = try units.features.map { feature -> Position in
-            try Geometry(feature.geometry ?? .polygon([]), context: context).pointOnSurface().position ?? Position(x: 0, y: 0)
-        }
-        let demands = units.features.map { chain.demand(population: $0.properties[populationField]?.doubleValue ?? 0) }
+        let territoryPositions = try territories.geometries.map { try $0.pointOnSurface().position ?? Position(x: 0, y: 0) }
+        let demands = territories.populations.map { chain.demand(population: $0) }
 
         // Sites of each link, in chain order.
         let layers = chain.links.map { link in parsed.indices.filter { parsed[$0].stage == link.stage && parsed[$0].product == link.product } }
@@ -106,74 +98,31 @@ public struct Distribution: Sendable {
         for layer in layers { for site in layer {
             let node = flow.addNode()
             inNode[site] = node
-            let capacity = try amounts.capacity(of: parsed[site], feature: sites.features[site], index: site, file: sitesFile, field: siteFields.capacity)
+            let capacity = try amounts.capacity(of: parsed[site], feature: sites.layer.features[site], index: site, file: sitesFile,
+                                                field: sites.fields.capacity)
             outNode[site] = flow.addNode()
             throughArc[site] = flow.addArc(from: node, to: outNode[site]!, capacity: capacity, cost: 0)
         } }
         let territoryNode = demands.map { _ in flow.addNode() }
         let source = flow.addNode()
 
-        var candidateArcs: [(from: Int, to: Int, toTerritory: Bool, metres: Double)] = []
-        // k-nearest searches through GEOS STRtrees, each set indexed once.
-        struct Candidates {
-            let members: [Int]
-            let index: PointIndex
-        }
-        func candidates(_ members: [Int], in places: [Position]) throws -> Candidates {
-            Candidates(members: members, index: try PointIndex(members.map { places[$0] }, context: context))
-        }
-        func nearest(_ point: Position, among set: Candidates) throws -> [Int] {
-            try set.index.nearest(neighbours, to: point).map { set.members[$0] }
-        }
-        let allTerritories = try candidates(Array(demands.indices), in: territoryPositions)
-        for (k, layer) in layers.enumerated() {
-            // The next layers a site may send to: the next one, and past it while skippable.
-            var targets: [Int] = []
-            var next = k + 1
-            while next < layers.count {
-                targets += layers[next]
-                if !chain.skippable.contains(chain.links[next].stage) { break }
-                next += 1
-            }
-            let nextSites = try candidates(targets, in: positions)
-            for site in layer {
-                for target in try nearest(positions[site], among: nextSites) {
-                    candidateArcs.append((site, target, false, hypot(positions[target].x - positions[site].x, positions[target].y - positions[site].y)))
-                }
-                // The last stage, or one followed only by skippable stages, reaches the people.
-                if next >= layers.count {
-                    for territory in try nearest(positions[site], among: allTerritories) {
-                        candidateArcs.append((site, territory, true, hypot(territoryPositions[territory].x - positions[site].x, territoryPositions[territory].y - positions[site].y)))
-                    }
-                }
-            }
-        }
-        // Every territory also reaches its nearest sellers.
-        let toTerritory = Set(candidateArcs.filter(\.toTerritory).map { [$0.from, $0.to] })
-        let sellers = layers.indices.filter { k in (k + 1..<layers.count).allSatisfy { chain.skippable.contains(chain.links[$0].stage) } }.flatMap { layers[$0] }
-        let sellerSites = try candidates(sellers, in: positions)
-        for territory in demands.indices {
-            for site in try nearest(territoryPositions[territory], among: sellerSites) {
-                let metres = hypot(territoryPositions[territory].x - positions[site].x, territoryPositions[territory].y - positions[site].y)
-                if !toTerritory.contains([site, territory]) {
-                    candidateArcs.append((site, territory, true, metres))
-                }
-            }
-        }
+        let candidateArcs = try candidateLinks(layers: layers, sites: positions, territories: territoryPositions, context: context)
 
-        // Along roads, each link's cost is its travel time (and its line the route).
-        let travel = try roads.map {
-            try RoadTravel(graph: $0, sites: positions, territories: territoryPositions, from: projectedSites.crs, access: access)
+        // Along roads, each link's cost is its travel time (and its line the
+        // route): sites are the places 0..<n, territories follow them.
+        let travel = try roads.map { roads in
+            (times: roads, places: try roads.places(positions, from: metric) + roads.places(territoryPositions, from: metric))
         }
-        let links = candidateArcs.map { RoadTravel.Link(from: $0.from, to: $0.to, toTerritory: $0.toTerritory) }
-        let costs = try travel.map { try $0.minutes(of: links).map { $0.map { $0 * 10 } ?? .infinity } }
-            ?? candidateArcs.map { $0.metres / 100 }
+        let trips = candidateArcs.map { TravelTimes.Trip($0.from, $0.toTerritory ? positions.count + $0.to : $0.to) }
+        let costs = try travel.map { travel in
+            try travel.times.minutes(of: trips, from: travel.places, to: travel.places).map { $0.map { $0 * 10 } ?? .infinity }
+        } ?? candidateArcs.map { $0.metres / 100 }
         // Passing an outside intermediary costs more than any cycle of links
         // can save in distance (or time): a cheaper flow through fewer
         // intermediaries would differ from the optimum by a cycle that
         // passes fewer of them, and so costs less. Fewer intermediated
         // tonnes always win, and the penalty stays small enough to scale.
-        let maxCost = try RoutedCosts.largest(costs, arcs: candidateArcs.map(\.from), sites: sites, file: sitesFile) + 1
+        let maxCost = try RoutedCosts.largest(costs, arcs: candidateArcs.map(\.from), sites: sites.layer, file: sitesFile) + 1
         let penalty = maxCost * Int64(flow.nodeCount + 4)
         var arcOfCandidate: [Int] = []
         for (index, arc) in candidateArcs.enumerated() {
@@ -184,9 +133,9 @@ public struct Distribution: Sendable {
                                               cost: (costs[index].isFinite ? Int64(costs[index]) : 0) + (intermediary ? penalty : 0)))
         }
         for site in layers.first ?? [] { flow.addArc(from: source, to: inNode[site]!, capacity: Int64.max / 4, cost: 0) }
-        let demandUnits = try units.features.indices.map { index in
-            try amounts.demand(population: units.features[index].properties[populationField]?.doubleValue ?? 0,
-                               feature: units.features[index], index: index, file: territoriesFile, field: populationField)
+        let demandUnits = try territories.populations.indices.map { index in
+            try amounts.demand(population: territories.populations[index], feature: territories.layer.features[index],
+                               index: index, file: territoriesFile, field: territories.populationField)
         }
         try amounts.checkTotal(demandUnits, of: "demand", file: territoriesFile)
         var totalUnits: Int64 = 0
@@ -200,7 +149,8 @@ public struct Distribution: Sendable {
         let used = candidateArcs.indices.filter { index in solution.map { $0.flow[arcOfCandidate[index]] > 0 } ?? false }
         var routes = [Route?](repeating: nil, count: candidateArcs.count)
         if let travel {
-            for (index, route) in zip(used, try travel.routes(of: used.map { links[$0] })) { routes[index] = route }
+            let found = try travel.times.routes(of: used.map { trips[$0] }, from: travel.places, to: travel.places)
+            for (index, route) in zip(used, found) { routes[index] = route }
         }
         var flows: [Flow] = []
         var inflow = [Double](repeating: 0, count: demands.count)
@@ -236,8 +186,8 @@ public struct Distribution: Sendable {
                       unmet: unmet, brokenAt: brokenAt, sitePositions: positions, territoryPositions: territoryPositions, crs: metric)
         result.sitesInChain = layers.reduce(0) { $0 + $1.count }
         if let travel {
-            result.unreachableSites = layers.flatMap { $0 }.filter { travel.siteSnaps[$0] == nil }.sorted()
-            result.unreachableTerritories = demands.indices.filter { travel.territorySnaps[$0] == nil }
+            result.unreachableSites = layers.flatMap { $0 }.filter { travel.places[$0] == nil }.sorted()
+            result.unreachableTerritories = demands.indices.filter { travel.places[positions.count + $0] == nil }
         }
         return result
     }

@@ -118,7 +118,7 @@ struct GroupEvaluateCommand: ParsableCommand {
                                                         options: options)
         inputs.warnAboutUnitsTouchingNone(evaluation, territories: study.territories)
         let counts = GroupingInputs.counts(of: evaluation, territories: study.territories, subject: grouping)
-        print(json ? FeatureCounts.adding([counts], to: evaluation.json).jsonText : evaluation.table, terminator: json ? "\n" : "")
+        try StandardOutput.print(json ? FeatureCounts.adding([counts], to: evaluation.json).jsonText : evaluation.table, terminator: json ? "\n" : "")
         counts.report()
     }
 }

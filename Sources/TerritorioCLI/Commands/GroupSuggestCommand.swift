@@ -119,7 +119,7 @@ struct GroupSuggestCommand: ParsableCommand {
         let progress = Progress("growing")
         let result = try suggestion.run(study) { attempt, total in progress.update(attempt, of: total) }
         progress.finish()
-        if output == "-" { print(result.grouping.csv, terminator: "") } else { try ReportOptions.writeText(result.grouping.csv, to: output) }
+        if output == "-" { try StandardOutput.print(result.grouping.csv, terminator: "") } else { try ReportOptions.writeText(result.grouping.csv, to: output) }
         if !result.unassigned.isEmpty {
             Diagnostics.warn("\(result.unassigned.count) territories could join no circuit meeting the floor: \(result.unassigned.prefix(10).joined(separator: ", "))")
         }

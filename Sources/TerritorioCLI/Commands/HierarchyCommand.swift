@@ -54,7 +54,7 @@ struct HierarchyCheckCommand: ParsableCommand {
         defer { for tally in tallies.tallies { tally.report() } }
         let (problems, metric) = try check.check(try HierarchySpec.read(path: spec))
         if json {
-            print(JSONValue.object(["problems": .array(problems.map(Self.json))]).jsonText)
+            try StandardOutput.print(JSONValue.object(["problems": .array(problems.map(Self.json))]).jsonText)
         } else {
             for problem in problems { Diagnostics.write("\(spec): \(problem.kind.rawValue): \(problem.message)\n") }
             Diagnostics.write("\(spec): \(problems.count) problem(s)\n")

@@ -32,29 +32,29 @@ struct InfoCommand: ParsableCommand {
         if json {
             guard case .object(var object) = summary.json else { return }
             object["counts"] = counts.json
-            print(JSONValue.object(object).jsonText)
+            try StandardOutput.print(JSONValue.object(object).jsonText)
             return
         }
-        print("file: \(file) (\(contents.format))")
-        print("features: \(summary.features)")
-        print("geometry types: " + summary.geometryTypes.map { "\($0.type) \($0.count)" }.joined(separator: ", "))
+        try StandardOutput.print("file: \(file) (\(contents.format))")
+        try StandardOutput.print("features: \(summary.features)")
+        try StandardOutput.print("geometry types: " + summary.geometryTypes.map { "\($0.type) \($0.count)" }.joined(separator: ", "))
         if let bbox = summary.envelope {
-            print("bbox: \(bbox.minX), \(bbox.minY), \(bbox.maxX), \(bbox.maxY)")
+            try StandardOutput.print("bbox: \(bbox.minX), \(bbox.minY), \(bbox.maxX), \(bbox.maxY)")
         }
-        print("crs: \(summary.crs)" + (summary.crs.isWGS84 ? " (WGS 84, longitude/latitude)" : ""))
+        try StandardOutput.print("crs: \(summary.crs)" + (summary.crs.isWGS84 ? " (WGS 84, longitude/latitude)" : ""))
         do {
             if let metric = try contents.layer.metricCRS(file: file) {
-                print("metric crs: \(metric) (where Territorio measures this layer)")
+                try StandardOutput.print("metric crs: \(metric) (where Territorio measures this layer)")
             }
         } catch let error as ReadError {
             // A point far outside longitude, latitude: info still describes the file.
-            print("metric crs: none (\(error.featureIndex.map { "feature \($0): " } ?? "")\(error.message))")
+            try StandardOutput.print("metric crs: none (\(error.featureIndex.map { "feature \($0): " } ?? "")\(error.message))")
         }
-        print("properties:")
+        try StandardOutput.print("properties:")
         let width = summary.properties.map(\.name.count).max() ?? 0
         for property in summary.properties {
-            print("  " + property.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + property.types)
+            try StandardOutput.print("  " + property.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + property.types)
         }
-        print("invalid: \(summary.invalid)")
+        try StandardOutput.print("invalid: \(summary.invalid)")
     }
 }

@@ -52,7 +52,7 @@ struct NetworkInfoCommand: ParsableCommand {
         counts.reject(graph.featureCount - graph.featuresUsed, "without a line segment")
         defer { counts.report() }
         if json {
-            print(JSONValue.object([
+            try StandardOutput.print(JSONValue.object([
                 "nodes": .number(summary.nodes), "segments": .number(summary.segments), "arcs": .number(summary.arcs),
                 "length_m": .number(summary.lengthMetres.rounded()), "components": .array(summary.componentSizes.map { .number($0) }),
                 "dead_ends": .number(summary.deadEnds), "one_way_segments": .number(summary.oneWaySegments),
@@ -60,12 +60,12 @@ struct NetworkInfoCommand: ParsableCommand {
             ]).jsonText)
             return
         }
-        print("roads: \(path) (measured in \(graph.crs))")
-        print("nodes: \(summary.nodes)")
-        print("segments: \(summary.segments) (\(summary.oneWaySegments) one-way), arcs: \(summary.arcs)")
-        print(String(format: "length: %.1f km", summary.lengthMetres / 1000))
+        try StandardOutput.print("roads: \(path) (measured in \(graph.crs))")
+        try StandardOutput.print("nodes: \(summary.nodes)")
+        try StandardOutput.print("segments: \(summary.segments) (\(summary.oneWaySegments) one-way), arcs: \(summary.arcs)")
+        try StandardOutput.print(String(format: "length: %.1f km", summary.lengthMetres / 1000))
         let largest = summary.componentSizes.first ?? 0
-        print("components: \(summary.componentSizes.count); largest \(largest) nodes (\(String(format: "%.1f", 100 * Double(largest) / Double(max(1, summary.nodes)))) %); next: \(summary.componentSizes.dropFirst().prefix(5).map(String.init).joined(separator: ", "))")
-        print("dead ends: \(summary.deadEnds)")
+        try StandardOutput.print("components: \(summary.componentSizes.count); largest \(largest) nodes (\(String(format: "%.1f", 100 * Double(largest) / Double(max(1, summary.nodes)))) %); next: \(summary.componentSizes.dropFirst().prefix(5).map(String.init).joined(separator: ", "))")
+        try StandardOutput.print("dead ends: \(summary.deadEnds)")
     }
 }

@@ -112,9 +112,9 @@ struct RankCommand: ParsableCommand {
         var counts = FeatureCounts(indicators, unit: "rows", input: table.rows.count, output: table.rows.count - rowsOutsideLayer)
         counts.reject(rowsOutsideLayer, "territory not in the layer")
         if json {
-            print(FeatureCounts.adding([counts], to: result.json(top: top, territoryColumn: by)).jsonText)
+            try StandardOutput.print(FeatureCounts.adding([counts], to: result.json(top: top, territoryColumn: by)).jsonText)
         } else {
-            print(result.table(top: top, territoryColumn: by), terminator: "")
+            try StandardOutput.print(result.table(top: top, territoryColumn: by), terminator: "")
         }
         counts.report()
         Diagnostics.write("normalised \(normalise.label) over all rows; weights sum to \(String(format: "%g", total)); ties: \(ProductRanking.tieRule)\n")

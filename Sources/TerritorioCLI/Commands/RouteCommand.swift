@@ -59,7 +59,7 @@ struct RouteCommand: ParsableCommand {
         if let matrix {
             try ReportOptions.writeText(rows.text, to: matrix)
         } else if output == nil {
-            print(rows.text, terminator: "")
+            try StandardOutput.print(rows.text, terminator: "")
         }
         if let output {
             try Layers.write(Layer(features: routes, crs: graph.crs).projected(to: .wgs84), to: output)

@@ -81,7 +81,7 @@ struct ValidateCommand: ParsableCommand {
             counts.output = repaired.count
         }
         report["counts"] = counts.json
-        if json { print(JSONValue.object(report).jsonText) }
+        if json { try StandardOutput.print(JSONValue.object(report).jsonText) }
         if !json, problems.isEmpty { Diagnostics.write("\(file): no problems\n") }
         counts.report()
         if !remaining.isEmpty { throw ProblemsFound() }

@@ -17,7 +17,7 @@ struct DemoStep {
             // Its outputs in place before the next step reads them.
             try OutputTransaction.run(keepingOutputsOn: { $0 is ProblemsFound }) {
                 if let standardOutput {
-                    try StandardOutputCapture.capture(into: standardOutput) { try command.run() }
+                    try StandardOutput.capture(into: standardOutput) { try command.run() }
                 } else {
                     try command.run()
                 }

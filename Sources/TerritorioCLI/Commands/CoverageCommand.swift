@@ -35,9 +35,11 @@ struct CoverageCommand: ParsableCommand {
     @Option(parsing: .singleValue, help: ArgumentHelp("Chain spec (JSON); repeat for each product.", valueName: "file"))
     var chain: [String] = []
 
-    @Option(help: ArgumentHelp("Reach of distribution and retail points: 5km, 800m.", valueName: "distance"),
+    static let defaultRadius = Length.given("5km")
+
+    @Option(help: Length.help("Reach of distribution and retail points: 5km, 800m.", default: defaultRadius),
             transform: Length.parser(flag: "--radius", example: "800m or 5km"))
-    var radius = Length.given("5km")
+    var radius = Self.defaultRadius
 
     @Option(name: .customLong("household-size"), help: "People per family.")
     var householdSize = 4.0

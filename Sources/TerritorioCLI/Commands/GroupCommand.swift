@@ -21,9 +21,11 @@ struct GroupingInputs: ParsableArguments {
     @Option(help: "Neighbours share an edge (rook) or any point (queen).")
     var contiguity: Contiguity.Rule = .rook
 
-    @Option(help: ArgumentHelp("Tolerance for slivers and small gaps between units: 10m.", valueName: "distance"),
+    static let noSnap = Length.given("0m")
+
+    @Option(help: Length.help("Tolerance for slivers and small gaps between units: 10m.", default: noSnap),
             transform: Length.parser(flag: "--snap", example: "10m"))
-    var snap = Length.given("0m")
+    var snap = Self.noSnap
 
     @Option(parsing: .singleValue, help: ArgumentHelp("Chain spec for self-sufficiency (with --sites); repeat for more.", valueName: "file"))
     var chain: [String] = []

@@ -34,7 +34,7 @@ struct JoinCommand: ParsableCommand {
     @Flag(help: "Let --as replace a property the points already have.")
     var overwrite = false
 
-    @Option(help: ArgumentHelp("Assign points outside every territory to the nearest within this distance: 500m, 2km.", valueName: "distance"),
+    @Option(help: Length.help("Assign points outside every territory to the nearest within this distance: 500m, 2km."),
             transform: Length.parser(flag: "--snap", example: "500m or 2km"))
     var snap: Length?
 

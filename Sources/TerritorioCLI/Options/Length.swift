@@ -31,6 +31,13 @@ struct Length: Hashable, CustomStringConvertible {
         }
     }
 
+    /// The help of an option with a `transform:` and a default: the
+    /// parser shows no default for those, so it is written as it shows
+    /// one for a plain option, "ABSTRACT (default: 5km)".
+    static func help(_ abstract: String, default value: Length? = nil, valueName: String = "distance") -> ArgumentHelp {
+        ArgumentHelp(value.map { "\(abstract) (default: \($0.text))" } ?? abstract, valueName: valueName)
+    }
+
     /// For defaults: a text known to be a distance.
     static func given(_ text: String) -> Length {
         guard let length = Length(text) else { preconditionFailure("'\(text)' is not a distance") }

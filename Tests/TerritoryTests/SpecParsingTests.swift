@@ -53,8 +53,7 @@ import Testing
         #expect(Self.chainError(#"{"product": "x", "stages": [{"stage": "primary"}], "skippable": [1]}"#)
                 == "c.json: skippable[0]: expected a string, found number")
         // Syntax: line and column, from the project's JSON reader.
-        #expect(Self.chainError("{\"product\": \"x\",\n  \"stages\": [}") == "c.json:2:14: expected a value, found '}'"
-                || Self.chainError("{\"product\": \"x\",\n  \"stages\": [}")?.hasPrefix("c.json:2:") == true)
+        #expect(Self.chainError("{\"product\": \"x\",\n  \"stages\": [}")?.hasPrefix("c.json:2:14: ") == true)
     }
 
     @Test func hierarchiesAreReadAndChecked() throws {

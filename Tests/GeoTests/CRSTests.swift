@@ -38,6 +38,30 @@ import Testing
         #expect(CRS.utmZone(longitude: -180) == 1)
     }
 
+    /// A layer already in a metric CRS keeps it; one in longitude,
+    /// latitude gets the UTM zone of its centre.
+    @Test func metricCRSOfALayerAlreadyProjectedIsItsOwn() throws {
+        let degrees = Layer(features: [Feature(geometry: .point(Position(x: -68.0, y: 10.3))),
+                                       Feature(geometry: .point(Position(x: -67.9, y: 10.4)))])
+        #expect(try degrees.metricCRS() == CRS("EPSG:32619"))
+        let projected = try degrees.projected(to: CRS("EPSG:32619"))
+        #expect(try projected.metricCRS() == CRS("EPSG:32619"))
+        // Far from zone 19's central meridian it would re-centre on another
+        // zone; it must not.
+        let west = try Layer(features: [Feature(geometry: .point(Position(x: -71.5, y: 10.3)))]).projected(to: CRS("EPSG:32619"))
+        #expect(try west.metricCRS() == CRS("EPSG:32619"))
+        #expect(CRS("EPSG:32619").isMetric)
+        #expect(CRS("+proj=laea +lat_0=6.425 +lon_0=-66.575 +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs +type=crs").isMetric)
+        #expect(!CRS.wgs84.isMetric)
+        #expect(!CRS("EPSG:4269").isMetric)     // NAD83, degrees
+        #expect(!CRS("EPSG:3857").isMetric)     // Web Mercator: metres, but not true lengths
+        #expect(!CRS("EPSG:2225").isMetric)     // California zone 1, US feet
+        #expect(!CRS("EPSG:999999").isMetric)
+        // Web Mercator data is re-centred on the UTM zone of its centre.
+        let mercator = try degrees.projected(to: CRS("EPSG:3857"))
+        #expect(try mercator.metricCRS() == CRS("EPSG:32619"))
+    }
+
     @Test func projErrorsSayWhatFailed() {
         #expect {
             try Transformer(from: CRS("EPSG:999999"), to: .wgs84)

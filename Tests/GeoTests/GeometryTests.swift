@@ -140,6 +140,35 @@ import Testing
         #expect(try prepared.covers(try Geometry(wkt: "POINT (4 0.5)")))
     }
 
+    /// Binary operations check (in debug builds, as tests are) that both
+    /// geometries share a context; the normal paths do: geometries made in
+    /// one worker's own context, or in the thread's current one.
+    @Test func binaryOperationsRunInTheirSharedContext() throws {
+        let results = try parallelChunks(count: 8, workers: 4) { range in
+            let context = GEOSContext()
+            return try range.map { (i: Int) throws -> Double in
+                let square = try Geometry(wkt: "POLYGON ((0 0, 2 0, 2 2, 0 2, 0 0))", context: context)
+                let shifted = try Geometry(Envelope(minX: 1, minY: 1, maxX: Double(3 + i), maxY: 3).shape, context: context)
+                #expect(square.context === shifted.context)
+                #expect(try square.intersects(shifted) && !square.within(shifted))
+                #expect(try PreparedGeometry(square).intersects(shifted))
+                #expect(try square.distance(to: shifted) == 0)
+                _ = try square.nearestPoints(to: shifted)
+                let pairwise = try square.union(shifted).area()
+                let many = try Geometry.union([square, shifted], context: context).area()
+                return pairwise + many
+            }
+        }.flatMap { $0 }
+        let expected: [Double] = (0..<8).map { (i: Int) -> Double in
+            let box = 2.0 * Double(2 + i)
+            return 2 * (4 + box - 1)
+        }
+        #expect(results == expected)
+        let current = try Geometry(wkt: "POINT (1 1)")
+        #expect(current.context === GEOSContext.current)
+        #expect(try current.within(try Geometry(wkt: "POLYGON ((0 0, 2 0, 2 2, 0 2, 0 0))")))
+    }
+
     @Test func everyThreadGetsItsOwnContext() throws {
         let areas = try parallelChunks(count: 1000, workers: 4) { range in
             try range.map { i in try Geometry(.polygon([CoordinateSequence(values: [0, 0, Double(i), 0, 0, 1, 0, 0])])).area() }

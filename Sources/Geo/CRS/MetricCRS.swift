@@ -1,6 +1,15 @@
 import Foundation
 
 extension CRS {
+    /// True for a projected CRS in metres whose lengths are near true over
+    /// a region (UTM, Lambert, any national grid; not Mercator or Web
+    /// Mercator): a layer in one is measured as it is. False for longitude,
+    /// latitude, for feet, and for a definition PROJ does not know.
+    public var isMetric: Bool {
+        if isWGS84 { return false }
+        return PROJContext.current.isMetric(self)
+    }
+
     /// A projected CRS in metres suited to data with this longitude,
     /// latitude envelope: the UTM zone of its centre when the data fits in
     /// one zone, else a Lambert azimuthal equal-area centred on it.

@@ -60,3 +60,34 @@ final class PROJObject {
         proj_destroy(handle)
     }
 }
+
+extension PROJContext {
+    /// True when `crs` is projected, with both axes in metres, by a method
+    /// that keeps lengths near true over a region (not Mercator or Web
+    /// Mercator, whose scale grows with latitude): a CRS measures can be
+    /// taken in as it is. A bound CRS (`+towgs84`) is judged by its source.
+    func isMetric(_ crs: CRS) -> Bool {
+        guard let object = try? self.crs(crs) else { return false }
+        var projected = object
+        if proj_get_type(object.handle) == PJ_TYPE_BOUND_CRS {
+            guard let source = proj_get_source_crs(handle, object.handle) else { return false }
+            projected = PROJObject(source, context: self)
+        }
+        guard proj_get_type(projected.handle) == PJ_TYPE_PROJECTED_CRS,
+              let system = proj_crs_get_coordinate_system(handle, projected.handle) else { return false }
+        let coordinates = PROJObject(system, context: self)
+        let axes = proj_cs_get_axis_count(handle, coordinates.handle)
+        guard axes >= 2 else { return false }
+        for axis in 0..<axes {
+            var factor = 0.0
+            guard proj_cs_get_axis_info(handle, coordinates.handle, axis, nil, nil, nil, &factor, nil, nil, nil) == 1,
+                  factor == 1 else { return false }
+        }
+        guard let operation = proj_crs_get_coordoperation(handle, projected.handle) else { return false }
+        let conversion = PROJObject(operation, context: self)
+        var method: UnsafePointer<CChar>?
+        guard proj_coordoperation_get_method_info(handle, conversion.handle, &method, nil, nil) == 1, let method else { return false }
+        let name = String(cString: method).lowercased()
+        return !(name.contains("mercator") && !name.contains("transverse"))
+    }
+}

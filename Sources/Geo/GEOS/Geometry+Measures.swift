@@ -18,14 +18,14 @@ extension Geometry {
 
     public func distance(to other: Geometry) throws(GEOSError) -> Double {
         var value = 0.0
-        try context.check(status: GEOSDistance_r(context.handle, handle, other.handle, &value), "distance")
+        try context.check(status: GEOSDistance_r(context.handle, handle, handle(sharedWith: other), &value), "distance")
         return value
     }
 
     /// The closest point of this geometry and of `other`, in that order.
     public func nearestPoints(to other: Geometry) throws(GEOSError) -> (Position, Position) {
         let c = context.handle
-        guard let sequence = GEOSNearestPoints_r(c, handle, other.handle) else {
+        guard let sequence = GEOSNearestPoints_r(c, handle, handle(sharedWith: other)) else {
             throw context.takeError(operation: "nearest points")
         }
         defer { GEOSCoordSeq_destroy_r(c, sequence) }

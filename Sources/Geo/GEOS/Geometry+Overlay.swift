@@ -2,19 +2,19 @@ import CGEOS
 
 extension Geometry {
     public func intersection(_ other: Geometry) throws(GEOSError) -> Geometry {
-        try make(GEOSIntersection_r(context.handle, handle, other.handle), "intersection")
+        try make(GEOSIntersection_r(context.handle, handle, handle(sharedWith: other)), "intersection")
     }
 
     public func difference(_ other: Geometry) throws(GEOSError) -> Geometry {
-        try make(GEOSDifference_r(context.handle, handle, other.handle), "difference")
+        try make(GEOSDifference_r(context.handle, handle, handle(sharedWith: other)), "difference")
     }
 
     public func union(_ other: Geometry) throws(GEOSError) -> Geometry {
-        try make(GEOSUnion_r(context.handle, handle, other.handle), "union")
+        try make(GEOSUnion_r(context.handle, handle, handle(sharedWith: other)), "union")
     }
 
     public func symmetricDifference(_ other: Geometry) throws(GEOSError) -> Geometry {
-        try make(GEOSSymDifference_r(context.handle, handle, other.handle), "symmetric difference")
+        try make(GEOSSymDifference_r(context.handle, handle, handle(sharedWith: other)), "symmetric difference")
     }
 
     /// The union of all the parts of this geometry.
@@ -35,6 +35,7 @@ extension Geometry {
         let c = context.handle
         var copies: [OpaquePointer?] = []
         for member in members {
+            assert(member.context === context, "a collection of geometries of two contexts; pass Shapes between threads")
             guard let copy = GEOSGeom_clone_r(c, member.handle) else {
                 copies.forEach { GEOSGeom_destroy_r(c, $0) }
                 throw context.takeError(operation: "collection")

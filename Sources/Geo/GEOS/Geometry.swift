@@ -18,6 +18,17 @@ public final class Geometry {
         GEOSGeom_destroy_r(context.handle, handle)
     }
 
+    /// `other`'s handle, for an operation run in this geometry's context.
+    /// Both geometries of a binary operation must share one context: a
+    /// context is used by one thread at a time, and a geometry of another
+    /// thread's context handed in here would be two threads in one. Checked
+    /// in debug builds (no cost in release).
+    @inline(__always)
+    func handle(sharedWith other: Geometry) -> OpaquePointer {
+        assert(other.context === context, "a binary GEOS operation on geometries of two contexts; pass the other geometry's Shape to this thread instead")
+        return other.handle
+    }
+
     /// A new geometry owning `result`, or the GEOS error of `operation`.
     func make(_ result: OpaquePointer?, _ operation: String) throws(GEOSError) -> Geometry {
         Geometry(owning: try context.check(result, operation), context: context)

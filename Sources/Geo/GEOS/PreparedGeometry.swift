@@ -17,28 +17,28 @@ public final class PreparedGeometry {
     }
 
     public func contains(_ other: Geometry) throws(GEOSError) -> Bool {
-        try context.check(predicate: GEOSPreparedContains_r(context.handle, handle, other.handle), "prepared contains")
+        try context.check(predicate: GEOSPreparedContains_r(context.handle, handle, base.handle(sharedWith: other)), "prepared contains")
     }
 
     public func covers(_ other: Geometry) throws(GEOSError) -> Bool {
-        try context.check(predicate: GEOSPreparedCovers_r(context.handle, handle, other.handle), "prepared covers")
+        try context.check(predicate: GEOSPreparedCovers_r(context.handle, handle, base.handle(sharedWith: other)), "prepared covers")
     }
 
     public func intersects(_ other: Geometry) throws(GEOSError) -> Bool {
-        try context.check(predicate: GEOSPreparedIntersects_r(context.handle, handle, other.handle), "prepared intersects")
+        try context.check(predicate: GEOSPreparedIntersects_r(context.handle, handle, base.handle(sharedWith: other)), "prepared intersects")
     }
 
     public func containsProperly(_ other: Geometry) throws(GEOSError) -> Bool {
-        try context.check(predicate: GEOSPreparedContainsProperly_r(context.handle, handle, other.handle), "prepared contains properly")
+        try context.check(predicate: GEOSPreparedContainsProperly_r(context.handle, handle, base.handle(sharedWith: other)), "prepared contains properly")
     }
 
     public func within(_ other: Geometry) throws(GEOSError) -> Bool {
-        try context.check(predicate: GEOSPreparedWithin_r(context.handle, handle, other.handle), "prepared within")
+        try context.check(predicate: GEOSPreparedWithin_r(context.handle, handle, base.handle(sharedWith: other)), "prepared within")
     }
 
     public func distance(to other: Geometry) throws(GEOSError) -> Double {
         var value = 0.0
-        try context.check(status: GEOSPreparedDistance_r(context.handle, handle, other.handle, &value), "prepared distance")
+        try context.check(status: GEOSPreparedDistance_r(context.handle, handle, base.handle(sharedWith: other), &value), "prepared distance")
         return value
     }
 }

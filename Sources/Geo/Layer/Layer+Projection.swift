@@ -1,10 +1,14 @@
 extension Layer {
-    /// The metric CRS PROJ work should use for this layer: see
-    /// `CRS.metric(for:)`. Nil when the layer has no coordinates.
-    /// Longitude, latitude far out of range (a projected file without its
-    /// CRS, a typo of 1e20) is an error naming the first such feature.
+    /// The metric CRS PROJ work should use for this layer: its own when it
+    /// is already in one (`CRS.isMetric`: projected, in metres), so that a
+    /// layer projected once is not projected again; else the one
+    /// `CRS.metric(for:)` chooses for its extent. Nil when the layer has no
+    /// coordinates. Longitude, latitude far out of range (a projected file
+    /// without its CRS, a typo of 1e20) is an error naming the first such
+    /// feature.
     public func metricCRS(file: String = "<layer>") throws -> CRS? {
         guard let envelope else { return nil }
+        if crs.isMetric { return crs }
         if crs.isWGS84 {
             if !Self.isLongitudeLatitude(envelope) { throw outOfRange(file: file) }
             return CRS.metric(for: envelope)

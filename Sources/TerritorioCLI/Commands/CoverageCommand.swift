@@ -35,8 +35,11 @@ struct CoverageCommand: ParsableCommand {
     @Option(parsing: .singleValue, help: ArgumentHelp("Chain spec (JSON); repeat for each product.", valueName: "file"))
     var chain: [String] = []
 
-    @Option(help: ArgumentHelp("Reach of distribution and retail points: 5km, 800m.", valueName: "distance"))
-    var radius = "5km"
+    static let defaultRadius = Length.given("5km")
+
+    @Option(help: Length.help("Reach of distribution and retail points: 5km, 800m.", default: defaultRadius),
+            transform: Length.parser(flag: "--radius", example: "800m or 5km"))
+    var radius = Self.defaultRadius
 
     @Option(name: .customLong("household-size"), help: "People per family.")
     var householdSize = 4.0
@@ -58,12 +61,9 @@ struct CoverageCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard let metres = Distance.metres(radius) else {
-            throw ValidationError(Distance.complaint(about: radius, flag: "--radius", example: "800m or 5km"))
-        }
         var analysis = CircuitCoverage()
         analysis.householdSize = householdSize
-        analysis.radius = metres
+        analysis.radius = radius.metres
         let prepared = try territoryOptions.prepare()
         let siteContents = try input.read(sites)
         let study = try Study(territories: prepared, sites: try siteFields.prepare(siteContents, file: sites, in: prepared),

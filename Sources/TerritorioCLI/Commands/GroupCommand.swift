@@ -21,8 +21,11 @@ struct GroupingInputs: ParsableArguments {
     @Option(help: "Neighbours share an edge (rook) or any point (queen).")
     var contiguity: Contiguity.Rule = .rook
 
-    @Option(help: ArgumentHelp("Tolerance for slivers and small gaps between units: 10m.", valueName: "distance"))
-    var snap = "0m"
+    static let noSnap = Length.given("0m")
+
+    @Option(help: Length.help("Tolerance for slivers and small gaps between units: 10m.", default: noSnap),
+            transform: Length.parser(flag: "--snap", example: "10m"))
+    var snap = Self.noSnap
 
     @Option(parsing: .singleValue, help: ArgumentHelp("Chain spec for self-sufficiency (with --sites); repeat for more.", valueName: "file"))
     var chain: [String] = []
@@ -44,9 +47,8 @@ struct GroupingInputs: ParsableArguments {
 
     /// How contiguity is judged, with the `islands` policy the grouping
     /// was made with.
-    func options(islands: Contiguity.IslandPolicy = .own) throws -> GroupingEvaluation.Options {
-        guard let metres = Distance.metres(snap) else { throw ValidationError(Distance.complaint(about: snap, flag: "--snap", example: "10m")) }
-        return GroupingEvaluation.Options(contiguity: contiguity, snap: metres, islands: islands)
+    func options(islands: Contiguity.IslandPolicy = .own) -> GroupingEvaluation.Options {
+        GroupingEvaluation.Options(contiguity: contiguity, snap: snap.metres, islands: islands)
     }
 
     /// The study every group command works on, read once: the territories
@@ -76,7 +78,7 @@ struct GroupingInputs: ParsableArguments {
     /// Many units touching none usually means gaps between neighbours,
     /// which split circuits that are in fact contiguous.
     func warnAboutUnitsTouchingNone(_ evaluation: GroupingEvaluation, territories: StudyTerritories) {
-        guard Distance.metres(snap) == 0, evaluation.unitsTouchingNone > 0 else { return }
+        guard snap.metres == 0, evaluation.unitsTouchingNone > 0 else { return }
         Diagnostics.warn("\(evaluation.unitsTouchingNone) of \(territories.count) territories touch no other: islands, or boundaries with small gaps between neighbours; for gaps, --snap 50m counts units within 50 m as neighbours")
     }
 
@@ -112,7 +114,7 @@ struct GroupEvaluateCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let options = try inputs.options()
+        let options = inputs.options()
         let study = try inputs.study()
         let evaluation = try GroupingEvaluation.covering(try study.regrouped(try inputs.grouping(grouping, in: study), file: grouping),
                                                         options: options)
@@ -150,7 +152,7 @@ struct GroupCompareCommand: ParsableCommand {
     }
 
     func run() throws {
-        let options = try inputs.options()
+        let options = inputs.options()
         // Territories, sites, chains and roads read once, whatever the number of groupings.
         let study = try inputs.study()
         let comparison = try GroupingComparison(study, groupings: try groupings.map { ($0, try inputs.grouping($0, in: study)) },

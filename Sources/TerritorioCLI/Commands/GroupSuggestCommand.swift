@@ -84,7 +84,7 @@ struct GroupSuggestCommand: ParsableCommand {
     }
 
     func run() throws {
-        let options = try inputs.options(islands: islands)
+        let options = inputs.options(islands: islands)
         var suggestion = GroupingSuggestion()
         suggestion.contiguity = options.contiguity
         suggestion.snap = options.snap

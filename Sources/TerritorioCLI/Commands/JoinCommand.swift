@@ -34,8 +34,9 @@ struct JoinCommand: ParsableCommand {
     @Flag(help: "Let --as replace a property the points already have.")
     var overwrite = false
 
-    @Option(help: ArgumentHelp("Assign points outside every territory to the nearest within this distance: 500m, 2km.", valueName: "distance"))
-    var snap: String?
+    @Option(help: Length.help("Assign points outside every territory to the nearest within this distance: 500m, 2km."),
+            transform: Length.parser(flag: "--snap", example: "500m or 2km"))
+    var snap: Length?
 
     @Option(help: ArgumentHelp("Write count and capacity per territory x product x stage to this CSV.", valueName: "file"))
     var summary: String?
@@ -58,12 +59,7 @@ struct JoinCommand: ParsableCommand {
     }
 
     func run() throws {
-        let snapMetres = try snap.map { text throws in
-            guard let metres = Distance.metres(text) else {
-                throw ValidationError(Distance.complaint(about: text, flag: "--snap", example: "500m or 2km"))
-            }
-            return metres
-        }
+        let snapMetres = snap?.metres
         let pointContents = try input.read(points, progress: Progress("reading points"))
         let pointLayer = pointContents.layer
         try FieldCheck.require(by.map { [$0] } ?? [], in: pointLayer, file: points, flag: "--by")

@@ -57,47 +57,26 @@ public struct ChainSpec: Sendable, Hashable {
 }
 
 extension ChainSpec {
-    private struct File: Decodable {
-        struct StageEntry: Decodable {
-            var stage: String
-            var product: String?
-            var unit: String?
-            var yield: Double?
-        }
-        var product: String
-        var unit: String?
-        var demandKgPerPersonMonth: Double?
-        var demandPerPersonMonth: Double?
-        var stages: [StageEntry]
-        var skippable: [String]?
-    }
-
-    /// Reads and checks a chain file; every error names the file and what
-    /// is wrong.
-    public static func read(path: String) throws(ReadError) -> ChainSpec {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw ReadError(file: path, message: "cannot read: \(error.localizedDescription)")
-        }
-        return try parse(data, name: path)
-    }
-
+    /// Checks a chain file's bytes; `name` is the file in messages. Read
+    /// once, by the project's JSON reader: a syntax error gives the line and
+    /// column, every other error names the file, the place and what is
+    /// wrong. (The CLI reads the file: `SpecFiles`.)
     public static func parse(_ data: Data, name: String) throws(ReadError) -> ChainSpec {
         func fail(_ message: String) -> ReadError { ReadError(file: name, message: message) }
         guard !data.isEmpty else { throw fail("the file is empty; expected a chain spec (JSON)") }
-        // Our own JSON reader first: its errors give the line and column.
-        _ = try JSONValue(parsingJSON: Array(data), name: name)
-        let file: File
-        do {
-            file = try JSONDecoder().decode(File.self, from: data)
-        } catch let DecodingError.keyNotFound(key, context) {
-            let place = context.codingPath.map { $0.intValue.map { "stages[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
-            throw fail("\(place.isEmpty ? "the chain" : place) has no \"\(key.stringValue)\"")
-        } catch {
-            throw fail("not a chain spec: \(error)")
+        let root = try SpecObject(JSONValue(parsingJSON: Array(data), name: name), place: "the chain", file: name, kind: "a chain spec")
+        let product = try root.required("product", root.string)
+        let stageValues = try root.required("stages", root.array)
+        var stageEntries: [(stage: String, product: String?, unit: String?, yield: Double?)] = []
+        for (index, value) in stageValues.enumerated() {
+            let entry = try SpecObject(value, place: "stages[\(index)]", file: name, kind: "a stage")
+            stageEntries.append((try entry.required("stage", entry.string), try entry.string("product"),
+                                 try entry.string("unit"), try entry.number("yield")))
         }
+        let file = (product: product, unit: try root.string("unit"),
+                    demandKgPerPersonMonth: try root.number("demandKgPerPersonMonth"),
+                    demandPerPersonMonth: try root.number("demandPerPersonMonth"),
+                    stages: stageEntries, skippable: try root.strings("skippable"))
         let unitText = file.unit ?? CapacityUnit.tonnesPerMonth.rawValue
         guard let unit = CapacityUnit(rawValue: unitText) else {
             throw fail("unknown unit '\(unitText)'; units are \(CapacityUnit.allCases.map(\.rawValue).joined(separator: ", "))")

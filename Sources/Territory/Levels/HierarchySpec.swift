@@ -13,8 +13,8 @@ import Geo
 ///
 /// `dissolve` builds a level from a lower level's file by its code field
 /// (one file with parent-code fields). Files are relative to the spec.
-public struct HierarchySpec: Sendable, Decodable {
-    public struct Level: Sendable, Decodable {
+public struct HierarchySpec: Sendable {
+    public struct Level: Sendable {
         public var name: String
         public var file: String
         /// Field holding the unit's code; the feature id when absent.
@@ -32,44 +32,27 @@ public struct HierarchySpec: Sendable, Decodable {
     /// Folder the level files are relative to.
     public var folder: String = "."
 
-    enum CodingKeys: String, CodingKey { case levels }
-
-    public static func read(path: String) throws(ReadError) -> HierarchySpec {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw ReadError(file: path, message: "cannot read: \(error.localizedDescription)")
-        }
-        return try parse(data, name: path, folder: URL(fileURLWithPath: path).deletingLastPathComponent().path)
-    }
-
-    /// Reads a spec's JSON; `name` is the file in messages, `folder` what
-    /// level files are relative to.
+    /// Reads a spec's JSON, once, with the project's JSON reader; `name` is
+    /// the file in messages (a syntax error gives its line and column),
+    /// `folder` what level files are relative to. (The CLI reads the file:
+    /// `SpecFiles`.)
     public static func parse(_ data: Data, name: String, folder: String = ".") throws(ReadError) -> HierarchySpec {
         guard !data.isEmpty else { throw ReadError(file: name, message: "the file is empty; expected a hierarchy spec (JSON)") }
-        // Our own JSON reader first: its errors give the line and column.
-        _ = try JSONValue(parsingJSON: Array(data), name: name)
-        var spec: HierarchySpec
-        do {
-            spec = try JSONDecoder().decode(HierarchySpec.self, from: data)
-        } catch let DecodingError.keyNotFound(key, context) {
-            throw ReadError(file: name, message: "\(Self.where(context.codingPath)) has no \"\(key.stringValue)\"")
-        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
-            throw ReadError(file: name, message: "\(Self.where(context.codingPath)): \(context.debugDescription)")
-        } catch {
-            throw ReadError(file: name, message: "not a hierarchy spec: \(error.localizedDescription)")
+        let root = try SpecObject(JSONValue(parsingJSON: Array(data), name: name), place: "the spec", file: name, kind: "a hierarchy spec")
+        let values = try root.required("levels", root.array)
+        var levels: [Level] = []
+        for (index, value) in values.enumerated() {
+            let entry = try SpecObject(value, place: "levels[\(index)]", file: name, kind: "a level")
+            levels.append(Level(name: try entry.required("name", entry.string), file: try entry.required("file", entry.string),
+                                id: try entry.string("id"), nameField: try entry.string("nameField"),
+                                parent: try entry.string("parent"), parentNameField: try entry.string("parentNameField"),
+                                population: try entry.string("population"), dissolve: try entry.bool("dissolve")))
         }
-        guard !spec.levels.isEmpty else { throw ReadError(file: name, message: "\"levels\" is empty") }
-        for (index, level) in spec.levels.enumerated() where index > 0 && level.parent == nil {
+        guard !levels.isEmpty else { throw ReadError(file: name, message: "\"levels\" is empty") }
+        for (index, level) in levels.enumerated() where index > 0 && level.parent == nil {
             throw ReadError(file: name, message: "level \(index) (\(level.name)) has no \"parent\" field naming its parent's code")
         }
-        spec.folder = folder
-        return spec
-    }
-
-    private static func `where`(_ path: [CodingKey]) -> String {
-        path.isEmpty ? "the spec" : path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+        return HierarchySpec(levels: levels, folder: folder)
     }
 
     public func path(of level: Level) -> String {

@@ -36,18 +36,18 @@ public struct IndicatorWeights: Sendable, Hashable {
         self.weights = weights
     }
 
-    public static func read(path: String) throws(ReadError) -> IndicatorWeights {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw ReadError(file: path, message: "cannot read as UTF-8 text: \(error.localizedDescription)")
-        }
-        return try parse(text, name: path)
+    /// Checks a weights file's bytes with the project's JSON reader; `name`
+    /// is the file in messages (a syntax error gives its line and column).
+    /// (The CLI reads the file: `SpecFiles`.)
+    public static func parse(_ data: Data, name: String) throws(ReadError) -> IndicatorWeights {
+        try parse(value: JSONValue(parsingJSON: Array(data), name: name), name: name)
     }
 
     public static func parse(_ text: String, name: String) throws(ReadError) -> IndicatorWeights {
-        let value = try JSONValue(parsingJSON: text, name: name)
+        try parse(value: JSONValue(parsingJSON: text, name: name), name: name)
+    }
+
+    private static func parse(value: JSONValue, name: String) throws(ReadError) -> IndicatorWeights {
         func fail(_ message: String) -> ReadError { ReadError(file: name, message: message) }
         guard case .object(let object) = value else {
             throw fail("expected a JSON object of weights, {\"demand\": 0.2, ...}; found \(value.typeName)")

@@ -138,7 +138,7 @@ func bufferCoverage(_ pointsPath: String, _ parishesPath: String, times: Int) th
     var covered = 0.0
     let runs = try timed(times) {
         // 16 segments a quadrant, as GeoPandas buffers by default.
-        let reach = try Coverage.unionOfDiscs(around: points, radius: 5_000, quadrantSegments: 16)
+        let reach = try DiscUnion.unionOfDiscs(around: points, radius: 5_000, quadrantSegments: 16)
         let target = Layer(features: [Feature(geometry: reach)], crs: CRS("EPSG:32619"))
         let result = try ArealInterpolation(extensive: ["population"]).interpolate(from: parishes, to: target)
         covered = result.features[0].properties["population"]?.doubleValue ?? 0

@@ -3,7 +3,7 @@ import Testing
 @testable import Geo
 @testable import Territory
 
-@Suite struct CoverageUnionTests {
+@Suite struct DiscUnionTests {
     /// Dense clusters (where the grid drops most discs) and scattered
     /// points (where it drops none), with holes between them.
     static func points() -> [Position] {
@@ -21,7 +21,7 @@ import Testing
     @Test func theGridShortcutGivesExactlyTheUnionOfAllDiscs() throws {
         let points = Self.points()
         let context = GEOSContext.current
-        let fast = try Geometry(try Coverage.unionOfDiscs(around: points, radius: 2_000, quadrantSegments: 8), context: context)
+        let fast = try Geometry(try DiscUnion.unionOfDiscs(around: points, radius: 2_000, quadrantSegments: 8), context: context)
         let discs = try points.map { try Geometry(.point($0), context: context).buffer(2_000, style: BufferStyle(quadrantSegments: 8)) }
         let plain = try Geometry.union(discs, context: context)
         let difference = try fast.symmetricDifference(plain).area()
@@ -32,7 +32,7 @@ import Testing
     }
 
     @Test func oneDiscIsTheBufferItself() throws {
-        let shape = try Coverage.unionOfDiscs(around: [Position(x: 0, y: 0)], radius: 1_000, quadrantSegments: 8)
+        let shape = try DiscUnion.unionOfDiscs(around: [Position(x: 0, y: 0)], radius: 1_000, quadrantSegments: 8)
         let area = try Geometry(shape).area()
         #expect(abs(area - 16 * 1_000_000 * sin(2 * Double.pi / 32)) < 1e-6)
     }
@@ -48,7 +48,7 @@ import Testing
         for radius in [1.0, 100] {
             let grid = CoveredGrid(points: points, radius: radius, quadrantSegments: 8)
             #expect(Double(grid.covered.count) <= 2 * CoveredGrid.cellLimit(points: points.count), "radius \(radius)")
-            let fast = try Geometry(try Coverage.unionOfDiscs(around: points, radius: radius, quadrantSegments: 8), context: context)
+            let fast = try Geometry(try DiscUnion.unionOfDiscs(around: points, radius: radius, quadrantSegments: 8), context: context)
             let discs = try points.map { try Geometry(.point($0), context: context).buffer(radius, style: BufferStyle(quadrantSegments: 8)) }
             let plain = try Geometry.union(discs, context: context)
             #expect(try fast.symmetricDifference(plain).area() / plain.area() < 1e-9, "radius \(radius)")

@@ -1,8 +1,9 @@
 import Foundation
 import Geo
 
-/// Area within reach of many points.
-public enum Coverage {
+/// Area within reach of many points: the union of discs around them.
+/// ("Coverage" means circuit coverage, `CircuitCoverage`, only.)
+public enum DiscUnion {
     /// The union of discs of `radius` around `points` (metric CRS), each
     /// disc the polygon GEOS's buffer makes.
     ///
@@ -37,6 +38,10 @@ public enum Coverage {
         return try Geometry.union(partial.map { try Geometry($0, context: context) }, context: context).shape
     }
 }
+
+/// The old name, still used by `CatchmentAnalysis.swift`: remove once
+/// CatchmentAnalysis is converted.
+public typealias Coverage = DiscUnion
 
 /// Grid squares known to lie inside some disc.
 struct CoveredGrid {

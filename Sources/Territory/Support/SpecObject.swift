@@ -1,0 +1,79 @@
+import Geo
+
+/// One JSON object of a spec file (a chain, a hierarchy), read member by
+/// member: a missing member, or one of the wrong type, is an error naming
+/// the file and the place (`stages[1]`, `levels[0].id`). A member that is
+/// `null` counts as absent. Members a spec does not know are left alone.
+struct SpecObject {
+    let object: JSONObject
+    /// Where the object is, for messages: "the chain", "stages[1]".
+    let place: String
+    let file: String
+
+    /// `value` as an object; `kind` says what was expected ("a chain spec").
+    init(_ value: JSONValue, place: String, file: String, kind: String) throws(ReadError) {
+        guard case .object(let object) = value else {
+            throw ReadError(file: file, message: "\(place.hasPrefix("the ") ? "" : "\(place): ")expected \(kind) (a JSON object), found \(value.typeName)")
+        }
+        self.object = object
+        self.place = place
+        self.file = file
+    }
+
+    func fail(_ message: String) -> ReadError { ReadError(file: file, message: message) }
+
+    private func member(_ key: String) -> JSONValue? {
+        switch object[key] {
+        case nil, .null?: nil
+        case let value?: value
+        }
+    }
+
+    private func mismatch(_ key: String, expected: String, found value: JSONValue) -> ReadError {
+        let path = place.hasPrefix("the ") ? key : "\(place).\(key)"
+        return fail("\(path): expected \(expected), found \(value.typeName)")
+    }
+
+    /// The member `key`, which must be there.
+    func required<T>(_ key: String, _ read: (String) throws(ReadError) -> T?) throws(ReadError) -> T {
+        guard let value = try read(key) else { throw fail("\(place) has no \"\(key)\"") }
+        return value
+    }
+
+    func string(_ key: String) throws(ReadError) -> String? {
+        guard let value = member(key) else { return nil }
+        guard case .string(let string) = value else { throw mismatch(key, expected: "a string", found: value) }
+        return string
+    }
+
+    func number(_ key: String) throws(ReadError) -> Double? {
+        guard let value = member(key) else { return nil }
+        guard case .number(let number) = value else { throw mismatch(key, expected: "a number", found: value) }
+        return number.value
+    }
+
+    func bool(_ key: String) throws(ReadError) -> Bool? {
+        guard let value = member(key) else { return nil }
+        guard case .bool(let bool) = value else { throw mismatch(key, expected: "true or false", found: value) }
+        return bool
+    }
+
+    func array(_ key: String) throws(ReadError) -> [JSONValue]? {
+        guard let value = member(key) else { return nil }
+        guard case .array(let array) = value else { throw mismatch(key, expected: "an array", found: value) }
+        return array
+    }
+
+    /// The member `key` as an array of strings.
+    func strings(_ key: String) throws(ReadError) -> [String]? {
+        guard let values = try array(key) else { return nil }
+        var strings: [String] = []
+        for (index, value) in values.enumerated() {
+            guard case .string(let string) = value else {
+                throw mismatch("\(key)[\(index)]", expected: "a string", found: value)
+            }
+            strings.append(string)
+        }
+        return strings
+    }
+}

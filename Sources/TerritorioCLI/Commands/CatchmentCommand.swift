@@ -35,8 +35,9 @@ struct CatchmentCommand: ParsableCommand {
     @Option(help: "buffer, voronoi, nearest, network or capacity.")
     var method: CatchmentAnalysis.Method
 
-    @Option(help: ArgumentHelp("Radius of buffer catchments: 800m, 5km.", valueName: "distance"))
-    var radius: String = "5km"
+    @Option(help: Length.help("Radius of buffer catchments: 800m, 5km.", default: .given("5km")),
+            transform: Length.parser(flag: "--radius", example: "800m or 5km", positive: true))
+    var radius = Length.given("5km")
 
     @OptionGroup var territoryOptions: TerritoryOptions
 
@@ -57,9 +58,6 @@ struct CatchmentCommand: ParsableCommand {
     @OptionGroup var siteFields: SiteFieldOptions
 
     func run() throws {
-        guard let metres = Distance.metres(radius), metres > 0 else {
-            throw ValidationError(Distance.complaint(about: radius, flag: "--radius", example: "800m or 5km"))
-        }
         let contents = try input.read(facilities)
         let all = contents.layer
         try siteFields.check(all, file: facilities, needed: chain != nil)
@@ -68,7 +66,7 @@ struct CatchmentCommand: ParsableCommand {
         guard selected.count > 0 else { throw CommandFailure(message: "\(facilities): no facility matches") }
         let prepared = try territoryOptions.prepare()
         ExtentCheck.warnFarPoints(all, file: facilities, against: prepared.populationCheck.original, referenceFile: prepared.file)
-        var analysis = CatchmentAnalysis(method: method, radius: metres, chain: try chain.map { try ChainSpec.read(path: $0) },
+        var analysis = CatchmentAnalysis(method: method, radius: radius.metres, chain: try chain.map { try ChainSpec.read(path: $0) },
                                          siteFields: siteFields.fields)
         analysis.facilityIDField = facilityIDField
         analysis.facilityPositions = positions

@@ -25,33 +25,26 @@ struct IsochroneCommand: ParsableCommand {
 
     @OptionGroup var roadOptions: RoadOptions
 
-    @Option(help: ArgumentHelp("Thresholds in minutes: 15,30,60.", valueName: "list"))
-    var minutes: String
+    @Option(help: ArgumentHelp("Thresholds in minutes: 15,30,60.", valueName: "list"), transform: Minutes.parser())
+    var minutes: Minutes
 
     @Option(help: ArgumentHelp("Territories with population, for the population inside.", valueName: "file"))
     var territories: String?
 
-    @Option(help: ArgumentHelp("Half-width of the band around reachable roads: 200m.", valueName: "distance"))
-    var width = "200m"
+    @Option(help: Length.help("Half-width of the band around reachable roads.", default: .given("200m")),
+            transform: Length.parser(flag: "--width", example: "200m", positive: true))
+    var width = Length.given("200m")
 
-    @Option(name: .customLong("max-snap"), help: ArgumentHelp("Farthest a facility may be from the roads: 2km.", valueName: "distance"))
-    var maxSnap = "2km"
+    @Option(name: .customLong("max-snap"), help: Length.help("Farthest a facility may be from the roads.", default: .given("2km")),
+            transform: Length.parser(flag: "--max-snap", example: "2km"))
+    var maxSnap = Length.given("2km")
 
-    @Option(name: .customLong("population-field"), help: ArgumentHelp("Property of the territories holding the population.", valueName: "name"))
-    var populationField = "population"
+    @OptionGroup var population: PopulationOptions
 
     @OptionGroup var outputOptions: OutputOptions
 
     func run() throws {
-        let thresholds = minutes.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }.sorted()
-        guard !thresholds.isEmpty, thresholds.allSatisfy({ $0 > 0 }) else { throw ValidationError("--minutes takes positive numbers: 15,30,60") }
-        guard thresholds.allSatisfy(\.isFinite) else { throw ValidationError("--minutes takes finite numbers: 15,30,60, not '\(minutes)'") }
-        guard let band = Distance.metres(width), band > 0 else {
-            throw ValidationError(Distance.complaint(about: width, flag: "--width", example: "200m"))
-        }
-        guard let limit = Distance.metres(maxSnap) else {
-            throw ValidationError(Distance.complaint(about: maxSnap, flag: "--max-snap", example: "2km"))
-        }
+        let thresholds = minutes.values, band = width.metres, limit = maxSnap.metres
         let graph = try roadOptions.graph()
         let travel = try TravelTimes(graph: graph, access: RoadAccess(maxSnap: limit))
         let all = try Layers.read(facilities)
@@ -60,9 +53,16 @@ struct IsochroneCommand: ParsableCommand {
         let snaps = points.snaps
         let features = try Isochrones(width: band).bands(of: snaps, ids: points.ids, minutes: thresholds, graph: graph)
         var layer = Layer(features: features, crs: graph.crs)
+        var territoryCounts: FeatureCounts?
         if let territories {
-            layer = try ArealInterpolation(extensive: [populationField]).interpolate(from: try Layers.read(territories), to: layer)
+            // Populations checked as everywhere: a missing one is an error unless --missing-population says otherwise.
+            let read = try Layers.read(territories)
+            let checked = try population.check(read, file: territories)
+            territoryCounts = checked.counts(of: territories, unit: "territories", input: read.count)
+            let populationField = population.field
+            layer = try ArealInterpolation(extensive: [populationField]).interpolate(from: checked.layer, to: layer)
             for index in layer.features.indices {
+                // Every polygon gets a value from the interpolation; 0 where no territory overlaps it.
                 let people = layer.features[index].properties[populationField]?.doubleValue ?? 0
                 layer.features[index].properties[populationField] = .number(people.rounded())
                 layer.features[index].properties["covered_area_m2"] = nil
@@ -76,5 +76,6 @@ struct IsochroneCommand: ParsableCommand {
         counts.reject(all.count - selected.count, "not selected by --where")
         counts.reject(selected.count - reached, "beyond --max-snap of the roads")
         counts.report()
+        territoryCounts?.report()
     }
 }

@@ -28,16 +28,16 @@ struct RouteCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write from_id,to_id,minutes,km,from_snap_m,to_snap_m for every pair here.", valueName: "file"))
     var matrix: String?
 
-    @Option(name: .customLong("max-snap"), help: ArgumentHelp("Farthest a point may be from the roads: 2km, 500m.", valueName: "distance"))
-    var maxSnap = "2km"
+    @Option(name: .customLong("max-snap"), help: Length.help("Farthest a point may be from the roads: 2km, 500m.", default: .given("2km")),
+            transform: Length.parser(flag: "--max-snap", example: "2km"))
+    var maxSnap = Length.given("2km")
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write one LineString per route (GeoJSON).", valueName: "file"))
     var output: String?
 
     func run() throws {
-        guard let limit = Distance.metres(maxSnap) else { throw ValidationError(Distance.complaint(about: maxSnap, flag: "--max-snap", example: "2km")) }
         let graph = try roadOptions.graph()
-        let travel = try TravelTimes(graph: graph, access: RoadAccess(maxSnap: limit))
+        let travel = try TravelTimes(graph: graph, access: RoadAccess(maxSnap: maxSnap.metres))
         let origins = try RoutePoints(file: from, travel: travel)
         let destinations = try RoutePoints(file: to, travel: travel)
         let keepRoutes = output != nil

@@ -55,15 +55,15 @@ struct RoadGraphOptions: ParsableArguments {
 
 /// Where points meet the roads, for commands that snap many points.
 struct RoadAccessOptions: ParsableArguments {
-    @Option(name: .customLong("max-snap"), help: ArgumentHelp("Farthest a point may be from the roads; farther ones are unreachable: 2km.", valueName: "distance"))
-    var maxSnap = "2km"
+    @Option(name: .customLong("max-snap"), help: Length.help("Farthest a point may be from the roads; farther ones are unreachable.", default: .given("2km")),
+            transform: Length.parser(flag: "--max-snap", example: "500m or 2km"))
+    var maxSnap = Length.given("2km")
 
     @Option(name: .customLong("off-road-speed"), help: ArgumentHelp("km/h of the leg between a point and the nearest road (5: on foot).", valueName: "km/h"))
     var offRoadSpeed = 5.0
 
     func access() throws -> RoadAccess {
-        guard let metres = Distance.metres(maxSnap) else { throw ValidationError("--max-snap takes a distance such as 500m or 2km, not '\(maxSnap)'") }
         guard offRoadSpeed.isFinite, offRoadSpeed > 0 else { throw ValidationError("--off-road-speed takes km/h above 0, not \(offRoadSpeed)") }
-        return RoadAccess(maxSnap: metres, offRoadSpeed: offRoadSpeed)
+        return RoadAccess(maxSnap: maxSnap.metres, offRoadSpeed: offRoadSpeed)
     }
 }

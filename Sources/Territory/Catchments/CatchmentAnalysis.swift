@@ -95,7 +95,7 @@ public struct CatchmentAnalysis: Sendable {
         let covered: Geometry
         if method == .buffer {
             // The union of the discs, clipped, is the union of the clipped discs.
-            let reach = try Coverage.unionOfDiscs(around: points, radius: radius, quadrantSegments: 16)
+            let reach = try DiscUnion.unionOfDiscs(around: points, radius: radius, quadrantSegments: 16)
             covered = try Geometry(reach, context: context).intersection(region)
         } else {
             covered = try Geometry.union(catchmentGeometries.filter { !$0.isEmpty }, context: context)

@@ -39,9 +39,6 @@ public enum DiscUnion {
     }
 }
 
-/// The old name, still used by `CatchmentAnalysis.swift`: remove once
-/// CatchmentAnalysis is converted.
-public typealias Coverage = DiscUnion
 
 /// Grid squares known to lie inside some disc.
 struct CoveredGrid {

@@ -83,3 +83,30 @@ extension RoadGraph {
         return best
     }
 }
+
+extension RoadGraph {
+    /// The nodes a journey to a snapped point can leave the network by,
+    /// with the minutes from each along the snapped segment: where a
+    /// search over `reversed()` starts from a destination.
+    public func ends(at snap: Snap) -> [(node: Int, minutes: Double)] {
+        let minutes = segmentMinutes[snap.segment]
+        var ends: [(node: Int, minutes: Double)] = []
+        if segmentForward[snap.segment] { ends.append((Int(segmentFrom[snap.segment]), snap.fraction * minutes)) }
+        if segmentBackward[snap.segment] { ends.append((Int(segmentTo[snap.segment]), (1 - snap.fraction) * minutes)) }
+        return ends
+    }
+
+    /// Minutes from a snapped point, given the shortest paths over
+    /// `reversed()` from `ends(at: destination)`: the mirror of
+    /// `minutes(to:from:paths:)`. `through` is the start node the road
+    /// route leaves the origin's segment by (nil when none reaches).
+    public func minutes(from origin: Snap, to destination: Snap, reversePaths paths: ShortestPaths) -> (minutes: Double, through: Int?) {
+        var best = Double.infinity, through: Int?
+        for start in starts(from: origin) {
+            let minutes = start.minutes + paths.minutes[start.node]
+            if minutes < best { best = minutes; through = start.node }
+        }
+        if let direct = directMinutes(from: origin, to: destination), direct < best { return (direct, nil) }
+        return (best, through)
+    }
+}

@@ -165,3 +165,37 @@ private struct PointKey: Hashable {
         self.y = (y == 0 ? 0 : y).bitPattern
     }
 }
+
+extension RoadGraph {
+    /// The same graph with every arc turned round: an arc u → v here is
+    /// the arc v → u of `self`, same minutes and segment. A search over it
+    /// from a destination gives each node's minutes *to* that destination,
+    /// one-way roads followed backwards. (`source(of:)` does not apply to
+    /// its arcs: the node an arc leaves from is the other end of its segment
+    /// from `arcTarget`, as it is here too, but `ShortestPaths.arcs(to:in:)`
+    /// would list the chain towards the destination.)
+    public func reversed() -> RoadGraph {
+        var copy = self
+        var start = [Int32](repeating: 0, count: nodeCount + 1)
+        for arc in 0..<arcCount { start[Int(arcTarget[arc]) + 1] += 1 }
+        for node in 1..<start.count { start[node] += start[node - 1] }
+        var next = start
+        var target = [Int32](repeating: 0, count: arcCount), minutes = [Double](repeating: 0, count: arcCount)
+        var segments = [Int32](repeating: 0, count: arcCount)
+        for node in 0..<nodeCount {
+            for arc in Int(arcStart[node])..<Int(arcStart[node + 1]) {
+                let from = Int(arcTarget[arc])
+                let slot = Int(next[from])
+                target[slot] = Int32(node)
+                minutes[slot] = arcMinutes[arc]
+                segments[slot] = arcSegment[arc]
+                next[from] += 1
+            }
+        }
+        copy.arcStart = start
+        copy.arcTarget = target
+        copy.arcMinutes = minutes
+        copy.arcSegment = segments
+        return copy
+    }
+}

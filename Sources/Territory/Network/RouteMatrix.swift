@@ -1,10 +1,13 @@
+import Foundation
 import Geo
 
 /// Travel times over the roads from every origin to every destination,
 /// and the fastest route of each pair when asked: one shortest-path search
-/// per origin, origins in parallel. Pairs come in origin-major order
-/// whatever the number of cores; points that did not snap (nil) are left
-/// out.
+/// per origin, origins in parallel, or, when fewer destinations than
+/// origins snapped and routes are not kept, one search per destination
+/// over the reversed graph, destinations in parallel. Pairs come in
+/// origin-major order whatever the number of cores or direction; points
+/// that did not snap (nil) are left out.
 public struct RouteMatrix: Sendable {
     public struct Pair: Sendable {
         public let origin: Int
@@ -20,6 +23,10 @@ public struct RouteMatrix: Sendable {
     public let pairs: [Pair]
 
     public init(graph: RoadGraph, origins: [Snap?], destinations: [Snap?], keepRoutes: Bool) throws {
+        if !keepRoutes && destinations.compactMap({ $0 }).count < origins.compactMap({ $0 }).count {
+            pairs = try Self.reversedPairs(graph: graph, origins: origins, destinations: destinations)
+            return
+        }
         let chunks = try parallelChunks(count: origins.count) { range in
             var pairs: [Pair] = []
             var paths = ShortestPaths(nodeCount: graph.nodeCount)
@@ -37,5 +44,52 @@ public struct RouteMatrix: Sendable {
             return pairs
         }
         pairs = chunks.flatMap { $0 }
+    }
+
+    /// Minutes and metres of every pair, one search per destination over
+    /// the reversed graph; the route of each origin is walked along the
+    /// search's arc chain towards the destination, its metres added in the
+    /// order `RoadGraph.route(from:to:paths:)` adds them.
+    private static func reversedPairs(graph: RoadGraph, origins: [Snap?], destinations: [Snap?]) throws -> [Pair] {
+        let reversed = graph.reversed()
+        let chunks = try parallelChunks(count: destinations.count) { range in
+            var columns: [(Int, [Pair?])] = []
+            var paths = ShortestPaths(nodeCount: reversed.nodeCount)
+            for d in range {
+                guard let destination = destinations[d] else { continue }
+                paths.run(reversed, from: reversed.ends(at: destination))
+                var column = [Pair?](repeating: nil, count: origins.count)
+                for (o, origin) in origins.enumerated() {
+                    guard let origin else { continue }
+                    let (minutes, through) = reversed.minutes(from: origin, to: destination, reversePaths: paths)
+                    var metres = Double.infinity
+                    if minutes.isFinite {
+                        var positions = [origin.position]
+                        if var node = through {
+                            positions.append(graph.position(of: node))
+                            while paths.arcInto[node] >= 0 {
+                                let segment = Int(reversed.arcSegment[Int(paths.arcInto[node])])
+                                node = Int(graph.segmentFrom[segment]) == node ? Int(graph.segmentTo[segment]) : Int(graph.segmentFrom[segment])
+                                positions.append(graph.position(of: node))
+                            }
+                        }
+                        positions.append(destination.position)
+                        metres = 0
+                        for index in 1..<positions.count {
+                            metres += hypot(positions[index].x - positions[index - 1].x, positions[index].y - positions[index - 1].y)
+                        }
+                    }
+                    column[o] = Pair(origin: o, destination: d, minutes: minutes, metres: metres, route: nil)
+                }
+                columns.append((d, column))
+            }
+            return columns
+        }
+        var pairs: [Pair] = []
+        let columns = chunks.flatMap { $0 }
+        for o in origins.indices {
+            for (_, column) in columns { if let pair = column[o] { pairs.append(pair) } }
+        }
+        return pairs
     }
 }

@@ -33,6 +33,19 @@ public final class TravelTimes: @unchecked Sendable {
     private let snapper: NetworkSnapper
     // NetworkSnapper keeps a GEOS context: one caller at a time.
     private let snapLock = NSLock()
+    // The reversed graph, built on first need (`minutes(of:)` with fewer
+    // destinations than origins).
+    private var reversedGraph: RoadGraph?
+    private let reversedLock = NSLock()
+
+    private var reversed: RoadGraph {
+        reversedLock.withLock {
+            if let reversedGraph { return reversedGraph }
+            let built = graph.reversed()
+            reversedGraph = built
+            return built
+        }
+    }
 
     public init(graph: RoadGraph, access: RoadAccess = RoadAccess()) throws {
         self.graph = graph
@@ -63,10 +76,44 @@ public final class TravelTimes: @unchecked Sendable {
     /// nil where either end is off the roads or the roads do not join them.
     public func minutes(of trips: [Trip], from origins: [Place?], to destinations: [Place?]) throws -> [Double?] {
         let graph = self.graph, access = self.access
+        if Set(trips.map(\.destination)).count < Set(trips.map(\.origin)).count {
+            return try perDestination(trips, origins, destinations)
+        }
         return try perOrigin(trips, origins, destinations) { paths, origin, destination, _ in
             let minutes = graph.minutes(to: destination.snap, from: origin.snap, paths: paths)
             return minutes.isFinite ? minutes + access.minutes(origin.snap) + access.minutes(destination.snap) : nil
         }
+    }
+
+    /// `minutes(of:)` by one search per distinct destination over the
+    /// reversed graph, destinations in parallel chunks; each search stops
+    /// once the start nodes of every origin of its destination are settled.
+    private func perDestination(_ trips: [Trip], _ origins: [Place?], _ destinations: [Place?]) throws -> [Double?] {
+        let byDestination = Dictionary(grouping: trips.indices, by: { trips[$0].destination }).sorted { $0.key < $1.key }
+        let graph = self.graph, reversed = self.reversed, access = self.access
+        let chunks = try parallelChunks(count: byDestination.count) { range in
+            var paths = ShortestPaths(nodeCount: reversed.nodeCount)
+            var answers: [(Int, Double)] = []
+            for (destination, indices) in byDestination[range] {
+                guard let end = destinations[destination] else { continue }
+                var targets = Set<Int>()
+                for index in indices {
+                    guard let start = origins[trips[index].origin] else { continue }
+                    for node in graph.starts(from: start.snap) { targets.insert(node.node) }
+                }
+                guard !targets.isEmpty else { continue }
+                paths.run(reversed, from: reversed.ends(at: end.snap), targets: targets)
+                for index in indices {
+                    guard let start = origins[trips[index].origin] else { continue }
+                    let minutes = reversed.minutes(from: start.snap, to: end.snap, reversePaths: paths).minutes
+                    if minutes.isFinite { answers.append((index, minutes + access.minutes(start.snap) + access.minutes(end.snap))) }
+                }
+            }
+            return answers
+        }
+        var result = [Double?](repeating: nil, count: trips.count)
+        for chunk in chunks { for (index, answer) in chunk { result[index] = answer } }
+        return result
     }
 
     /// The route of each trip (graph CRS) from the origin's own position

@@ -51,7 +51,7 @@ public enum Harness: String, CaseIterable, Sendable {
         for (index, feature) in layer.features.enumerated() {
             _ = LayerValidator.problems(of: feature, index: index, geographic: layer.crs.isWGS84, context: context)
             if let shape = feature.geometry {
-                let text = shape.geoJSON(precision: 7, context: context)
+                let text = shape.geoJSON(precision: 7)
                 do {
                     let again = try Layer.readGeoJSON(bytes: Array(text.utf8), name: "written.geojson")
                     guard again.count == 1, again.features[0].geometry?.type == shape.type else {

@@ -154,6 +154,14 @@ import Testing
         let rejected = try String(contentsOfFile: rejects, encoding: .utf8)
         #expect(rejected.contains("cannot read coordinates 'NaN', '2' as numbers"))
         #expect(rejected.contains("cannot read coordinates 'Infinity', '4' as numbers"))
+        // Through CSVWriter: a field is quoted only when it must be (the reasons hold commas).
+        #expect(rejected == """
+            line,reason,fields
+            2,"cannot read coordinates '1e400', '1' as numbers",A|1e400|1
+            3,"cannot read coordinates 'NaN', '2' as numbers",B|NaN|2
+            5,"cannot read coordinates 'Infinity', '4' as numbers",D|Infinity|4
+
+            """)
     }
 
     @Test(arguments: [

@@ -78,7 +78,7 @@ public final class GeoJSONWriter {
         }
         text.raw("\"geometry\":")
         if let shape = feature.geometry.flatMap({ roundingState.prepare($0) }) {
-            text.append(geometry: shape.orientedForGeoJSON(context: context), decimals: options.precision)
+            text.append(geometry: shape.orientedForGeoJSON(), decimals: options.precision)
         } else {
             text.raw("null")
         }
@@ -126,9 +126,9 @@ extension Layer {
 
 extension Shape {
     /// The GeoJSON geometry object, as the writer writes it.
-    public func geoJSON(precision: Int = 7, context: GEOSContext = .current) -> String {
+    public func geoJSON(precision: Int = 7) -> String {
         var text = JSONBytes(capacity: 256)
-        text.append(geometry: orientedForGeoJSON(context: context), decimals: precision)
+        text.append(geometry: orientedForGeoJSON(), decimals: precision)
         return String(decoding: text.bytes, as: UTF8.self)
     }
 }

@@ -52,14 +52,10 @@ struct InputOptions: ParsableArguments {
 /// CSV rows set aside, with their line and reason first.
 enum RejectsFile {
     static func write(_ rejected: [CSVPointReader.Rejected], to path: String) throws {
-        var text = "line,reason,fields\n"
+        var writer = CSVWriter(header: ["line", "reason", "fields"])
         for row in rejected {
-            text += "\(row.line),\(quoted(row.reason)),\(quoted(row.fields.joined(separator: "|")))\n"
+            writer.append([String(row.line), row.reason, row.fields.joined(separator: "|")])
         }
-        try ReportOptions.writeText(text, to: path)
-    }
-
-    private static func quoted(_ field: String) -> String {
-        "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        try ReportOptions.writeText(writer.text, to: path)
     }
 }

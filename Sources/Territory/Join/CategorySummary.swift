@@ -54,15 +54,15 @@ public struct CategorySummary: Sendable {
         if let by { header.append(by) }
         header.append("points")
         if let sumField { header.append("sum_\(sumField)") }
-        var text = header.map(JoinSummary.quoted).joined(separator: ",") + "\n"
+        var writer = CSVWriter(header: header)
         for row in rows {
-            var fields = [JoinSummary.quoted(row.territory)]
-            if by != nil { fields.append(JoinSummary.quoted(row.category)) }
+            var fields = [row.territory]
+            if by != nil { fields.append(row.category) }
             fields.append(String(row.points))
             if sumField != nil { fields.append(Self.format(row.sum)) }
-            text += fields.joined(separator: ",") + "\n"
+            writer.append(fields)
         }
-        return text
+        return writer.text
     }
 
     static func format(_ value: Double) -> String {

@@ -33,12 +33,12 @@ public struct JoinSummary: Sendable {
     /// `territory_code,product,stage,unit,sites,capacity`, one row per
     /// group, capacity to 3 decimals.
     public var csv: String {
-        var text = "territory_code,product,stage,unit,sites,capacity\n"
+        var writer = CSVWriter(header: ["territory_code", "product", "stage", "unit", "sites", "capacity"])
         for row in rows {
-            text += [row.territory, row.product, row.stage.rawValue, row.unit.rawValue].map(Self.quoted).joined(separator: ",")
-            text += ",\(row.sites),\(Self.format(row.capacity))\n"
+            writer.append([row.territory, row.product, row.stage.rawValue, row.unit.rawValue,
+                           String(row.sites), Self.format(row.capacity)])
         }
-        return text
+        return writer.text
     }
 
     private struct Key: Hashable, Comparable {
@@ -50,11 +50,6 @@ public struct JoinSummary: Sendable {
         static func < (a: Key, b: Key) -> Bool {
             (a.territory, a.product, a.stage, a.unit.rawValue) < (b.territory, b.product, b.stage, b.unit.rawValue)
         }
-    }
-
-    static func quoted(_ field: String) -> String {
-        field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
-            ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
     }
 
     /// Whole numbers without ".0" while they fit an Int64 exactly; past

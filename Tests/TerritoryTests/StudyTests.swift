@@ -33,8 +33,13 @@ import Testing
     @Test func regroupingKeepsThePreparedTerritories() throws {
         let study = try Self.study()
         let other = try study.regrouped(try Grouping.read(path: Self.folder + "/groupings/circuits_alternative.csv"), file: "alternative.csv")
-        #expect(other.territories.geometries.count == study.territories.geometries.count)
-        #expect(other.grouping?.circuits != study.grouping?.circuits)
+        // The same prepared territories, covered the other way: its circuits,
+        // and every person counted once whichever the grouping.
+        let grouped = try CircuitCoverage().run(other)
+        #expect(grouped.circuits.map(\.id) == other.grouping?.circuits)
+        #expect(grouped.circuits.map(\.id) != (try CircuitCoverage().run(study)).circuits.map(\.id))
+        let people = grouped.circuits.reduce(0) { $0 + $1.population } + grouped.unassigned.reduce(0) { $0 + $1.population }
+        #expect(people == 2_059_816)
         #expect(throws: ReadError.self) {
             try study.regrouped(Grouping(rows: [.init(line: 2, territory: "NOPE", circuit: "X")]), file: "bad.csv")
         }

@@ -35,10 +35,18 @@ extension RoadGraph {
             total = startPart + arcs.reduce(0) { $0 + arcMinutes[$1] } + endPart
         }
         positions.append(destination.position)
+        return Route(shape: .lineString(CoordinateSequence(positions)), metres: Route.length(of: positions), minutes: total)
+    }
+}
+
+extension Route {
+    /// Metres along `positions`, added in order (the reversed matrix adds
+    /// them the same way, so both directions give the same figure).
+    static func length(of positions: [Position]) -> Double {
         var metres = 0.0
         for index in 1..<positions.count {
             metres += hypot(positions[index].x - positions[index - 1].x, positions[index].y - positions[index - 1].y)
         }
-        return Route(shape: .lineString(CoordinateSequence(positions)), metres: metres, minutes: total)
+        return metres
     }
 }

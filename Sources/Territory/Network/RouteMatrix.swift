@@ -74,10 +74,7 @@ public struct RouteMatrix: Sendable {
                             }
                         }
                         positions.append(destination.position)
-                        metres = 0
-                        for index in 1..<positions.count {
-                            metres += hypot(positions[index].x - positions[index - 1].x, positions[index].y - positions[index - 1].y)
-                        }
+                        metres = Route.length(of: positions)
                     }
                     column[o] = Pair(origin: o, destination: d, minutes: minutes, metres: metres, route: nil)
                 }

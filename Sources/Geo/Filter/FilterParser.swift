@@ -1,11 +1,19 @@
-/// Recursive descent over the filter grammar:
+/// Recursive descent over the filter grammar (keywords in any case):
 ///
-///     or         := and ("or" and)*
-///     and        := not ("and" not)*
-///     not        := "not" not | comparison
-///     comparison := operand (("==" | "!=" | "<" | "<=" | ">" | ">=") operand
-///                   | "not"? "in" list)?
-///     operand    := literal | name | "$id" | list | "(" or ")"
+///     or        := and ("or" and)*
+///     and       := not ("and" not)*
+///     not       := "not" not | predicate
+///     predicate := operand ( ("=" | "==" | "<>" | "!=" | "<" | "<=" | ">" | ">=") operand
+///                          | "is" "not"? "null"
+///                          | "not"? "in" list
+///                          | "not"? ("like" | "ilike") string ("escape" string)?
+///                          | "not"? "between" operand "and" operand )?
+///     operand   := literal | name | "double-quoted name" | `name` | "$id" | list | "(" or ")"
+///     list      := "(" operand ("," operand)* ")" | "[" (operand ("," operand)*)? "]"
+///
+/// `=` and `==` are one operator, as are `<>` and `!=`. Comparing with the
+/// literal `null` is a null test (`x = null` is `x IS NULL`, `x <> null` is
+/// `x IS NOT NULL`): OGR would select nothing, which nobody means.
 ///
 /// Parentheses, `not`s and lists nest at most `maximumDepth` deep, so a
 /// hostile expression cannot exhaust the stack; `and` and `or` chains of
@@ -13,10 +21,11 @@
 struct FilterParser {
     static let maximumDepth = 100
 
-    private let source: String
-    private let characters: [Character]
-    private var index = 0
+    let source: String
+    let characters: [Character]
+    var index = 0
     private var depth = 0
+    private(set) var doubleQuotedNames: Set<String> = []
 
     init(_ source: String) throws(FilterError) {
         self.source = source
@@ -28,34 +37,10 @@ struct FilterParser {
         guard index < characters.count else { throw error("the expression is empty") }
         let node = try parseOr()
         skipSpaces()
-        guard index == characters.count else { throw error("unexpected '\(characters[index])'") }
+        guard index == characters.count else {
+            throw error("expected an operator, AND, OR or the end of the expression, found \(nextToken())")
+        }
         return node
-    }
-
-    private func error(_ message: String) -> FilterError {
-        FilterError(source: source, column: index + 1, message: message)
-    }
-
-    private mutating func skipSpaces() {
-        while index < characters.count, characters[index].isWhitespace { index += 1 }
-    }
-
-    /// Consumes `word` when it stands next as a whole word.
-    private mutating func keyword(_ word: String) -> Bool {
-        skipSpaces()
-        let end = index + word.count
-        guard end <= characters.count, String(characters[index..<end]).lowercased() == word else { return false }
-        if end < characters.count, characters[end].isLetter || characters[end].isNumber || characters[end] == "_" { return false }
-        index = end
-        return true
-    }
-
-    private mutating func symbol(_ text: String) -> Bool {
-        skipSpaces()
-        let end = index + text.count
-        guard end <= characters.count, String(characters[index..<end]) == text else { return false }
-        index = end
-        return true
     }
 
     /// Counts one level of nesting around `body`; `start` is where the
@@ -86,39 +71,105 @@ struct FilterParser {
         skipSpaces()
         let start = index
         if keyword("not") { return try nested(at: start) { parser throws(FilterError) in .not(try parser.parseNot()) } }
-        return try parseComparison()
+        return try parsePredicate()
     }
 
-    private mutating func parseComparison() throws(FilterError) -> FilterNode {
+    private static let comparisons: [(String, FilterNode.ComparisonOperator)] = [
+        ("==", .equal), ("!=", .notEqual), ("<>", .notEqual), ("<=", .lessOrEqual), (">=", .greaterOrEqual),
+        ("=", .equal), ("<", .less), (">", .greater),
+    ]
+
+    private mutating func parsePredicate() throws(FilterError) -> FilterNode {
+        skipSpaces()
+        let leftStart = index
         let left = try parseOperand()
-        for op in ["==", "!=", "<=", ">=", "<", ">"] where symbol(op) {
-            return .compare(left, FilterNode.ComparisonOperator(rawValue: op)!, try parseOperand())
+        for (symbol, op) in Self.comparisons where self.symbol(symbol) {
+            skipSpaces()
+            let rightStart = index
+            return try comparison(left, op, try parseOperand(), at: (leftStart, rightStart))
+        }
+        if keyword("is") {
+            let negated = keyword("not")
+            guard keyword("null") else { throw error("expected NULL or NOT NULL after IS, found \(nextToken())") }
+            return .isNull(left, negated: negated)
         }
         let mark = index
-        if keyword("not") {
-            if keyword("in") { return .membership(left, try parseList(), negated: true) }
-            index = mark
+        let negated = keyword("not")
+        if keyword("in") { return .membership(left, try parseList(), negated: negated) }
+        if keyword("like") { return .like(left, try parsePattern(ignoringCase: false), negated: negated) }
+        if keyword("ilike") { return .like(left, try parsePattern(ignoringCase: true), negated: negated) }
+        if keyword("between") {
+            let low = try parseOperand()
+            guard keyword("and") else { throw error("expected AND in BETWEEN ... AND ..., found \(nextToken())") }
+            return .between(left, low, try parseOperand(), negated: negated)
         }
-        if keyword("in") { return .membership(left, try parseList(), negated: false) }
-        skipSpaces()
-        if index < characters.count, characters[index] == "=" { throw error("use '==' to compare") }
+        if negated {
+            skipSpaces()
+            throw error("expected IN, LIKE, ILIKE or BETWEEN after NOT, found \(nextToken())")
+        }
+        index = mark
         return left
     }
 
+    /// A comparison, or a null test when one side is the literal `null`.
+    private func comparison(_ left: FilterNode, _ op: FilterNode.ComparisonOperator, _ right: FilterNode,
+                            at starts: (left: Int, right: Int)) throws(FilterError) -> FilterNode {
+        let leftIsNull = if case .literal(.null) = left { true } else { false }
+        let rightIsNull = if case .literal(.null) = right { true } else { false }
+        guard leftIsNull || rightIsNull else { return .compare(left, op, right) }
+        let other = rightIsNull ? left : right
+        switch op {
+        case .equal: return .isNull(other, negated: false)
+        case .notEqual: return .isNull(other, negated: true)
+        default:
+            throw FilterError(source: source, column: (rightIsNull ? starts.right : starts.left) + 1,
+                              message: "null has no order; use IS NULL or IS NOT NULL")
+        }
+    }
+
+    /// `(a, b)` as in SQL, or `[a, b]` as Territorio wrote it before.
     private mutating func parseList() throws(FilterError) -> FilterNode {
         skipSpaces()
         let start = index
-        guard symbol("[") else { throw error("expected '[' after 'in'") }
+        let close: String
+        if symbol("(") { close = ")" } else if symbol("[") { close = "]" } else {
+            throw error("expected '(' after IN, found \(nextToken())")
+        }
         return try nested(at: start) { parser throws(FilterError) in
             var members: [FilterNode] = []
-            if parser.symbol("]") { return .list(members) }
+            if close == "]", parser.symbol("]") { return .list(members) }
             repeat {
                 members.append(try parser.parseOperand())
             } while parser.symbol(",")
-            guard parser.symbol("]") else { throw parser.error("expected ',' or ']' in the list") }
+            guard parser.symbol(close) else { throw parser.error("expected ',' or '\(close)' in the list, found \(parser.nextToken())") }
             return .list(members)
         }
     }
+
+    private mutating func parsePattern(ignoringCase: Bool) throws(FilterError) -> LikePattern {
+        skipSpaces()
+        guard index < characters.count, characters[index] == "'" else {
+            throw error("expected a pattern in single quotes after LIKE, found \(nextToken())")
+        }
+        let pattern = try parseString(quote: "'")
+        var escape: Character?
+        if keyword("escape") {
+            skipSpaces()
+            let start = index
+            guard index < characters.count, characters[index] == "'" else {
+                throw error("expected one character in single quotes after ESCAPE, found \(nextToken())")
+            }
+            let text = try parseString(quote: "'")
+            guard text.count == 1 else {
+                index = start
+                throw error("expected one character in single quotes after ESCAPE, found '\(text)'")
+            }
+            escape = text.first
+        }
+        return LikePattern(pattern, escape: escape, ignoresCase: ignoringCase)
+    }
+
+    private static let reserved: Set<String> = ["and", "or", "not", "in", "is", "like", "ilike", "between"]
 
     private mutating func parseOperand() throws(FilterError) -> FilterNode {
         skipSpaces()
@@ -127,17 +178,26 @@ struct FilterParser {
         if symbol("(") {
             return try nested(at: index - 1) { parser throws(FilterError) in
                 let node = try parser.parseOr()
-                guard parser.symbol(")") else { throw parser.error("expected ')'") }
+                guard parser.symbol(")") else { throw parser.error("expected ')', found \(parser.nextToken())") }
                 return node
             }
         }
         if character == "[" { return try parseList() }
-        if character == "'" || character == "\"" { return .literal(.string(try parseString(quote: character))) }
+        if character == "'" { return .literal(.string(try parseString(quote: "'"))) }
+        if character == "\"" {
+            // A field name, as in SQL; a string takes single quotes.
+            let name = try parseString(quote: "\"")
+            doubleQuotedNames.insert(name)
+            return .property(name)
+        }
         if character == "`" {
             index += 1
             let start = index
             while index < characters.count, characters[index] != "`" { index += 1 }
-            guard index < characters.count else { throw error("unclosed '`' in a name") }
+            guard index < characters.count else {
+                index = start - 1
+                throw error("unclosed '`' in a name")
+            }
             index += 1
             return .property(String(characters[start..<(index - 1)]))
         }
@@ -148,54 +208,17 @@ struct FilterParser {
         }
         if character.isLetter || character == "_" {
             let start = index
-            while index < characters.count,
-                  characters[index].isLetter || characters[index].isNumber || "_.:".contains(characters[index]) {
-                index += 1
-            }
-            let name = String(characters[start..<index])
+            let name = parseBareName()
             switch name.lowercased() {
             case "null": return .literal(.null)
             case "true": return .literal(.bool(true))
             case "false": return .literal(.bool(false))
-            case "and", "or", "not", "in":
+            case let word where Self.reserved.contains(word):
                 index = start
-                throw error("expected a value before '\(name)'")
+                throw error("expected a value before '\(name)' (a field of that name goes in double quotes)")
             default: return .property(name)
             }
         }
-        throw error("expected a value, found '\(character)'")
-    }
-
-    private mutating func parseString(quote: Character) throws(FilterError) -> String {
-        let start = index
-        index += 1
-        var text = ""
-        while index < characters.count {
-            let character = characters[index]
-            index += 1
-            if character == quote {
-                // A doubled quote stands for itself, as in SQL.
-                if index < characters.count, characters[index] == quote {
-                    text.append(quote)
-                    index += 1
-                    continue
-                }
-                return text
-            }
-            text.append(character)
-        }
-        index = start
-        throw error("unclosed string")
-    }
-
-    private mutating func parseNumber() throws(FilterError) -> JSONValue {
-        let start = index
-        while index < characters.count, characters[index].isNumber || "-+.eE".contains(characters[index]) { index += 1 }
-        let text = String(characters[start..<index])
-        guard let value = Double(text), value.isFinite else {
-            index = start
-            throw error("'\(text)' is not a number")
-        }
-        return .number(JSONNumber(literal: text, value: value))
+        throw error("expected a value, found \(nextToken())")
     }
 }

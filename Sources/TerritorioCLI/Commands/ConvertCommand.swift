@@ -13,9 +13,11 @@ struct ConvertCommand: ParsableCommand {
             Shapefile (.shp) by the output's extension, keeping field types, nulls and ids.
 
             Filters apply in the input's CRS, then the output is transformed. --where takes \
-            == != < <= > >= , in [..], not in [..], and, or, not, parentheses, 'strings', \
-            numbers, true, false, null; names are property names (`quoted` in backticks \
-            when they hold spaces) and $id is the feature id.
+            OGR SQL as ogr2ogr -where does: = <> < <= > >=, IN (..), NOT IN (..), \
+            LIKE and ILIKE with % and _, IS [NOT] NULL, BETWEEN, AND, OR, NOT, \
+            parentheses, 'strings', numbers, true, false, null (also ==, != and in [..]); \
+            names are property names ("quoted" when they hold spaces) and $id is the \
+            feature id.
 
             Examples:
               territorio convert sites.csv -o sites.geojson

@@ -20,10 +20,22 @@ enum WhereOption {
         for name in filter.propertyNames {
             do {
                 try FieldCheck.require(name, in: layer, file: file, flag: "--where")
-            } catch let error as ValidationError where name.lowercased() == "id" {
-                throw ValidationError(error.message + "; the feature id is $id")
+            } catch let error as ValidationError {
+                throw ValidationError(error.message + hint(for: name, in: filter))
             }
         }
+    }
+
+    /// Why a name that is no field may have been written: the feature id
+    /// under another tool's name, or a string in double quotes (which OGR
+    /// SQL, and so Territorio, reads as a field name).
+    private static func hint(for name: String, in filter: FeatureFilter) -> String {
+        if filter.doubleQuotedNames.contains(name) {
+            let string = "'" + String(name.flatMap { $0 == "'" ? ["'", "'"] : [$0] }) + "'"
+            return "; \"\(name)\" in double quotes is a field name, as in OGR SQL: a string takes single quotes, \(string)"
+        }
+        if ["id", "fid"].contains(name.lowercased()) { return "; the feature id is $id" }
+        return ""
     }
 
     /// The features of `layer` that match, and the position of each in

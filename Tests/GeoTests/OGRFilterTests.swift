@@ -13,10 +13,8 @@ import Testing
         feature("a5", ["name": "CAFÉ", "n": -3, "s": "", "o": ""]),
     ]
 
-    private static func feature(_ key: String, _ properties: [String: JSONValue]) -> Feature {
-        var properties = properties
-        properties["k"] = .string(key)
-        return Feature(id: .string(key), geometry: nil, properties: properties)
+    private static func feature(_ key: String, _ properties: JSONObject) -> Feature {
+        Feature(id: .string(key), geometry: nil, properties: JSONObject([.init(key: "k", value: .string(key))] + properties.members))
     }
 
     /// The keys of the features the expression keeps, as one string.

@@ -74,7 +74,7 @@ struct FilterParser {
         return try parsePredicate()
     }
 
-    private static let comparisons: [(String, FilterNode.ComparisonOperator)] = [
+    private static let comparisons: [(StaticString, FilterNode.ComparisonOperator)] = [
         ("==", .equal), ("!=", .notEqual), ("<>", .notEqual), ("<=", .lessOrEqual), (">=", .greaterOrEqual),
         ("=", .equal), ("<", .less), (">", .greater),
     ]
@@ -131,17 +131,19 @@ struct FilterParser {
     private mutating func parseList() throws(FilterError) -> FilterNode {
         skipSpaces()
         let start = index
-        let close: String
-        if symbol("(") { close = ")" } else if symbol("[") { close = "]" } else {
+        let bracketed: Bool
+        if symbol("(") { bracketed = false } else if symbol("[") { bracketed = true } else {
             throw error("expected '(' after IN, found \(nextToken())")
         }
         return try nested(at: start) { parser throws(FilterError) in
             var members: [FilterNode] = []
-            if close == "]", parser.symbol("]") { return .list(members) }
+            if bracketed, parser.symbol("]") { return .list(members) }
             repeat {
                 members.append(try parser.parseOperand())
             } while parser.symbol(",")
-            guard parser.symbol(close) else { throw parser.error("expected ',' or '\(close)' in the list, found \(parser.nextToken())") }
+            guard bracketed ? parser.symbol("]") : parser.symbol(")") else {
+                throw parser.error("expected ',' or '\(bracketed ? "]" : ")")' in the list, found \(parser.nextToken())")
+            }
             return .list(members)
         }
     }

@@ -38,12 +38,13 @@ extension CatchmentAnalysis {
             try RoutedCosts.largest([metres / 10], arcs: [facility], sites: sites, file: file)
         }
 
-        // People fed in each unit: all of them when its demand is met (the
-        // demand was rounded to the solver's unit), else those its share feeds.
+        // People fed in each unit: those what it receives feeds, at most
+        // its people. (Not "all of them when its demand is met": the demand
+        // was rounded to the solver's unit, and summed over many units the
+        // people fed would pass what the capacity can feed.)
         var fedInUnit = [Double](repeating: 0, count: populations.count)
         for (unit, received) in outcome.received.enumerated() where received > 0 {
-            fedInUnit[unit] = received >= demands[unit] ? populations[unit]
-                : min(populations[unit], chain.peopleSupplied(by: Double(received) / amounts.scale))
+            fedInUnit[unit] = min(populations[unit], chain.peopleSupplied(by: Double(received) / amounts.scale))
         }
         // Each facility feeds its share of every unit it sends to; each
         // unit goes whole to the facility that feeds most of it.

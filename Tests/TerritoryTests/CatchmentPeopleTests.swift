@@ -144,7 +144,7 @@ import Testing
         let disc = 32 * 500.0 * 500 * sin(2 * Double.pi / 64) / 1000     // 780.361 people
         let whole = result.people.whole
         #expect(whole.total == 4_000 && whole.fed == nil)
-        #expect(whole.inCatchments == Int(disc.rounded()) && whole.inCatchments + whole.outside == 4_000)
+        #expect(whole.inCatchments == disc.rounded() && whole.inCatchments + whole.outside == 4_000)
         #expect(result.people.json["people_fed"] == nil)
     }
 
@@ -154,5 +154,7 @@ import Testing
         // Rounding each half up would give 3 people of 2.
         #expect(WholeParts.round([0.5, 0.5, 1], total: 2).parts == [1, 0, 1])
         #expect(WholeParts.round([0, 0, 0], total: 0).parts == [0, 0, 0])
+        // Past Int's range, counted in Doubles, not trapped on.
+        #expect(WholeParts.round([1e19, 0], total: 1e19).parts == [1e19, 0])
     }
 }

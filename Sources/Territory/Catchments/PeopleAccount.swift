@@ -40,12 +40,12 @@ public struct PeopleAccount: Sendable, Equatable {
 
     /// Whole people: each part rounded so the parts add up to `total`.
     public struct Whole: Sendable, Equatable {
-        public var total: Int
-        public var inCatchments: Int
-        public var outside: Int
+        public var total: Double
+        public var inCatchments: Double
+        public var outside: Double
         /// `capacity` only; `fed + unfed == inCatchments`.
-        public var fed: Int?
-        public var unfed: Int?
+        public var fed: Double?
+        public var unfed: Double?
     }
 
     public var inCatchments: Double { populationTotal - outside }
@@ -62,8 +62,8 @@ public struct PeopleAccount: Sendable, Equatable {
 
     /// Families of `familySize`, rounded: of the people fed, and of the
     /// people the capacity could feed.
-    public var familiesFed: Int? { feeding.map { Int(($0.fed / $0.familySize).rounded()) } }
-    public var capacityFamilies: Int? { feeding.map { Int(($0.capacityPeople / $0.familySize).rounded()) } }
+    public var familiesFed: Double? { feeding.map { ($0.fed / $0.familySize).rounded() } }
+    public var capacityFamilies: Double? { feeding.map { ($0.capacityPeople / $0.familySize).rounded() } }
 
     private var unitKey: String { (feeding?.unit ?? "").replacingOccurrences(of: "/", with: "_") }
 
@@ -72,21 +72,21 @@ public struct PeopleAccount: Sendable, Equatable {
         let whole = self.whole
         var object: JSONObject = [
             "method": .string(method.rawValue),
-            "population_total": .number(Double(whole.total)),
-            "people_in_catchments": .number(Double(whole.inCatchments)),
-            "people_outside": .number(Double(whole.outside)),
+            "population_total": .number((whole.total)),
+            "people_in_catchments": .number((whole.inCatchments)),
+            "people_outside": .number((whole.outside)),
         ]
         guard let feeding, let fed = whole.fed, let unfed = whole.unfed else { return object }
-        object["people_fed"] = .number(Double(fed))
-        object["families_fed"] = .number(Double(familiesFed ?? 0))
-        object["people_unfed"] = .number(Double(unfed))
+        object["people_fed"] = .number(fed)
+        object["families_fed"] = .number(familiesFed ?? 0)
+        object["people_unfed"] = .number(unfed)
         object["family_size"] = .number(feeding.familySize)
         object["product"] = .string(feeding.product)
         object["demand_kg_person_month"] = .number(feeding.demandKgPerPersonMonth)
         object["capacity_\(unitKey)"] = .number(CatchmentAnalysis.round(feeding.capacity))
         object["capacity_used_\(unitKey)"] = .number(CatchmentAnalysis.round(feeding.capacityUsed))
         object["capacity_people"] = .number(feeding.capacityPeople.rounded())
-        object["capacity_families"] = .number(Double(capacityFamilies ?? 0))
+        object["capacity_families"] = .number(capacityFamilies ?? 0)
         object["max_distance_m"] = feeding.maxDistance.map { .number($0) } ?? .null
         return object
     }
@@ -99,8 +99,8 @@ public struct PeopleAccount: Sendable, Equatable {
         }
         let size = Self.number(feeding.familySize)
         return "\(Self.number(feeding.capacity)) \(feeding.unit) of \(feeding.product) at \(Self.number(feeding.demandKgPerPersonMonth)) kg a person feeds "
-            + "\(Self.people(feeding.capacityPeople.rounded())) people (\(Self.people(Double(capacityFamilies ?? 0))) families of \(size)); "
-            + "of \(Self.people(whole.total)) people in the territories: \(Self.people(fed)) fed (\(Self.people(Double(familiesFed ?? 0))) families), "
+            + "\(Self.people(feeding.capacityPeople.rounded())) people (\(Self.people(capacityFamilies ?? 0)) families of \(size)); "
+            + "of \(Self.people(whole.total)) people in the territories: \(Self.people(fed)) fed (\(Self.people(familiesFed ?? 0)) families), "
             + "\(Self.people(unfed)) unfed (in a catchment, beyond capacity), \(Self.people(whole.outside)) outside every catchment"
     }
 
@@ -117,10 +117,10 @@ public struct PeopleAccount: Sendable, Equatable {
         }
         let size = Self.number(feeding.familySize)
         text += "**\(Self.number(feeding.capacity)) \(feeding.unit) of \(feeding.product) at \(Self.number(feeding.demandKgPerPersonMonth)) kg a person a month "
-        text += "feeds \(Self.people(feeding.capacityPeople.rounded())) people, \(Self.people(Double(capacityFamilies ?? 0))) families of \(size).**\n\n"
+        text += "feeds \(Self.people(feeding.capacityPeople.rounded())) people, \(Self.people(capacityFamilies ?? 0)) families of \(size).**\n\n"
         text += "| | people | families of \(size) |\n|---|---:|---:|\n"
         text += "| in the territories | \(Self.people(whole.total)) | |\n"
-        text += "| fed | \(Self.people(fed)) | \(Self.people(Double(familiesFed ?? 0))) |\n"
+        text += "| fed | \(Self.people(fed)) | \(Self.people(familiesFed ?? 0)) |\n"
         text += "| unfed: in a catchment, beyond capacity | \(Self.people(unfed)) | |\n"
         text += "| outside every catchment | \(Self.people(whole.outside)) | |\n\n"
         text += "Fed + unfed + outside = the territories' population, exactly: each part is rounded to a whole person so that the three add up. "
@@ -131,8 +131,6 @@ public struct PeopleAccount: Sendable, Equatable {
         text += ".\n"
         return text
     }
-
-    static func people(_ value: Int) -> String { people(Double(value)) }
 
     static func people(_ value: Double) -> String { number(value.rounded()) }
 
@@ -153,10 +151,14 @@ public struct PeopleAccount: Sendable, Equatable {
 /// largest fractions (the first part on a tie). A part already whole
 /// stays as it is; each part moves by less than 1.
 enum WholeParts {
-    static func round(_ parts: [Double], total: Double) -> (total: Int, parts: [Int]) {
-        let target = Int(total.rounded())
-        var whole = parts.map { Int(max(0, $0).rounded(.down)) }
-        var left = target - whole.reduce(0, +)
+    /// In Double: populations past Int's range (1e19) are still counted,
+    /// not trapped on; past 2^53 whole numbers are as exact as Doubles are.
+    static func round(_ parts: [Double], total: Double) -> (total: Double, parts: [Double]) {
+        let target = total.rounded()
+        var whole = parts.map { max(0, $0).rounded(.down) }
+        // Infinite or NaN values have no whole people to share out.
+        guard target.isFinite, whole.allSatisfy(\.isFinite) else { return (target, whole) }
+        var left = Int(max(-Double(parts.count), min(Double(parts.count), target - whole.reduce(0, +))))
         let byFraction = parts.indices.sorted { a, b in
             let (fa, fb) = (parts[a] - parts[a].rounded(.down), parts[b] - parts[b].rounded(.down))
             return fa != fb ? fa > fb : a < b

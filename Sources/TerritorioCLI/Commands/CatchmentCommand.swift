@@ -52,7 +52,7 @@ struct CatchmentCommand: ParsableCommand {
             transform: Length.parser(flag: "--max-distance", example: "10km", positive: true))
     var maxDistance: Length?
 
-    @Option(name: .customLong("family-size"), help: ArgumentHelp("People a family, for families_fed and capacity_families (default: 4).", valueName: "people"))
+    @Option(name: .customLong("family-size"), help: ArgumentHelp("People a family, for families_fed and capacity_families.", valueName: "people"))
     var familySize: Double = 4
 
     @OptionGroup var territoryOptions: TerritoryOptions

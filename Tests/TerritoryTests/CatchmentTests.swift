@@ -11,7 +11,9 @@ import Testing
         return Feature(id: .string("Q\(index)"), geometry: Envelope(minX: x, minY: y, maxX: x + 1000, maxY: y + 1000).shape,
                        properties: ["population": 1000])
     }, crs: CRS("EPSG:32619"))
-    static let prepared = try! StudyTerritories(squares, file: "<squares>")
+    /// Prepared on each test's own thread: GEOS geometries belong to the
+    /// thread's context that made them, and tests run on several threads.
+    static var prepared: StudyTerritories { try! StudyTerritories(squares, file: "<squares>") }
 
     static func facilities(_ positions: [(Double, Double)], capacity: Double = 10) -> Layer {
         Layer(features: positions.enumerated().map { index, offset in

@@ -13,16 +13,24 @@ struct CatchmentCommand: ParsableCommand {
             buffer: a disc of --radius around each facility; voronoi: the area nearer to it than \
             to any other; nearest: each territory unit whole, to the facility nearest its \
             representative point; network: the same by travel time along --roads; capacity: \
-            units assigned without exceeding each facility's capacity, with the least travel \
-            (min-cost flow; needs --chain), each unit whole to the facility serving most of it. Catchments \
+            the facilities' capacity feeds the territories' people with the least travel, wherever \
+            they are (min-cost flow; needs --chain): capacity left after the nearest territories feeds \
+            the next ones until capacity or people run out, within --max-distance when given; each \
+            unit whole to the facility feeding most of it, or, fed by none, to the nearest one. Catchments \
             are clipped to the territories; the area no catchment covers is written too \
             (kind = uncovered). Population comes from the territories by areal interpolation \
             (summed whole for nearest and network). With --chain, each \
             catchment also gets the demand of its population and the facility's utilisation.
 
+            --json and --report count every person once: population_total = people_in_catchments \
+            + people_outside and, for capacity, = people_fed + people_unfed + people_outside, \
+            exactly, with capacity_people (the people the capacity could feed) and the families \
+            fed; stderr prints the same accounting in one line.
+
             Examples:
               territorio catchment --facilities geodata/territory/sites.geojson --where "stage == 'collection' and product == 'milk'" --method voronoi --territories geodata/territory/parishes.geojson --chain geodata/territory/chains/cheese.json -o milk_catchments.geojson
               territorio catchment --facilities stores.geojson --method buffer --radius 2km --territories parishes.geojson -o stores_2km.geojson
+              territorio catchment --facilities geodata/circuits/food_circuits.geojson --method capacity --chain geodata/circuits/food_basket.json --territories geodata/territory/parishes.geojson -o fed.geojson --json fed.json
             """
     )
 
@@ -39,6 +47,14 @@ struct CatchmentCommand: ParsableCommand {
             transform: Length.parser(flag: "--radius", example: "800m or 5km", positive: true))
     var radius = Length.given("5km")
 
+    @Option(name: .customLong("max-distance"),
+            help: Length.help("For --method capacity: a facility feeds no territory farther than this (straight line to its representative point; default: any distance)."),
+            transform: Length.parser(flag: "--max-distance", example: "10km", positive: true))
+    var maxDistance: Length?
+
+    @Option(name: .customLong("family-size"), help: ArgumentHelp("People a family, for families_fed and capacity_families.", valueName: "people"))
+    var familySize: Double = 4
+
     @OptionGroup var territoryOptions: TerritoryOptions
 
     @Option(help: ArgumentHelp("Chain spec (JSON): adds demand and utilisation.", valueName: "file"))
@@ -54,8 +70,18 @@ struct CatchmentCommand: ParsableCommand {
     @OptionGroup var accessOptions: RoadAccessOptions
 
     @OptionGroup var outputOptions: OutputOptions
+    @OptionGroup var reportOptions: ReportOptions
     @OptionGroup var input: InputOptions
     @OptionGroup var siteFields: SiteFieldOptions
+
+    func validate() throws {
+        if maxDistance != nil, method != .capacity {
+            throw ValidationError("--max-distance applies to --method capacity only; for a reach around each facility use --method buffer --radius")
+        }
+        guard familySize.isFinite, familySize > 0 else {
+            throw ValidationError("--family-size must be a positive number of people, not \(familySize)")
+        }
+    }
 
     func run() throws {
         let contents = try input.read(facilities)
@@ -70,6 +96,8 @@ struct CatchmentCommand: ParsableCommand {
                                          siteFields: siteFields.fields)
         analysis.facilityIDField = facilityIDField
         analysis.facilityPositions = positions
+        analysis.maxDistance = maxDistance?.metres
+        analysis.familySize = familySize
         var travel: TravelTimes?
         if method == .network {
             guard let roads else { throw ValidationError("--method network needs --roads") }
@@ -79,10 +107,7 @@ struct CatchmentCommand: ParsableCommand {
         let writer = try outputOptions.writer(crs: .wgs84)
         try writer.write(contentsOf: result.layer.features)
         try writer.finish()
-        let share = result.totalPopulation > 0 ? 100 * result.uncoveredPopulation / result.totalPopulation : 0
-        Diagnostics.write(String(format: "%@: %d facilities of %d, %d catchments; %.0f people in the territories, %.0f (%.1f %%) in %d uncovered pieces\n",
-                                 facilities, selected.count, all.count, result.catchments, result.totalPopulation,
-                                 result.uncoveredPopulation, share, result.uncovered))
+        Diagnostics.write("\(facilities): \(selected.count) facilities of \(all.count), \(result.catchments) catchments, \(result.uncovered) uncovered pieces; \(result.people.line)\n")
         var counts = contents.counts(of: facilities)
         counts.output = result.catchments - result.unreachableFacilities
         counts.reject(all.count - selected.count, "not selected by --where")
@@ -91,7 +116,13 @@ struct CatchmentCommand: ParsableCommand {
         if result.unreachableUnits > 0 {
             Diagnostics.warn("\(result.unreachableUnits) of \(prepared.count) territories are beyond --max-snap \(accessOptions.maxSnap) of the roads: written as uncovered")
         }
+        let territoryCounts = territoryOptions.counts(of: prepared)
+        var json = result.people.json
+        json["facilities"] = .number(Double(selected.count))
+        json["catchments"] = .number(Double(result.catchments))
+        json["uncovered_pieces"] = .number(Double(result.uncovered))
+        try reportOptions.write(markdown: result.people.markdown, json: FeatureCounts.adding([counts, territoryCounts], to: .object(json)))
         counts.report()
-        territoryOptions.counts(of: prepared).report()
+        territoryCounts.report()
     }
 }

@@ -45,7 +45,7 @@ extension GroupingInputs {
 
 extension CatchmentCommand: CommandFiles {
     var inputFiles: [String] { [facilities, territoryOptions.territories] + [chain, roads].compactMap { $0 } }
-    var outputFiles: [CommandOutput] { outputOptions.files + input.files }
+    var outputFiles: [CommandOutput] { outputOptions.files + reportOptions.files + input.files }
 }
 
 extension ConvertCommand: CommandFiles {

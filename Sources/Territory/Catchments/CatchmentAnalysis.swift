@@ -8,10 +8,14 @@ import Geo
 /// - `nearest`: the territory units whose representative point is nearest
 ///   to it (each unit whole);
 /// - `network`: the same by travel time along the roads;
-/// - `capacity`: units assigned so that no facility serves more demand than
-///   its capacity, with the least travel (straight-line metres x demand),
-///   by the min-cost flow solver; each unit goes whole to the facility that
-///   serves most of it, and demand left over is reported as unserved.
+/// - `capacity`: the facilities' capacity feeds the units' demand with the
+///   least travel (straight-line metres x demand, by the min-cost flow
+///   solver), wherever the units are: capacity left after the nearest
+///   units feeds the next ones until capacity or people run out
+///   (`CapacityFeeding`), within `maxDistance` when given. Each unit goes
+///   whole to the facility that feeds most of it; a unit fed by none, to
+///   the nearest facility within reach (its people unfed); a unit no
+///   facility reaches is outside every catchment.
 ///
 /// The territories come prepared (`StudyTerritories`: projected, with
 /// their populations); the roads as the study's `TravelTimes`.
@@ -20,6 +24,7 @@ import Geo
 /// their sum for `nearest`), the facility's capacity and, with a chain, the
 /// demand of that population and the facility's utilisation. The area no
 /// catchment covers comes out as `uncovered` pieces with their population.
+/// `Result.people` counts every person once (`PeopleAccount`).
 public struct CatchmentAnalysis: Sendable {
     public enum Method: String, Sendable, CaseIterable {
         case buffer, voronoi, nearest, network, capacity
@@ -35,6 +40,11 @@ public struct CatchmentAnalysis: Sendable {
     /// no id is named by that position, in `facility_id` and in messages.
     public var facilityIDField: String?
     public var facilityPositions: [Int]?
+    /// For `capacity`: a facility feeds no unit whose representative
+    /// point is farther than this many metres (straight line); nil: any.
+    public var maxDistance: Double?
+    /// People a family, for the families fed.
+    public var familySize: Double = 4
 
     public init(method: Method, radius: Double = 5_000, chain: ChainSpec? = nil, siteFields: SiteFields = SiteFields()) {
         self.method = method
@@ -56,6 +66,9 @@ public struct CatchmentAnalysis: Sendable {
         /// left uncovered).
         public var unreachableFacilities = 0
         public var unreachableUnits = 0
+        /// Every person once: in a catchment or outside; for `capacity`,
+        /// fed, unfed or outside, with the people the capacity could feed.
+        public var people: PeopleAccount
     }
 
     /// The catchments of `facilities` (read from `facilitiesFile`) over the
@@ -77,6 +90,7 @@ public struct CatchmentAnalysis: Sendable {
 
         var shapes: [Shape]
         var populations: [Double]?
+        var fedByCapacity: CapacityCatchments?
         var unreachable = (facilities: 0, units: 0)
         switch method {
         case .buffer: shapes = try discs(around: points, clippedTo: region.shape)
@@ -84,8 +98,9 @@ public struct CatchmentAnalysis: Sendable {
         case .nearest: (shapes, populations) = try nearestUnits(points, territories: territories, context: context)
         case .capacity:
             guard let chain else { throw ReadError(file: facilitiesFile, message: "the capacity method needs a chain (demand per person and capacities in final product)") }
-            (shapes, populations) = try capacityAssignment(sites, points: points, chain: chain, territories: territories,
-                                                           file: facilitiesFile, context: context)
+            let fed = try capacityCatchments(sites, points: points, chain: chain, territories: territories,
+                                             file: facilitiesFile, context: context)
+            (shapes, populations, fedByCapacity) = (fed.shapes, fed.fed, fed)
         case .network:
             guard let travel else { throw ReadError(file: facilitiesFile, message: "the network method needs roads") }
             (shapes, populations, unreachable) = try nearestByRoad(points, travel: travel, territories: territories, context: context)
@@ -121,6 +136,10 @@ public struct CatchmentAnalysis: Sendable {
                 "area_m2": .number(try catchmentGeometries[index].area().rounded()),
             ]
             if let name = facility.properties[siteFields.name], name != .null { properties["facility_name"] = name }
+            if let fedByCapacity {
+                properties["people_fed"] = .number(fedByCapacity.fed[index].rounded())
+                properties["people_unfed"] = .number(fedByCapacity.unfed[index].rounded())
+            }
             try addCapacity(of: facility, index: position, served: served, file: facilitiesFile, to: &properties)
             features.append(Feature(id: facility.id, geometry: shapes[index], properties: properties))
         }
@@ -133,10 +152,18 @@ public struct CatchmentAnalysis: Sendable {
             ]))
         }
         let total = territories.totalPopulation
+        // Whole units (nearest, network) are outside when in no catchment:
+        // the total less the catchments' sum, exactly; other methods cut
+        // units, and count the uncovered pieces' interpolated people.
+        let outside = switch method {
+        case .nearest, .network: max(0, total - (populations ?? []).reduce(0, +))
+        case .buffer, .voronoi, .capacity: uncoveredPopulation
+        }
+        let people = fedByCapacity?.account ?? PeopleAccount(method: method, populationTotal: total, outside: outside)
         return Result(layer: try Layer(features: features, crs: metric).projected(to: .wgs84),
                       catchments: shapes.count, uncovered: uncoveredParts.count,
                       totalPopulation: total, uncoveredPopulation: uncoveredPopulation,
-                      unreachableFacilities: unreachable.facilities, unreachableUnits: unreachable.units)
+                      unreachableFacilities: unreachable.facilities, unreachableUnits: unreachable.units, people: people)
     }
 
     /// Capacity as given and, with a chain, in final product, the demand of
@@ -156,6 +183,7 @@ public struct CatchmentAnalysis: Sendable {
         let unit = chain.unit.rawValue.replacingOccurrences(of: "/", with: "_")
         properties["capacity_\(unit)"] = .number(Self.round(finalCapacity))
         properties["demand_\(unit)"] = .number(Self.round(demand))
+        properties["capacity_people"] = .number(chain.peopleSupplied(by: finalCapacity).rounded())
         properties["utilisation"] = finalCapacity > 0 ? .number(Self.round(demand / finalCapacity)) : .null
     }
 
@@ -190,55 +218,5 @@ public struct CatchmentAnalysis: Sendable {
             guard let cell = try locator.locate(x: point.x, y: point.y), taken.insert(cell).inserted else { return .polygon([]) }
             return try prepared.covers(cells[cell]) ? cells[cell].shape : try cells[cell].intersection(region).shape
         }
-    }
-
-    /// Min-cost flow from facilities (capacity in final product) to units
-    /// (their demand), each unit linked to its 5 nearest facilities.
-    private func capacityAssignment(_ sites: Layer, points: [Position], chain: ChainSpec, territories: StudyTerritories,
-                                    file: String, context: GEOSContext) throws -> ([Shape], [Double]) {
-        let unitGeometries = territories.geometries
-        var flow = CostScaling(nodeCount: points.count + unitGeometries.count)
-        let amounts = RoutedAmounts(chain: chain, scale: 1000)
-        let supplies = try sites.features.enumerated().map { index, facility in
-            try amounts.capacity(of: try siteFields.site(of: facility, index: index, file: file), feature: facility,
-                                 index: index, file: file, field: siteFields.capacity)
-        }
-        try amounts.checkTotal(supplies, of: "capacity", file: file)
-        for (index, supply) in supplies.enumerated() { flow.setSupply(index, supply) }
-        let demands = try territories.populations.enumerated().map { unit, population in
-            try amounts.demand(population: population, feature: territories.layer.features[unit],
-                               index: unit, file: territories.file, field: territories.populationField)
-        }
-        try amounts.checkTotal(demands, of: "demand", file: territories.file)
-        let centres = try unitGeometries.map { try $0.pointOnSurface().position ?? Position(x: 0, y: 0) }
-        let facilityIndex = try PointIndex(points, context: context)
-        var arcs: [(facility: Int, unit: Int, arc: Int)] = []
-        for (unit, centre) in centres.enumerated() {
-            flow.setSupply(points.count + unit, -demands[unit])
-            for facility in try facilityIndex.nearest(5, to: centre) {
-                let metres = hypot(points[facility].x - centre.x, points[facility].y - centre.y)
-                let cost = try RoutedCosts.largest([metres / 10], arcs: [facility], sites: sites, file: file)
-                arcs.append((facility, unit, flow.addArc(from: facility, to: points.count + unit, capacity: Int64.max / 4, cost: cost)))
-            }
-        }
-        let solution = flow.solve()
-        var best = [(facility: Int, amount: Int64)](repeating: (-1, 0), count: unitGeometries.count)
-        for link in arcs where solution.flow[link.arc] > best[link.unit].amount {
-            best[link.unit] = (link.facility, solution.flow[link.arc])
-        }
-        // A facility's population is the people its flow feeds, so its
-        // utilisation never passes 1; its area, the units it serves most.
-        var members = [[Geometry]](repeating: [], count: points.count)
-        var populations = [Double](repeating: 0, count: points.count)
-        for link in arcs where solution.flow[link.arc] > 0 {
-            populations[link.facility] += chain.peopleSupplied(by: Double(solution.flow[link.arc]) / 1000)
-        }
-        for (unit, choice) in best.enumerated() where choice.facility >= 0 {
-            members[choice.facility].append(unitGeometries[unit])
-        }
-        let shapes = try members.map { group in
-            group.isEmpty ? Shape.polygon([]) : try Geometry.union(group, context: context).shape
-        }
-        return (shapes, populations)
     }
 }

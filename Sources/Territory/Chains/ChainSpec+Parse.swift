@@ -35,6 +35,10 @@ extension ChainSpec {
             let object = try SpecObject(value, place: place, file: name, kind: "a stage")
             let stageText = try object.required("stage", object.string)
             guard let stage = Stage(named: stageText) else { throw fail("\(place): the stage has an empty name") }
+            // Version 1 knows the five standard stages; naming others is version 2.
+            guard version == 2 || stage.isStandard else {
+                throw fail("\(place): unknown stage '\(stageText)'; stages are \(Stage.standard.map(\.rawValue).joined(separator: ", ")) (in English or Spanish), or name your own with \"version\": 2")
+            }
             // Chains order their stages their own way (milk is collected
             // before it is processed, flour after), so only repeats are wrong.
             if stages.contains(where: { $0.stage == stage }) {

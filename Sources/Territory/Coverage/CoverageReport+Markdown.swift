@@ -77,7 +77,7 @@ extension CoverageReport {
 
     private func section(_ circuit: CircuitCoverage.Circuit) -> String {
         var text = "## \(circuit.id)\n\n"
-        text += "\(circuit.territories.count) territories, \(Self.amount(circuit.area / 1e6)) km², \(Self.people(circuit.population)) people "
+        text += "\(circuit.territories.count) \(circuit.territories.count == 1 ? "territory" : "territories"), \(Self.amount(circuit.area / 1e6)) km², \(Self.people(circuit.population)) people "
         text += "(\(Self.people(circuit.families)) families); \(Self.people(circuit.populationNearDistribution)) within reach of its own distribution and retail points.\n\n"
         text += productTable(circuit.products)
         return text

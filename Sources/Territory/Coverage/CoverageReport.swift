@@ -91,8 +91,16 @@ public struct CoverageReport {
         return formatter.string(from: NSNumber(value: value.rounded())) ?? String(value.rounded())
     }
 
+    /// One decimal, thousands grouped: 9,992.0.
     static func amount(_ value: Double) -> String {
-        value.magnitude >= 10_000 ? people(value) : String(format: "%.1f", value)
+        let formatter = NumberFormatter()
+        formatter.numberStyle = .decimal
+        formatter.groupingSeparator = ","
+        formatter.decimalSeparator = "."
+        formatter.minimumFractionDigits = 1
+        formatter.maximumFractionDigits = 1
+        let rounded = (value * 10).rounded() / 10
+        return formatter.string(from: NSNumber(value: rounded == 0 ? 0 : rounded)) ?? String(format: "%.1f", value)
     }
 
     static func percent(_ value: Double?) -> String {

@@ -25,7 +25,7 @@ public struct CriticalNode: Sendable {
 
     /// "add 27.0 t/month of retail"
     public var proposal: String {
-        "add \(String(format: "%.1f", toAdd)) \(stage.unit.rawValue) of \(stage.stage.rawValue)"
+        "add \(CoverageReport.amount(toAdd)) \(stage.unit.rawValue) of \(stage.stage.rawValue)"
     }
 
     /// Every stage of every circuit and product that lacks capacity, worst

@@ -90,14 +90,14 @@ import Testing
         let cases: [(String, String)] = [
             (#"{"product": "x", "stages": []}"#, "x.json: \"stages\" is empty"),
             (#"{"product": "x", "demandKgPerPersonMonth": 1, "stages": [{"stage": "packing"}]}"#,
-             "x.json: stages[0]: unknown stage 'packing'; stages are primary, processing, collection, distribution, retail"),
+             "x.json: stages[0]: unknown stage 'packing'; stages are primary, processing, collection, distribution, retail (in English or Spanish), or name your own with \"version\": 2"),
             (#"{"product": "x", "demandKgPerPersonMonth": 1, "stages": [{"stage": "primary"}, {"stage": "primary"}]}"#,
              "x.json: stages[1]: primary appears twice; each stage comes once, in the chain's order"),
             (#"{"product": "x", "stages": [{"stage": "primary"}]}"#, "x.json: no \"demandKgPerPersonMonth\" (kg of x per person per month)"),
             (#"{"product": "x", "demandKgPerPersonMonth": 1, "stages": [{"stage": "primary", "yield": -1}, {"stage": "retail", "yield": 0}]}"#,
              "x.json: stages[1] (retail): yield must be a positive number, not 0.0"),
             (#"{"product": "x", "demandKgPerPersonMonth": 1, "stages": [{"stage": "primary"}], "skippable": ["retail"]}"#,
-             "x.json: skippable stage 'retail' is not one of the chain's stages"),
+             "x.json: skippable stage 'retail' is not one of the chain's stages (primary)"),
         ]
         for (json, message) in cases {
             #expect(throws: ReadError.self) { try ChainSpec.parse(Data(json.utf8), name: "x.json") }

@@ -61,21 +61,39 @@ import Testing
         #expect(result.circuits.map(\.population) == [3000, 3000, 3000])
         #expect(result.circuits.map(\.families) == [750, 750, 750])
         #expect(abs(a.demand - 1.8) < 1e-12)
-        // A: 30,000 l of milk make 3 t; plants 2 t; shops 5 t: processing limits, 2 t.
-        #expect(abs(a.supply - 2) < 1e-12)
+        // A: 30,000 l of milk make 3 t; plants 2 t; shops 5 t: processing limits the chain
+        // to 2 t, more than its people need, so they get their 1.8 t; 1.2 t of milk can leave.
+        #expect(abs(a.chainCapacity - 2) < 1e-12)
+        #expect(abs(a.supply - 1.8) < 1e-12)
         #expect(a.bottleneck == .processing)
-        #expect(abs(a.selfSufficiency! - 2 / 1.8) < 1e-12)
-        #expect(abs(a.surplus - 0.2) < 1e-12)
+        #expect(a.selfSufficiency == 1)
+        #expect(abs(a.exportableSurplus - 1.2) < 1e-12)
+        #expect(abs(a.surplus - 1.2) < 1e-12)
         #expect(a.missing == [.collection])
-        // B: 10,000 l make 1 t: the farms limit; a quarter of processing is outside.
+        // Its stages in their own units: 18,000 l of milk needed, 12,000 l to spare.
+        #expect(abs(a.stages[0].needed - 18_000) < 1e-6)
+        #expect(abs(a.stages[0].balance - 12_000) < 1e-6)
+        #expect(a.stages[1].toAdd == nil)   // collection may be skipped
+        #expect(abs(a.stages[2].balance - 0.2) < 1e-12)
+        #expect(a.stageShortages.isEmpty)
+        // B: 10,000 l make 1 t: short of 0.8 t of product; a quarter of processing is
+        // outside; shops of 1.5 t lack 0.3 t for its 1.8 t.
         #expect(abs(b.supply - 1) < 1e-12)
         #expect(b.bottleneck == .primary)
         #expect(abs(b.surplus - -0.8) < 1e-12)
+        #expect(abs(b.productShortage - 0.8) < 1e-12)
+        #expect(abs(b.stages[0].toAdd! - 8_000) < 1e-6)
+        #expect(abs(b.stages[3].toAdd! - 0.3) < 1e-12)
         #expect(b.stages.first { $0.stage == .processing }?.outsideShare == 0.25)
-        // C: milk but no plant and no shop: nothing reaches its people.
+        // C: milk for 5 t but no plant and no shop: nothing reaches its people, 3.2 t
+        // can leave as milk, and 1.8 t of processing and of retail are to add.
         #expect(c.supply == 0)
+        #expect(abs(c.exportableSurplus - 3.2) < 1e-12)
+        #expect(c.productShortage == 0)
         #expect(c.bottleneck == .processing)
         #expect(c.missing == [.collection, .processing, .retail])
+        #expect(c.stageShortages.map(\.stage) == [.processing, .retail])
+        #expect(c.stageShortages.allSatisfy { abs($0.toAdd! - 1.8) < 1e-12 })
         // A's surplus can reach B next door; C is short too but not A's neighbour.
         #expect(a.neighboursInDeficit == ["B"])
         #expect(c.neighboursInDeficit == ["B"])
@@ -97,8 +115,13 @@ import Testing
         #expect(result.overlaps.first?.circuits == ["A", "B"])
         #expect(result.unassigned.map(\.territory) == ["P8"])
         let report = CoverageReport(result)
-        #expect(report.criticalNodes.map(\.circuit) == ["C", "B"])
-        #expect(report.markdown.contains("| C | cheese | 0 % | processing | collection, processing, retail |"))
+        // C (P6, P7: 1.2 t) lacks processing and shops altogether; B (P2-P5: 2.4 t) lacks
+        // 14,000 of its 24,000 l of milk and 0.9 of its 2.4 t of shops.
+        #expect(report.criticalNodes.map { "\($0.circuit) \($0.stage.stage)" } == ["C processing", "C retail", "B primary", "B retail"])
+        #expect(report.criticalNodes.map(\.kind) == [.stage, .stage, .product, .stage])
+        #expect(report.criticalNodes[2].proposal == "add 14,000.0 l/month of primary")
+        #expect(report.markdown.contains("| C | cheese | processing | 0.0 | 1.2 | 100 % | add 1.2 t/month of processing |"))
+        #expect(report.markdown.contains("| B | cheese | 1.0 | 2.4 | 1.4 | t/month | add 14,000.0 l/month of primary |"))
     }
 
     @Test func unknownTerritoriesAreErrorsNamingTheLine() {

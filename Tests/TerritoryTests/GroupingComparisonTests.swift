@@ -67,8 +67,9 @@ import Testing
         #expect(markdown.contains(" cheese: self-sufficient circuits (lowest) |\n|---|---:|---:|---:|---:|---:|---:|\n"))
         #expect(markdown.contains("| rows | 3 | 100 % |"))
         #expect(markdown.contains(" 1 of 3 (0.00) |\n"))
-        // One circuit of 9,000 people (5.4 t): plants 2 + 3 + 1 t, shops 6.5 t, milk for 9 t: 6 / 5.4.
-        #expect(markdown.contains(" 1 of 1 (1.11) |\n"))
+        // One circuit of 9,000 people (5.4 t): plants 2 + 3 + 1 t, shops 6.5 t, milk for 9 t:
+        // the chain can deliver 6 t, so its people get all their 5.4 t.
+        #expect(markdown.contains(" 1 of 1 (1.00) |\n"))
         #expect(comparison.changed.allSatisfy { $0 })
     }
 }

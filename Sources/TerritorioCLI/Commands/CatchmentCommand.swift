@@ -92,8 +92,9 @@ struct CatchmentCommand: ParsableCommand {
         guard selected.count > 0 else { throw CommandFailure(message: "\(facilities): no facility matches") }
         let prepared = try territoryOptions.prepare()
         ExtentCheck.warnFarPoints(all, file: facilities, against: prepared.populationCheck.original, referenceFile: prepared.file)
-        var analysis = CatchmentAnalysis(method: method, radius: radius.metres, chain: try chain.map { try ChainSpec.read(path: $0) },
-                                         siteFields: siteFields.fields)
+        let spec = try chain.map { try ChainSpec.read(path: $0) }
+        var analysis = CatchmentAnalysis(method: method, radius: radius.metres, chain: spec,
+                                         siteFields: siteFields.fields(for: spec.map { [$0] } ?? []))
         analysis.facilityIDField = facilityIDField
         analysis.facilityPositions = positions
         analysis.maxDistance = maxDistance?.metres

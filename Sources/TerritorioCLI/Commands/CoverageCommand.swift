@@ -6,15 +6,20 @@ import Territory
 struct CoverageCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "coverage",
-        abstract: "How well each circuit covers its people: demand, supply by stage, bottleneck, surplus, intermediaries.",
+        abstract: "How well each circuit covers its people: stage balances, self-supply, exportable surplus, what to add, value added.",
         discussion: """
             A circuit is the set of territories the grouping CSV (territory_code,circuit_id) gives \
-            it. For each circuit and chain: population and families, demand, each stage's capacity \
-            in final product, supply (the weakest stage that cannot be skipped: the bottleneck), \
-            missing stages, self-sufficiency, surplus or deficit and the neighbouring circuits \
-            short of the product, the people within --radius of its own distribution and retail \
-            points, and the share of each stage held by outside intermediaries. Territories in two \
-            circuits and in none come out as their own layers.
+            it. For each circuit and chain: population and families, demand; per stage, in its own \
+            unit, the capacity, what the circuit's own demand needs of it, the balance and the \
+            capacity to add; self-supply (limited by the weakest stage that cannot be skipped: the \
+            bottleneck), the exportable surplus (limited only by production: produce can leave \
+            unprocessed) and the shortage of product; with prices in the chain, the value added and \
+            the share of it held by outside intermediaries. The report separates surplus to place, \
+            shortage of product and shortage of a stage, worst first with the capacity to add. \
+            --zones groups circuits into economic zones, reported as circuits of their own; \
+            --points counts any point layer (community priorities) per territory, circuit and zone; \
+            --identity-field names each territory's identity product and reports how far its chain \
+            has come there. Territories in two circuits and in none come out as their own layers.
 
             Example:
               territorio coverage --territories geodata/territory/parishes.geojson --id-field code \\
@@ -44,6 +49,21 @@ struct CoverageCommand: ParsableCommand {
     @Option(name: .customLong("household-size"), help: "People per family.")
     var householdSize = 4.0
 
+    @Option(help: ArgumentHelp("CSV of circuit_id,zone_id: economic zones grouping the circuits.", valueName: "file"))
+    var zones: String?
+
+    @Option(help: ArgumentHelp("Points to count per territory, circuit and zone (community priorities, ...).", valueName: "file"))
+    var points: String?
+
+    @Option(name: .customLong("points-by"), help: ArgumentHelp("Count --points by this category field.", valueName: "name"))
+    var pointsBy: String?
+
+    @Option(name: .customLong("points-sum"), help: ArgumentHelp("Also sum this numeric field of --points.", valueName: "name"))
+    var pointsSum: String?
+
+    @Option(name: .customLong("identity-field"), help: ArgumentHelp("Territories: field naming each one's identity product; reports the furthest stage of its chain present.", valueName: "name"))
+    var identityField: String?
+
     @Option(help: ArgumentHelp("Write territories listed in more than one circuit here.", valueName: "file"))
     var overlaps: String?
 
@@ -58,6 +78,7 @@ struct CoverageCommand: ParsableCommand {
     func validate() throws {
         guard !chain.isEmpty else { throw ValidationError("name at least one --chain") }
         guard householdSize > 0 else { throw ValidationError("--household-size must be positive") }
+        guard points != nil || (pointsBy == nil && pointsSum == nil) else { throw ValidationError("--points-by and --points-sum need --points") }
     }
 
     func run() throws {
@@ -65,11 +86,19 @@ struct CoverageCommand: ParsableCommand {
         analysis.householdSize = householdSize
         analysis.radius = radius.metres
         let prepared = try territoryOptions.prepare()
+        try FieldCheck.require(identityField.map { [$0] } ?? [], in: prepared.layer, file: territoryOptions.territories, flag: "--identity-field")
+        analysis.identityField = identityField
+        if let points {
+            let layer = try Layers.read(points)
+            try FieldCheck.require([pointsBy, pointsSum].compactMap { $0 }, in: layer, file: points, flag: "--points-by/--points-sum")
+            analysis.points = PointTallies.Input(layer: layer, file: points, by: pointsBy, sum: pointsSum)
+        }
         let siteContents = try input.read(sites)
-        let study = try Study(territories: prepared, sites: try siteFields.prepare(siteContents, file: sites, in: prepared),
-                              chains: try chain.map { try ChainSpec.read(path: $0) },
+        let chains = try chain.map { try ChainSpec.read(path: $0) }
+        let study = try Study(territories: prepared, sites: try siteFields.prepare(siteContents, file: sites, chains: chains, in: prepared),
+                              chains: chains,
                               grouping: prepared.populationCheck.filter(try Grouping.read(path: grouping), idField: territoryOptions.idField),
-                              groupingFile: grouping)
+                              groupingFile: grouping, zoning: try zones.map { try Zoning.read(path: $0) })
         let result = try analysis.run(study)
         let coverage = CoverageReport(result)
         let writer = try outputOptions.writer(crs: .wgs84)
@@ -86,8 +115,13 @@ struct CoverageCommand: ParsableCommand {
         for reason in SitesLeftOut.Reason.allCases { siteCounts.reject(result.sitesLeftOut.sites[reason]?.count ?? 0, reason.rawValue) }
         for phrase in result.sitesLeftOut.phrases { Diagnostics.write("\(sites): \(phrase)\n") }
         try reportOptions.write(markdown: coverage.markdown, json: FeatureCounts.adding([territoryCounts, siteCounts], to: coverage.json))
-        let critical = coverage.criticalNodes.count
-        Diagnostics.write("\(grouping): \(result.circuits.count) circuits, \(critical) circuit-product pairs short of demand, \(result.overlaps.count) territories in two circuits, \(result.unassigned.count) in none\n")
+        let nodes = coverage.criticalNodes
+        let products = nodes.filter { $0.kind == .product }.count, stages = nodes.count - products
+        let surplus = result.circuits.reduce(0) { $0 + $1.products.filter { $0.exportableSurplus > 0 }.count }
+        Diagnostics.write("\(grouping): \(result.circuits.count) circuits; \(surplus) circuit-product pairs with surplus to place, \(products) short of product, \(stages) stages short of capacity; \(result.overlaps.count) territories in two circuits, \(result.unassigned.count) in none\n")
+        if let zoning = study.zoning, !result.circuitsInNoZone.isEmpty {
+            Diagnostics.write("\(zoning.file): \(result.circuitsInNoZone.count) circuits in no zone: \(result.circuitsInNoZone.prefix(10).joined(separator: ", "))\n")
+        }
         territoryCounts.report()
         siteCounts.report()
     }

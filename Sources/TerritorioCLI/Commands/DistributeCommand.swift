@@ -62,7 +62,7 @@ struct DistributeCommand: ParsableCommand {
         let travel = try roads.map { roads in
             try TravelTimes(graph: try graphOptions.graph(from: roads, crs: prepared.metric), access: try accessOptions.access())
         }
-        let study = try Study(territories: prepared, sites: try siteFields.prepare(siteContents, file: sites, idField: siteIDField, in: prepared),
+        let study = try Study(territories: prepared, sites: try siteFields.prepare(siteContents, file: sites, idField: siteIDField, chains: [spec], in: prepared),
                               chains: [spec], travel: travel)
         let result = try distribution.run(study)
         let siteLayer = siteContents.layer, territoryLayer = prepared.layer

@@ -62,8 +62,10 @@ struct GroupingInputs: ParsableArguments {
         if withSites, let sites, !chain.isEmpty {
             let layer = try Layers.read(sites)
             try FieldCheck.require(["product", "stage", "capacity", "unit"], in: layer, file: sites, flag: "sites (fields product, stage, capacity, unit)")
-            located = try StudySites(layer, file: sites, in: territories)
             chains = try chain.map { try ChainSpec.read(path: $0) }
+            var fields = SiteFields()
+            fields.vocabulary = SiteVocabulary(chains: chains)
+            located = try StudySites(layer, file: sites, fields: fields, in: territories)
         }
         let travel = try roads.map { try TravelTimes(graph: try graphOptions.graph(from: $0), access: Self.roadsOnly) }
         return try Study(territories: territories, sites: located, chains: chains, travel: travel)

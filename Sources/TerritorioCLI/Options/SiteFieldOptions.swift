@@ -8,13 +8,13 @@ struct SiteFieldOptions: ParsableArguments {
     @Option(name: .customLong("product-field"), help: ArgumentHelp("Sites: property holding the product (default: product).", valueName: "name"))
     var product: String?
 
-    @Option(name: .customLong("stage-field"), help: ArgumentHelp("Sites: property holding the stage (primary, processing, collection, distribution, retail; default: stage).", valueName: "name"))
+    @Option(name: .customLong("stage-field"), help: ArgumentHelp("Sites: property holding the stage (primary, processing, collection, distribution, retail, in English or Spanish, or a stage the chain spec names; default: stage).", valueName: "name"))
     var stage: String?
 
     @Option(name: .customLong("capacity-field"), help: ArgumentHelp("Sites: property holding the capacity (default: capacity).", valueName: "name"))
     var capacity: String?
 
-    @Option(name: .customLong("unit-field"), help: ArgumentHelp("Sites: property holding the capacity's unit (t/month, l/month, pieces/month; default: unit).", valueName: "name"))
+    @Option(name: .customLong("unit-field"), help: ArgumentHelp("Sites: property holding the capacity's unit (t/month, l/month, pieces/month, t/mes..., or a unit the chain spec declares; default: unit).", valueName: "name"))
     var unit: String?
 
     @Option(name: .customLong("owner-field"), help: ArgumentHelp("Sites: property holding the owner (circuit or outside; circuit when the default field owner is absent).", valueName: "name"))
@@ -27,6 +27,14 @@ struct SiteFieldOptions: ParsableArguments {
         fields.capacity = capacity ?? fields.capacity
         fields.unit = unit ?? fields.unit
         fields.owner = owner ?? fields.owner
+        return fields
+    }
+
+    /// The field names, with the stages and units of `chains` as well as
+    /// the standard ones.
+    func fields(for chains: [ChainSpec]) -> SiteFields {
+        var fields = self.fields
+        fields.vocabulary = SiteVocabulary(chains: chains)
         return fields
     }
 

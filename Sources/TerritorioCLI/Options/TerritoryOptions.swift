@@ -41,9 +41,12 @@ struct TerritoryOptions: ParsableArguments {
 /// The sites of a study, read with the command's input options and field
 /// names, checked, parsed and located in the territories.
 extension SiteFieldOptions {
-    func prepare(_ contents: LayerSource.Contents, file: String, idField: String? = nil, in territories: StudyTerritories) throws -> StudySites {
+    /// The stages and units the sites may name are the standard ones and
+    /// those of `chains`.
+    func prepare(_ contents: LayerSource.Contents, file: String, idField: String? = nil, chains: [ChainSpec],
+                 in territories: StudyTerritories) throws -> StudySites {
         try check(contents.layer, file: file)
         ExtentCheck.warnFarPoints(contents.layer, file: file, against: territories.layer, referenceFile: territories.file)
-        return try StudySites(contents.layer, file: file, fields: fields, idField: idField, in: territories)
+        return try StudySites(contents.layer, file: file, fields: fields(for: chains), idField: idField, in: territories)
     }
 }

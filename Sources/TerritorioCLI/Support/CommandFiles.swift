@@ -54,7 +54,7 @@ extension ConvertCommand: CommandFiles {
 }
 
 extension CoverageCommand: CommandFiles {
-    var inputFiles: [String] { [territoryOptions.territories, grouping, sites] + chain }
+    var inputFiles: [String] { [territoryOptions.territories, grouping, sites] + chain + [zones, points].compactMap { $0 } }
     var outputFiles: [CommandOutput] {
         outputOptions.files + reportOptions.files + input.files
             + [overlaps.map { CommandOutput(flag: "--overlaps", path: $0, kind: .layer) },

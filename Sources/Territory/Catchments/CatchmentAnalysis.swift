@@ -174,7 +174,7 @@ public struct CatchmentAnalysis: Sendable {
         if let unit = facility.properties[siteFields.unit], unit != .null { properties["capacity_unit"] = unit }
         guard let chain else { return }
         let site = try siteFields.site(of: facility, index: index, file: file)
-        guard chain.link(for: site) != nil, let equivalent = chain.finalEquivalent(of: site.stage) else {
+        guard let equivalent = chain.finalEquivalent(of: site) else {
             throw ReadError(file: file, featureIndex: index, featureID: facility.id,
                             message: "\(site.product) at stage \(site.stage.rawValue) is not a link of the \(chain.product) chain")
         }

@@ -1,136 +1,133 @@
 import Foundation
 import Geo
 
-/// A product chain as its JSON file describes it: stages in order, the
-/// yield from each stage's product to the next one's, the stages a product
-/// may skip (fresh vegetables skip processing), and the monthly demand per
-/// person of the final product.
+/// A product chain as its JSON file describes it: stages in the chain's
+/// order, the products each stage handles, the yield from each product to
+/// the one it becomes at the next stage, the stages a product may skip
+/// (fresh vegetables skip processing), the demand per person of the final
+/// product, and optionally a price at each stage.
 ///
-///     {"product": "cheese", "unit": "t/month", "demandKgPerPersonMonth": 0.6,
-///      "stages": [{"stage": "primary", "product": "milk", "unit": "l/month"},
-///                 {"stage": "processing", "product": "cheese", "unit": "t/month", "yield": 0.0001}, ...],
-///      "skippable": ["collection", "distribution"]}
+///     {"version": 2, "product": "queso", "unit": "t/mes", "demandKgPerPersonMonth": 0.6, "currency": "USD",
+///      "stages": [{"stage": "producción primaria", "products": [{"product": "leche de vaca", "unit": "l/mes"},
+///                                                              {"product": "leche de cabra", "unit": "l/mes"}]},
+///                 {"stage": "transformación", "product": "queso", "unit": "t/mes", "price": 5200,
+///                  "inputs": {"leche de vaca": 0.0001, "leche de cabra": 0.00015}}, ...],
+///      "skippable": ["acopio"]}
 ///
-/// `yield` is how much of this stage's product one unit of the previous
+/// A yield is how much of a stage's product one unit of the previous
 /// stage's makes: 10 l of milk make 1 kg of cheese, so 0.0001 t per litre.
+/// Version 1 files (one product per stage, a `yield` per stage, the five
+/// standard stages) read as they always did.
 public struct ChainSpec: Sendable, Hashable {
+    /// One product at one stage.
     public struct Link: Sendable, Hashable {
         public var stage: Stage
         public var product: String
         public var unit: CapacityUnit
-        /// Units of this stage's product per unit of the previous stage's;
-        /// 1 for the first stage.
+        /// The products of the previous stage this one is made from, with
+        /// how much of this one a unit of each makes; empty at the first stage.
+        public var inputs: [Input]
+        /// Price per unit at this stage, in the chain's currency.
+        public var price: Double?
+        /// Final product one unit of this makes: the yields after it, multiplied.
+        public var finalFactor: Double
+
+        /// Units of this product per unit of the previous stage's: 1 at the
+        /// first stage, the only input's yield after it; nil for a product
+        /// made from several inputs (see `inputs`).
+        public var yield: Double? {
+            inputs.isEmpty ? 1 : inputs.count == 1 ? inputs[0].yield : nil
+        }
+    }
+
+    public struct Input: Sendable, Hashable {
+        public var product: String
         public var yield: Double
     }
 
+    public var version: Int
     public var product: String
     public var unit: CapacityUnit
     /// Final product per person per month, in kg for t/month products and
-    /// in the product's own unit otherwise.
+    /// in the product's own unit otherwise; 0 for a chain that sells only
+    /// outside (version 2).
     public var demandPerPersonMonth: Double
-    public var links: [Link]
+    /// Every product of every stage, stage by stage in the chain's order.
+    public let links: [Link]
     public var skippable: Set<Stage>
+    /// The currency of the prices, when the spec gives prices.
+    public var currency: String?
 
-    /// How much final product one unit of `stage`'s product becomes: the
-    /// product of the yields after it.
+    /// The stages in the chain's order.
+    public private(set) var stages: [Stage]
+
+    public init(version: Int = 2, product: String, unit: CapacityUnit, demandPerPersonMonth: Double, links: [Link],
+                skippable: Set<Stage>, currency: String? = nil) {
+        self.version = version
+        self.product = product
+        self.unit = unit
+        self.demandPerPersonMonth = demandPerPersonMonth
+        self.links = links
+        self.skippable = skippable
+        self.currency = currency
+        var stages: [Stage] = []
+        for link in links where stages.last != link.stage { stages.append(link.stage) }
+        self.stages = stages
+    }
+
+    /// The products of one stage.
+    public func links(at stage: Stage) -> [Link] { links.filter { $0.stage == stage } }
+
+    /// The stage just before `stage` in the chain, if any.
+    public func stage(before stage: Stage) -> Stage? {
+        let stages = self.stages
+        guard let position = stages.firstIndex(of: stage), position > 0 else { return nil }
+        return stages[position - 1]
+    }
+
+    /// How much final product one unit of `stage`'s product becomes; nil
+    /// for a stage not in the chain, or one whose products become
+    /// different amounts (use `finalEquivalent(of:)` of a site then).
     public func finalEquivalent(of stage: Stage) -> Double? {
-        guard let position = links.firstIndex(where: { $0.stage == stage }) else { return nil }
-        return links[(position + 1)...].reduce(1) { $0 * $1.yield }
+        let factors = Set(links(at: stage).map(\.finalFactor))
+        return factors.count == 1 ? factors.first : nil
+    }
+
+    /// How much final product one unit of a site's capacity becomes: its
+    /// link's factor, or for a site of several products at a stage of
+    /// several, the factors of its equal shares; nil if the site is no
+    /// link of the chain.
+    public func finalEquivalent(of site: Site) -> Double? {
+        let shares = links(at: site.stage).filter { site.handles($0.product) }
+        guard !shares.isEmpty else { return nil }
+        return shares.reduce(0) { $0 + site.capacity(for: $1.product) * $1.finalFactor } / site.capacity
     }
 
     /// Monthly demand of `population` people, in the final product's unit
     /// (tonnes for t/month).
     public func demand(population: Double) -> Double {
-        unit == .tonnesPerMonth ? population * demandPerPersonMonth / 1000 : population * demandPerPersonMonth
+        population * demandPerPerson
     }
 
     /// People a monthly supply feeds at the per-capita demand.
     public func peopleSupplied(by supply: Double) -> Double {
-        let perPerson = unit == .tonnesPerMonth ? demandPerPersonMonth / 1000 : demandPerPersonMonth
-        return perPerson > 0 ? supply / perPerson : 0
+        demandPerPerson > 0 ? supply / demandPerPerson : 0
     }
 
-    /// The link a site belongs to: same stage and same product.
+    /// Demand per person in the final product's unit.
+    var demandPerPerson: Double {
+        unit == .tonnesPerMonth ? demandPerPersonMonth / 1000 : demandPerPersonMonth
+    }
+
+    /// Whether a site is a link of the chain: a stage of it, and a product
+    /// that stage handles.
+    public func handles(_ site: Site) -> Bool {
+        links.contains { $0.stage == site.stage && site.handles($0.product) }
+    }
+
+    /// The link a site belongs to: same stage and same product. A site of
+    /// several products belongs to several (`handles`, `finalEquivalent(of:)`).
     public func link(for site: Site) -> Link? {
         links.first { $0.stage == site.stage && $0.product == site.product }
-    }
-}
-
-extension ChainSpec {
-    /// Checks a chain file's bytes; `name` is the file in messages. Read
-    /// once, by the project's JSON reader: a syntax error gives the line and
-    /// column, every other error names the file, the place and what is
-    /// wrong. (The CLI reads the file: `SpecFiles`.)
-    public static func parse(_ data: Data, name: String) throws(ReadError) -> ChainSpec {
-        func fail(_ message: String) -> ReadError { ReadError(file: name, message: message) }
-        guard !data.isEmpty else { throw fail("the file is empty; expected a chain spec (JSON)") }
-        let root = try SpecObject(JSONValue(parsingJSON: Array(data), name: name), place: "the chain", file: name, kind: "a chain spec")
-        let product = try root.required("product", root.string)
-        let stageValues = try root.required("stages", root.array)
-        var stageEntries: [(stage: String, product: String?, unit: String?, yield: Double?)] = []
-        for (index, value) in stageValues.enumerated() {
-            let entry = try SpecObject(value, place: "stages[\(index)]", file: name, kind: "a stage")
-            stageEntries.append((try entry.required("stage", entry.string), try entry.string("product"),
-                                 try entry.string("unit"), try entry.number("yield")))
-        }
-        let file = (product: product, unit: try root.string("unit"),
-                    demandKgPerPersonMonth: try root.number("demandKgPerPersonMonth"),
-                    demandPerPersonMonth: try root.number("demandPerPersonMonth"),
-                    stages: stageEntries, skippable: try root.strings("skippable"))
-        let unitText = file.unit ?? CapacityUnit.tonnesPerMonth.rawValue
-        guard let unit = CapacityUnit(rawValue: unitText) else {
-            throw fail("unknown unit '\(unitText)'; units are \(CapacityUnit.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        guard !file.stages.isEmpty else { throw fail("\"stages\" is empty") }
-        var links: [Link] = []
-        for (index, entry) in file.stages.enumerated() {
-            guard let stage = Stage(rawValue: entry.stage) else {
-                throw fail("stages[\(index)]: unknown stage '\(entry.stage)'; stages are \(Stage.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            // Chains order their stages their own way (milk is collected
-            // before it is processed, flour after), so only repeats are wrong.
-            if links.contains(where: { $0.stage == stage }) {
-                throw fail("stages[\(index)]: \(stage.rawValue) appears twice; each stage comes once, in the chain's order")
-            }
-            let linkUnit = entry.unit ?? unitText
-            guard let capacityUnit = CapacityUnit(rawValue: linkUnit) else {
-                throw fail("stages[\(index)]: unknown unit '\(linkUnit)'")
-            }
-            let product = entry.product ?? file.product
-            // The first stage has nothing before it to yield from; a stage
-            // that keeps the previous one's product and unit yields 1 unless
-            // it says otherwise, one that changes either must say how much.
-            let yield: Double
-            if let given = entry.yield {
-                yield = given
-            } else if let previous = links.last, previous.product != product || previous.unit != capacityUnit {
-                throw fail("stages[\(index)] (\(stage.rawValue)): turns \(previous.product) in \(previous.unit.rawValue) into \(product) in \(capacityUnit.rawValue) but gives no \"yield\"; add how much \(product) one unit of \(previous.product) makes, e.g. \"yield\": 0.0001")
-            } else {
-                yield = 1
-            }
-            guard index == 0 || (yield > 0 && yield.isFinite) else {
-                throw fail("stages[\(index)] (\(stage.rawValue)): yield must be a positive number, not \(yield)")
-            }
-            links.append(Link(stage: stage, product: product, unit: capacityUnit, yield: index == 0 ? 1 : yield))
-        }
-        guard links.last?.product == file.product, links.last?.unit == unit else {
-            throw fail("the last stage must make the chain's product '\(file.product)' in \(unit.rawValue)")
-        }
-        var skippable: Set<Stage> = []
-        for text in file.skippable ?? [] {
-            guard let stage = Stage(rawValue: text), links.contains(where: { $0.stage == stage }) else {
-                throw fail("skippable stage '\(text)' is not one of the chain's stages")
-            }
-            skippable.insert(stage)
-        }
-        let demand = unit == .tonnesPerMonth ? file.demandKgPerPersonMonth ?? file.demandPerPersonMonth : file.demandPerPersonMonth
-        if let demand, !(demand > 0 && demand.isFinite) {
-            throw fail("demand per person must be a positive number, not \(demand)")
-        }
-        guard let demand else {
-            throw fail(unit == .tonnesPerMonth ? "no \"demandKgPerPersonMonth\" (kg of \(file.product) per person per month)"
-                                               : "no \"demandPerPersonMonth\" (\(unit.rawValue) per person)")
-        }
-        return ChainSpec(product: file.product, unit: unit, demandPerPersonMonth: demand, links: links, skippable: skippable)
     }
 }

@@ -12,6 +12,11 @@ public struct CircuitCoverage: Sendable {
     public var householdSize = 4.0
     /// Metres around distribution and retail points counted as served.
     public var radius = 5_000.0
+    /// A point layer (community priorities...) to count per territory,
+    /// circuit and zone.
+    public var points: PointTallies.Input?
+    /// A field of the territories naming each one's identity product.
+    public var identityField: String?
 
     public init() {}
 
@@ -24,6 +29,15 @@ public struct CircuitCoverage: Sendable {
         public var population: Double
         public var families: Double
         public var populationNearDistribution: Double
+        public var products: [ProductBalance]
+    }
+
+    /// An economic zone: its circuits taken together, as one circuit.
+    public struct Zone: Sendable {
+        public var id: String
+        public var circuits: [String]
+        public var population: Double
+        public var families: Double
         public var products: [ProductBalance]
     }
 
@@ -49,6 +63,11 @@ public struct CircuitCoverage: Sendable {
         /// Sites of the chains outside every territory or in a territory
         /// of no circuit: counted apart, with their unused capacity.
         public var sitesLeftOut = SitesLeftOut()
+        /// Zones, when the study has them, and circuits in none.
+        public var zones: [Zone] = []
+        public var circuitsInNoZone: [String] = []
+        public var points: PointTallies?
+        public var identity: IdentityProducts?
     }
 
     /// Covers the study's grouping with its sites and chains.
@@ -60,7 +79,7 @@ public struct CircuitCoverage: Sendable {
         let metric = territories.metric, units = territories.projected, codes = territories.codes
         let populations = territories.populations, geometries = territories.geometries
         let parsed = sites.sites, sitePositions = sites.positions, located = sites.territory
-        let inChains = parsed.map { site in chains.contains { $0.link(for: site) != nil } }
+        let inChains = parsed.map { site in chains.contains { $0.handles(site) } }
 
         // Sites by territory, once, rather than every site for every circuit.
         let sitesOfUnit = sites.byTerritory(count: units.count)
@@ -97,9 +116,23 @@ public struct CircuitCoverage: Sendable {
             (territory: codes[unit], shape: geometries[unit].shape, population: populations[unit])
         }
         let leftOut = SitesLeftOut(sites: parsed, inChains: inChains, unitOfSite: located) { circuitsOfUnit[$0] != nil }
-        return Result(circuits: circuits, overlaps: overlaps, unassigned: unassigned,
-                      totalPopulation: populations.reduce(0, +), metric: metric,
-                      sites: parsed.count, sitesOutsideChains: inChains.filter { !$0 }.count, sitesLeftOut: leftOut)
+        var result = Result(circuits: circuits, overlaps: overlaps, unassigned: unassigned,
+                            totalPopulation: populations.reduce(0, +), metric: metric,
+                            sites: parsed.count, sitesOutsideChains: inChains.filter { !$0 }.count, sitesLeftOut: leftOut)
+        if let zoning = study.zoning {
+            result.zones = zoning.zones.map { zone in
+                // A zone is its circuits' territories, each once.
+                let members = Set(zoning.circuits(of: zone).flatMap { grouping.territories(of: $0) }.compactMap(territories.unit(ofCode:))).sorted()
+                let population = members.reduce(0) { $0 + populations[$1] }
+                let zoneSites = members.flatMap { sitesOfUnit[$0] }.sorted().map { parsed[$0] }
+                return Zone(id: zone, circuits: zoning.circuits(of: zone), population: population, families: population / householdSize,
+                            products: chains.map { ProductBalance(chain: $0, population: population, sites: zoneSites) })
+            }
+            result.circuitsInNoZone = grouping.circuits.filter { zoning.zone(of: $0) == nil }
+        }
+        if let points { result.points = try PointTallies(points, study: study, circuitsOfUnit: circuitsOfUnit) }
+        if let identityField { result.identity = IdentityProducts(field: identityField, study: study, sites: sites) }
+        return result
     }
 
     /// People within `radius` of the circuit's own distribution and retail
@@ -127,7 +160,7 @@ public struct CircuitCoverage: Sendable {
             }
             for product in circuits[position].products.indices {
                 circuits[position].products[product].neighboursInDeficit = neighbours
-                    .filter { circuits[$0].products[product].surplus < 0 }
+                    .filter { circuits[$0].products[product].productShortage > 0 }
                     .map { circuits[$0].id }
             }
         }

@@ -37,7 +37,7 @@ extension Distribution {
             var next = k + 1
             while next < layers.count {
                 targets += layers[next]
-                if !chain.skippable.contains(chain.links[next].stage) { break }
+                if !chain.skippable.contains(chain.stages[next]) { break }
                 next += 1
             }
             let nextSites = try candidates(targets, in: positions)
@@ -57,7 +57,7 @@ extension Distribution {
         }
         // Every territory also reaches its nearest sellers.
         let toTerritory = Set(candidateArcs.filter(\.toTerritory).map { [$0.from, $0.to] })
-        let sellers = layers.indices.filter { k in (k + 1..<layers.count).allSatisfy { chain.skippable.contains(chain.links[$0].stage) } }.flatMap { layers[$0] }
+        let sellers = layers.indices.filter { k in (k + 1..<layers.count).allSatisfy { chain.skippable.contains(chain.stages[$0]) } }.flatMap { layers[$0] }
         let sellerSites = try candidates(sellers, in: positions)
         for territory in territoryPositions.indices {
             for site in try nearest(territoryPositions[territory], among: sellerSites) {

@@ -86,8 +86,9 @@ public struct Distribution: Sendable {
         let demands = territories.populations.map { chain.demand(population: $0) }
 
         // Sites of each link, in chain order.
-        let layers = chain.links.map { link in parsed.indices.filter { parsed[$0].stage == link.stage && parsed[$0].product == link.product } }
-        let brokenAt = zip(chain.links, layers).filter { !chain.skippable.contains($0.0.stage) && $0.1.isEmpty }.map(\.0.stage)
+        let stages = chain.stages
+        let layers = stages.map { stage in parsed.indices.filter { parsed[$0].stage == stage && chain.handles(parsed[$0]) } }
+        let brokenAt = zip(stages, layers).filter { !chain.skippable.contains($0.0) && $0.1.isEmpty }.map(\.0)
 
         // Flow in kilograms (or the unit's thousandths), costs in 100 m.
         let scale = 1000.0

@@ -11,7 +11,7 @@ struct RoutedAmounts {
 
     /// A site's capacity, converted to the final product, in units.
     func capacity(of site: Site, feature: Feature, index: Int, file: String, field: String) throws -> Int64 {
-        let final = site.capacity * (chain.finalEquivalent(of: site.stage) ?? 0)
+        let final = site.capacity * (chain.finalEquivalent(of: site) ?? 0)
         if let units = FlowUnits.units(final, scale: scale, rounding: .down) { return units }
         let limit = FlowUnits.largest(scale: scale)
         let unit = chain.unit.rawValue

@@ -97,13 +97,14 @@ extension GroupingSuggestion {
         let count = study.territories.count
         guard minimumSelfSufficiency != nil, !study.chains.isEmpty, let sites = study.sites else { return Array(repeating: [], count: count) }
         let limiting = study.chains.filter { $0.demand(population: 1) > 0 }.flatMap { chain in
-            chain.links.filter { !chain.skippable.contains($0.stage) }.map { (chain: chain, link: $0) }
+            chain.stages.filter { !chain.skippable.contains($0) }.map { (chain: chain, stage: $0) }
         }
         var supplies = Array(repeating: [Double](repeating: 0, count: limiting.count), count: count)
         for (index, site) in sites.sites.enumerated() {
             guard let unit = sites.territory[index] else { continue }
-            for (position, entry) in limiting.enumerated() where entry.link.stage == site.stage && entry.link.product == site.product {
-                let final = site.capacity * (entry.chain.finalEquivalent(of: site.stage) ?? 0)
+            for (position, entry) in limiting.enumerated() where entry.stage == site.stage {
+                guard let factor = entry.chain.finalEquivalent(of: site) else { continue }
+                let final = site.capacity * factor
                 supplies[unit][position] += final / entry.chain.demand(population: 1)
             }
         }

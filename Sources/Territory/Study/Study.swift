@@ -14,16 +14,25 @@ public struct Study: Sendable {
     /// Where the grouping came from, for messages.
     public var groupingFile: String
     public var travel: TravelTimes?
+    /// Economic zones grouping the circuits, when given.
+    public var zoning: Zoning?
 
     public init(territories: StudyTerritories, sites: StudySites? = nil, chains: [ChainSpec] = [],
-                grouping: Grouping? = nil, groupingFile: String = "<grouping>", travel: TravelTimes? = nil) throws {
+                grouping: Grouping? = nil, groupingFile: String = "<grouping>", travel: TravelTimes? = nil,
+                zoning: Zoning? = nil) throws {
         self.territories = territories
         self.sites = sites
         self.chains = chains
         self.grouping = grouping
         self.groupingFile = groupingFile
         self.travel = travel
+        self.zoning = zoning
         if let grouping { try territories.check(grouping, file: groupingFile) }
+        if let zoning {
+            guard let grouping else { throw ReadError(file: zoning.file, message: "zones group circuits; give the grouping of the territories into circuits too") }
+            try zoning.check(against: grouping)
+        }
+        if let sites { try sites.checkUnits(against: chains) }
     }
 
     /// The same study grouped another way.

@@ -48,4 +48,17 @@ public struct StudySites: Sendable {
         for (site, unit) in territory.enumerated() { if let unit { result[unit].append(site) } }
         return result
     }
+
+    /// A site of a chain's stage and product must count its capacity in
+    /// that stage's unit: 5 l/month of cheese is a slip, not 5 t.
+    func checkUnits(against chains: [ChainSpec]) throws(ReadError) {
+        for (index, site) in sites.enumerated() {
+            for chain in chains {
+                for link in chain.links(at: site.stage) where site.handles(link.product) && site.unit != link.unit {
+                    throw ReadError(file: file, featureIndex: index, featureID: layer.features[index].id,
+                                    message: "\(link.product) at \(site.stage.rawValue) is counted in \(site.unit.rawValue), but the \(chain.product) chain counts it in \(link.unit.rawValue); convert the capacity or fix the unit")
+                }
+            }
+        }
+    }
 }

@@ -76,4 +76,19 @@ struct SpecObject {
         }
         return strings
     }
+
+    /// The member `key` as an object of numbers (`{"cow milk": 0.0001}`),
+    /// in the file's order.
+    func numbers(_ key: String) throws(ReadError) -> [(key: String, value: Double)]? {
+        guard let value = member(key) else { return nil }
+        guard case .object(let members) = value else { throw mismatch(key, expected: "an object of numbers", found: value) }
+        var numbers: [(key: String, value: Double)] = []
+        for member in members.members {
+            guard case .number(let number) = member.value else {
+                throw mismatch("\(key).\(member.key)", expected: "a number", found: member.value)
+            }
+            numbers.append((member.key, number.value))
+        }
+        return numbers
+    }
 }

@@ -1,0 +1,15 @@
+/// Who an actor answers to: a member of the circuit, or an intermediary
+/// from outside it.
+public enum Owner: String, Sendable, CaseIterable {
+    case circuit
+    case outside
+
+    /// Also the Spanish names: `circuito`, `externo` (and `afuera`).
+    public init?(named text: String) {
+        switch text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() {
+        case "circuit", "circuito": self = .circuit
+        case "outside", "externo", "fuera", "afuera", "intermediario": self = .outside
+        default: return nil
+        }
+    }
+}

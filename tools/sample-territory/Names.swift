@@ -8,10 +8,8 @@ enum Names {
                          "Los Cerritos", "El Rosario", "La Ceiba", "Cerro Verde", "Las Mercedes", "El Paraíso", "La Sabana",
                          "Monte Bello", "Las Lajas", "El Tocuyo", "La Quebrada", "Los Guayos", "El Limón", "Buena Vista",
                          "Guaicaipuro", "Tacarigua", "Mariara", "Urama", "Morón", "Yaracal", "Canoabo", "Bejuma", "Chirgua"]
-    /// EM04 and EM09 are the story municipalities (Story.swift): Colina, the
-    /// dairy plain, and Tovar, the vegetable valley.
-    static let municipalities = ["Libertador", "Bolívar", "Sucre", "Colina", "Urdaneta", "Páez", "Ribas", "Mariño",
-                                 "Tovar", "Arismendi", "Guevara", "Zamora", "Rangel", "Briceño", "Andrade"]
+    static let municipalities = ["Libertador", "Bolívar", "Sucre", "Miranda", "Urdaneta", "Páez", "Ribas", "Mariño",
+                                 "Falcón", "Arismendi", "Guevara", "Zamora", "Rangel", "Briceño", "Andrade"]
 
     /// The parish name of index `n`: places first, then saint + place pairs.
     static func parish(_ n: Int) -> String {

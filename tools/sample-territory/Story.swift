@@ -20,6 +20,7 @@
 enum Story {
     /// Municipality index (EM01 is 0) of the two story municipalities.
     static let dairy = 3, valley = 8
+    static let names = ["EM04": "Colina", "EM09": "Tovar"]
     /// Their populations: the seat's parish grows into a market town.
     static let populations = [dairy: 155_210, valley: 100_840]
     /// The three towns' municipalities: they process, distribute and sell,

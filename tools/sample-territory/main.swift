@@ -46,6 +46,11 @@ var municipalities = try Dissolve(options: .init(by: "municipality_code", sum: [
     .dissolve(Layer(features: parishFeatures, crs: metric)).layer
 for index in municipalities.features.indices {
     municipalities.features[index].properties["name"] = .string(Names.municipality(index))
+    // The story municipalities (Story.swift) by the names the README tells their story with.
+    if let code = municipalities.features[index].properties["municipality_code"]?.stringValue,
+       let name = Story.names[code] {
+        municipalities.features[index].properties["name"] = .string(name)
+    }
 }
 try write(municipalities.features, "municipalities.geojson")
 

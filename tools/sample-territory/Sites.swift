@@ -137,6 +137,13 @@ enum Sites {
             sizes.append(random.logUniform(kind.size.lowerBound, kind.size.upperBound))
         }
         let scale = target / sizes.reduce(0, +)
-        return sizes.map { kind.unit == .litresPerMonth ? max(10, ($0 * scale / 10).rounded() * 10) : max(0.1, ($0 * scale * 10).rounded() / 10) }
+        let step = kind.unit == .litresPerMonth ? 10.0 : 0.1
+        let round = { (value: Double) in step == 10 ? (value / 10).rounded() * 10 : (value * 10).rounded() / 10 }
+        var rounded = sizes.map { max(step, round($0 * scale)) }
+        // The rounding left over goes to the largest actor, so that the
+        // municipality's figure is the target to the rounding step.
+        let largest = rounded.indices.max { rounded[$0] < rounded[$1] }!
+        rounded[largest] = round(rounded[largest] + round(target) - rounded.reduce(0, +))
+        return rounded
     }
 }

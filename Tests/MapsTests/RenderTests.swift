@@ -132,7 +132,7 @@ import Testing
             Issue.record("stage is text: categories expected"); return
         }
         #expect(values == ["collection", "distribution", "primary", "processing", "retail"] && !hasOther)
-        #expect(counts.reduce(0, +) == 2038)
+        #expect(counts.reduce(0, +) == 2449)
 
         #expect(throws: MapError.self) { try MapDocument.make(layers: layers, options: MapOptions(colorBy: "no_such_field")) }
         #expect(throws: MapError.self) { try MapDocument.make(layers: layers, options: MapOptions(lineWidthBy: "population")) }

@@ -38,7 +38,7 @@ import Testing
         // One plant at (10, -67) instead of (-67, 10): the extent spans the
         // globe, and squares of 50 m over it were 10 GB.
         let text = try String(contentsOfFile: Self.data + "/sites.geojson", encoding: .utf8)
-        let swap = try NSRegularExpression(pattern: #"("id":"S0411","geometry":\{"type":"Point","coordinates":\[)([-0-9.]+),([-0-9.]+)\]"#)
+        let swap = try NSRegularExpression(pattern: #"("id":"S0455","geometry":\{"type":"Point","coordinates":\[)([-0-9.]+),([-0-9.]+)\]"#)
         let range = NSRange(text.startIndex..., in: text)
         #expect(swap.numberOfMatches(in: text, range: range) == 1)
         let path = Self.folder + "/swapped.geojson"

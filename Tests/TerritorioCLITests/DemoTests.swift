@@ -34,9 +34,9 @@ import Testing
         #expect(run.status == 0)
         #expect(run.standardOutput.isEmpty, "results go to files, not stdout")
         let report = try String(contentsOf: first.appendingPathComponent("report.md"), encoding: .utf8)
-        // Figures of the sample territory (geodata/README.md): 150 parishes, 2,038 actors, 15 municipal circuits.
+        // Figures of the sample territory (geodata/README.md): 150 parishes, 2,449 actors, 15 municipal circuits.
         #expect(report.contains("**150 parishes, 0 geometry problems; 0 problems"))
-        #expect(report.contains("**2,038 actors, 2,038 located in a parish"))
+        #expect(report.contains("**2,449 actors, 2,449 located in a parish"))
         #expect(report.contains("**15 circuits (one per municipality)"))
         #expect(report.contains("t through outside intermediaries against"))
         #expect(report.contains("![Cheese coverage and routes](coverage_map.png)"))

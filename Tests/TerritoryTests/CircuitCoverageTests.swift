@@ -153,7 +153,7 @@ import Testing
         let inCircuits = result.circuits.reduce(0) { $0 + $1.population }
         let outside = result.unassigned.reduce(0) { $0 + $1.population }
         #expect(inCircuits + outside == result.totalPopulation)
-        #expect(result.totalPopulation == 2_059_816)
+        #expect(result.totalPopulation == 2_224_979)
         let markdown = CoverageReport(result).markdown
         for circuit in groups.circuits { #expect(markdown.contains("## \(circuit)\n")) }
     }

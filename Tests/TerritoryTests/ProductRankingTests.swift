@@ -171,7 +171,7 @@ import Testing
         #expect(table.indicators == ["demand", "future_demand", "price", "quality", "competitiveness", "volume", "value_added", "surplus_distribution"])
         #expect(abs(weights.total - 1) < 1e-12)
         let result = try ProductRanking().rank(table, weights: weights)
-        #expect(result.territories.count == 15 && result.rows == 67)
+        #expect(result.territories.count == 15 && result.rows == 64)
         #expect(result.top(2).allSatisfy { $0.entries.count == 2 })
         // Min-max scores lie between 0 and the sum of the weights.
         #expect(result.territories.allSatisfy { $0.entries.allSatisfy { $0.score >= 0 && $0.score <= 1 } })

@@ -21,8 +21,8 @@ import Testing
     @Test func theReadmeExampleRuns() throws {
         let study = try Self.study()
         #expect(study.territories.count == 150)
-        #expect(study.territories.totalPopulation == 2_059_816)
-        #expect(study.sites?.count == 2038)
+        #expect(study.territories.totalPopulation == 2_224_979)
+        #expect(study.sites?.count == 2449)
         // Every sample actor lies in a parish.
         #expect(study.sites?.territory.allSatisfy { $0 != nil } == true)
         let coverage = try CircuitCoverage().run(study)
@@ -39,7 +39,7 @@ import Testing
         #expect(grouped.circuits.map(\.id) == other.grouping?.circuits)
         #expect(grouped.circuits.map(\.id) != (try CircuitCoverage().run(study)).circuits.map(\.id))
         let people = grouped.circuits.reduce(0) { $0 + $1.population } + grouped.unassigned.reduce(0) { $0 + $1.population }
-        #expect(people == 2_059_816)
+        #expect(people == 2_224_979)
         #expect(throws: ReadError.self) {
             try study.regrouped(Grouping(rows: [.init(line: 2, territory: "NOPE", circuit: "X")]), file: "bad.csv")
         }

@@ -88,6 +88,14 @@ struct Boundaries {
                     ? Int(random.logUniform(15_000, 95_000)) : Int(random.logUniform(700, 9_000))
             }
         }
+        // The story municipalities (Story.swift): the seat's parish grows
+        // into a market town, the rest of the municipality as drawn.
+        for (municipality, people) in Story.populations {
+            let seat = seats[municipality]
+            let drawn = parishes.filter { $0.municipality == municipality }.reduce(0) { $0 + $1.population }
+            parishes[seat].population += people - drawn
+            parishes[seat].urban = true
+        }
     }
 
     /// A rounded, irregular outline about 110 km across.

@@ -3,7 +3,8 @@ import Geo
 
 /// A road network: trunk roads joining the municipal seats (a minimum
 /// spanning tree plus a few loops), secondary roads from every parish to
-/// its seat, local roads between neighbouring parishes. Noded by GEOS, so
+/// its seat, local roads between neighbouring parishes and into the
+/// middle of each parish. Noded by GEOS, so
 /// roads meet at nodes wherever they cross; each piece keeps the best
 /// class of the roads it came from.
 enum Roads {
@@ -52,6 +53,16 @@ enum Roads {
         }
         for pair in neighbours.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
             roads.append(Road(from: parishes[pair[0]].seed, to: parishes[pair[1]].seed, roadClass: "tertiary"))
+        }
+
+        // A local road from each parish's seed to the middle of the parish
+        // (the point GEOS puts on its surface, where analyses place the
+        // parish), so that no parish lies far from a road.
+        for parish in parishes {
+            let middle = try Geometry(parish.cell).pointOnSurface().position!
+            if Boundaries.distance(parish.seed, middle) > 300 {
+                roads.append(Road(from: parish.seed, to: middle, roadClass: "tertiary"))
+            }
         }
 
         // Node everything together, then give each piece its best class.

@@ -1,7 +1,8 @@
 // Generates the sample territory in geodata/territory/: one fictional
 // state of 150 parishes in 15 municipalities, about 2,000 sites of four
-// chains, a noded road network, chain specs and two groupings of parishes
-// into circuits. Seeded: the same files every run.
+// chains along a noded road network, chain specs and two groupings of
+// parishes into circuits. What the sites are meant to show is in
+// Story.swift. Seeded: the same files every run.
 //
 //   swift run sample-territory [OUTPUT_FOLDER]   (default geodata/territory)
 import Foundation
@@ -45,11 +46,17 @@ var municipalities = try Dissolve(options: .init(by: "municipality_code", sum: [
     .dissolve(Layer(features: parishFeatures, crs: metric)).layer
 for index in municipalities.features.indices {
     municipalities.features[index].properties["name"] = .string(Names.municipality(index))
+    // The story municipalities (Story.swift) by the names the README tells their story with.
+    if let code = municipalities.features[index].properties["municipality_code"]?.stringValue,
+       let name = Story.names[code] {
+        municipalities.features[index].properties["name"] = .string(name)
+    }
 }
 try write(municipalities.features, "municipalities.geojson")
 
-try write(try Sites.make(boundaries, random: &random), "sites.geojson")
-try write(try Roads.make(boundaries), "roads.geojson")
+let roads = try Roads.make(boundaries)
+try write(try Sites.make(boundaries, roads: roads, random: &random), "sites.geojson")
+try write(roads, "roads.geojson")
 for chain in Chains.files { try writeText(chain.json + "\n", "chains/\(chain.name)") }
 
 // Grouping A: a circuit per municipality. Grouping B: 18 circuits around

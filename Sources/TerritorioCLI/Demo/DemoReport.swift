@@ -84,6 +84,9 @@ struct DemoReport {
         let report = try json("coverage.json") as? [String: Any] ?? [:]
         let circuits = report["circuits"] as? [[String: Any]] ?? []
         var demand: [String: Double] = [:], supply: [String: Double] = [:], covered: [String: Int] = [:], units: [String: String] = [:]
+        // The state as one chain: each stage summed over the circuits, then
+        // the weakest stage that cannot be skipped.
+        var stateStages: [String: [String: Double]] = [:], skippable: [String: Set<String>] = [:]
         for circuit in circuits {
             for product in circuit["products"] as? [[String: Any]] ?? [] {
                 guard let name = product["product"] as? String else { continue }
@@ -91,24 +94,55 @@ struct DemoReport {
                 supply[name, default: 0] += product["supply"] as? Double ?? 0
                 units[name] = product["unit"] as? String
                 if (product["self_sufficiency"] as? Double ?? 0) >= 1 { covered[name, default: 0] += 1 }
+                for stage in product["stages"] as? [[String: Any]] ?? [] {
+                    guard let stageName = stage["stage"] as? String else { continue }
+                    stateStages[name, default: [:]][stageName, default: 0] += stage["final_equivalent"] as? Double ?? 0
+                    if stage["skippable"] as? Bool ?? false { skippable[name, default: []].insert(stageName) }
+                }
             }
         }
         var lines = ""
         for name in demand.keys.sorted() {
-            lines += "| \(name) | \(number(demand[name]!, digits: 1)) | \(number(supply[name]!, digits: 1)) | \(units[name] ?? "") | \(covered[name] ?? 0) of \(circuits.count) |\n"
+            let state = (stateStages[name] ?? [:]).filter { !(skippable[name]?.contains($0.key) ?? false) }.values.min() ?? 0
+            let share = demand[name]! > 0 ? number(100 * state / demand[name]!) + " %" : "–"
+            lines += "| \(name) | \(number(demand[name]!, digits: 1)) | \(number(supply[name]!, digits: 1)) | \(number(state, digits: 1)) (\(share)) | \(units[name] ?? "") | \(covered[name] ?? 0) of \(circuits.count) |\n"
         }
         let population = report["total_population"] as? Double ?? 0
         return """
             ## 4. How well each circuit covers its people
 
-            **\(circuits.count) circuits (one per municipality) for \(number(population)) people; per product, the demand of all of them, what their weakest stage can supply, and how many circuits cover their own demand:**
-            Supply is the capacity of the chain's bottleneck stage in final product; demand is population × the chain's per-capita demand ([coverage.md](coverage.md), [coverage.json](coverage.json), map layer [circuits.geojson](circuits.geojson)).
+            **\(circuits.count) circuits (one per municipality) for \(number(population)) people; per product, the demand of all of them, what each circuit's own weakest stage can supply to its people (added up), what the state's chain as a whole could supply, and how many circuits cover their own demand:**
+            Supply is the capacity of the chain's bottleneck stage in final product; demand is population × the chain's per-capita demand ([coverage.md](coverage.md), [coverage.json](coverage.json), map layer [circuits.geojson](circuits.geojson)). The circuits' own supply is far below the state's: the towns grow little, and what the countryside grows beyond its own needs leaves it.
 
-            | product | demand | supply | unit | self-sufficient circuits |
-            |---|---:|---:|---|---:|
+            | product | demand | circuits' own supply | the state as one chain | unit | self-sufficient circuits |
+            |---|---:|---:|---:|---|---:|
             \(lines)
+            \(story(circuits))
 
             """
+    }
+
+    /// The two municipalities the sample is built around (geodata/README.md,
+    /// "The story"): a vegetable valley and a dairy plain, each short of shops.
+    private func story(_ circuits: [[String: Any]]) -> String {
+        func stages(_ id: String, _ product: String) -> (demand: Double, capacity: [String: Double], unit: String)? {
+            guard let circuit = circuits.first(where: { $0["circuit_id"] as? String == id }),
+                  let balance = (circuit["products"] as? [[String: Any]])?.first(where: { $0["product"] as? String == product })
+            else { return nil }
+            var capacity: [String: Double] = [:]
+            for stage in balance["stages"] as? [[String: Any]] ?? [] {
+                if let name = stage["stage"] as? String { capacity[name] = stage["capacity"] as? Double ?? 0 }
+            }
+            return (balance["demand"] as? Double ?? 0, capacity, balance["unit"] as? String ?? "")
+        }
+        var lines: [String] = []
+        if let valley = stages("C-EM09", "vegetables") {
+            lines.append("- **C-EM09 (Tovar), a vegetable valley:** \(number(valley.capacity["primary"] ?? 0)) t/month of vegetables grown against a demand of \(number(valley.demand)) t; its shops sell \(number(valley.capacity["retail"] ?? 0)) t. A surplus to place elsewhere, and apart from it, shops to add.")
+        }
+        if let dairy = stages("C-EM04", "cheese") {
+            lines.append("- **C-EM04 (Colina), a dairy plain:** plants making \(number(dairy.capacity["processing"] ?? 0)) t/month of cheese against a demand of \(number(dairy.demand, digits: 1)) t, from \(number(dairy.capacity["primary"] ?? 0)) l/month of milk; its shops sell \(number(dairy.capacity["retail"] ?? 0)) t. It lacks shops, not cheese.")
+        }
+        return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
     }
 
     private func distribution() throws -> String {

@@ -84,6 +84,7 @@ struct DemoReport {
         let report = try json("coverage.json") as? [String: Any] ?? [:]
         let circuits = report["circuits"] as? [[String: Any]] ?? []
         var demand: [String: Double] = [:], supply: [String: Double] = [:], covered: [String: Int] = [:], units: [String: String] = [:]
+        var exportable: [String: Double] = [:]
         // The state as one chain: each stage summed over the circuits, then
         // the weakest stage that cannot be skipped.
         var stateStages: [String: [String: Double]] = [:], skippable: [String: Set<String>] = [:]
@@ -91,7 +92,8 @@ struct DemoReport {
             for product in circuit["products"] as? [[String: Any]] ?? [] {
                 guard let name = product["product"] as? String else { continue }
                 demand[name, default: 0] += product["demand"] as? Double ?? 0
-                supply[name, default: 0] += product["supply"] as? Double ?? 0
+                supply[name, default: 0] += product["self_supply"] as? Double ?? 0
+                exportable[name, default: 0] += product["exportable_surplus"] as? Double ?? 0
                 units[name] = product["unit"] as? String
                 if (product["self_sufficiency"] as? Double ?? 0) >= 1 { covered[name, default: 0] += 1 }
                 for stage in product["stages"] as? [[String: Any]] ?? [] {
@@ -105,17 +107,17 @@ struct DemoReport {
         for name in demand.keys.sorted() {
             let state = (stateStages[name] ?? [:]).filter { !(skippable[name]?.contains($0.key) ?? false) }.values.min() ?? 0
             let share = demand[name]! > 0 ? number(100 * state / demand[name]!) + " %" : "–"
-            lines += "| \(name) | \(number(demand[name]!, digits: 1)) | \(number(supply[name]!, digits: 1)) | \(number(state, digits: 1)) (\(share)) | \(units[name] ?? "") | \(covered[name] ?? 0) of \(circuits.count) |\n"
+            lines += "| \(name) | \(number(demand[name]!, digits: 1)) | \(number(supply[name]!, digits: 1)) | \(number(exportable[name] ?? 0, digits: 1)) | \(number(state, digits: 1)) (\(share)) | \(units[name] ?? "") | \(covered[name] ?? 0) of \(circuits.count) |\n"
         }
         let population = report["total_population"] as? Double ?? 0
         return """
             ## 4. How well each circuit covers its people
 
-            **\(circuits.count) circuits (one per municipality) for \(number(population)) people; per product, the demand of all of them, what each circuit's own weakest stage can supply to its people (added up), what the state's chain as a whole could supply, and how many circuits cover their own demand:**
-            Supply is the capacity of the chain's bottleneck stage in final product; demand is population × the chain's per-capita demand ([coverage.md](coverage.md), [coverage.json](coverage.json), map layer [circuits.geojson](circuits.geojson)). The circuits' own supply is far below the state's: the towns grow little, and what the countryside grows beyond its own needs leaves it.
+            **\(circuits.count) circuits (one per municipality) for \(number(population)) people; per product, the demand of all of them, what each circuit's chain delivers to its own people (self-supply, added up), what the circuits can send out after feeding themselves (exportable surplus), what the state's chain as a whole could supply, and how many circuits cover their own demand:**
+            Self-supply is limited by the chain's bottleneck stage; the exportable surplus only by what the first stage produces (produce can leave unprocessed); demand is population × the chain's per-capita demand ([coverage.md](coverage.md), [coverage.json](coverage.json), map layer [circuits.geojson](circuits.geojson)). The circuits' own supply is far below the state's: the towns grow little, and what the countryside grows beyond its own needs leaves it.
 
-            | product | demand | circuits' own supply | the state as one chain | unit | self-sufficient circuits |
-            |---|---:|---:|---:|---|---:|
+            | product | demand | circuits' self-supply | exportable surplus | the state as one chain | unit | self-sufficient circuits |
+            |---|---:|---:|---:|---:|---|---:|
             \(lines)
             \(story(circuits))
 
@@ -125,22 +127,25 @@ struct DemoReport {
     /// The two municipalities the sample is built around (geodata/README.md,
     /// "The story"): a vegetable valley and a dairy plain, each short of shops.
     private func story(_ circuits: [[String: Any]]) -> String {
-        func stages(_ id: String, _ product: String) -> (demand: Double, capacity: [String: Double], unit: String)? {
+        func stages(_ id: String, _ product: String) -> (demand: Double, exportable: Double, capacity: [String: Double], balance: [String: Double], toAdd: [String: Double])? {
             guard let circuit = circuits.first(where: { $0["circuit_id"] as? String == id }),
-                  let balance = (circuit["products"] as? [[String: Any]])?.first(where: { $0["product"] as? String == product })
+                  let product = (circuit["products"] as? [[String: Any]])?.first(where: { $0["product"] as? String == product })
             else { return nil }
-            var capacity: [String: Double] = [:]
-            for stage in balance["stages"] as? [[String: Any]] ?? [] {
-                if let name = stage["stage"] as? String { capacity[name] = stage["capacity"] as? Double ?? 0 }
+            var capacity: [String: Double] = [:], balance: [String: Double] = [:], toAdd: [String: Double] = [:]
+            for stage in product["stages"] as? [[String: Any]] ?? [] {
+                guard let name = stage["stage"] as? String else { continue }
+                capacity[name] = stage["capacity"] as? Double ?? 0
+                balance[name] = stage["balance"] as? Double ?? 0
+                toAdd[name] = stage["to_add"] as? Double
             }
-            return (balance["demand"] as? Double ?? 0, capacity, balance["unit"] as? String ?? "")
+            return (product["demand"] as? Double ?? 0, product["exportable_surplus"] as? Double ?? 0, capacity, balance, toAdd)
         }
         var lines: [String] = []
         if let valley = stages("C-EM09", "vegetables") {
-            lines.append("- **C-EM09 (Tovar), a vegetable valley:** \(number(valley.capacity["primary"] ?? 0)) t/month of vegetables grown against a demand of \(number(valley.demand)) t; its shops sell \(number(valley.capacity["retail"] ?? 0)) t. A surplus to place elsewhere, and apart from it, shops to add.")
+            lines.append("- **C-EM09 (Tovar), a vegetable valley:** \(number(valley.capacity["primary"] ?? 0)) t/month of vegetables grown against a demand of \(number(valley.demand)) t: a primary balance of +\(number(valley.balance["primary"] ?? 0)) t and an exportable surplus of \(number(valley.exportable)) t to place elsewhere; apart from it, its shops sell \(number(valley.capacity["retail"] ?? 0)) t, and \(number(valley.toAdd["retail"] ?? 0, digits: 1)) t/month of retail are to add.")
         }
         if let dairy = stages("C-EM04", "cheese") {
-            lines.append("- **C-EM04 (Colina), a dairy plain:** plants making \(number(dairy.capacity["processing"] ?? 0)) t/month of cheese against a demand of \(number(dairy.demand, digits: 1)) t, from \(number(dairy.capacity["primary"] ?? 0)) l/month of milk; its shops sell \(number(dairy.capacity["retail"] ?? 0)) t. It lacks shops, not cheese.")
+            lines.append("- **C-EM04 (Colina), a dairy plain:** plants making \(number(dairy.capacity["processing"] ?? 0)) t/month of cheese against a demand of \(number(dairy.demand, digits: 1)) t (processing balance +\(number(dairy.balance["processing"] ?? 0, digits: 1)) t), from \(number(dairy.capacity["primary"] ?? 0)) l/month of milk; its shops sell \(number(dairy.capacity["retail"] ?? 0)) t: \(number(dairy.toAdd["retail"] ?? 0, digits: 1)) t/month of retail to add. It lacks shops, not cheese.")
         }
         return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
     }

@@ -1,20 +1,21 @@
-import Foundation
 import Geo
 
 /// Builds isochrone polygons for one worker, one facility after another:
-/// its own GEOS context and search arrays, and the polygon of every tree
-/// node found wholly reachable so far, kept for the next band and facility.
+/// its own GEOS context and search arrays, and polygons of tree nodes kept
+/// for the next band and facility.
 ///
 /// A band is the same set as `Isochrones.polygons` gives (every reachable
 /// part of a segment, buffered by `width`, merged), assembled over the
-/// `IsochroneTree`: a node whose segments are all reachable is its cached
-/// polygon; a leaf the edge of the band crosses is its reachable lines,
-/// joined end to end, buffered and merged; any other node is the union of
-/// its two children. So a band costs the unions along its edge and up the
-/// tree, instead of one union of every buffered line of the band.
+/// `IsochroneTree`: a node whose reached segments are all reached whole is
+/// a polygon kept under the list of those segments (inside a band, nodes
+/// are reached the same way by many bands and facilities); a leaf the edge
+/// of the band crosses is its reachable lines, joined end to end, buffered
+/// and merged; any other node is the union of its two children. So a band
+/// costs the unions along its edge and up the tree, not one union of every
+/// buffered line of the band.
 ///
 /// What a node contributes depends only on the node and the band, never on
-/// what was cached before, so every band comes out the same whatever the
+/// what was kept before, so every band comes out the same whatever the
 /// order of facilities and the number of workers.
 public final class IsochroneBuilder {
     public let graph: RoadGraph
@@ -38,13 +39,8 @@ public final class IsochroneBuilder {
     /// At most this many sets are kept per node: enough for the inside of
     /// bands, which repeat, without keeping every band's edge.
     static let variantsKept = 4
-    var stats = [Double](repeating: 0, count: 8)
-    static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
-    deinit {
-        if ProcessInfo.processInfo.environment["ISO_DEBUG"] != nil {
-            print("DEBUG search \(stats[0]) gather \(stats[1]) partialLeaf \(stats[2]) partialUnion \(stats[3]) wholeLeaf \(stats[4]) wholeUnion \(stats[5]) nPartialUnion \(stats[6]) nPartialLeaf \(stats[7])")
-        }
-    }
+    /// Leaves' polygons are small, and bands reach them in more ways.
+    static let leafVariantsKept = 16
 
     public init(graph: RoadGraph, tree: IsochroneTree, width: Double, context: GEOSContext = GEOSContext()) {
         self.graph = graph
@@ -61,13 +57,9 @@ public final class IsochroneBuilder {
     /// given; nil where nothing is reachable. One search, to the largest
     /// threshold, serves every band.
     public func polygons(from snap: Snap, minutes thresholds: [Double]) throws -> [Geometry?] {
-        var t = Self.now()
         paths.run(graph, from: graph.starts(from: snap), cutoff: thresholds.max() ?? 0)
-        stats[0] += Self.now() - t
         return try thresholds.map { threshold in
-            t = Self.now()
             reach.gather(within: threshold, from: snap, graph: graph, paths: paths)
-            stats[1] += Self.now() - t
             return try band()
         }
     }
@@ -95,10 +87,8 @@ public final class IsochroneBuilder {
         let node = tree.nodes[Int(index)]
         if reachedCount[Int(index)] == 0 { return nil }
         if wholeCount[Int(index)] == reachedCount[Int(index)] { return try wholePolygon(of: index) }
-        if node.isLeaf { let t = Self.now(); defer { stats[2] += Self.now() - t; stats[7] += 1 }; return try leafPolygon(node) }
-        let (l, r) = (try polygon(of: node.left), try polygon(of: node.right))
-        let t = Self.now(); defer { stats[3] += Self.now() - t; stats[6] += 1 }
-        return try union(l, r)
+        if node.isLeaf { return try linesPolygon(tree.order[Int(node.lower)..<Int(node.upper)].filter { reach.isReached(Int($0)) }) }
+        return try union(try polygon(of: node.left), try polygon(of: node.right))
     }
 
     /// The polygon of a node whose reached segments are all reached whole:
@@ -107,11 +97,10 @@ public final class IsochroneBuilder {
     private func wholePolygon(of index: Int32) throws -> Geometry? {
         let node = tree.nodes[Int(index)]
         let segments = tree.order[Int(node.lower)..<Int(node.upper)].filter { reach.isReached(Int($0)) }
+        if segments.isEmpty { return nil }
         if let cached = whole[index]?.first(where: { $0.segments == segments }) { return cached.polygon }
-        let made: Geometry?
-        if node.isLeaf { let t = Self.now(); made = try leafPolygon(node); stats[4] += Self.now() - t }
-        else { let (l, r) = (try polygon(of: node.left), try polygon(of: node.right)); let t = Self.now(); made = try union(l, r); stats[5] += Self.now() - t }
-        if whole[index, default: []].count < Self.variantsKept {
+        let made = node.isLeaf ? try linesPolygon(segments) : try union(try polygon(of: node.left), try polygon(of: node.right))
+        if whole[index, default: []].count < (node.isLeaf ? Self.leafVariantsKept : Self.variantsKept) {
             whole[index, default: []].append(WholeNode(segments: segments, polygon: made))
         }
         return made
@@ -123,12 +112,12 @@ public final class IsochroneBuilder {
         return try a.union(b)
     }
 
-    /// The leaf's reachable lines, joined end to end, each buffered,
-    /// merged: what `Isochrones.polygons` does for a whole band, on a
-    /// leaf's few segments.
-    private func leafPolygon(_ node: IsochroneTree.Node) throws -> Geometry? {
+    /// The reachable lines of these segments, joined end to end, each
+    /// buffered, merged: what `Isochrones.polygons` does for a whole band,
+    /// on a few segments of a leaf.
+    private func linesPolygon(_ segments: [Int32]) throws -> Geometry? {
         var lines: [CoordinateSequence] = []
-        for segment in tree.order[Int(node.lower)..<Int(node.upper)].sorted() {
+        for segment in segments.sorted() {
             let (a, b) = (graph.position(of: Int(graph.segmentFrom[Int(segment)])), graph.position(of: Int(graph.segmentTo[Int(segment)])))
             for (start, end) in reach.spans(of: Int(segment)) {
                 lines.append(CoordinateSequence([Self.point(a, b, start), Self.point(a, b, end)]))

@@ -4,6 +4,8 @@
 //   territorio-bench geojson-roundtrip IN OUT [--repeat N]
 //   territorio-bench to-utm IN [--repeat N]
 //   territorio-bench validity IN [--repeat N]
+//   territorio-bench isochrone-duitama ROADS POIS EVERY [--reference] [--areas FILE] [--repeat N]
+//   territorio-bench isochrone-grid ROADS COUNT [--reference] [--areas FILE] [--repeat N]
 import Foundation
 import Geo
 import Territory
@@ -377,7 +379,7 @@ case "voronoi": outcome = try voronoi(arguments[1], arguments[2], times: repeatC
 case "graph-matrix": outcome = try graphMatrix(arguments[1], times: repeatCount)
 case "isochrones": outcome = try isochrones(arguments[1], times: repeatCount)
 case "isochrone-bands": outcome = try isochroneBands(arguments[1], times: repeatCount)
-case "isochrone-duitama": outcome = try isochroneDuitama(arguments[1], arguments[2], every: arguments.count > 3 ? Int(arguments[3]) ?? 1 : 1,
+case "isochrone-duitama", "isochrone-duitama-sample": outcome = try isochroneDuitama(arguments[1], arguments[2], every: arguments.count > 3 ? Int(arguments[3]) ?? 1 : 1,
                                                         reference: reference, times: repeatCount)
 case "isochrone-grid": outcome = try isochroneGrid(arguments[1], count: arguments.count > 2 ? Int(arguments[2]) ?? 20 : 20,
                                                    reference: reference, times: repeatCount)

@@ -51,7 +51,13 @@ struct IsochroneCommand: ParsableCommand {
         let (selected, positions) = try WhereOption.select(all, whereExpression, file: facilities)
         let points = try RoutePoints(layer: selected, file: facilities, positions: positions, travel: travel)
         let snaps = points.snaps
-        let features = try Isochrones(width: band).bands(of: snaps, ids: points.ids, minutes: thresholds, graph: graph)
+        // Facilities done so far on stderr when it is a terminal; the
+        // calls come one at a time (Isochrones.bands serialises them).
+        nonisolated(unsafe) let progress = Progress("isochrones of facilities")
+        let features = try Isochrones(width: band).bands(of: snaps, ids: points.ids, minutes: thresholds, graph: graph) { done, total in
+            progress.update(done, of: total)
+        }
+        progress.finish()
         var layer = Layer(features: features, crs: graph.crs)
         var territoryCounts: FeatureCounts?
         if let territories {

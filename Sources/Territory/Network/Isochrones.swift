@@ -14,7 +14,10 @@ public struct Isochrones: Sendable {
     }
 
     /// One polygon per threshold (metric CRS), smallest first; nil where
-    /// nothing is reachable.
+    /// nothing is reachable: each band as one union of all its buffered
+    /// lines. The reference method: `bands` builds the same polygons with
+    /// `IsochroneBuilder`, which merges only what the edge of a band
+    /// crosses (the tests and the benchmark compare the two).
     public func polygons(from snap: Snap, minutes thresholds: [Double], graph: RoadGraph,
                          paths: inout ShortestPaths, context: GEOSContext) throws -> [Shape?] {
         let limit = thresholds.max() ?? 0

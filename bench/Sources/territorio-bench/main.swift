@@ -4,6 +4,8 @@
 //   territorio-bench geojson-roundtrip IN OUT [--repeat N]
 //   territorio-bench to-utm IN [--repeat N]
 //   territorio-bench validity IN [--repeat N]
+//   territorio-bench isochrone-duitama ROADS POIS EVERY [--reference] [--areas FILE] [--repeat N]
+//   territorio-bench isochrone-grid ROADS COUNT [--reference] [--areas FILE] [--repeat N]
 import Foundation
 import Geo
 import Territory
@@ -12,6 +14,9 @@ import FlowOracles
 struct Outcome {
     var runs: [Double]
     var counts: [String: Int]
+    /// Band areas in m², in order, for tasks whose two sides agree within
+    /// a tolerance rather than exactly (`--areas FILE` writes them).
+    var areas: [Double]? = nil
 }
 
 func timed(_ times: Int, _ body: () throws -> Void) rethrows -> [Double] {
@@ -221,6 +226,64 @@ func isochroneBands(_ roadsPath: String, times: Int) throws -> Outcome {
     return Outcome(runs: runs, counts: ["isochrones": 20, "area_ha": Int((area / 1e4).rounded())])
 }
 
+/// Isochrone bands of many facilities, 5, 10 and 15 minutes, 200 m wide,
+/// as `territorio isochrone` builds them (`Isochrones.bands`, all cores);
+/// with `--reference`, today's method before issue 23 on the same
+/// facilities instead (`Isochrones.polygons`: one union of every buffered
+/// line per band, facilities in parallel chunks), the anchor the new one
+/// must agree with. Reports the bands, their total area and a checksum of
+/// the areas band by band, so the two sides can be compared within 0.5 %.
+func isochroneFacilities(graph: RoadGraph, facilities: [Snap?], reference: Bool, times: Int) throws -> Outcome {
+    let thresholds: [Double] = [5, 10, 15]
+    let ids = facilities.indices.map { "\($0)" }
+    var areas: [Double] = []
+    let runs = try timed(times) {
+        if reference {
+            areas = try parallelChunks(count: facilities.count) { range in
+                let context = GEOSContext()
+                var paths = ShortestPaths(nodeCount: graph.nodeCount)
+                return try range.flatMap { index -> [Double] in
+                    guard let snap = facilities[index] else { return [] }
+                    return try Isochrones(width: 200).polygons(from: snap, minutes: thresholds, graph: graph, paths: &paths, context: context)
+                        .compactMap { shape throws -> Double? in try shape.map { try Geometry($0, context: context).area() } }
+                }
+            }.flatMap { $0 }
+        } else {
+            areas = try Isochrones(width: 200).bands(of: facilities, ids: ids, minutes: thresholds, graph: graph)
+                .map { $0.properties["area_m2"]?.doubleValue ?? .nan }
+        }
+    }
+    return Outcome(runs: runs, counts: ["facilities": facilities.compactMap { $0 }.count, "bands": areas.count,
+                                        "area_ha": Int((areas.reduce(0, +) / 1e4).rounded())],
+                   areas: areas)
+}
+
+/// The OpenStreetMap points of interest of Duitama that carry tags
+/// (`other_tags != null`: 850 of 886) on its roads (speeds by `highway`,
+/// as `territorio isochrone` reads them), every `every`-th one.
+func isochroneDuitama(_ roadsPath: String, _ poisPath: String, every: Int, reference: Bool, times: Int) throws -> Outcome {
+    let graph = try RoadGraph(roads: try Layer.readGeoJSON(path: roadsPath), file: roadsPath)
+    let travel = try TravelTimes(graph: graph)
+    let pois = try Layer.readGeoJSON(path: poisPath)
+    let filter = try FeatureFilter("other_tags != null")
+    let selected = pois.features.filter { filter.matches($0) }
+    let points = selected.enumerated().filter { $0.offset % every == 0 }.map { entry -> Position? in
+        if case .point(let position?)? = entry.element.geometry { return position }
+        return nil
+    }
+    let snaps = try travel.places(points, from: pois.crs).map { $0?.snap }
+    return try isochroneFacilities(graph: graph, facilities: snaps, reference: reference, times: times)
+}
+
+/// The same on the synthetic grid of `roads_500k` (UTM 19N), from
+/// `count` nodes spread through it.
+func isochroneGrid(_ roadsPath: String, count: Int, reference: Bool, times: Int) throws -> Outcome {
+    let graph = try RoadGraph(roads: try Layer.readGeoJSON(path: roadsPath), crs: CRS("EPSG:32619"))
+    let snapper = try NetworkSnapper(graph)
+    let snaps = try (0..<count).map { try snapper.snap(graph.position(of: $0 * graph.nodeCount / count)) }
+    return try isochroneFacilities(graph: graph, facilities: snaps, reference: reference, times: times)
+}
+
 /// The parishes prepared as a study (inside the timed runs, as the
 /// projection always was); a population that is missing counts as 0.
 func study(of parishes: Layer, file: String) throws -> Study {
@@ -291,6 +354,15 @@ if let flag = arguments.firstIndex(of: "--repeat"), flag + 1 < arguments.count {
     repeatCount = Int(arguments[flag + 1]) ?? 3
     arguments.removeSubrange(flag...(flag + 1))
 }
+// The isochrone tasks: today's method before issue 23 instead of the new
+// one, and where to write the band areas for comparison.
+let reference = arguments.contains("--reference")
+arguments.removeAll { $0 == "--reference" }
+var areasPath: String?
+if let flag = arguments.firstIndex(of: "--areas"), flag + 1 < arguments.count {
+    areasPath = arguments[flag + 1]
+    arguments.removeSubrange(flag...(flag + 1))
+}
 guard let task = arguments.first else {
     FileHandle.standardError.write(Data("usage: territorio-bench geojson-roundtrip IN OUT | to-utm IN | validity IN [--repeat N]\n".utf8))
     exit(2)
@@ -307,6 +379,10 @@ case "voronoi": outcome = try voronoi(arguments[1], arguments[2], times: repeatC
 case "graph-matrix": outcome = try graphMatrix(arguments[1], times: repeatCount)
 case "isochrones": outcome = try isochrones(arguments[1], times: repeatCount)
 case "isochrone-bands": outcome = try isochroneBands(arguments[1], times: repeatCount)
+case "isochrone-duitama", "isochrone-duitama-sample": outcome = try isochroneDuitama(arguments[1], arguments[2], every: arguments.count > 3 ? Int(arguments[3]) ?? 1 : 1,
+                                                        reference: reference, times: repeatCount)
+case "isochrone-grid": outcome = try isochroneGrid(arguments[1], count: arguments.count > 2 ? Int(arguments[2]) ?? 20 : 20,
+                                                   reference: reference, times: repeatCount)
 case "maxp": outcome = try maxP(arguments[1], times: repeatCount)
 case "skater": outcome = try skater(arguments[1], times: repeatCount)
 case "min-cost-flow", "min-cost-flow-networkx": outcome = try minCostFlow(arguments[1], times: repeatCount)
@@ -318,9 +394,13 @@ default:
 }
 var usage = rusage()
 getrusage(RUSAGE_SELF.rawValue, &usage)
+if let areasPath, let areas = outcome.areas {
+    try areas.map { String($0) }.joined(separator: "\n").write(toFile: areasPath, atomically: true, encoding: .utf8)
+}
 var result: [String: Any] = [
     "task": task,
-    "tool": "territorio (\(Parallelism.workers) workers)",
+    "tool": reference ? "territorio before issue 23: one union per band (\(Parallelism.workers) workers)"
+                      : "territorio (\(Parallelism.workers) workers)",
     "median_seconds": outcome.runs.sorted()[outcome.runs.count / 2],
     "runs": outcome.runs,
     "peak_rss_bytes": usage.ru_maxrss * 1024,

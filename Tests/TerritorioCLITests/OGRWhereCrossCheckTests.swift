@@ -71,7 +71,7 @@ struct OGRWhereCrossCheckTests {
         "name LIKE 'Finca%'",
         "name LIKE '%Monte%' AND NOT name LIKE '%1'",
         "name ILIKE 'finca lechera%'",
-        "name NOT LIKE '%a%'",
+        "name NOT LIKE 'Finca%'",
         "id LIKE 'S00_1'",
         "owner IS NOT NULL AND owner <> 'circuit'",
         "\"stage\" = 'collection' and \"product\" = 'milk'",

@@ -96,6 +96,7 @@ extension CoverageReport {
             "demand": .number(round(p.demand)), "supply": .number(round(p.supply)),
             "self_supply": .number(round(p.selfSupply)),
             "self_sufficiency": optional(p.selfSufficiency),
+            "people_fed": .number(p.peopleFed.rounded()),
             "production": .number(round(p.production)),
             "exportable_surplus": .number(round(p.exportableSurplus)),
             "product_shortage": .number(round(p.productShortage)),

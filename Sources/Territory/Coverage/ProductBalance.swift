@@ -40,6 +40,7 @@ public struct ProductBalance: Sendable {
     public var product: String
     public var unit: CapacityUnit
     public var currency: String?
+    public var population: Double
     public var demand: Double
     /// Per stage, in the chain's order.
     public var stages: [StageBalance]
@@ -69,6 +70,8 @@ public struct ProductBalance: Sendable {
     /// shortage of product.
     public var surplus: Double { production - demand }
     public var selfSufficiency: Double? { demand > 0 ? selfSupply / demand : nil }
+    /// People the self-supply feeds at the chain's per-capita demand.
+    public var peopleFed: Double { demand > 0 ? population * selfSupply / demand : 0 }
     /// Stages after the first that cannot be skipped and lack capacity for
     /// the circuit's own demand (shops, a plant, collection).
     public var stageShortages: [StageBalance] {
@@ -93,6 +96,7 @@ public struct ProductBalance: Sendable {
         product = chain.product
         unit = chain.unit
         currency = chain.currency
+        self.population = population
         demand = chain.demand(population: population)
         let demand = self.demand
         var stages: [StageBalance] = []

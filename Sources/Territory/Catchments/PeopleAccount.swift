@@ -135,14 +135,7 @@ public struct PeopleAccount: Sendable, Equatable {
     static func people(_ value: Double) -> String { number(value.rounded()) }
 
     /// Thousands with commas, at most one decimal.
-    static func number(_ value: Double) -> String {
-        let formatter = NumberFormatter()
-        formatter.numberStyle = .decimal
-        formatter.groupingSeparator = ","
-        formatter.decimalSeparator = "."
-        formatter.maximumFractionDigits = 1
-        return formatter.string(from: NSNumber(value: value)) ?? String(value)
-    }
+    static func number(_ value: Double) -> String { ReportNumber.grouped(value, maximumFractionDigits: 1) }
 }
 
 /// Parts of a whole rounded to integers that add up to the rounded

@@ -84,23 +84,13 @@ public struct CoverageReport {
     public var criticalNodes: [CriticalNode] { CriticalNode.all(in: result.circuits) }
 
     static func people(_ value: Double) -> String {
-        let formatter = NumberFormatter()
-        formatter.numberStyle = .decimal
-        formatter.groupingSeparator = ","
-        formatter.maximumFractionDigits = 0
-        return formatter.string(from: NSNumber(value: value.rounded())) ?? String(value.rounded())
+        ReportNumber.grouped(value.rounded(), maximumFractionDigits: 0)
     }
 
     /// One decimal, thousands grouped: 9,992.0.
     static func amount(_ value: Double) -> String {
-        let formatter = NumberFormatter()
-        formatter.numberStyle = .decimal
-        formatter.groupingSeparator = ","
-        formatter.decimalSeparator = "."
-        formatter.minimumFractionDigits = 1
-        formatter.maximumFractionDigits = 1
         let rounded = (value * 10).rounded() / 10
-        return formatter.string(from: NSNumber(value: rounded == 0 ? 0 : rounded)) ?? String(format: "%.1f", value)
+        return ReportNumber.grouped(rounded == 0 ? 0 : rounded, minimumFractionDigits: 1, maximumFractionDigits: 1)
     }
 
     static func percent(_ value: Double?) -> String {

@@ -47,20 +47,8 @@ public struct Grouping: Sendable {
     }
 
     private static func parse(table: CSVTable, name: String) throws(ReadError) -> Grouping {
-        let columns = table.header.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\u{FEFF} ")).lowercased() }
-        guard let territoryColumn = columns.firstIndex(where: { ["territory_code", "territory", "code"].contains($0) }),
-              let circuitColumn = columns.firstIndex(where: { ["circuit_id", "circuit"].contains($0) }) else {
-            throw ReadError(file: name, line: 1, message: "expected the columns territory_code and circuit_id, found \(columns.joined(separator: ", "))")
-        }
-        var rows: [Row] = []
-        for record in table.rows {
-            let territory = record.fields[territoryColumn], circuit = record.fields[circuitColumn]
-            guard !territory.isEmpty, !circuit.isEmpty else {
-                throw ReadError(file: name, line: record.line, message: "the row needs a territory code and a circuit id")
-            }
-            rows.append(Row(line: record.line, territory: territory, circuit: circuit))
-        }
-        return Grouping(rows: rows)
+        let rows = try PairTable.rows(of: table, name: name, first: ["territory_code", "territory", "code"], second: ["circuit_id", "circuit"])
+        return Grouping(rows: rows.map { Row(line: $0.line, territory: $0.first, circuit: $0.second) })
     }
 
     /// `territory_code,circuit_id`, one row per territory.

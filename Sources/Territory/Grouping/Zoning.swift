@@ -46,20 +46,8 @@ public struct Zoning: Sendable {
     }
 
     private static func parse(table: CSVTable, name: String) throws(ReadError) -> Zoning {
-        let columns = table.header.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\u{FEFF} ")).lowercased() }
-        guard let circuitColumn = columns.firstIndex(where: { ["circuit_id", "circuit"].contains($0) }),
-              let zoneColumn = columns.firstIndex(where: { ["zone_id", "zone"].contains($0) }) else {
-            throw ReadError(file: name, line: 1, message: "expected the columns circuit_id and zone_id, found \(columns.joined(separator: ", "))")
-        }
-        var rows: [Row] = []
-        for record in table.rows {
-            let circuit = record.fields[circuitColumn], zone = record.fields[zoneColumn]
-            guard !circuit.isEmpty, !zone.isEmpty else {
-                throw ReadError(file: name, line: record.line, message: "the row needs a circuit id and a zone id")
-            }
-            rows.append(Row(line: record.line, circuit: circuit, zone: zone))
-        }
-        return try Zoning(rows: rows, file: name)
+        let rows = try PairTable.rows(of: table, name: name, first: ["circuit_id", "circuit"], second: ["zone_id", "zone"])
+        return try Zoning(rows: rows.map { Row(line: $0.line, circuit: $0.first, zone: $0.second) }, file: name)
     }
 
     /// Every circuit the zones name must be a circuit of the grouping.

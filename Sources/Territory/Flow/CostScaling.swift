@@ -75,7 +75,12 @@ public struct CostScaling: Sendable {
         }
         let flow = (0..<arcCount).map { network.flow(onInputArc: $0) }
         let total = FlowUnits.totalCost(flow: flow, cost: cost)
-        return MinCostFlow.Solution(flow: flow, cost: total, delivered: delivered, shortfall: totalDemand - delivered)
+        var solution = MinCostFlow.Solution(flow: flow, cost: total, delivered: delivered, shortfall: totalDemand - delivered)
+        // Refined down to ε = 1 on costs × (nodes + 3): the prices are the
+        // certificate a caller can price arcs it left out against.
+        solution.prices = (0..<nodeCount).map { refinement.price[$0] }
+        solution.priceScale = multiplier
+        return solution
     }
 
     /// No feasible flow puts more on an arc than can enter its tail or

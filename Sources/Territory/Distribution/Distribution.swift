@@ -272,6 +272,10 @@ public struct Distribution: Sendable {
             return added
         }
         _ = try add(try startingLinks(flow.network, costs: costs, context: context))
+        // Links that carry the most the complete network can deliver, so the
+        // first solve already meets that much demand.
+        let most = pricing.maximumFlowLinks()
+        _ = try add(most.links)
         // Passing an outside intermediary costs more than any cycle of
         // links can save in distance (or time): at most one link per node,
         // each at most the longest any link of the complete network can

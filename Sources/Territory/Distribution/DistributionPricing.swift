@@ -45,6 +45,72 @@ struct DistributionPricing {
 
     // MARK: 1. most demand met
 
+    /// The most the complete network can deliver, and links that carry it.
+    /// Links have no capacity, so every seller of a layer on one road
+    /// component reaches every buyer there alike: a hub per layer and
+    /// component, with arcs in from its sellers and out to its buyers, has
+    /// the complete network's maximum flow on a number of arcs that grows
+    /// as the sites. The hub flow, paired seller to buyer, gives the links.
+    func maximumFlowLinks() -> (units: Int64, links: [Pair]) {
+        var tails: [Int] = [], heads: [Int] = [], capacities: [Int64] = []
+        let unlimited = flow.demand.reduce(0, +)
+        func arc(_ a: Int, _ b: Int, _ capacity: Int64) { tails.append(a); heads.append(b); capacities.append(capacity) }
+        var nodes = flow.nodeCount
+        struct Key: Hashable { let layer: Int; let component: Int }
+        var hub: [Key: Int] = [:]
+        for site in network.layers.first ?? [] { arc(flow.source, flow.inNode[site], unlimited) }
+        for layer in network.layers { for site in layer { arc(flow.inNode[site], flow.outNode[site], flow.capacity[site]) } }
+        for (k, layer) in network.layers.enumerated() {
+            for site in layer where costs.isPlaced(site: site) {
+                let key = Key(layer: k, component: costs.component(site: site))
+                if hub[key] == nil { hub[key] = nodes; nodes += 1 }
+                arc(flow.outNode[site], hub[key]!, unlimited)
+            }
+        }
+        var hubArcs: [Int: [(arc: Int, pair: (Int) -> Pair)]] = [:]
+        for (key, node) in hub.sorted(by: { $0.value < $1.value }) {
+            for j in network.targets[key.layer] { for site in network.layers[j] where costs.isPlaced(site: site) && costs.component(site: site) == key.component {
+                hubArcs[node, default: []].append((tails.count, { Pair(from: $0, to: site, toTerritory: false) }))
+                arc(node, flow.inNode[site], unlimited)
+            } }
+            if network.sellsToPeople[key.layer] {
+                for territory in flow.demand.indices where costs.isPlaced(territory: territory) && costs.component(territory: territory) == key.component {
+                    hubArcs[node, default: []].append((tails.count, { Pair(from: $0, to: territory, toTerritory: true) }))
+                    arc(node, flow.territoryNode[territory], unlimited)
+                }
+            }
+        }
+        let sink = nodes
+        nodes += 1
+        for (territory, units) in flow.demand.enumerated() where units > 0 { arc(flow.territoryNode[territory], sink, units) }
+        let residual = ResidualNetwork(nodeCount: nodes, from: tails, to: heads, capacity: capacities, cost: tails.map { _ in 0 })
+        let units = residual.pushMaximumFlow(from: flow.source, to: sink)
+        // Pair each hub's sellers with its buyers, in order, as the flow allows.
+        var siteOfOut: [Int: Int] = [:]
+        for layer in network.layers { for site in layer { siteOfOut[flow.outNode[site]] = site } }
+        var sellers: [Int: [(site: Int, units: Int64)]] = [:]
+        for (index, tail) in tails.enumerated() where heads[index] >= flow.nodeCount && heads[index] < sink {
+            let amount = residual.flow(onInputArc: index)
+            if amount > 0, let site = siteOfOut[tail] { sellers[heads[index], default: []].append((site, amount)) }
+        }
+        var links: [Pair] = []
+        for (node, outgoing) in hubArcs.sorted(by: { $0.key < $1.key }) {
+            var queue = sellers[node] ?? []
+            var next = 0
+            for (arcIndex, pair) in outgoing {
+                var wanted = residual.flow(onInputArc: arcIndex)
+                while wanted > 0, next < queue.count {
+                    let amount = min(wanted, queue[next].units)
+                    links.append(pair(queue[next].site))
+                    wanted -= amount
+                    queue[next].units -= amount
+                    if queue[next].units == 0 { next += 1 }
+                }
+            }
+        }
+        return (units, links)
+    }
+
     /// Omitted links on paths from the source to territories still short,
     /// through the residual network completed by every omitted link; empty
     /// when no such path exists (the delivery is the most possible).

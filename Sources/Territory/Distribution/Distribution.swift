@@ -200,6 +200,11 @@ public struct Distribution: Sendable {
         }
         var inflow = [Double](repeating: 0, count: demands.count)
         for (pair, amount) in zip(pairs, tonnes) where pair.toTerritory { inflow[pair.to] += amount }
+        // A territory whose demand (rounded to kilograms) is met is met:
+        // delivered + unmet = demand holds to the gram, not within the rounding.
+        if let units = solved?.inflow {
+            for territory in demands.indices where units[territory] >= demandUnits[territory] { inflow[territory] = demands[territory] }
+        }
         let optimised = try figures(pairs: pairs, tonnes: tonnes, through: through, deliveredTo: inflow, costs: costs,
                                     network: network, parsed: parsed)
         let baseline = try baseline(network: network, study: study, costs: costs, demands: demands, capacity: capacity.map { Double($0) / scale })

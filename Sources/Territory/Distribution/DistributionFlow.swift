@@ -65,6 +65,8 @@ struct DistributionFlow {
     /// `penalty` more.
     func solve(_ links: [DistributionNetwork.Link], penalty: Int64) -> Solved {
         var solver = CostScaling(nodeCount: nodeCount)
+        // The prices must hold for arcs of unlimited capacity (see tightensCapacities).
+        solver.tightensCapacities = false
         var throughArc = [Int](repeating: -1, count: capacity.count), sourceArc = throughArc
         for layer in network.layers { for site in layer {
             throughArc[site] = solver.addArc(from: inNode[site], to: outNode[site], capacity: capacity[site], cost: 0)

@@ -285,7 +285,7 @@ public struct Distribution: Sendable {
         // links can save in distance (or time): at most one link per node,
         // each at most the longest any link of the complete network can
         // cost. Fewer intermediated tonnes always win.
-        var longest = try longestLink(costs)
+        var longest = try longestLink(costs, network: flow.network, sites: sites)
         var rounds = 0
         while true {
             longest = max(longest, links.map(\.cost).max() ?? 0)
@@ -309,19 +309,24 @@ public struct Distribution: Sendable {
     }
 
     /// The most any link of the complete network can cost: the diagonal of
-    /// every site and territory, or the longest trip the roads allow.
-    private func longestLink(_ costs: DistributionCosts) throws -> Int64 {
+    /// the chain's sites and the territories, or the longest trip the roads
+    /// allow. Too far to route: an error naming the site farthest out.
+    private func longestLink(_ costs: DistributionCosts, network: DistributionNetwork, sites: StudySites) throws -> Int64 {
+        let chainSites = network.layers.flatMap { $0 }
         let bound: Double
         if let travel = costs.travel {
             bound = travel.times.longestTripBound() * 10 + 1
         } else {
-            let all = costs.sites + costs.territories
+            let all = chainSites.map { costs.sites[$0] } + costs.territories
             let xs = all.map(\.x), ys = all.map(\.y)
             bound = all.isEmpty ? 0 : hypot(xs.max()! - xs.min()!, ys.max()! - ys.min()!) / 100 + 1
         }
-        guard let units = FlowUnits.cost(bound) else {
-            throw ReadError(file: "<sites>", message: "the sites and territories span \(FlowUnits.describe(bound)) (in 100 m or tenths of a minute), too far to route (limit \(FlowUnits.costLimit)); check their coordinates and CRS")
-        }
-        return units
+        if let units = FlowUnits.cost(bound) { return units }
+        let centre = costs.territories.isEmpty ? Position(x: 0, y: 0)
+            : Position(x: costs.territories.map(\.x).reduce(0, +) / Double(costs.territories.count),
+                       y: costs.territories.map(\.y).reduce(0, +) / Double(costs.territories.count))
+        let farthest = chainSites.max { hypot(costs.sites[$0].x - centre.x, costs.sites[$0].y - centre.y) < hypot(costs.sites[$1].x - centre.x, costs.sites[$1].y - centre.y) }
+        throw ReadError(file: sites.file, featureIndex: farthest, featureID: farthest.map { sites.layer.features[$0].id } ?? nil,
+                        message: "links from this site, the farthest from the territories, would cost up to \(FlowUnits.describe(bound)) (in 100 m or tenths of a minute), too far to route (limit \(FlowUnits.costLimit)); check its coordinates")
     }
 }

@@ -194,27 +194,89 @@ struct DistributionPricing {
 
     // MARK: 2. cheapest
 
-    /// Omitted links whose reduced cost under the solve's prices is below
-    /// −1, with their costs; nil when the solve left no prices (costs too
-    /// large to scale), so no certificate can be given.
-    mutating func improvingLinks(_ solved: DistributionFlow.Solved, present: Set<Pair>, penalty: Int64) throws -> [DistributionNetwork.Link]? {
+    /// Exact node potentials for the solve: every residual arc's reduced
+    /// cost, cost + p(tail) − p(head), at least 0 in the solver's own units.
+    /// Cost scaling leaves prices within 1/(nodes + 3) of that; rounded
+    /// down and corrected by label-correcting shortest paths (few passes,
+    /// since they start nearly right). Nil without prices, or if the
+    /// correction runs long; the ε test is used then.
+    func exactPotentials(_ solved: DistributionFlow.Solved, penalty: Int64) -> [Int64]? {
         guard let prices = solved.solution.prices else { return nil }
-        let scale = Double(solved.solution.priceScale)
+        let scale = solved.solution.priceScale
+        let n = flow.nodeCount, superSource = n, superSink = n + 1
+        var arcs: [[(head: Int32, cost: Int64)]] = Array(repeating: [], count: n + 2)
+        for layer in network.layers { for site in layer {
+            let through = solved.through(site)
+            if through < flow.capacity[site] { arcs[flow.inNode[site]].append((Int32(flow.outNode[site]), 0)) }
+            if through > 0 { arcs[flow.outNode[site]].append((Int32(flow.inNode[site]), 0)) }
+        } }
+        for site in network.layers.first ?? [] {
+            arcs[flow.source].append((Int32(flow.inNode[site]), 0))
+            if solved.solution.flow[solved.sourceArc[site]] > 0 { arcs[flow.inNode[site]].append((Int32(flow.source), 0)) }
+        }
+        for (index, link) in solved.links.enumerated() {
+            let tail = flow.outNode[link.pair.from], head = flow.head(link.pair)
+            let cost = link.cost + (flow.outside[link.pair.from] ? penalty : 0)
+            arcs[tail].append((Int32(head), cost))
+            if solved.onLink(index) > 0 { arcs[head].append((Int32(tail), -cost)) }
+        }
+        let delivered = solved.solution.delivered, total = flow.demand.reduce(0, +)
+        if delivered < total { arcs[superSource].append((Int32(flow.source), 0)) }
+        if delivered > 0 { arcs[flow.source].append((Int32(superSource), 0)) }
+        let inflow = solved.inflow
+        for (territory, node) in flow.territoryNode.enumerated() {
+            if inflow[territory] < flow.demand[territory] { arcs[node].append((Int32(superSink), 0)) }
+            if inflow[territory] > 0 { arcs[superSink].append((Int32(node), 0)) }
+        }
+        var potential = (0..<n).map { prices[$0] >= 0 ? prices[$0] / scale : -((-prices[$0] + scale - 1) / scale) }
+        potential += [Int64.max / 8, Int64.max / 8]
+        var queued = [Bool](repeating: true, count: n + 2)
+        var queue = Array(0..<(n + 2))
+        var read = 0, relaxations = 0
+        while read < queue.count {
+            let u = queue[read]; read += 1
+            queued[u] = false
+            for (head, cost) in arcs[u] {
+                let v = Int(head)
+                if potential[u] + cost < potential[v] {
+                    potential[v] = potential[u] + cost
+                    relaxations += 1
+                    if relaxations > 64 * (n + 2) { return nil }
+                    if !queued[v] { queued[v] = true; queue.append(v) }
+                }
+            }
+            if read > 1 << 20 { queue.removeFirst(read); read = 0 }
+        }
+        return Array(potential[0..<n])
+    }
+
+    /// Omitted links of negative reduced cost under exact potentials (or,
+    /// failing those, below −1 under the solve's scaled prices), with their
+    /// costs; at most `perSeller` per seller, the most negative, so a
+    /// first solve far from the optimum does not take in most of the
+    /// complete network at once. Nil when the solve left no prices (costs
+    /// too large to scale): no certificate can be given.
+    mutating func improvingLinks(_ solved: DistributionFlow.Solved, present: Set<Pair>, penalty: Int64,
+                                 perSeller: Int = 8) throws -> [DistributionNetwork.Link]? {
+        guard let scaled = solved.solution.prices else { return nil }
+        let exact = exactPotentials(solved, penalty: penalty)
+        let prices = exact ?? scaled
+        let scale = exact == nil ? Double(solved.solution.priceScale) : 1
+        let threshold: Int64 = exact == nil ? -1 : 0
         let rate = costs.costPerMetreAtLeast
         // Doubles of prices near 1e18 are off by a few hundred: a margin
         // keeps the search from pruning what the exact test would take.
         let slack = 2 + 1024 / scale
         var candidates: [Pair] = []
         for (k, layer) in network.layers.enumerated() {
-            var buyers: [(position: Position, price: Double, pair: (Int) -> Pair, component: Int)] = []
+            var buyers: [(position: Position, price: Double, site: Int, toTerritory: Bool, component: Int)] = []
             for j in network.targets[k] { for site in network.layers[j] where costs.isPlaced(site: site) {
-                buyers.append((costs.sites[site], Double(prices[flow.inNode[site]]), { Pair(from: $0, to: site, toTerritory: false) },
-                               costs.component(site: site)))
+                buyers.append((costs.sites[site], Double(prices[flow.inNode[site]]), site, false, costs.component(site: site)))
             } }
             if network.sellsToPeople[k] {
                 for territory in flow.demand.indices where costs.isPlaced(territory: territory) {
-                    buyers.append((costs.territories[territory], Double(prices[flow.territoryNode[territory]]),
-                                   { Pair(from: $0, to: territory, toTerritory: true) }, costs.component(territory: territory)))
+                    buyers.append((costs.territories[territory], Double(prices[flow.territoryNode[territory]]), territory, true,
+                                   costs.component(territory: territory)))
                 }
             }
             guard !buyers.isEmpty else { continue }
@@ -223,27 +285,33 @@ struct DistributionPricing {
                 let own = Double(prices[flow.outNode[seller]]) + Double(flow.outside[seller] ? penalty : 0) * scale
                 let component = costs.component(site: seller)
                 // A link to a buyer of price q costs at least rate × d − 1 and
-                // improves only below (q − own − 1) / scale.
+                // improves only below (q − own + threshold) / scale.
                 grid.search(around: costs.sites[seller]) { distance, price in
-                    rate * distance - 1 < (price - own - 1) / scale + slack
+                    rate * distance - 1 < (price - own + Double(threshold)) / scale + slack
                 } found: { index in
                     let buyer = buyers[index]
                     guard buyer.component == component else { return }
-                    let pair = buyer.pair(seller)
+                    let pair = Pair(from: seller, to: buyer.site, toTerritory: buyer.toTerritory)
                     if !present.contains(pair), !unjoinable.contains(pair) { candidates.append(pair) }
                 }
             }
         }
         let found = try costs.costs(candidates)
-        var links: [DistributionNetwork.Link] = []
+        var bySeller: [Int: [(link: DistributionNetwork.Link, reduced: Int64)]] = [:]
         for (pair, cost) in zip(candidates, found) {
             guard let cost, let units = FlowUnits.cost(cost) else { unjoinable.insert(pair); continue }
             let total = units + (flow.outside[pair.from] ? penalty : 0)
-            if solved.solution.wouldImprove(from: flow.outNode[pair.from], to: flow.head(pair), cost: total) == true {
-                links.append(DistributionNetwork.Link(pair: pair, metres: costs.metres(pair), cost: units))
+            let (product, overflow) = total.multipliedReportingOverflow(by: exact == nil ? solved.solution.priceScale : 1)
+            guard !overflow else { continue }
+            let reduced = product + prices[flow.outNode[pair.from]] - prices[flow.head(pair)]
+            if reduced < threshold {
+                bySeller[pair.from, default: []].append((DistributionNetwork.Link(pair: pair, metres: costs.metres(pair), cost: units), reduced))
             }
         }
-        return links
+        return bySeller.keys.sorted().flatMap { seller in
+            bySeller[seller]!.enumerated().sorted { ($0.element.reduced, $0.offset) < ($1.element.reduced, $1.offset) }
+                .prefix(perSeller).map(\.element.link)
+        }
     }
 
     /// Records links the roads turned out not to join.

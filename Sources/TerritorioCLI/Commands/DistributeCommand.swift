@@ -8,13 +8,17 @@ struct DistributeCommand: ParsableCommand {
         commandName: "distribute",
         abstract: "Distribution routes that meet demand with the fewest tonnes through outside intermediaries.",
         discussion: """
-            Builds the chain's layered network (each site to its --neighbours nearest sites of \
-            the next stage, past skippable stages, and the last stage to the territories) and \
-            solves it exactly as a min-cost flow: first as much demand met as capacities allow, \
-            then the fewest tonnes through outside intermediaries, then the fewest tonne-km \
-            (straight lines) or, with --roads, tonne-minutes along the roads. Writes one line per used link with its tonnes, and a report \
-            against a baseline where, at every stage that has intermediaries, all the product \
-            passes through one.
+            The chain's complete layered network: every site may sell to every site of the next \
+            stage (and past stages that may be skipped), the last stage to every territory. Solved \
+            exactly as a min-cost flow: first as much demand met as capacities allow, then the \
+            fewest tonnes through outside intermediaries, then the fewest tonne-km (straight lines) \
+            or, with --roads, tonne-minutes along the roads. It starts from each site's \
+            --neighbours nearest links and prices every link left out against the flow's node \
+            prices, adding those that would improve it, until none would: the result is optimal \
+            over every link, whatever --neighbours (a speed hint). Compared with a baseline: the \
+            current trade from --sells-to-field, or else each actor selling to its nearest actor \
+            of the next stage. With --grouping, figures by circuit and, with --od, the tonnes \
+            moved between circuits.
 
             Example:
               territorio distribute --sites geodata/territory/sites.geojson --territories geodata/territory/parishes.geojson \\
@@ -36,8 +40,20 @@ struct DistributeCommand: ParsableCommand {
     @OptionGroup var graphOptions: RoadGraphOptions
     @OptionGroup var accessOptions: RoadAccessOptions
 
-    @Option(help: "Links from each site to this many nearest sites of the next stage, and to territories.")
+    @Option(help: "Speed hint: each site starts linked to this many nearest sites of the next stage (and territories); pricing adds any other link the optimum needs, so the result never depends on it.")
     var neighbours = 3
+
+    @Option(name: .customLong("sells-to-field"), help: ArgumentHelp("Property of the sites holding the id of the site (--site-id-field) or territory (--id-field) each sells to today: the baseline. Without it the baseline is each actor selling to its nearest actor of the next stage.", valueName: "name"))
+    var sellsToField: String?
+
+    @Option(help: ArgumentHelp("Grouping CSV (territory_code,circuit_id): baseline and optimised figures by circuit, and what each circuit exports and imports.", valueName: "file"))
+    var grouping: String?
+
+    @Option(help: ArgumentHelp("With --grouping: the circuit-to-circuit matrix of tonnes, from where the product is produced to where it is eaten (from_circuit,to_circuit,tonnes).", valueName: "file.csv"))
+    var od: String?
+
+    @Option(name: .customLong("od-lines"), help: ArgumentHelp("With --grouping: one line between each pair of circuits that trade, with its tonnes_month.", valueName: "file"))
+    var odLines: String?
 
     @Option(name: .customLong("site-id-field"), help: ArgumentHelp("Property of the sites holding their id (default: the feature id).", valueName: "name"))
     var siteIDField: String?
@@ -49,25 +65,37 @@ struct DistributeCommand: ParsableCommand {
 
     func validate() throws {
         guard neighbours >= 1 else { throw ValidationError("--neighbours must be 1 or more, not \(neighbours)") }
+        if grouping == nil, od != nil || odLines != nil { throw ValidationError("--od and --od-lines need --grouping, the circuits to move product between") }
     }
 
     func run() throws {
         let spec = try ChainSpec.read(path: chain)
         var distribution = Distribution(chain: spec)
         distribution.neighbours = neighbours
+        distribution.sellsToField = sellsToField
         let siteContents = try input.read(sites)
         try siteFields.check(siteContents.layer, file: sites)
         let prepared = try territoryOptions.prepare()
         try FieldCheck.require(siteIDField.map { [$0] } ?? [], in: siteContents.layer, file: sites, flag: "--site-id-field")
+        try FieldCheck.require(sellsToField.map { [$0] } ?? [], in: siteContents.layer, file: sites, flag: "--sells-to-field")
+        // Each point meets its nearest road: one on an island of roads
+        // reaches only that island, and is reported, never moved elsewhere.
         let travel = try roads.map { roads in
-            try TravelTimes(graph: try graphOptions.graph(from: roads, crs: prepared.metric), access: try accessOptions.access())
+            try TravelTimes(graph: try graphOptions.graph(from: roads, crs: prepared.metric), access: try accessOptions.access(),
+                            snapping: .nearestRoad)
         }
+        let circuits = try grouping.map { prepared.populationCheck.filter(try Grouping.read(path: $0), idField: territoryOptions.idField) }
         let study = try Study(territories: prepared, sites: try siteFields.prepare(siteContents, file: sites, idField: siteIDField, chains: [spec], in: prepared),
-                              chains: [spec], travel: travel)
+                              chains: [spec], grouping: circuits, groupingFile: grouping ?? "<grouping>", travel: travel)
         let result = try distribution.run(study)
         let siteLayer = siteContents.layer, territoryLayer = prepared.layer
-        let report = DistributionReport(result: result, chain: spec, sites: siteLayer, territories: territoryLayer,
+        var report = DistributionReport(result: result, chain: spec, sites: siteLayer, territories: territoryLayer,
                                         siteIDField: siteIDField, territoryIDField: territoryOptions.idField)
+        if let circuits {
+            report.exchange = try result.exchange(grouping: circuits, study: study)
+            report.baselineExchange = try result.exchange(grouping: circuits, study: study, baseline: true)
+        }
+        if !result.optimal { Diagnostics.warn("the flow is not certified optimal: \(result.notOptimalReason ?? "unknown")") }
         let unlabelled = report.unlabelled
         if unlabelled.sites > 0 || unlabelled.territories > 0 {
             Diagnostics.warn("\(unlabelled.sites) sites and \(unlabelled.territories) territories in the results have no id, and are labelled # and their position in the file; give --site-id-field and --id-field")
@@ -79,10 +107,17 @@ struct DistributeCommand: ParsableCommand {
         var counts = siteContents.counts(of: sites, unit: "sites")
         counts.output = result.sitesInChain - result.unreachableSites.count
         counts.reject(siteLayer.count - result.sitesInChain, "not of this chain's products and stages")
+        counts.output -= result.cutOffSites.count
         counts.reject(result.unreachableSites.count, "beyond --max-snap of the roads")
+        counts.reject(result.cutOffSites.count, "on a road component with none of their buyers")
+        if !result.cutOffTerritories.isEmpty {
+            Diagnostics.warn("\(result.cutOffTerritories.count) of \(territoryLayer.count) territories are on a road component no seller is on, so their demand is unmet: \(result.cutOffTerritories.prefix(10).map(report.territoryID).joined(separator: ", "))")
+        }
         if !result.unreachableTerritories.isEmpty {
             Diagnostics.warn("\(result.unreachableTerritories.count) of \(territoryLayer.count) territories are beyond --max-snap \(accessOptions.maxSnap) of the roads, so their demand is unmet: \(result.unreachableTerritories.prefix(10).map(report.territoryID).joined(separator: ", "))")
         }
+        if let od, let csv = report.odCSV { try ReportOptions.writeText(csv, to: od) }
+        if let odLines, let lines = try report.odLines() { try Layers.write(lines, to: odLines) }
         let territoryCounts = territoryOptions.counts(of: prepared)
         try reportOptions.write(markdown: report.markdown, json: FeatureCounts.adding([counts, territoryCounts], to: report.json))
         Diagnostics.write(report.summary + "\n")

@@ -156,7 +156,7 @@ struct DemoReport {
         return """
             ## 5. Cheese with the fewest intermediaries
 
-            **\(number(value("delivered"), digits: 1)) of \(number(value("demand"), digits: 1)) t/month delivered (\(number(100 * value("share_met"), digits: 1)) %), \(number(value("intermediated"), digits: 1)) t through outside intermediaries against \(number(value("baseline_intermediated"), digits: 1)) t if everything went through the nearest one; \(number(value("tonne_km"))) tonne-km.**
+            **\(number(value("delivered"), digits: 1)) of \(number(value("demand"), digits: 1)) t/month delivered (\(number(100 * value("share_met"), digits: 1)) %), \(number(value("intermediated"), digits: 1)) t through outside intermediaries against \(number(value("baseline_intermediated"), digits: 1)) t in the baseline, where each actor sells to its nearest actor of the next stage; \(number(value("tonne_km"))) tonne-km.**
             The routes minimise intermediated tonnes first, then tonne-km, within the sites' capacities ([cheese_distribution.md](cheese_distribution.md), lines in [cheese_routes.geojson](cheese_routes.geojson)).
 
 

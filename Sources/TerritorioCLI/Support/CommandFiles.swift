@@ -68,8 +68,12 @@ extension DissolveCommand: CommandFiles {
 }
 
 extension DistributeCommand: CommandFiles {
-    var inputFiles: [String] { [sites, territoryOptions.territories, chain] + [roads].compactMap { $0 } }
-    var outputFiles: [CommandOutput] { outputOptions.files + reportOptions.files + input.files }
+    var inputFiles: [String] { [sites, territoryOptions.territories, chain] + [roads, grouping].compactMap { $0 } }
+    var outputFiles: [CommandOutput] {
+        outputOptions.files + reportOptions.files + input.files
+            + [od.map { CommandOutput(flag: "--od", path: $0, kind: .text) },
+               odLines.map { CommandOutput(flag: "--od-lines", path: $0, kind: .layer) }].compactMap { $0 }
+    }
 }
 
 extension GroupEvaluateCommand: CommandFiles {

@@ -4,18 +4,30 @@ import Geo
 /// Moves a chain's product from its producers through its stages to the
 /// people of the territories, keeping it away from outside intermediaries.
 ///
-/// The layered network: every site of a stage (capacity in final product,
-/// by the yields after the stage) links to its `neighbours` nearest sites of
-/// the next stage, and past it when that stage may be skipped; the last
-/// stage's sites link to their nearest territories and each territory to
-/// its nearest last-stage sites; a territory demands population x
-/// per-capita demand. Solved exactly as a min-cost flow: first as much
-/// demand met as the capacities allow, then the fewest tonnes through
-/// outside intermediaries, then the fewest tonne-km.
+/// The model: the complete layered network. Every site of a chain link
+/// (capacity in final product, by the yields after it) may sell to every
+/// site of the next link, and past it while that link may be skipped; the
+/// last link's sites (and those followed only by skippable links) may sell
+/// to every territory, which demands population × per-capita demand. The
+/// optimum, lexicographically: most demand met, then fewest tonnes through
+/// outside intermediaries, then fewest tonne-km (or tonne-minutes along
+/// the roads). It is found without building every link: solved as a
+/// min-cost flow on the nearest links, then the omitted links are priced
+/// (`DistributionPricing`) and those that would improve it added, until
+/// none would: a certificate that the flow is optimal over every link.
 public struct Distribution: Sendable {
     /// The chain whose product moves (the study may hold several).
     public var chain: ChainSpec
+    /// How many nearest links each site starts with: a speed hint, which
+    /// never changes the result.
     public var neighbours = 3
+    /// The most solves before giving up the certificate (reported as not
+    /// optimal, never silently).
+    public var maxRounds = 60
+    /// Property of the sites holding the id of the site or territory each
+    /// sells to: the current trade, the baseline. Nil: each sells to its
+    /// nearest actor of the next stage.
+    public var sellsToField: String?
 
     public init(chain: ChainSpec) {
         self.chain = chain
@@ -35,15 +47,54 @@ public struct Distribution: Sendable {
         public var line: Shape
     }
 
+    /// A situation's figures: the optimum's or the baseline's.
+    public struct Figures: Sendable {
+        public var flows: [Flow]
+        /// Tonnes (or units) reaching the people of each territory.
+        public var deliveredTo: [Double]
+        /// Tonnes passing each site (feature index) of the chain.
+        public var through: [Int: Double]
+        public var delivered: Double
+        /// Tonnes handled by outside intermediaries (counted at each one).
+        public var intermediated: Double
+        /// The same, per chain link (in the chain's order).
+        public var intermediatedByLink: [Double]
+        public var tonneKilometres: Double
+        /// Along the roads, when roads were given.
+        public var tonneMinutes: Double?
+        /// With roads: links used that the roads do not join (only the
+        /// baseline's can be), counted in tonne-km along the straight
+        /// line and left out of tonne-minutes.
+        public var unroutedLinks = 0
+    }
+
+    /// Where the baseline comes from.
+    public enum BaselineRule: Sendable, Equatable {
+        /// Each actor sells to its nearest actor of the next stage (inside
+        /// the circuit or not); the last stage to the people of its own
+        /// territory (or the nearest one).
+        case nearest
+        /// The site property naming whom each sells to; sites without it
+        /// follow the nearest rule.
+        case sellsTo(field: String)
+    }
+
+    public struct Baseline: Sendable {
+        public var rule: BaselineRule
+        public var figures: Figures
+        /// Product the baseline's buyers received beyond their capacity
+        /// or demand: bought but not passed on.
+        public var stuck: Double
+        /// Sites whose buyer the sells-to field did not give (nearest used).
+        public var assumedNearest: Int
+    }
+
     public struct Result: Sendable {
         public var flows: [Flow]
         public var demand: Double
         public var delivered: Double
         /// Tonnes handled by outside intermediaries (counted at each one).
         public var intermediated: Double
-        /// The same if, at every stage where an intermediary exists, all
-        /// the product went through one.
-        public var baselineIntermediated: Double
         public var tonneKilometres: Double
         /// Tonne-minutes along the roads, when roads were given.
         public var tonneMinutes: Double?
@@ -60,13 +111,31 @@ public struct Distribution: Sendable {
         /// `access.maxSnap` from them, which nothing reaches.
         public var unreachableSites: [Int] = []
         public var unreachableTerritories: [Int] = []
+        /// With roads: sites on a road component where no buyer of theirs
+        /// is, and territories on one where no seller is: cut off.
+        public var cutOffSites: [Int] = []
+        public var cutOffTerritories: [Int] = []
+        /// The optimum's figures, and the baseline's.
+        public var optimised: Figures
+        public var baseline: Baseline
+        /// Whether the pricing certified the flow optimal over every link.
+        public var optimal = false
+        /// Solves it took: 1 when the starting links held the optimum.
+        public var pricingRounds = 0
+        /// Links in the last solve.
+        public var linksSolved = 0
+        /// Why `optimal` is false, when it is.
+        public var notOptimalReason: String?
+        /// The chain link of each site (feature index), nil outside it.
+        public var linkOfSite: [Int?] = []
     }
 
     /// Distributes the chain over the study's sites and territories
     /// (people from their populations). With the study's travel times,
     /// links cost travel minutes along the roads (tonne-minutes are
     /// minimised) and lines follow the roads; sites and territories farther
-    /// than its `access.maxSnap` are unreachable.
+    /// than its `access.maxSnap` are unreachable, and those on a road
+    /// component apart reach only that component.
     public func run(_ study: Study) throws -> Result {
         let sites = try study.requireSites(for: "distribution")
         let territories = study.territories, roads = study.travel
@@ -89,107 +158,176 @@ public struct Distribution: Sendable {
         let stages = chain.stages
         let layers = stages.map { stage in parsed.indices.filter { parsed[$0].stage == stage && chain.handles(parsed[$0]) } }
         let brokenAt = zip(stages, layers).filter { !chain.skippable.contains($0.0) && $0.1.isEmpty }.map(\.0)
+        let network = DistributionNetwork(chain: chain, layers: layers, siteCount: parsed.count)
 
         // Flow in kilograms (or the unit's thousandths), costs in 100 m.
         let scale = 1000.0
         let amounts = RoutedAmounts(chain: chain, scale: scale)
-        let total = demands.reduce(0, +)
-        var flow = CostScaling(nodeCount: 0)
-        var inNode: [Int: Int] = [:], outNode: [Int: Int] = [:], throughArc: [Int: Int] = [:]
+        var capacity = [Int64](repeating: 0, count: parsed.count)
         for layer in layers { for site in layer {
-            let node = flow.addNode()
-            inNode[site] = node
-            let capacity = try amounts.capacity(of: parsed[site], feature: sites.layer.features[site], index: site, file: sitesFile,
-                                                field: sites.fields.capacity)
-            outNode[site] = flow.addNode()
-            throughArc[site] = flow.addArc(from: node, to: outNode[site]!, capacity: capacity, cost: 0)
+            capacity[site] = try amounts.capacity(of: parsed[site], feature: sites.layer.features[site], index: site, file: sitesFile,
+                                                  field: sites.fields.capacity)
         } }
-        let territoryNode = demands.map { _ in flow.addNode() }
-        let source = flow.addNode()
-
-        let candidateArcs = try candidateLinks(layers: layers, sites: positions, territories: territoryPositions, context: context)
-
-        // Along roads, each link's cost is its travel time (and its line the
-        // route): sites are the places 0..<n, territories follow them.
-        let travel = try roads.map { roads in
-            (times: roads, places: try roads.places(positions, from: metric) + roads.places(territoryPositions, from: metric))
-        }
-        let trips = candidateArcs.map { TravelTimes.Trip($0.from, $0.toTerritory ? positions.count + $0.to : $0.to) }
-        let costs = try travel.map { travel in
-            try travel.times.minutes(of: trips, from: travel.places, to: travel.places).map { $0.map { $0 * 10 } ?? .infinity }
-        } ?? candidateArcs.map { $0.metres / 100 }
-        // Passing an outside intermediary costs more than any cycle of links
-        // can save in distance (or time): a cheaper flow through fewer
-        // intermediaries would differ from the optimum by a cycle that
-        // passes fewer of them, and so costs less. Fewer intermediated
-        // tonnes always win, and the penalty stays small enough to scale.
-        let maxCost = try RoutedCosts.largest(costs, arcs: candidateArcs.map(\.from), sites: sites.layer, file: sitesFile) + 1
-        let penalty = maxCost * Int64(flow.nodeCount + 4)
-        var arcOfCandidate: [Int] = []
-        for (index, arc) in candidateArcs.enumerated() {
-            let to = arc.toTerritory ? territoryNode[arc.to] : inNode[arc.to]!
-            let intermediary = parsed[arc.from].owner == .outside
-            // A link the roads do not join carries nothing.
-            arcOfCandidate.append(flow.addArc(from: outNode[arc.from]!, to: to, capacity: costs[index].isFinite ? Int64.max / 4 : 0,
-                                              cost: (costs[index].isFinite ? Int64(costs[index]) : 0) + (intermediary ? penalty : 0)))
-        }
-        for site in layers.first ?? [] { flow.addArc(from: source, to: inNode[site]!, capacity: Int64.max / 4, cost: 0) }
         let demandUnits = try territories.populations.indices.map { index in
             try amounts.demand(population: territories.populations[index], feature: territories.layer.features[index],
                                index: index, file: territoriesFile, field: territories.populationField)
         }
         try amounts.checkTotal(demandUnits, of: "demand", file: territoriesFile)
-        var totalUnits: Int64 = 0
-        for (territory, units) in demandUnits.enumerated() {
-            flow.setSupply(territoryNode[territory], -units)
-            totalUnits += units
-        }
-        flow.setSupply(source, totalUnits)
-        let solution = brokenAt.isEmpty ? flow.solve() : nil
+        let flow = DistributionFlow(network: network, capacity: capacity, demand: demandUnits, outside: parsed.map { $0.owner == .outside })
 
-        let used = candidateArcs.indices.filter { index in solution.map { $0.flow[arcOfCandidate[index]] > 0 } ?? false }
-        var routes = [Route?](repeating: nil, count: candidateArcs.count)
-        if let travel {
-            let found = try travel.times.routes(of: used.map { trips[$0] }, from: travel.places, to: travel.places)
-            for (index, route) in zip(used, found) { routes[index] = route }
+        // Sites are the places 0..<n, territories follow them.
+        let travel = try roads.map { roads in
+            (times: roads, places: try roads.places(positions, from: metric) + roads.places(territoryPositions, from: metric))
         }
-        var flows: [Flow] = []
-        var inflow = [Double](repeating: 0, count: demands.count)
-        var intermediated = 0.0
-        for (index, arc) in candidateArcs.enumerated() {
-            guard let solution, solution.flow[arcOfCandidate[index]] > 0 else { continue }
-            let tonnes = Double(solution.flow[arcOfCandidate[index]]) / scale
-            let intermediary = parsed[arc.from].owner == .outside || (!arc.toTerritory && parsed[arc.to].owner == .outside)
-            let end = arc.toTerritory ? territoryPositions[arc.to] : positions[arc.to]
-            var line = Shape.lineString(CoordinateSequence([positions[arc.from], end]))
-            var metres = arc.metres
-            var minutes: Double?
-            if let route = routes[index] {
-                line = route.shape
-                metres = route.metres
-                minutes = route.minutes
+        let costs = DistributionCosts(sites: positions, territories: territoryPositions, travel: travel)
+
+        var solved: DistributionFlow.Solved?
+        var certificate = (optimal: true, rounds: 0, links: 0, reason: String?.none)
+        if brokenAt.isEmpty {
+            let outcome = try solveOptimally(flow, costs: costs, sites: sites, context: context)
+            solved = outcome.solved
+            certificate = (outcome.optimal, outcome.rounds, outcome.solved.links.count, outcome.reason)
+        }
+
+        // The optimum as flows along lines (routes with roads).
+        var pairs: [DistributionNetwork.Pair] = [], tonnes: [Double] = []
+        var through: [Int: Double] = [:]
+        if let solved {
+            for (index, link) in solved.links.enumerated() where solved.onLink(index) > 0 {
+                pairs.append(link.pair)
+                tonnes.append(Double(solved.onLink(index)) / scale)
             }
-            flows.append(Flow(from: arc.from, to: arc.to, toTerritory: arc.toTerritory, tonnes: tonnes, metres: metres,
-                              intermediary: intermediary, minutes: minutes, line: line))
-            if arc.toTerritory { inflow[arc.to] += tonnes }
+            for layer in layers { for site in layer where solved.through(site) > 0 { through[site] = Double(solved.through(site)) / scale } }
         }
-        for layer in layers { for site in layer where parsed[site].owner == .outside {
-            intermediated += Double(solution?.flow[throughArc[site]!] ?? 0) / scale
-        } }
-        let delivered = inflow.reduce(0, +)
-        let stagesWithIntermediaries = layers.filter { $0.contains { parsed[$0].owner == .outside } }.count
+        var inflow = [Double](repeating: 0, count: demands.count)
+        for (pair, amount) in zip(pairs, tonnes) where pair.toTerritory { inflow[pair.to] += amount }
+        // A territory whose demand (rounded to kilograms) is met is met:
+        // delivered + unmet = demand holds to the gram, not within the rounding.
+        if let units = solved?.inflow {
+            for territory in demands.indices where units[territory] >= demandUnits[territory] { inflow[territory] = demands[territory] }
+        }
+        let optimised = try figures(pairs: pairs, tonnes: tonnes, through: through, deliveredTo: inflow, costs: costs,
+                                    network: network, parsed: parsed)
+        let baseline = try baseline(network: network, study: study, costs: costs, demands: demands, capacity: capacity.map { Double($0) / scale })
+
         var unmet: [Int: Double] = [:]
-        for (territory, demand) in demands.enumerated() where demand - inflow[territory] > 1e-6 { unmet[territory] = demand - inflow[territory] }
-        var result = Result(flows: flows, demand: total, delivered: delivered, intermediated: intermediated,
-                      baselineIntermediated: delivered * Double(stagesWithIntermediaries),
-                      tonneKilometres: flows.reduce(0) { $0 + $1.tonnes * $1.metres / 1000 },
-                      tonneMinutes: travel == nil ? nil : flows.reduce(0) { $0 + $1.tonnes * ($1.minutes ?? 0) },
-                      unmet: unmet, brokenAt: brokenAt, sitePositions: positions, territoryPositions: territoryPositions, crs: metric)
+        for (territory, demand) in demands.enumerated() where demand - optimised.deliveredTo[territory] > 1e-6 {
+            unmet[territory] = demand - optimised.deliveredTo[territory]
+        }
+        var result = Result(flows: optimised.flows, demand: demands.reduce(0, +), delivered: optimised.delivered,
+                            intermediated: optimised.intermediated, tonneKilometres: optimised.tonneKilometres,
+                            tonneMinutes: optimised.tonneMinutes, unmet: unmet, brokenAt: brokenAt, sitePositions: positions,
+                            territoryPositions: territoryPositions, crs: metric, optimised: optimised, baseline: baseline)
         result.sitesInChain = layers.reduce(0) { $0 + $1.count }
+        result.optimal = certificate.optimal
+        result.pricingRounds = certificate.rounds
+        result.linksSolved = certificate.links
+        result.notOptimalReason = certificate.reason
+        result.linkOfSite = network.layerOfSite
         if let travel {
             result.unreachableSites = layers.flatMap { $0 }.filter { travel.places[$0] == nil }.sorted()
             result.unreachableTerritories = demands.indices.filter { travel.places[positions.count + $0] == nil }
+            let cutOff = Self.cutOff(network, costs: costs, territoryCount: demands.count)
+            result.cutOffSites = cutOff.sites
+            result.cutOffTerritories = cutOff.territories
         }
         return result
+    }
+
+    /// Sites placed on the roads whose component holds none of their
+    /// buyers, and territories whose component holds no seller.
+    static func cutOff(_ network: DistributionNetwork, costs: DistributionCosts, territoryCount: Int) -> (sites: [Int], territories: [Int]) {
+        var componentsOfLayer = network.layers.map { Set($0.filter { costs.isPlaced(site: $0) }.map { costs.component(site: $0) }) }
+        let placedTerritories = (0..<territoryCount).filter { costs.isPlaced(territory: $0) }
+        let territoryComponents = Set(placedTerritories.map { costs.component(territory: $0) })
+        var sellerComponents = Set<Int>()
+        for k in network.layers.indices where network.sellsToPeople[k] { sellerComponents.formUnion(componentsOfLayer[k]) }
+        var sites: [Int] = []
+        for (k, layer) in network.layers.enumerated() {
+            var buyers = network.targets[k].reduce(into: Set<Int>()) { $0.formUnion(componentsOfLayer[$1]) }
+            if network.sellsToPeople[k] { buyers.formUnion(territoryComponents) }
+            sites += layer.filter { costs.isPlaced(site: $0) && !buyers.contains(costs.component(site: $0)) }
+        }
+        componentsOfLayer.removeAll()
+        return (sites.sorted(), placedTerritories.filter { !sellerComponents.contains(costs.component(territory: $0)) })
+    }
+
+    /// Solve, price, add, solve again until the pricing finds nothing.
+    private func solveOptimally(_ flow: DistributionFlow, costs: DistributionCosts, sites: StudySites, context: GEOSContext) throws
+        -> (solved: DistributionFlow.Solved, optimal: Bool, rounds: Int, reason: String?) {
+        typealias Pair = DistributionNetwork.Pair
+        var pricing = DistributionPricing(flow: flow, costs: costs)
+        var links: [DistributionNetwork.Link] = []
+        var present = Set<Pair>()
+        // Adds links whose roads join their ends; returns how many.
+        func add(_ pairs: [Pair]) throws -> Int {
+            let fresh = pairs.filter { !present.contains($0) }
+            let found = try costs.costs(fresh)
+            var added = 0, refused: [Pair] = []
+            for (pair, cost) in zip(fresh, found) {
+                guard let cost else { refused.append(pair); continue }
+                guard let units = FlowUnits.cost(cost) else {
+                    throw ReadError(file: sites.file, featureIndex: pair.from, featureID: sites.layer.features[pair.from].id,
+                                    message: "a link from this site costs \(FlowUnits.describe(cost)) (in 100 m or tenths of a minute), too far to route (limit \(FlowUnits.costLimit)); check its coordinates")
+                }
+                links.append(DistributionNetwork.Link(pair: pair, metres: costs.metres(pair), cost: units))
+                present.insert(pair)
+                added += 1
+            }
+            pricing.markUnjoinable(refused)
+            return added
+        }
+        _ = try add(try startingLinks(flow.network, costs: costs, context: context))
+        // Links that carry the most the complete network can deliver, so the
+        // first solve already meets that much demand.
+        let most = pricing.maximumFlowLinks()
+        _ = try add(most.links)
+        // Passing an outside intermediary costs more than any cycle of
+        // links can save in distance (or time): at most one link per node,
+        // each at most the longest any link of the complete network can
+        // cost. Fewer intermediated tonnes always win.
+        var longest = try longestLink(costs, network: flow.network, sites: sites)
+        var rounds = 0
+        while true {
+            longest = max(longest, links.map(\.cost).max() ?? 0)
+            let penalty = (longest + 1) * Int64(flow.nodeCount + 4)
+            let solved = flow.solve(links, penalty: penalty)
+            rounds += 1
+            // Links the roads turn out not to join are left out and looked past.
+            var missing = pricing.augmentingLinks(solved, present: present)
+            while !missing.isEmpty, try add(missing) == 0 { missing = pricing.augmentingLinks(solved, present: present) }
+            if !missing.isEmpty {
+                if rounds >= maxRounds { return (solved, false, rounds, "the most demand was not certified after \(rounds) solves") }
+                continue
+            }
+            guard let improving = try pricing.improvingLinks(solved, present: present, penalty: penalty) else {
+                return (solved, false, rounds, "costs too large for cost scaling to price the links left out")
+            }
+            if improving.isEmpty { return (solved, true, rounds, nil) }
+            if rounds >= maxRounds { return (solved, false, rounds, "links still improving after \(rounds) solves") }
+            for link in improving where present.insert(link.pair).inserted { links.append(link) }
+        }
+    }
+
+    /// The most any link of the complete network can cost: the diagonal of
+    /// the chain's sites and the territories, or the longest trip the roads
+    /// allow. Too far to route: an error naming the site farthest out.
+    private func longestLink(_ costs: DistributionCosts, network: DistributionNetwork, sites: StudySites) throws -> Int64 {
+        let chainSites = network.layers.flatMap { $0 }
+        let bound: Double
+        if let travel = costs.travel {
+            bound = travel.times.longestTripBound() * 10 + 1
+        } else {
+            let all = chainSites.map { costs.sites[$0] } + costs.territories
+            let xs = all.map(\.x), ys = all.map(\.y)
+            bound = all.isEmpty ? 0 : hypot(xs.max()! - xs.min()!, ys.max()! - ys.min()!) / 100 + 1
+        }
+        if let units = FlowUnits.cost(bound) { return units }
+        let centre = costs.territories.isEmpty ? Position(x: 0, y: 0)
+            : Position(x: costs.territories.map(\.x).reduce(0, +) / Double(costs.territories.count),
+                       y: costs.territories.map(\.y).reduce(0, +) / Double(costs.territories.count))
+        let farthest = chainSites.max { hypot(costs.sites[$0].x - centre.x, costs.sites[$0].y - centre.y) < hypot(costs.sites[$1].x - centre.x, costs.sites[$1].y - centre.y) }
+        throw ReadError(file: sites.file, featureIndex: farthest, featureID: farthest.map { sites.layer.features[$0].id } ?? nil,
+                        message: "links from this site, the farthest from the territories, would cost up to \(FlowUnits.describe(bound)) (in 100 m or tenths of a minute), too far to route (limit \(FlowUnits.costLimit)); check its coordinates")
     }
 }

@@ -17,6 +17,12 @@ public struct CostScaling: Sendable {
 
     /// How much ε shrinks between phases.
     public var alpha: Int64 = 16
+    /// Whether to cap each arc at what can enter its tail and leave its
+    /// head in this network (faster). Off when the prices are to price
+    /// arcs left out: an arc saturated at such a cap may have a negative
+    /// reduced cost, which a new arc into its tail would make exploitable.
+    /// Capped at the total supply either way.
+    public var tightensCapacities = true
 
     public init(nodeCount: Int) {
         self.nodeCount = nodeCount
@@ -57,7 +63,7 @@ public struct CostScaling: Sendable {
         // demands; a maximum flow between them is the amount to deliver.
         let source = nodeCount, sink = nodeCount + 1
         var tails = from, heads = to
-        var capacities = tightenedCapacities(limit: totalSupply)
+        var capacities = tightensCapacities ? tightenedCapacities(limit: totalSupply) : capacity.map { min($0, totalSupply) }
         var scaledCosts = cost.map { $0 * multiplier }
         for node in 0..<nodeCount where supply[node] != 0 {
             if supply[node] > 0 { tails.append(source); heads.append(node) } else { tails.append(node); heads.append(sink) }
@@ -75,7 +81,12 @@ public struct CostScaling: Sendable {
         }
         let flow = (0..<arcCount).map { network.flow(onInputArc: $0) }
         let total = FlowUnits.totalCost(flow: flow, cost: cost)
-        return MinCostFlow.Solution(flow: flow, cost: total, delivered: delivered, shortfall: totalDemand - delivered)
+        var solution = MinCostFlow.Solution(flow: flow, cost: total, delivered: delivered, shortfall: totalDemand - delivered)
+        // Refined down to ε = 1 on costs × (nodes + 3): the prices are the
+        // certificate a caller can price arcs it left out against.
+        solution.prices = (0..<nodeCount).map { refinement.price[$0] }
+        solution.priceScale = multiplier
+        return solution
     }
 
     /// No feasible flow puts more on an arc than can enter its tail or

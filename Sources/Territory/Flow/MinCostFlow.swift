@@ -70,6 +70,22 @@ public struct MinCostFlow: Sendable {
         public let delivered: Int64
         /// Demand left unmet (0 when the problem is feasible).
         public let shortfall: Int64
+        /// Node prices that certify the flow (cost scaling only): every
+        /// residual arc's reduced cost, cost × `priceScale` + price(tail) −
+        /// price(head), is at least −1, which with `priceScale` above the
+        /// node count makes the flow optimal. An arc not in the network
+        /// whose reduced cost would be −1 or more cannot improve it.
+        public var prices: [Int64]?
+        public var priceScale: Int64 = 1
+
+        /// Whether an arc absent from the network, `tail` -> `head` at
+        /// `cost`, would make a cheaper flow possible; nil without prices.
+        public func wouldImprove(from tail: Int, to head: Int, cost: Int64) -> Bool? {
+            guard let prices else { return nil }
+            let (scaled, overflow) = cost.multipliedReportingOverflow(by: priceScale)
+            if overflow { return false }
+            return scaled + prices[tail] - prices[head] < -1
+        }
 
         public init(flow: [Int64], cost: Int64, delivered: Int64, shortfall: Int64) {
             self.flow = flow

@@ -2,9 +2,11 @@ import Foundation
 import Geo
 
 /// Travel along the roads, the one way every analysis measures it: points
-/// placed on the network's largest component once (none farther than
-/// `access.maxSnap`), the legs off the road timed at `access.offRoadSpeed`,
-/// one shortest-path search per origin, origins in parallel.
+/// placed on the network's largest component once (or, with `.nearestRoad`,
+/// on whichever road is nearest, so a point on an island of roads stays
+/// there and reaches only that island; none farther than `access.maxSnap`),
+/// the legs off the road timed at `access.offRoadSpeed`, one shortest-path
+/// search per origin, origins in parallel.
 ///
 /// Memory grows as points + nodes: each worker keeps one set of search
 /// arrays, and only the asked minutes (and routes) are kept.
@@ -28,8 +30,20 @@ public final class TravelTimes: @unchecked Sendable {
         }
     }
 
+    /// Where points meet the roads: on the largest component (every placed
+    /// point reaches every other), or on the nearest road of any component
+    /// (points on different components do not reach each other).
+    public enum Snapping: Sendable {
+        case largestComponent
+        case nearestRoad
+    }
+
     public let graph: RoadGraph
     public let access: RoadAccess
+    public let snapping: Snapping
+    /// The component of each road node (as if every road were two-way),
+    /// numbered largest first.
+    public let componentOfNode: [Int32]
     private let snapper: NetworkSnapper
     // NetworkSnapper keeps a GEOS context: one caller at a time.
     private let snapLock = NSLock()
@@ -47,10 +61,18 @@ public final class TravelTimes: @unchecked Sendable {
         }
     }
 
-    public init(graph: RoadGraph, access: RoadAccess = RoadAccess()) throws {
+    public init(graph: RoadGraph, access: RoadAccess = RoadAccess(), snapping: Snapping = .largestComponent) throws {
         self.graph = graph
         self.access = access
-        snapper = try NetworkSnapper(graph)
+        self.snapping = snapping
+        let summary = NetworkSummary(graph)
+        componentOfNode = summary.componentOfNode
+        snapper = try NetworkSnapper(graph, component: snapping == .largestComponent ? 0 : nil, summary: summary)
+    }
+
+    /// The road component a placed point is on.
+    public func component(of place: Place) -> Int {
+        Int(componentOfNode[Int(graph.segmentFrom[place.snap.segment])])
     }
 
     /// Where each point (in `crs`) meets the roads; nil beyond

@@ -1,0 +1,91 @@
+import Foundation
+
+/// The min-cost flow of a chain's layered network on the links taken so
+/// far: each site an arc of its capacity (in final product) from its
+/// in-node to its out-node, the source feeding the first link's sites,
+/// each territory demanding its people's consumption. Node numbers are
+/// fixed, so prices from one solve price links for the next.
+struct DistributionFlow {
+    let network: DistributionNetwork
+    /// Per site (feature index); -1 for sites of no chain link.
+    let inNode: [Int]
+    let outNode: [Int]
+    let territoryNode: [Int]
+    let source: Int
+    let nodeCount: Int
+    /// Per site, units of final product that may pass it.
+    let capacity: [Int64]
+    /// Per territory, units demanded.
+    let demand: [Int64]
+    /// Per site, whether it is an outside intermediary.
+    let outside: [Bool]
+
+    init(network: DistributionNetwork, capacity: [Int64], demand: [Int64], outside: [Bool]) {
+        self.network = network
+        self.capacity = capacity
+        self.demand = demand
+        self.outside = outside
+        var next = 0
+        var inNode = [Int](repeating: -1, count: capacity.count), outNode = inNode
+        for layer in network.layers { for site in layer {
+            inNode[site] = next; outNode[site] = next + 1; next += 2
+        } }
+        territoryNode = demand.indices.map { next + $0 }
+        next += demand.count
+        source = next
+        nodeCount = next + 1
+        self.inNode = inNode
+        self.outNode = outNode
+    }
+
+    func head(_ pair: DistributionNetwork.Pair) -> Int { pair.toTerritory ? territoryNode[pair.to] : inNode[pair.to] }
+
+    /// One solve and where each arc of it went.
+    struct Solved {
+        let solution: MinCostFlow.Solution
+        let flow: DistributionFlow
+        let links: [DistributionNetwork.Link]
+        /// Arc numbers: through arcs per site, source arcs per first-link
+        /// site, then one per link in order.
+        let throughArc: [Int]
+        let sourceArc: [Int]
+        let firstLinkArc: Int
+
+        func through(_ site: Int) -> Int64 { throughArc[site] < 0 ? 0 : solution.flow[throughArc[site]] }
+        func onLink(_ index: Int) -> Int64 { solution.flow[firstLinkArc + index] }
+        /// Units into each territory.
+        var inflow: [Int64] {
+            var inflow = [Int64](repeating: 0, count: flow.demand.count)
+            for (index, link) in links.enumerated() where link.pair.toTerritory { inflow[link.pair.to] += onLink(index) }
+            return inflow
+        }
+    }
+
+    /// Solves on `links`; a link from an outside intermediary costs
+    /// `penalty` more.
+    func solve(_ links: [DistributionNetwork.Link], penalty: Int64) -> Solved {
+        var solver = CostScaling(nodeCount: nodeCount)
+        // The prices must hold for arcs of unlimited capacity (see tightensCapacities).
+        solver.tightensCapacities = false
+        var throughArc = [Int](repeating: -1, count: capacity.count), sourceArc = throughArc
+        for layer in network.layers { for site in layer {
+            throughArc[site] = solver.addArc(from: inNode[site], to: outNode[site], capacity: capacity[site], cost: 0)
+        } }
+        for site in network.layers.first ?? [] {
+            sourceArc[site] = solver.addArc(from: source, to: inNode[site], capacity: Int64.max / 4, cost: 0)
+        }
+        let firstLinkArc = solver.arcCount
+        for link in links {
+            solver.addArc(from: outNode[link.pair.from], to: head(link.pair), capacity: Int64.max / 4,
+                          cost: link.cost + (outside[link.pair.from] ? penalty : 0))
+        }
+        var total: Int64 = 0
+        for (territory, units) in demand.enumerated() {
+            solver.setSupply(territoryNode[territory], -units)
+            total += units
+        }
+        solver.setSupply(source, total)
+        return Solved(solution: solver.solve(), flow: self, links: links, throughArc: throughArc, sourceArc: sourceArc,
+                      firstLinkArc: firstLinkArc)
+    }
+}

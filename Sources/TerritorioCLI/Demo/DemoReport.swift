@@ -209,6 +209,10 @@ struct DemoReport {
     }
 
     private func commands() -> String {
-        "## The commands\n\n```sh\n" + steps.all.map(\.commandLine).joined(separator: "\n") + "\n```\n"
+        "## The commands\n\n"
+            + "The study's inputs (parishes with their codes and population, actors, the four chains, the circuits by municipality) are named once in [study.json](study.json), "
+            + "with paths relative to it; the coverage and distribution steps read it with `--study`, and a flag given beside it overrides it (`--chain` picks the cheese chain for the routes). "
+            + "Rerun any analysis on the same study with `territorio coverage --study \(steps.study) ...`.\n\n"
+            + "```sh\n" + steps.all.map(\.commandLine).joined(separator: "\n") + "\n```\n"
     }
 }

@@ -109,8 +109,9 @@ import Testing
         #expect(try workspace.run(["coverage", "--study", "study.json"] + alternative + Self.outputs("coverage", into: "../viastudy"), from: "study").status == 0)
         expectSameOutputs("coverage", in: workspace)
         let json = String(decoding: workspace.contents("viastudy/coverage.json") ?? Data(), as: UTF8.self)
-        #expect(json.contains("circuits_alternative.csv"))
-        #expect(!json.contains("circuits_by_municipality.csv"))
+        // The alternative grouping's 18 circuits C01..C18, not the study's 15 C-EM01..C-EM15.
+        #expect(json.contains("\"circuit_id\":\"C18\""))
+        #expect(!json.contains("C-EM"))
     }
 
     @Test func typosAndMissingFilesAreErrorsNamingTheStudyAndTheKey() throws {

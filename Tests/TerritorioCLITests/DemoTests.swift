@@ -46,6 +46,24 @@ import Testing
         for link in Set(links) {
             #expect(FileManager.default.fileExists(atPath: first.appendingPathComponent(link).path), "\(link)")
         }
+        // The study the demo used is written, and reproduces its coverage.
+        let study = first.appendingPathComponent("study.json").path
+        #expect(report.contains("[study.json](study.json)"))
+        let again = base.appendingPathComponent("again")
+        try FileManager.default.createDirectory(at: again, withIntermediateDirectories: true)
+        let rerun = Process()
+        rerun.executableURL = Self.executable
+        rerun.arguments = ["coverage", "--study", study, "-o", again.appendingPathComponent("circuits.geojson").path,
+                           "--json", again.appendingPathComponent("coverage.json").path, "--report", again.appendingPathComponent("coverage.md").path]
+        rerun.currentDirectoryURL = Self.repository
+        rerun.standardError = FileHandle.nullDevice
+        try rerun.run()
+        rerun.waitUntilExit()
+        #expect(rerun.terminationStatus == 0)
+        for name in ["circuits.geojson", "coverage.json", "coverage.md"] {
+            let original = FileManager.default.contents(atPath: first.appendingPathComponent(name).path)
+            #expect(original != nil && original == FileManager.default.contents(atPath: again.appendingPathComponent(name).path), "\(name)")
+        }
         // Same input, same bytes.
         #expect(try runDemo(into: second).status == 0)
         for name in try FileManager.default.contentsOfDirectory(atPath: first.path).sorted() where name != "report.md" {

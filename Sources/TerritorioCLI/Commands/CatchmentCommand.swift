@@ -34,8 +34,11 @@ struct CatchmentCommand: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("Facilities: points, GeoJSON, CSV or any GDAL vector file.", valueName: "file"))
-    var facilities: String
+    @Option(name: .customLong("facilities"), help: ArgumentHelp("Facilities: points, GeoJSON, CSV or any GDAL vector file (default: the --study file's sites).", valueName: "file"))
+    var givenFacilities: String?
+
+    /// The flag's, or the study's sites (`applyStudy`).
+    var facilities: String { StudyOption.resolved(givenFacilities, flag: "--facilities") }
 
     @Option(name: .customLong("where"), help: ArgumentHelp("Keep the facilities whose properties match.", valueName: "expression"))
     var whereExpression: String?
@@ -74,7 +77,8 @@ struct CatchmentCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var siteFields: SiteFieldOptions
 
-    func validate() throws {
+    mutating func validate() throws {
+        try applyStudy()
         if maxDistance != nil, method != .capacity {
             throw ValidationError("--max-distance applies to --method capacity only; for a reach around each facility use --method buffer --radius")
         }

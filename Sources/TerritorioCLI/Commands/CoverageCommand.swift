@@ -31,11 +31,15 @@ struct CoverageCommand: ParsableCommand {
 
     @OptionGroup var territoryOptions: TerritoryOptions
 
-    @Option(help: ArgumentHelp("CSV of territory_code,circuit_id.", valueName: "file"))
-    var grouping: String
+    @Option(name: .customLong("grouping"), help: ArgumentHelp("CSV of territory_code,circuit_id.", valueName: "file"))
+    var givenGrouping: String?
 
-    @Option(help: ArgumentHelp("Sites (points): GeoJSON, CSV or any GDAL vector file.", valueName: "file"))
-    var sites: String
+    @Option(name: .customLong("sites"), help: ArgumentHelp("Sites (points): GeoJSON, CSV or any GDAL vector file.", valueName: "file"))
+    var givenSites: String?
+
+    // The flag's, or the study's (`applyStudy`).
+    var grouping: String { StudyOption.resolved(givenGrouping, flag: "--grouping") }
+    var sites: String { StudyOption.resolved(givenSites, flag: "--sites") }
 
     @Option(parsing: .singleValue, help: ArgumentHelp("Chain spec (JSON); repeat for each product.", valueName: "file"))
     var chain: [String] = []
@@ -75,8 +79,9 @@ struct CoverageCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var siteFields: SiteFieldOptions
 
-    func validate() throws {
-        guard !chain.isEmpty else { throw ValidationError("name at least one --chain") }
+    mutating func validate() throws {
+        try applyStudy()
+        guard !chain.isEmpty else { throw ValidationError("name at least one --chain (or \"chains\" in the --study file)") }
         guard householdSize > 0 else { throw ValidationError("--household-size must be positive") }
         guard points != nil || (pointsBy == nil && pointsSum == nil) else { throw ValidationError("--points-by and --points-sum need --points") }
     }

@@ -31,6 +31,11 @@ struct DemoCommand: ParsableCommand {
         }
         try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         let steps = DemoSteps(data: data, output: output)
+        // The study the coverage and distribution steps read, in place
+        // before they run (as each step's outputs are before the next).
+        let study = DemoStudy(steps: steps)
+        try OutputTransaction.run { try ReportOptions.writeText(study.text, to: study.path) }
+        Diagnostics.write("wrote \(study.path)\n")
         for (number, step) in steps.all.enumerated() {
             let started = Date()
             Diagnostics.write("[\(number + 1)/\(steps.all.count)] \(step.title)\n")

@@ -26,13 +26,17 @@ struct DistributeCommand: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("Sites (points) with product, stage, capacity, unit, owner.", valueName: "file"))
-    var sites: String
+    @Option(name: .customLong("sites"), help: ArgumentHelp("Sites (points) with product, stage, capacity, unit, owner.", valueName: "file"))
+    var givenSites: String?
 
     @OptionGroup var territoryOptions: TerritoryOptions
 
-    @Option(help: ArgumentHelp("Chain spec (JSON).", valueName: "file"))
-    var chain: String
+    @Option(name: .customLong("chain"), help: ArgumentHelp("Chain spec (JSON).", valueName: "file"))
+    var givenChain: String?
+
+    // The flag's, or the study's (`applyStudy`).
+    var sites: String { StudyOption.resolved(givenSites, flag: "--sites") }
+    var chain: String { StudyOption.resolved(givenChain, flag: "--chain") }
 
     @Option(help: ArgumentHelp("Roads: links cost travel minutes along them, and the lines follow them.", valueName: "file"))
     var roads: String?
@@ -63,7 +67,8 @@ struct DistributeCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var siteFields: SiteFieldOptions
 
-    func validate() throws {
+    mutating func validate() throws {
+        try applyStudy()
         guard neighbours >= 1 else { throw ValidationError("--neighbours must be 1 or more, not \(neighbours)") }
         if grouping == nil, od != nil || odLines != nil { throw ValidationError("--od and --od-lines need --grouping, the circuits to move product between") }
     }

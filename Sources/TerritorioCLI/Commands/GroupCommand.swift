@@ -37,6 +37,7 @@ struct GroupingInputs: ParsableArguments {
     var roads: String?
 
     @OptionGroup var graphOptions: RoadGraphOptions
+    @OptionGroup var siteFields: SiteFieldOptions
 
     var territories: String { territoryOptions.territories }
 
@@ -61,11 +62,9 @@ struct GroupingInputs: ParsableArguments {
         var chains: [ChainSpec] = []
         if withSites, let sites, !chain.isEmpty {
             let layer = try Layers.read(sites)
-            try FieldCheck.require(["product", "stage", "capacity", "unit"], in: layer, file: sites, flag: "sites (fields product, stage, capacity, unit)")
+            try siteFields.check(layer, file: sites)
             chains = try chain.map { try ChainSpec.read(path: $0) }
-            var fields = SiteFields()
-            fields.vocabulary = SiteVocabulary(chains: chains)
-            located = try StudySites(layer, file: sites, fields: fields, in: territories)
+            located = try StudySites(layer, file: sites, fields: siteFields.fields(for: chains), in: territories)
         }
         let travel = try roads.map { try TravelTimes(graph: try graphOptions.graph(from: $0), access: Self.roadsOnly) }
         return try Study(territories: territories, sites: located, chains: chains, travel: travel)
@@ -109,11 +108,18 @@ struct GroupEvaluateCommand: ParsableCommand {
 
     @OptionGroup var inputs: GroupingInputs
 
-    @Option(help: ArgumentHelp("CSV of territory_code,circuit_id.", valueName: "file"))
-    var grouping: String
+    @Option(name: .customLong("grouping"), help: ArgumentHelp("CSV of territory_code,circuit_id.", valueName: "file"))
+    var givenGrouping: String?
 
     @Flag(help: "Print JSON instead of a table.")
     var json = false
+
+    /// The flag's, or the study's (`applyStudy`).
+    var grouping: String { StudyOption.resolved(givenGrouping, flag: "--grouping") }
+
+    mutating func validate() throws {
+        try applyStudy()
+    }
 
     func run() throws {
         let options = inputs.options()
@@ -142,14 +148,15 @@ struct GroupCompareCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Two or more grouping CSVs.")
-    var groupings: [String]
+    @Argument(help: "Two or more grouping CSVs (with --study, the study's grouping is the first when fewer than two are given).")
+    var groupings: [String] = []
 
     @OptionGroup var inputs: GroupingInputs
     @OptionGroup var outputOptions: OutputOptions
     @OptionGroup var reportOptions: ReportOptions
 
-    func validate() throws {
+    mutating func validate() throws {
+        try applyStudy()
         guard groupings.count >= 2 else { throw ValidationError("name at least two groupings") }
     }
 

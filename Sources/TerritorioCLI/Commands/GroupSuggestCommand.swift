@@ -61,7 +61,8 @@ struct GroupSuggestCommand: ParsableCommand {
     @OptionGroup var missingValues: MissingValuesOptions
     @OptionGroup var reportOptions: ReportOptions
 
-    func validate() throws {
+    mutating func validate() throws {
+        try applyStudy()
         if regions != nil, !objective.hasPrefix("heterogeneity:") {
             throw ValidationError("--regions needs --objective heterogeneity:FIELD (the field circuits should be alike in)")
         }

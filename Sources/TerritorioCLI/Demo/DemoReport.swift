@@ -157,10 +157,26 @@ struct DemoReport {
             ## 5. Cheese with the fewest intermediaries
 
             **\(number(value("delivered"), digits: 1)) of \(number(value("demand"), digits: 1)) t/month delivered (\(number(100 * value("share_met"), digits: 1)) %), \(number(value("intermediated"), digits: 1)) t through outside intermediaries against \(number(value("baseline_intermediated"), digits: 1)) t in the baseline, where each actor sells to its nearest actor of the next stage; \(number(value("tonne_km"))) tonne-km.**
-            The routes minimise intermediated tonnes first, then tonne-km, within the sites' capacities ([cheese_distribution.md](cheese_distribution.md), lines in [cheese_routes.geojson](cheese_routes.geojson)).
-
+            The routes minimise intermediated tonnes first, then tonne-km, within the sites' capacities, and the flow is certified optimal over every possible link ([cheese_distribution.md](cheese_distribution.md), lines in [cheese_routes.geojson](cheese_routes.geojson)).
+            \(try betweenCircuits())
 
             """
+    }
+
+    /// The largest flows of cheese from one circuit's surplus to another
+    /// circuit's people, from the distribution's matrix.
+    private func betweenCircuits() throws -> String {
+        let path = steps.out("cheese_between_circuits.csv")
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw CommandFailure(message: "\(path): missing") }
+        let flows = text.split(separator: "\n").dropFirst().compactMap { line -> (from: String, to: String, tonnes: Double)? in
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == 3, fields[0] != fields[1], let tonnes = Double(fields[2]) else { return nil }
+            return (fields[0], fields[1], tonnes)
+        }.sorted { $0.tonnes > $1.tonnes }
+        guard !flows.isEmpty else { return "No cheese moves between circuits.\n" }
+        let total = flows.reduce(0) { $0 + $1.tonnes }
+        let largest = flows.prefix(3).map { "\($0.from) → \($0.to) \(number($0.tonnes, digits: 1)) t" }.joined(separator: "; ")
+        return "Surplus feeding other circuits: \(number(total, digits: 1)) t/month of cheese move between circuits, the largest \(largest) ([cheese_between_circuits.csv](cheese_between_circuits.csv), lines in [cheese_between_circuits.geojson](cheese_between_circuits.geojson)).\n"
     }
 
     private func groupings() throws -> String {
@@ -209,6 +225,10 @@ struct DemoReport {
     }
 
     private func commands() -> String {
-        "## The commands\n\n```sh\n" + steps.all.map(\.commandLine).joined(separator: "\n") + "\n```\n"
+        "## The commands\n\n"
+            + "The study's inputs (parishes with their codes and population, actors, the four chains, the circuits by municipality) are named once in [study.json](study.json), "
+            + "with paths relative to it; the coverage and distribution steps read it with `--study`, and a flag given beside it overrides it (`--chain` picks the cheese chain for the routes). "
+            + "Rerun any analysis on the same study with `territorio coverage --study \(steps.study) ...`.\n\n"
+            + "```sh\n" + steps.all.map(\.commandLine).joined(separator: "\n") + "\n```\n"
     }
 }

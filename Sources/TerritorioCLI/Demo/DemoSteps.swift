@@ -8,6 +8,9 @@ struct DemoSteps {
 
     static let chains = ["cheese", "maize_flour", "coffee", "vegetables"]
 
+    /// out/study.json, written before the steps (`DemoStudy`).
+    var study: String { out("study.json") }
+
     var all: [DemoStep] {
         [
             DemoStep(title: "validate the parishes", arguments: ["validate", input("parishes.geojson"), "--json"],
@@ -23,14 +26,12 @@ struct DemoSteps {
                                  "--method", "voronoi", "--territories", input("parishes.geojson"), "--chain", input("chains/cheese.json"),
                                  "-o", out("milk_collection_catchments.geojson")]),
             DemoStep(title: "measure how well each circuit covers its people",
-                     arguments: ["coverage", "--territories", input("parishes.geojson"), "--id-field", "code",
-                                 "--grouping", input("groupings/circuits_by_municipality.csv"), "--sites", input("sites.geojson")]
-                         + Self.chains.flatMap { ["--chain", input("chains/\($0).json")] }
-                         + ["-o", out("circuits.geojson"), "--report", out("coverage.md"), "--json", out("coverage.json")]),
+                     arguments: ["coverage", "--study", study,
+                                 "-o", out("circuits.geojson"), "--report", out("coverage.md"), "--json", out("coverage.json")]),
             DemoStep(title: "route cheese with the fewest tonnes through intermediaries",
-                     arguments: ["distribute", "--sites", input("sites.geojson"), "--territories", input("parishes.geojson"),
-                                 "--chain", input("chains/cheese.json"), "-o", out("cheese_routes.geojson"),
-                                 "--report", out("cheese_distribution.md"), "--json", out("cheese_distribution.json")]),
+                     arguments: ["distribute", "--study", study, "--chain", input("chains/cheese.json"), "-o", out("cheese_routes.geojson"),
+                                 "--report", out("cheese_distribution.md"), "--json", out("cheese_distribution.json"),
+                                 "--od", out("cheese_between_circuits.csv"), "--od-lines", out("cheese_between_circuits.geojson")]),
             DemoStep(title: "compare two groupings of the parishes into circuits",
                      arguments: ["group", "compare", input("groupings/circuits_by_municipality.csv"), input("groupings/circuits_alternative.csv"),
                                  "--territories", input("parishes.geojson"), "--id-field", "code",

@@ -19,11 +19,16 @@ struct RoadGraphOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Override class speeds in km/h: residential=25,track=10; default=20 sets the speed of roads of no known class (30).", valueName: "pairs"))
     var speeds: String?
 
+    // Optional so a --study file can give them when the flag is absent.
     @Option(name: .customLong("road-type-field"), help: ArgumentHelp("Property of the roads holding their class, which --speeds names (default: highway).", valueName: "name"))
-    var roadTypeField = "highway"
+    var givenRoadTypeField: String?
 
-    @Flag(name: .customLong("node-crossings"), help: "Node the roads with GEOS first, so roads that cross without a shared vertex meet.")
-    var nodeCrossings = false
+    @Flag(name: .customLong("node-crossings"), inversion: .prefixedNo,
+          help: "Node the roads with GEOS first, so roads that cross without a shared vertex meet (default: no).")
+    var givenNodeCrossings: Bool?
+
+    var roadTypeField: String { givenRoadTypeField ?? "highway" }
+    var nodeCrossings: Bool { givenNodeCrossings ?? false }
 
     /// From an OpenStreetMap file, the ways of its `lines` layer that have
     /// a `highway` tag. Says on standard error how many segments were timed
@@ -55,12 +60,18 @@ struct RoadGraphOptions: ParsableArguments {
 
 /// Where points meet the roads, for commands that snap many points.
 struct RoadAccessOptions: ParsableArguments {
-    @Option(name: .customLong("max-snap"), help: Length.help("Farthest a point may be from the roads; farther ones are unreachable.", default: .given("2km")),
-            transform: Length.parser(flag: "--max-snap", example: "500m or 2km"))
-    var maxSnap = Length.given("2km")
+    static let defaultMaxSnap = Length.given("2km")
 
-    @Option(name: .customLong("off-road-speed"), help: ArgumentHelp("km/h of the leg between a point and the nearest road (5: on foot).", valueName: "km/h"))
-    var offRoadSpeed = 5.0
+    // Optional so a --study file can give them when the flag is absent.
+    @Option(name: .customLong("max-snap"), help: Length.help("Farthest a point may be from the roads; farther ones are unreachable.", default: defaultMaxSnap),
+            transform: Length.parser(flag: "--max-snap", example: "500m or 2km"))
+    var givenMaxSnap: Length?
+
+    @Option(name: .customLong("off-road-speed"), help: ArgumentHelp("km/h of the leg between a point and the nearest road (default: 5, on foot).", valueName: "km/h"))
+    var givenOffRoadSpeed: Double?
+
+    var maxSnap: Length { givenMaxSnap ?? Self.defaultMaxSnap }
+    var offRoadSpeed: Double { givenOffRoadSpeed ?? 5 }
 
     func access() throws -> RoadAccess {
         guard offRoadSpeed.isFinite, offRoadSpeed > 0 else { throw ValidationError("--off-road-speed takes km/h above 0, not \(offRoadSpeed)") }

@@ -7,8 +7,15 @@ import Territory
 /// named, and where its population is (with what to do when it is not).
 /// Declared once, used by every command that analyses territories.
 struct TerritoryOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Territory units with their population (polygons).", valueName: "file"))
-    var territories: String
+    /// `--study` is declared here, with the territories every command that
+    /// takes it reads; the command applies it to all its options (`applyStudy`).
+    @OptionGroup var studyOption: StudyOption
+
+    @Option(name: .customLong("territories"), help: ArgumentHelp("Territory units with their population (polygons).", valueName: "file"))
+    var givenTerritories: String?
+
+    /// --territories, or the study's: set by the command's `validate()`.
+    var territories: String { StudyOption.resolved(givenTerritories, flag: "--territories") }
 
     @Option(name: .customLong("id-field"), help: ArgumentHelp("Property of the territories holding their code (default: the feature id).", valueName: "name"))
     var idField: String?

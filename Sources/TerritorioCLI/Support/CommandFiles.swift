@@ -1,6 +1,7 @@
 /// The files each command reads and writes, as its arguments name them,
 /// for `OutputPaths.check` (run by `Territorio.run` before the command).
-/// A new command, or a new file flag, is added here.
+/// A new command, or a new file flag, is added here. A --study file and
+/// every file it names are inputs (`StudyOption.files`), used or not.
 
 /// An output, by the flag that names it.
 struct CommandOutput {
@@ -40,11 +41,11 @@ extension InputOptions {
 }
 
 extension GroupingInputs {
-    var files: [String] { [territoryOptions.territories] + chain + [sites, roads].compactMap { $0 } }
+    var files: [String] { territoryOptions.studyOption.files + [territoryOptions.territories] + chain + [sites, roads].compactMap { $0 } }
 }
 
 extension CatchmentCommand: CommandFiles {
-    var inputFiles: [String] { [facilities, territoryOptions.territories] + [chain, roads].compactMap { $0 } }
+    var inputFiles: [String] { territoryOptions.studyOption.files + [facilities, territoryOptions.territories] + [chain, roads].compactMap { $0 } }
     var outputFiles: [CommandOutput] { outputOptions.files + reportOptions.files + input.files }
 }
 
@@ -54,7 +55,7 @@ extension ConvertCommand: CommandFiles {
 }
 
 extension CoverageCommand: CommandFiles {
-    var inputFiles: [String] { [territoryOptions.territories, grouping, sites] + chain + [zones, points].compactMap { $0 } }
+    var inputFiles: [String] { territoryOptions.studyOption.files + [territoryOptions.territories, grouping, sites] + chain + [zones, points].compactMap { $0 } }
     var outputFiles: [CommandOutput] {
         outputOptions.files + reportOptions.files + input.files
             + [overlaps.map { CommandOutput(flag: "--overlaps", path: $0, kind: .layer) },
@@ -68,7 +69,7 @@ extension DissolveCommand: CommandFiles {
 }
 
 extension DistributeCommand: CommandFiles {
-    var inputFiles: [String] { [sites, territoryOptions.territories, chain] + [roads, grouping].compactMap { $0 } }
+    var inputFiles: [String] { territoryOptions.studyOption.files + [sites, territoryOptions.territories, chain] + [roads, grouping].compactMap { $0 } }
     var outputFiles: [CommandOutput] {
         outputOptions.files + reportOptions.files + input.files
             + [od.map { CommandOutput(flag: "--od", path: $0, kind: .text) },

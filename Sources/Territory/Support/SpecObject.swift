@@ -3,15 +3,17 @@ import Geo
 /// One JSON object of a spec file (a chain, a hierarchy), read member by
 /// member: a missing member, or one of the wrong type, is an error naming
 /// the file and the place (`stages[1]`, `levels[0].id`). A member that is
-/// `null` counts as absent. Members a spec does not know are left alone.
-struct SpecObject {
-    let object: JSONObject
+/// `null` counts as absent. Members a spec does not know are left alone,
+/// unless it calls `rejectUnknown` (a study file, where a typo must not be
+/// ignored). Public so the CLI reads its own small files (a study) the same way.
+public struct SpecObject {
+    public let object: JSONObject
     /// Where the object is, for messages: "the chain", "stages[1]".
-    let place: String
-    let file: String
+    public let place: String
+    public let file: String
 
     /// `value` as an object; `kind` says what was expected ("a chain spec").
-    init(_ value: JSONValue, place: String, file: String, kind: String) throws(ReadError) {
+    public init(_ value: JSONValue, place: String, file: String, kind: String) throws(ReadError) {
         guard case .object(let object) = value else {
             throw ReadError(file: file, message: "\(place.hasPrefix("the ") ? "" : "\(place): ")expected \(kind) (a JSON object), found \(value.typeName)")
         }
@@ -20,7 +22,7 @@ struct SpecObject {
         self.file = file
     }
 
-    func fail(_ message: String) -> ReadError { ReadError(file: file, message: message) }
+    public func fail(_ message: String) -> ReadError { ReadError(file: file, message: message) }
 
     private func member(_ key: String) -> JSONValue? {
         switch object[key] {
@@ -35,37 +37,37 @@ struct SpecObject {
     }
 
     /// The member `key`, which must be there.
-    func required<T>(_ key: String, _ read: (String) throws(ReadError) -> T?) throws(ReadError) -> T {
+    public func required<T>(_ key: String, _ read: (String) throws(ReadError) -> T?) throws(ReadError) -> T {
         guard let value = try read(key) else { throw fail("\(place) has no \"\(key)\"") }
         return value
     }
 
-    func string(_ key: String) throws(ReadError) -> String? {
+    public func string(_ key: String) throws(ReadError) -> String? {
         guard let value = member(key) else { return nil }
         guard case .string(let string) = value else { throw mismatch(key, expected: "a string", found: value) }
         return string
     }
 
-    func number(_ key: String) throws(ReadError) -> Double? {
+    public func number(_ key: String) throws(ReadError) -> Double? {
         guard let value = member(key) else { return nil }
         guard case .number(let number) = value else { throw mismatch(key, expected: "a number", found: value) }
         return number.value
     }
 
-    func bool(_ key: String) throws(ReadError) -> Bool? {
+    public func bool(_ key: String) throws(ReadError) -> Bool? {
         guard let value = member(key) else { return nil }
         guard case .bool(let bool) = value else { throw mismatch(key, expected: "true or false", found: value) }
         return bool
     }
 
-    func array(_ key: String) throws(ReadError) -> [JSONValue]? {
+    public func array(_ key: String) throws(ReadError) -> [JSONValue]? {
         guard let value = member(key) else { return nil }
         guard case .array(let array) = value else { throw mismatch(key, expected: "an array", found: value) }
         return array
     }
 
     /// The member `key` as an array of strings.
-    func strings(_ key: String) throws(ReadError) -> [String]? {
+    public func strings(_ key: String) throws(ReadError) -> [String]? {
         guard let values = try array(key) else { return nil }
         var strings: [String] = []
         for (index, value) in values.enumerated() {
@@ -79,7 +81,7 @@ struct SpecObject {
 
     /// The member `key` as an object of numbers (`{"cow milk": 0.0001}`),
     /// in the file's order.
-    func numbers(_ key: String) throws(ReadError) -> [(key: String, value: Double)]? {
+    public func numbers(_ key: String) throws(ReadError) -> [(key: String, value: Double)]? {
         guard let value = member(key) else { return nil }
         guard case .object(let members) = value else { throw mismatch(key, expected: "an object of numbers", found: value) }
         var numbers: [(key: String, value: Double)] = []
@@ -90,5 +92,22 @@ struct SpecObject {
             numbers.append((member.key, number.value))
         }
         return numbers
+    }
+
+    /// The member `key` as an object of its own, `kind` saying what it
+    /// should be ("the territories (an object with \"file\")").
+    public func object(_ key: String, kind: String) throws(ReadError) -> SpecObject? {
+        guard let value = member(key) else { return nil }
+        let path = place.hasPrefix("the ") ? key : "\(place).\(key)"
+        return try SpecObject(value, place: path, file: file, kind: kind)
+    }
+
+    /// An error for the first member not in `known`, listing them: a
+    /// misspelt key would otherwise be ignored, silently.
+    public func rejectUnknown(_ known: [String]) throws(ReadError) {
+        for member in object.members where !known.contains(member.key) {
+            let path = place.hasPrefix("the ") ? member.key : "\(place).\(member.key)"
+            throw fail("\(path) is not a known key; the known keys\(place.hasPrefix("the ") ? "" : " of \(place)") are \(known.joined(separator: ", "))")
+        }
     }
 }

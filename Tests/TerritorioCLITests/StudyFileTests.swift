@@ -65,6 +65,7 @@ import Testing
                                 "--grouping", "data/circuits_by_municipality.csv"]
     static let distributeFlags = ["distribute", "--territories", "data/parishes.geojson", "--id-field", "code",
                                   "--sites", "data/sites.geojson", "--chain", "data/cheese.json",
+                                  "--grouping", "data/circuits_by_municipality.csv",
                                   "--roads", "data/roads.geojson", "--max-snap", "1km", "--off-road-speed", "4", "--speeds", "residential=25"]
 
     static func outputs(_ stem: String, into folder: String) -> [String] {

@@ -4,6 +4,7 @@ import Geo
 import Territory
 
 extension Normalisation: ExpressibleByArgument {}
+extension NormalisationScope: ExpressibleByArgument {}
 
 struct RankCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,19 +28,47 @@ struct RankCommand: ParsableCommand {
             joined on their --territory-id property (default: the property named like --by, \
             else the feature id).
 
+            Fair comparisons: --normalise-within product normalises each indicator over the \
+            rows of one product (how good this territory is at coffee against the others with \
+            coffee), territory over the products of one territory, all (the default) over every \
+            row; "within" in an indicator's weight entry overrides it. --where EXPR (OGR SQL over \
+            the table's columns) and --minimum/--maximum INDICATOR=VALUE (or "minimum"/"maximum" \
+            in the weights file) leave rows out before normalising; each is counted.
+
+            Weights: --weights FILE as above; --equal-weights (1/n each) or --pairwise FILE (AHP: \
+            {"pairs": [["demand", "price", 3], ...]} or {"indicators": [...], "matrix": [[...]]}; the \
+            principal eigenvector, with its consistency ratio, warned above 0.1). With either, \
+            --weights may still give "better", "within", "minimum" and "maximum" (no "weight").
+
+            --groups FILE (territory_code,group) ranks the products every member of a group has by \
+            their mean score, and says which members agree with the group's first product. \
+            --sensitivity N draws the weights N times from a Dirichlet around the given ones \
+            (--concentration, default 100) and the normalisation between minmax and zscore, seeded \
+            (--seed), and reports how often each product stays in its territory's top N, and the \
+            smallest change of one weight that swaps the first and the third product.
+
             Examples:
               territorio rank --indicators geodata/ranking/products.csv --weights geodata/ranking/weights.json \\
                 --by municipality_code --top 2
               territorio rank --indicators geodata/ranking/products.csv --weights geodata/ranking/weights.json \\
                 --by municipality_code --top 2 --territories geodata/territory/municipalities.geojson -o top.geojson --json
+              territorio rank --indicators geodata/ranking/products.csv --pairwise geodata/ranking/pairwise.json \
+                --weights geodata/ranking/directions.json --by municipality_code --normalise-within product \
+                --minimum volume=10 --groups geodata/ranking/groups.csv --sensitivity 500 --seed 7
             """
     )
 
     @Option(help: ArgumentHelp("CSV of territory code, product and indicator columns.", valueName: "file"))
     var indicators: String
 
-    @Option(help: ArgumentHelp("JSON of each indicator's weight (and \"better\": \"lower\" where lower is better).", valueName: "file"))
-    var weights: String
+    @Option(help: ArgumentHelp("JSON of each indicator's weight (and \"better\": \"lower\" where lower is better, \"within\", \"minimum\", \"maximum\").", valueName: "file"))
+    var weights: String?
+
+    @Flag(name: .customLong("equal-weights"), help: "Weight every indicator 1/n.")
+    var equalWeights = false
+
+    @Option(help: ArgumentHelp("JSON of pairwise comparisons of the indicators (AHP): the weights are its principal eigenvector.", valueName: "file"))
+    var pairwise: String?
 
     @Option(help: ArgumentHelp("The column of the territory's code.", valueName: "column"))
     var by: String
@@ -53,8 +82,32 @@ struct RankCommand: ParsableCommand {
     @Option(help: ArgumentHelp("How indicators are put on one scale: minmax (0 to 1) or zscore.", valueName: "rule"))
     var normalise: Normalisation = .minMax
 
+    @Option(name: .customLong("normalise-within"), help: ArgumentHelp("The rows each indicator is normalised over: all, product or territory.", valueName: "scope"))
+    var normaliseWithin: NormalisationScope = .all
+
+    @Option(name: .customLong("where"), help: ArgumentHelp("Only the rows of the indicator table that match (OGR SQL), before normalising.", valueName: "expr"))
+    var whereExpression: String?
+
+    @Option(parsing: .singleValue, help: ArgumentHelp("Leave out rows below this value of an indicator; repeat for more.", valueName: "indicator=value"))
+    var minimum: [String] = []
+
+    @Option(parsing: .singleValue, help: ArgumentHelp("Leave out rows above this value of an indicator; repeat for more.", valueName: "indicator=value"))
+    var maximum: [String] = []
+
     @Option(help: "How many products to keep per territory.")
     var top = 2
+
+    @Option(help: ArgumentHelp("CSV of territory_code,group: rank within each group too.", valueName: "file"))
+    var groups: String?
+
+    @Option(help: ArgumentHelp("Draws of weights and normalisation to test how stable each top is.", valueName: "n"))
+    var sensitivity: Int?
+
+    @Option(help: "Seed of the sensitivity draws.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Concentration of the Dirichlet around the weights (higher: smaller moves).")
+    var concentration: Double = 100
 
     @Option(help: ArgumentHelp("Territory polygons: with -o, a layer of each territory's top products.", valueName: "file"))
     var territories: String?
@@ -70,6 +123,12 @@ struct RankCommand: ParsableCommand {
 
     func validate() throws {
         guard top >= 1 else { throw ValidationError("--top must be 1 or more") }
+        if weights == nil, !equalWeights, pairwise == nil { throw ValidationError("give the weights: --weights FILE, --equal-weights or --pairwise FILE") }
+        if equalWeights, pairwise != nil { throw ValidationError("--equal-weights and --pairwise both set the weights; give one") }
+        if let sensitivity, sensitivity < 1 || sensitivity > 1_000_000 { throw ValidationError("--sensitivity takes 1 to 1000000 draws") }
+        if !(concentration.isFinite && concentration > 0) { throw ValidationError("--concentration must be a positive number") }
+        _ = try Self.bounds(minimum, flag: "--minimum")
+        _ = try Self.bounds(maximum, flag: "--maximum")
         if output != nil, territories == nil { throw ValidationError("-o writes the territories' layer: give --territories too") }
         if territories != nil, output == nil { throw ValidationError("--territories is for the layer: give -o FILE too") }
     }
@@ -79,9 +138,40 @@ struct RankCommand: ParsableCommand {
         for (column, flag) in [(by, "--by"), (productColumn, "--product-column")] + ignore.map({ ($0, "--ignore") }) {
             try FieldCheck.require(column, amongColumns: csv.header, file: indicators, flag: flag)
         }
-        let table = try IndicatorTable(table: csv, file: indicators, by: by, productColumn: productColumn, ignore: ignore)
-        let weightFile = try IndicatorWeights.read(path: weights)
-        let result = try ProductRanking(normalisation: normalise).rank(table, weights: weightFile)
+        let fullTable = try IndicatorTable(table: csv, file: indicators, by: by, productColumn: productColumn, ignore: ignore)
+        let weightsGivenElsewhere = equalWeights || pairwise != nil
+        let settings = try weights.map { path throws(ReadError) in try IndicatorWeights.read(path: path, weightsGivenElsewhere: weightsGivenElsewhere) }
+        let filter = try WhereOption.filter(whereExpression)
+        for name in filter?.propertyNames ?? [] {
+            try FieldCheck.require(name, amongColumns: csv.header, file: indicators, flag: "--where")
+        }
+        var eligibility = RowEligibility(filter: filter, minimum: try Self.bounds(minimum, flag: "--minimum"), maximum: try Self.bounds(maximum, flag: "--maximum"))
+        if let settings { eligibility = eligibility.adding(boundsOf: settings) }
+        let eligible = try eligibility.apply(to: fullTable, source: csv)
+        let table = eligible.table
+
+        var comparison: PairwiseComparison.Priorities?
+        let weightFile: IndicatorWeights
+        if equalWeights {
+            weightFile = try IndicatorWeights.equalWeights(for: table, settings: settings)
+        } else if let pairwise {
+            let matrix = try PairwiseComparison.read(path: pairwise)
+            try matrix.check(against: table)
+            let priorities = matrix.priorities()
+            comparison = priorities
+            weightFile = try IndicatorWeights.from(Dictionary(uniqueKeysWithValues: zip(matrix.indicators, priorities.weights)),
+                                                   table: table, settings: settings, file: pairwise)
+        } else {
+            weightFile = settings!
+        }
+        let result = try ProductRanking(normalisation: normalise, within: normaliseWithin).rank(table, weights: weightFile)
+        let grouped = try groups.map { path throws(ReadError) in
+            GroupRanking.rank(result, groups: try TerritoryGroups.read(path: path, territoryColumn: by), top: top)
+        }
+        let stability = try sensitivity.map { draws throws(ReadError) in
+            try WeightSensitivity(draws: draws, seed: seed, concentration: concentration, top: top)
+                .run(table, weights: weightFile, normalisation: normalise, within: normaliseWithin)
+        }
         let kept = result.top(top)
         let written = kept.reduce(0) { $0 + $1.entries.count }
 
@@ -109,18 +199,71 @@ struct RankCommand: ParsableCommand {
         let total = weightFile.total
         Diagnostics.write("\(indicators): \(result.territories.count) territories x \(table.indicators.count) indicators, \(written) shown (top \(top) per territory)\(layerNote)\n")
         // Every row is scored and ranked; with a layer, rows of territories it lacks are not written.
-        var counts = FeatureCounts(indicators, unit: "rows", input: table.rows.count, output: table.rows.count - rowsOutsideLayer)
+        var counts = FeatureCounts(indicators, unit: "rows", input: fullTable.rows.count, output: table.rows.count - rowsOutsideLayer)
+        for (reason, rows) in eligible.excluded { counts.reject(rows, reason) }
         counts.reject(rowsOutsideLayer, "territory not in the layer")
         if json {
-            try StandardOutput.print(FeatureCounts.adding([counts], to: result.json(top: top, territoryColumn: by)).jsonText)
+            var object = result.json(top: top, territoryColumn: by)
+            if case .object(var members) = object {
+                members["weights"] = weightsJSON(weightFile, comparison: comparison)
+                members["territoriesWithoutEligibleRows"] = .array(eligible.territoriesLeftOut.map(JSONValue.string))
+                if let grouped { members["groups"] = grouped.json }
+                if let stability { members["sensitivity"] = stability.json }
+                object = .object(members)
+            }
+            try StandardOutput.print(FeatureCounts.adding([counts], to: object).jsonText)
         } else {
-            try StandardOutput.print(result.table(top: top, territoryColumn: by), terminator: "")
+            var text = result.table(top: top, territoryColumn: by)
+            if let grouped { text += "\n" + grouped.table }
+            if let stability { text += "\n" + stability.table }
+            try StandardOutput.print(text, terminator: "")
         }
         counts.report()
-        Diagnostics.write("normalised \(normalise.label) over all rows; weights sum to \(String(format: "%g", total)); ties: \(ProductRanking.tieRule)\n")
-        for name in result.constantIndicators {
-            Diagnostics.warn("\(indicators): column '\(name)' has one value throughout: it scores 0 for every row")
+        let source = equalWeights ? "equal weights (1/\(table.indicators.count) each)" : pairwise.map { "weights from the pairwise comparisons of \($0)" } ?? "weights sum to \(String(format: "%g", total))"
+        Diagnostics.write("normalised \(normalise.label) \(normaliseWithin.label); \(source); ties: \(ProductRanking.tieRule)\n")
+        let lower = weightFile.weights.filter(\.lowerIsBetter).map(\.indicator)
+        Diagnostics.write("lower is better for: \(lower.isEmpty ? "none" : lower.joined(separator: ", "))\n")
+        if let comparison { Self.reportConsistency(comparison, file: pairwise!) }
+        if !eligible.territoriesLeftOut.isEmpty {
+            Diagnostics.warn("\(indicators): \(eligible.territoriesLeftOut.count) territor\(eligible.territoriesLeftOut.count == 1 ? "y has" : "ies have") no eligible row and \(eligible.territoriesLeftOut.count == 1 ? "is" : "are") not ranked: \(Self.list(eligible.territoriesLeftOut))")
         }
+        for indicator in result.indicators where indicator.isConstant {
+            Diagnostics.warn("\(indicators): column '\(indicator.name)' has one value throughout \(indicator.within == .all ? "" : "each \(indicator.within.rawValue)"): it scores 0 for every row")
+        }
+        for indicator in result.indicators where !indicator.isConstant && indicator.constantGroups > 0 {
+            Diagnostics.warn("\(indicators): '\(indicator.name)' normalised within each \(indicator.within.rawValue): \(indicator.constantGroups) of \(indicator.groups) have one row or one value and score 0 on it")
+        }
+        if let stability { Diagnostics.write(stability.summary + "\n") }
+    }
+
+    static func reportConsistency(_ priorities: PairwiseComparison.Priorities, file: String) {
+        let ratio = priorities.consistencyRatio.map { String(format: "%.3f", $0) } ?? "not tabulated beyond 15 indicators"
+        Diagnostics.write("\(file): λmax \(String(format: "%.4f", priorities.lambdaMax)), consistency index \(String(format: "%.4f", priorities.consistencyIndex)), consistency ratio \(ratio)\n")
+        if !priorities.isConsistent {
+            Diagnostics.warn("\(file): the consistency ratio \(ratio) is above \(PairwiseComparison.acceptableRatio): the comparisons contradict each other (A over B, B over C, C over A); revise them before trusting the weights")
+        }
+    }
+
+    func weightsJSON(_ weights: IndicatorWeights, comparison: PairwiseComparison.Priorities?) -> JSONValue {
+        var object: JSONObject = ["source": .string(equalWeights ? "equal" : pairwise != nil ? "pairwise" : "file")]
+        if let comparison {
+            for member in comparison.json.members { object[member.key] = member.value }
+        }
+        return .object(object)
+    }
+
+    /// `--minimum volume=100` as ["volume": 100].
+    static func bounds(_ values: [String], flag: String) throws -> [String: Double] {
+        var bounds: [String: Double] = [:]
+        for value in values {
+            let parts = value.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[0].isEmpty, let number = Double(parts[1]), number.isFinite else {
+                throw ValidationError("\(flag) takes INDICATOR=VALUE (volume=100), not '\(value)'")
+            }
+            guard bounds[parts[0]] == nil else { throw ValidationError("\(flag): '\(parts[0])' is given twice") }
+            bounds[parts[0]] = number
+        }
+        return bounds
     }
 
     static func list(_ names: [String]) -> String {

@@ -125,7 +125,7 @@ extension NetworkInfoCommand: CommandFiles {
 }
 
 extension RankCommand: CommandFiles {
-    var inputFiles: [String] { [indicators, weights] + [territories].compactMap { $0 } }
+    var inputFiles: [String] { [indicators] + [weights, pairwise, groups, territories].compactMap { $0 } }
     var outputFiles: [CommandOutput] { output.map { [CommandOutput(flag: "-o", path: $0, kind: .layer)] } ?? [] }
 }
 

@@ -37,7 +37,13 @@ extension HierarchySpec {
 }
 
 extension IndicatorWeights {
-    static func read(path: String) throws(ReadError) -> IndicatorWeights {
+    static func read(path: String, weightsGivenElsewhere: Bool = false) throws(ReadError) -> IndicatorWeights {
+        try parse(SpecFiles.read(path), name: path, weightsGivenElsewhere: weightsGivenElsewhere)
+    }
+}
+
+extension PairwiseComparison {
+    static func read(path: String) throws(ReadError) -> PairwiseComparison {
         try parse(SpecFiles.read(path), name: path)
     }
 }

@@ -1,8 +1,9 @@
 import Geo
 
 /// Ranks the products of each territory by a weighted sum of normalised
-/// indicators: each indicator column is normalised over every row of the
-/// table (`Normalisation`), flipped where lower is better, multiplied by
+/// indicators: each indicator column is normalised over the rows of its
+/// scope (`NormalisationScope`: every row by default, or each product's,
+/// or each territory's), flipped where lower is better, multiplied by
 /// its weight, and the contributions summed into the score.
 ///
 /// Ties: scores equal to within 1e-9 (relative) are tied; the tie goes to
@@ -33,12 +34,19 @@ public struct ProductRanking: Sendable {
         public let name: String
         public let weight: Double
         public let lowerIsBetter: Bool
+        /// Over every eligible row, whatever the scope.
         public let summary: IndicatorSummary
-        public var isConstant: Bool { summary.isConstant }
+        public let within: NormalisationScope
+        /// Groups of the scope, and those of one row or one value (scored 0).
+        public let groups: Int
+        public let constantGroups: Int
+        /// Every group is constant: the indicator scores 0 for every row.
+        public var isConstant: Bool { constantGroups == groups }
     }
 
     public struct Result: Sendable {
         public let normalisation: Normalisation
+        public let within: NormalisationScope
         public let indicators: [Indicator]
         /// Territories in order of first appearance in the table, each with
         /// every product ranked.
@@ -56,36 +64,39 @@ public struct ProductRanking: Sendable {
     public static let tieRule = "equal scores (to 1e-9) go to the higher contribution of the most heavily weighted indicator, then the next; then product name ascending"
 
     public let normalisation: Normalisation
+    /// The scope of indicators whose weight entry names none.
+    public let within: NormalisationScope
 
-    public init(normalisation: Normalisation = .minMax) {
+    public init(normalisation: Normalisation = .minMax, within: NormalisationScope = .all) {
         self.normalisation = normalisation
+        self.within = within
     }
 
     public func rank(_ table: IndicatorTable, weights: IndicatorWeights) throws(ReadError) -> Result {
         let matched = try weights.matched(to: table)
-        let count = table.indicators.count
-        var normalised: [[Double]] = Array(repeating: [], count: count)
-        var indicators: [Indicator] = []
-        for column in 0..<count {
-            let values = table.rows.map { $0.values[column] }
-            let summary = IndicatorSummary(values)
-            var scaled = normalisation.normalise(values)
-            let weight = matched[column]
-            // A constant column stays 0 whichever way is better.
-            if weight.lowerIsBetter, !summary.isConstant {
-                scaled = scaled.map { normalisation == .minMax ? 1 - $0 : -$0 }
-            }
-            normalised[column] = scaled
-            indicators.append(Indicator(name: weight.indicator, weight: weight.weight, lowerIsBetter: weight.lowerIsBetter, summary: summary))
+        let normalised = NormalisedIndicators(table: table, weights: matched, normalisation: normalisation, within: within)
+        let indicators = table.indicators.indices.map { column in
+            Indicator(name: matched[column].indicator, weight: matched[column].weight, lowerIsBetter: matched[column].lowerIsBetter,
+                      summary: IndicatorSummary(table.rows.map { $0.values[column] }), within: normalised.scopes[column],
+                      groups: normalised.groups[column], constantGroups: normalised.constantGroups[column])
         }
+        let territories = Self.rank(table, normalised: normalised, weights: matched.map(\.weight))
+        return Result(normalisation: normalisation, within: within, indicators: indicators, territories: territories, rows: table.rows.count)
+    }
+
+    /// Every territory's products ranked by `weights` (one per indicator)
+    /// over `normalised`: the ranking itself, also run once per draw of
+    /// the sensitivity analysis.
+    static func rank(_ table: IndicatorTable, normalised: NormalisedIndicators, weights: [Double]) -> [(territory: String, entries: [Entry])] {
+        let count = weights.count
         // Heaviest first; equal weights in the column order.
-        let tieOrder = (0..<count).filter { matched[$0].weight > 0 }
-            .sorted { matched[$0].weight != matched[$1].weight ? matched[$0].weight > matched[$1].weight : $0 < $1 }
+        let tieOrder = (0..<count).filter { weights[$0] > 0 }
+            .sorted { weights[$0] != weights[$1] ? weights[$0] > weights[$1] : $0 < $1 }
 
         var order: [String] = []
         var byTerritory: [String: [Entry]] = [:]
         for (index, row) in table.rows.enumerated() {
-            let contributions = (0..<count).map { matched[$0].weight * normalised[$0][index] }
+            let contributions = normalised.contributions(row: index, weights: weights)
             let entry = Entry(line: row.line, territory: row.territory, product: row.product, rank: 0,
                               score: contributions.reduce(0, +), contributions: contributions, values: row.values,
                               tiedWith: [], aheadOfNextBy: nil)
@@ -105,7 +116,7 @@ public struct ProductRanking: Sendable {
             }
             territories.append((territory, entries))
         }
-        return Result(normalisation: normalisation, indicators: indicators, territories: territories, rows: table.rows.count)
+        return territories
     }
 
     static func same(_ a: Double, _ b: Double) -> Bool {

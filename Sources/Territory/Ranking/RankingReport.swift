@@ -31,8 +31,13 @@ extension ProductRanking.Result {
                 }
             }
         }
-        for name in constantIndicators {
-            notes.append("\(name) is the same in every row: it scores 0 for all")
+        for indicator in indicators {
+            if indicator.isConstant {
+                notes.append(indicator.within == .all ? "\(indicator.name) is the same in every row: it scores 0 for all"
+                             : "\(indicator.name) is the same throughout each \(indicator.within.rawValue): it scores 0 for all")
+            } else if indicator.constantGroups > 0 {
+                notes.append("\(indicator.name), normalised within each \(indicator.within.rawValue): \(indicator.constantGroups) of \(indicator.groups) \(indicator.within.rawValue)s have one row or one value, and score 0 on it there")
+            }
         }
         return notes
     }
@@ -43,7 +48,8 @@ extension ProductRanking.Result {
                      "better": .string(indicator.lowerIsBetter ? "lower" : "higher"),
                      "min": .number(indicator.summary.min), "max": .number(indicator.summary.max),
                      "mean": .number(Self.rounded(indicator.summary.mean)), "sd": .number(Self.rounded(indicator.summary.sd)),
-                     "constant": .bool(indicator.isConstant)])
+                     "constant": .bool(indicator.isConstant), "within": .string(indicator.within.rawValue),
+                     "groups": .number(indicator.groups), "constantGroups": .number(indicator.constantGroups)])
         }
         let territoriesJSON: [JSONValue] = self.top(top).map { territory, entries in
             .object([
@@ -66,6 +72,7 @@ extension ProductRanking.Result {
         return .object([
             "by": .string(territoryColumn),
             "normalisation": .string(normalisation.rawValue),
+            "within": .string(within.rawValue),
             "tieBreak": .string(ProductRanking.tieRule),
             "top": .number(top),
             "rows": .number(rows),

@@ -69,3 +69,83 @@ import Testing
         #expect(Territorio.run(arguments: ["rank", "--indicators", good, "--weights", weights, "--by", "territory", "--normalise", "rank"]) != 0)
     }
 }
+
+/// The round table's additions on the command line: scopes, eligibility,
+/// AHP weights, groups and sensitivity.
+@Suite(.serialized) struct RankRoundTableTests {
+    static let products = """
+        territory,product,price,volume,note
+        T1,flowers,12,5,export
+        T1,potatoes,0.3,90,local
+        T1,maize,0.4,50,local
+        T2,flowers,10,1,export
+        T2,potatoes,0.5,100,local
+        T2,maize,0.6,40,local
+
+        """
+
+    /// In a child process, to read its standard output.
+    func run(_ arguments: [String]) throws -> (code: Int32, json: Any?) {
+        let outcome = try ChildProcess.start(arguments).wait()
+        return (outcome.status, outcome.status == 0 ? try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) : nil)
+    }
+
+    /// The member at `path` (keys and indices) of parsed JSON.
+    func at(_ json: Any?, _ path: Any...) -> Any? {
+        var value = json
+        for step in path {
+            if let key = step as? String { value = (value as? [String: Any])?[key] } else if let index = step as? Int {
+                let array = value as? [Any]
+                value = array.flatMap { index < $0.count ? $0[index] : nil }
+            }
+        }
+        return value
+    }
+
+    @Test func withinProductMakesFlowersT1sFirst() throws {
+        let products = try RankCommandTests.write("rt-products.csv", Self.products)
+        let weights = try RankCommandTests.write("rt-weights.json", #"{"price": 0.3, "volume": 0.7}"#)
+        let base = ["rank", "--indicators", products, "--weights", weights, "--by", "territory", "--ignore", "note", "--top", "1", "--json"]
+        let all = try run(base)
+        #expect(all.code == 0)
+        #expect(at(all.json, "territories", 0, "products", 0, "product") as? String == "potatoes")
+        let within = try run(base + ["--normalise-within", "product"])
+        #expect(at(within.json, "within") as? String == "product")
+        #expect(at(within.json, "territories", 0, "products", 0, "product") as? String == "flowers")
+        #expect(at(within.json, "territories", 0, "products", 0, "score") as? Double == 1)
+    }
+
+    @Test func eligibilityIsCountedByReason() throws {
+        let products = try RankCommandTests.write("rt-products-2.csv", Self.products)
+        let weights = try RankCommandTests.write("rt-weights-2.json", #"{"price": 0.3, "volume": {"weight": 0.7, "minimum": 45}}"#)
+        let result = try run(["rank", "--indicators", products, "--weights", weights, "--by", "territory", "--ignore", "note",
+                              "--where", "note = 'local'", "--json"])
+        #expect(result.code == 0)
+        #expect(at(result.json, "counts", "out") as? Double == 3)
+        #expect(at(result.json, "counts", "reasons", "volume below the minimum 45") as? Double == 1)
+        #expect(at(result.json, "counts", "reasons", "not selected by --where note = 'local'") as? Double == 2)
+        // T1 over the three rows left: potatoes 0.3 x 0 + 0.7 x 40/50.
+        #expect(at(result.json, "territories", 0, "products", 0, "score") as? Double == 0.56)
+    }
+
+    @Test func pairwiseWeightsGroupsAndSensitivity() throws {
+        let products = try RankCommandTests.write("rt-products-3.csv", Self.products)
+        let pairwise = try RankCommandTests.write("rt-pairwise.json", #"[["volume", "price", 3]]"#)
+        let groups = try RankCommandTests.write("rt-groups.csv", "territory_code,group\nT1,one\nT2,one\n")
+        let arguments = ["rank", "--indicators", products, "--pairwise", pairwise, "--by", "territory", "--ignore", "note",
+                         "--groups", groups, "--sensitivity", "100", "--seed", "4", "--json"]
+        let first = try run(arguments)
+        #expect(first.code == 0)
+        // volume 3 times price: weights 0.75 and 0.25; two indicators are always consistent.
+        #expect(abs((at(first.json, "indicators", 0, "weight") as? Double ?? 0) - 0.25) < 1e-12)
+        #expect(at(first.json, "weights", "consistencyRatio") as? Double == 0)
+        #expect(at(first.json, "groups", "groups", 0, "top", 0, "product") as? String == "potatoes")
+        #expect(at(first.json, "sensitivity", "draws") as? Double == 100)
+        // Deterministic for a seed: the same bytes again.
+        let again = try run(arguments)
+        #expect(try JSONSerialization.data(withJSONObject: first.json!, options: .sortedKeys) == JSONSerialization.data(withJSONObject: again.json!, options: .sortedKeys))
+        // Weights in the file as well as from the comparisons: refused.
+        let weights = try RankCommandTests.write("rt-weights-3.json", #"{"price": 0.3, "volume": 0.7}"#)
+        #expect(try run(arguments + ["--weights", weights]).code != 0)
+    }
+}

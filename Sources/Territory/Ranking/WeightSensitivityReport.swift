@@ -57,6 +57,13 @@ extension WeightSensitivity.Result {
         ])
     }
 
-    static func percent(_ share: Double) -> String { String(format: "%.0f%%", share * 100) }
+    /// Whole percent; a share above 0 that would round to 0% (or below
+    /// 100% that would round to 100%) says so, so "never" and "always"
+    /// mean what they say.
+    static func percent(_ share: Double) -> String {
+        if share > 0, share < 0.005 { return "<1%" }
+        if share < 1, share > 0.995 { return ">99%" }
+        return String(format: "%.0f%%", share * 100)
+    }
     static func number(_ value: Double) -> String { String(format: "%.4g", value) }
 }

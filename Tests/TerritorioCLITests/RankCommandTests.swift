@@ -148,4 +148,28 @@ import Testing
         let weights = try RankCommandTests.write("rt-weights-3.json", #"{"price": 0.3, "volume": 0.7}"#)
         #expect(try run(arguments + ["--weights", weights]).code != 0)
     }
+
+    @Test func groupsAreDissolvedIntoALayer() throws {
+        let products = try RankCommandTests.write("rt-products-4.csv", Self.products)
+        let weights = try RankCommandTests.write("rt-weights-4.json", #"{"price": 0.3, "volume": 0.7}"#)
+        let groups = try RankCommandTests.write("rt-groups-4.csv", "territory_code,group\nT1,one\nT2,one\nT3,two\n")
+        let territories = try RankCommandTests.write("rt-squares.geojson", RankCommandTests.squares)
+        let output = CommandTests.temporary("rt-groups.geojson")
+        #expect(Territorio.run(arguments: ["rank", "--indicators", products, "--weights", weights, "--by", "territory", "--ignore", "note",
+                                           "--groups", groups, "--territories", territories, "--territory-id", "code",
+                                           "--groups-output", output]) == 0)
+        let layer = try Layer.readGeoJSON(path: output)
+        #expect(layer.features.map { $0.id?.description } == ["one", "two"])
+        // One: the two unit squares side by side, 0.2 x 0.1 degrees; potatoes
+        // (means of 0.629293 and 0.705128) ahead of maize (0.349029, 0.283450).
+        let one = layer.features[0].properties
+        #expect(one["top_1"] == .string("potatoes") && one["top_2"] == .string("maize"))
+        #expect(one["top_1_mean_score"]?.doubleValue == 0.667211)
+        #expect(one["members"]?.doubleValue == 2 && one["agreeing"]?.doubleValue == 2)
+        let area = try Geometry(layer.features[0].geometry!).area()
+        #expect(abs(area - 0.02) < 1e-9)
+        // Two: T3 has no products, so no top and no member ranked.
+        #expect(layer.features[1].properties["top_1"] == .null)
+        #expect(layer.features[1].properties["members"]?.doubleValue == 0)
+    }
 }

@@ -100,6 +100,9 @@ struct RankCommand: ParsableCommand {
     @Option(help: ArgumentHelp("CSV of territory_code,group: rank within each group too.", valueName: "file"))
     var groups: String?
 
+    @Option(name: .customLong("groups-output"), help: ArgumentHelp("With --groups and --territories: a layer of the groups (their members dissolved) with their top products.", valueName: "file"))
+    var groupsOutput: String?
+
     @Option(help: ArgumentHelp("Draws of weights and normalisation to test how stable each top is.", valueName: "n"))
     var sensitivity: Int?
 
@@ -130,7 +133,8 @@ struct RankCommand: ParsableCommand {
         _ = try Self.bounds(minimum, flag: "--minimum")
         _ = try Self.bounds(maximum, flag: "--maximum")
         if output != nil, territories == nil { throw ValidationError("-o writes the territories' layer: give --territories too") }
-        if territories != nil, output == nil { throw ValidationError("--territories is for the layer: give -o FILE too") }
+        if territories != nil, output == nil, groupsOutput == nil { throw ValidationError("--territories is for the layer: give -o FILE (or --groups-output FILE) too") }
+        if groupsOutput != nil, groups == nil || territories == nil { throw ValidationError("--groups-output dissolves the territories of each group: give --groups and --territories too") }
     }
 
     func run() throws {
@@ -165,9 +169,8 @@ struct RankCommand: ParsableCommand {
             weightFile = settings!
         }
         let result = try ProductRanking(normalisation: normalise, within: normaliseWithin).rank(table, weights: weightFile)
-        let grouped = try groups.map { path throws(ReadError) in
-            GroupRanking.rank(result, groups: try TerritoryGroups.read(path: path, territoryColumn: by), top: top)
-        }
+        let groupFile = try groups.map { path throws(ReadError) in try TerritoryGroups.read(path: path, territoryColumn: by) }
+        let grouped = groupFile.map { GroupRanking.rank(result, groups: $0, top: top) }
         let stability = try sensitivity.map { draws throws(ReadError) in
             try WeightSensitivity(draws: draws, seed: seed, concentration: concentration, top: top)
                 .run(table, weights: weightFile, normalisation: normalise, within: normaliseWithin)
@@ -177,14 +180,23 @@ struct RankCommand: ParsableCommand {
 
         var layerNote = ""
         var rowsOutsideLayer = 0
-        if let territories, let output {
-            let layer = try Layers.read(territories)
-            let field = territoryID ?? (layer.features.contains { $0.properties[by] != nil } ? by : nil)
-            if let field { try FieldCheck.require(field, in: layer, file: territories, flag: "--territory-id") }
-            let made = result.layer(territories: layer, top: top) { feature, index in
-                if let field { return feature.properties[field].flatMap { $0 == .null ? nil : $0.text } }
-                return feature.id?.description ?? String(index)
+        let territoryLayer = try territories.map { try Layers.read($0) }
+        let field = territoryID ?? (territoryLayer?.features.contains { $0.properties[by] != nil } == true ? by : nil)
+        if let field, let territoryLayer, let territories { try FieldCheck.require(field, in: territoryLayer, file: territories, flag: "--territory-id") }
+        let codeOf = { (feature: Feature, index: Int) -> String? in
+            if let field { return feature.properties[field].flatMap { $0 == .null ? nil : $0.text } }
+            return feature.id?.description ?? String(index)
+        }
+        if let groupsOutput, let grouped, let groupFile, let territoryLayer, let groups {
+            let made = try grouped.layer(territories: territoryLayer, groups: groupFile, code: codeOf)
+            try Layers.write(try made.layer.projected(to: .wgs84, file: territories!), to: groupsOutput)
+            if !made.missing.isEmpty {
+                Diagnostics.warn("\(groups): \(made.missing.count) group\(made.missing.count == 1 ? " has" : "s have") no member in \(territories!): \(Self.list(made.missing))")
             }
+            layerNote += "; \(groupsOutput): \(made.layer.count) groups written"
+        }
+        if let territories, let output, let layer = territoryLayer {
+            let made = result.layer(territories: layer, top: top, code: codeOf)
             try Layers.write(try made.layer.projected(to: .wgs84, file: territories), to: output)
             if !made.unmatched.isEmpty {
                 Diagnostics.warn("\(indicators): \(made.unmatched.count) territor\(made.unmatched.count == 1 ? "y" : "ies") of the table not in \(territories) (by \(field ?? "feature id")): \(Self.list(made.unmatched))")
@@ -193,7 +205,7 @@ struct RankCommand: ParsableCommand {
                 Diagnostics.warn("\(territories): \(made.withoutProducts.count) territor\(made.withoutProducts.count == 1 ? "y has" : "ies have") no products in the table: \(Self.list(made.withoutProducts))")
             }
             rowsOutsideLayer = result.territories.filter { made.unmatched.contains($0.territory) }.reduce(0) { $0 + $1.entries.count }
-            layerNote = "; \(output): \(made.layer.count) territories written, \(made.layer.count - made.withoutProducts.count) with products"
+            layerNote = "; \(output): \(made.layer.count) territories written, \(made.layer.count - made.withoutProducts.count) with products" + layerNote
         }
 
         let total = weightFile.total

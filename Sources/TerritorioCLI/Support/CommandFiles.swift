@@ -126,7 +126,10 @@ extension NetworkInfoCommand: CommandFiles {
 
 extension RankCommand: CommandFiles {
     var inputFiles: [String] { [indicators] + [weights, pairwise, groups, territories].compactMap { $0 } }
-    var outputFiles: [CommandOutput] { output.map { [CommandOutput(flag: "-o", path: $0, kind: .layer)] } ?? [] }
+    var outputFiles: [CommandOutput] {
+        (output.map { [CommandOutput(flag: "-o", path: $0, kind: .layer)] } ?? [])
+            + (groupsOutput.map { [CommandOutput(flag: "--groups-output", path: $0, kind: .layer)] } ?? [])
+    }
 }
 
 extension RenderCommand: CommandFiles {

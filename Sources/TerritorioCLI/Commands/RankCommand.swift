@@ -109,7 +109,7 @@ struct RankCommand: ParsableCommand {
     @Option(help: "Seed of the sensitivity draws.")
     var seed: UInt64 = 1
 
-    @Option(help: "Concentration of the Dirichlet around the weights (higher: smaller moves).")
+    @Option(help: "Concentration of the Dirichlet around the weights, 1 to 1e9 (higher: smaller moves).")
     var concentration: Double = 100
 
     @Option(help: ArgumentHelp("Territory polygons: with -o, a layer of each territory's top products.", valueName: "file"))
@@ -129,7 +129,10 @@ struct RankCommand: ParsableCommand {
         if weights == nil, !equalWeights, pairwise == nil { throw ValidationError("give the weights: --weights FILE, --equal-weights or --pairwise FILE") }
         if equalWeights, pairwise != nil { throw ValidationError("--equal-weights and --pairwise both set the weights; give one") }
         if let sensitivity, sensitivity < 1 || sensitivity > 1_000_000 { throw ValidationError("--sensitivity takes 1 to 1000000 draws") }
-        if !(concentration.isFinite && concentration > 0) { throw ValidationError("--concentration must be a positive number") }
+        // Below 1 the draws pile onto one indicator at a time; above 1e9 they do not move.
+        if !(concentration >= 1 && concentration <= 1e9) { throw ValidationError("--concentration takes 1 to 1e9 (100: a weight of 0.2 moves by about 0.04)") }
+        // JSON numbers carry integers exactly up to 2^53.
+        if seed > 9_007_199_254_740_991 { throw ValidationError("--seed takes 0 to 9007199254740991 (2^53 - 1)") }
         _ = try Self.bounds(minimum, flag: "--minimum")
         _ = try Self.bounds(maximum, flag: "--maximum")
         if output != nil, territories == nil { throw ValidationError("-o writes the territories' layer: give --territories too") }

@@ -97,6 +97,10 @@ public struct PairwiseComparison: Sendable {
                 guard value.isFinite, value > 0 else {
                     throw fail("\(indicators[i]) against \(indicators[j]): \(value) is not a positive number (1 = equal, 3 = moderately more, 9 = extremely more, 1/3 = moderately less)")
                 }
+                // Saaty's scale runs from 1/9 to 9; far beyond it the power iteration would overflow.
+                guard value >= 1e-3, value <= 1e3 else {
+                    throw fail("\(indicators[i]) against \(indicators[j]): \(String(format: "%g", value)) is outside 1/1000 to 1000; Saaty's scale runs from 1/9 to 9")
+                }
                 if i == j, abs(value - 1) > 1e-9 { throw fail("\(indicators[i]) against itself must be 1, not \(String(format: "%g", value))") }
                 if i < j, abs(value * matrix[j][i] - 1) > 0.01 {
                     throw fail("\(indicators[i]) against \(indicators[j]) is \(String(format: "%g", value)) but \(indicators[j]) against \(indicators[i]) is \(String(format: "%g", matrix[j][i])); the second must be its reciprocal, \(String(format: "%g", 1 / value))")

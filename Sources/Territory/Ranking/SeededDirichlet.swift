@@ -51,8 +51,12 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     /// Dirichlet(alpha): independent Gamma(alpha_i) scaled to sum 1. An
     /// alpha of 0 stays 0 (an indicator weighted 0 stays out).
     public mutating func dirichlet(_ alpha: [Double]) -> [Double] {
-        let draws = alpha.map { $0 > 0 ? gamma(shape: $0) : 0 }
-        let total = draws.reduce(0, +)
-        return draws.map { $0 / total }
+        guard alpha.contains(where: { $0 > 0 }) else { return alpha.map { _ in 0 } }
+        while true {
+            let draws = alpha.map { $0 > 0 ? gamma(shape: $0) : 0 }
+            let total = draws.reduce(0, +)
+            // Tiny shapes can underflow every draw to 0: draw again.
+            if total > 0, total.isFinite { return draws.map { $0 / total } }
+        }
     }
 }

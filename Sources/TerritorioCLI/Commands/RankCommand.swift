@@ -53,7 +53,7 @@ struct RankCommand: ParsableCommand {
               territorio rank --indicators geodata/ranking/products.csv --weights geodata/ranking/weights.json \\
                 --by municipality_code --top 2 --territories geodata/territory/municipalities.geojson -o top.geojson --json
               territorio rank --indicators geodata/ranking/products.csv --pairwise geodata/ranking/pairwise.json \
-                --weights geodata/ranking/directions.json --by municipality_code --normalise-within product \
+                --weights geodata/ranking/settings.json --by municipality_code --normalise-within product \
                 --minimum volume=10 --groups geodata/ranking/groups.csv --sensitivity 500 --seed 7
             """
     )

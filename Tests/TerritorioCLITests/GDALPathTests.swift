@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+@testable import Geo
+@testable import GeoFormats
+@testable import TerritorioCLI
+
+/// Names only GDAL opens, taken as they are (`/vsizip/`, `/vsigzip/`,
+/// `/vsistdin/`, `GPKG:file:layer`), and GeoPackage layers written into a
+/// file that keeps its others.
+@Suite(.serialized) struct GDALPathTests {
+    static let sample = CommandTests.repository.appendingPathComponent("geodata/territory").path
+    static let parishes = sample + "/parishes.geojson"
+    static let sites = sample + "/sites.geojson"
+
+    /// A fresh folder of its own for each test.
+    static func folder(_ name: String) throws -> String {
+        let folder = CommandTests.temporary("gdal-paths-\(name)")
+        try? FileManager.default.removeItem(atPath: folder)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    static func layers(_ path: String) throws -> [String] {
+        try GDALReader.layerNames(path: path)
+    }
+
+    @Test func zipAndGzipAreReadInPlace() throws {
+        let folder = try Self.folder("vsi")
+        let shp = folder + "/parishes.shp"
+        #expect(Territorio.run(arguments: ["convert", Self.parishes, "-o", shp]) == 0)
+        let zipped = try OutputPathTests.shell("zip -q parishes.zip parishes.shp parishes.shx parishes.dbf parishes.prj parishes.cpg && cp \(Self.sites) sites.geojson && gzip -k sites.geojson", in: folder)
+        #expect(zipped.status == 0, "\(zipped.standardError)")
+
+        let fromZip = try LayerSource.read("/vsizip/\(folder)/parishes.zip/parishes.shp")
+        #expect(fromZip.layer.count == 150)
+        #expect(fromZip.layer.features.reduce(0) { $0 + ($1.properties["population"]?.doubleValue ?? 0) } == 2_224_979)
+        let fromGzip = try LayerSource.read("/vsigzip/\(folder)/sites.geojson.gz")
+        #expect(fromGzip.layer.count == 2449)
+        // A command reads them too, and a name not in the archive says so.
+        #expect(Territorio.run(arguments: ["info", "/vsizip/\(folder)/parishes.zip/parishes.shp"]) == 0)
+        let missing = try ChildProcess.start(["info", "/vsizip/\(folder)/parishes.zip/roads.shp"]).wait()
+        #expect(missing.status == 1)
+        #expect(missing.standardError.contains("roads.shp: no such file"), "\(missing.standardError)")
+        // The archive is an input: writing over it is refused.
+        let clash = try ChildProcess.start(["convert", "/vsizip/\(folder)/parishes.zip/parishes.shp", "-o", folder + "/parishes.zip"]).wait()
+        #expect(clash.status == 1)
+        #expect(clash.standardError.contains("is the input"), "\(clash.standardError)")
+    }
+
+    @Test func standardInputThroughGDAL() throws {
+        let folder = try Self.folder("stdin")
+        let result = try OutputPathTests.shell("$T info /vsistdin/ < \(Self.parishes)", in: folder)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("features: 150"), "\(result.standardOutput)")
+    }
+
+    @Test func aGeoPackageKeepsItsOtherLayers() throws {
+        let folder = try Self.folder("gpkg")
+        let gpkg = folder + "/registry.gpkg"
+        #expect(Territorio.run(arguments: ["convert", Self.parishes, "-o", gpkg, "--layer-name", "parishes"]) == 0)
+        #expect(Territorio.run(arguments: ["convert", Self.sites, "-o", gpkg, "--layer-name", "sites"]) == 0)
+        #expect(Territorio.run(arguments: ["convert", Self.parishes, "--where", "population > 20000", "-o", "GPKG:\(gpkg):large"]) == 0)
+        #expect(try Self.layers(gpkg) == ["parishes", "sites", "large"])
+        // GPKG:file:layer reads one of them; so do FILE:LAYER and --layer.
+        #expect(try LayerSource.read("GPKG:\(gpkg):sites").layer.count == 2449)
+        #expect(try LayerSource.read("\(gpkg):parishes").layer.count == 150)
+        #expect(try LayerSource.read(gpkg, options: .init(layer: "sites")).layer.count == 2449)
+        let large = try LayerSource.read("GPKG:\(gpkg):large").layer
+        let expected = try Layer.readGeoJSON(path: Self.parishes).features.filter { ($0.properties["population"]?.doubleValue ?? 0) > 20000 }
+        #expect(large.count == expected.count && large.count > 0)
+
+        // Replacing a layer keeps the others; --append adds to it.
+        #expect(Territorio.run(arguments: ["convert", Self.parishes, "-o", gpkg, "--layer-name", "large"]) == 0)
+        #expect(try Self.layers(gpkg) == ["parishes", "sites", "large"])
+        #expect(try LayerSource.read("GPKG:\(gpkg):large").layer.count == 150)
+        #expect(Territorio.run(arguments: ["convert", Self.parishes, "-o", "GPKG:\(gpkg):parishes", "--append"]) == 0)
+        #expect(try LayerSource.read("GPKG:\(gpkg):parishes").layer.count == 300)
+        #expect(try LayerSource.read("GPKG:\(gpkg):sites").layer.count == 2449)
+
+        // A failed append (sites have fields parishes lack) leaves the file as it was.
+        let before = try Data(contentsOf: URL(fileURLWithPath: gpkg))
+        #expect(Territorio.run(arguments: ["convert", Self.sites, "-o", gpkg, "--layer-name", "parishes", "--append"]) == 1)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: gpkg)) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix(".") }.isEmpty)
+        // A layer of the GeoPackage cannot be written into the same file it is read from.
+        #expect(Territorio.run(arguments: ["convert", "GPKG:\(gpkg):sites", "-o", "GPKG:\(gpkg):copy"]) == 1)
+    }
+
+    @Test func appendAndLayerNameAreRefusedWhereTheyMeanNothing() throws {
+        let folder = try Self.folder("refused")
+        for arguments in [["-o", folder + "/a.geojson", "--append"], ["-o", folder + "/a.fgb", "--append"],
+                          ["-o", folder + "/a.geojson", "--layer-name", "x"], ["-o", "/vsizip/\(folder)/a.zip/a.shp"],
+                          ["-o", "GPKG:\(folder)/a.gpkg:x", "--layer-name", "y"]] {
+            let result = try ChildProcess.start(["convert", Self.parishes] + arguments).wait()
+            #expect(result.status != 0, "\(arguments)")
+            #expect(!FileManager.default.fileExists(atPath: folder + "/a.geojson") && !FileManager.default.fileExists(atPath: folder + "/a.fgb"))
+        }
+        // A file that is not a GeoPackage is not overwritten by a layer written into it.
+        let notGeoPackage = folder + "/notes.gpkg"
+        try "notes".write(toFile: notGeoPackage, atomically: true, encoding: .utf8)
+        #expect(Territorio.run(arguments: ["convert", Self.parishes, "-o", notGeoPackage]) == 1)
+        #expect(try String(contentsOfFile: notGeoPackage, encoding: .utf8) == "notes")
+    }
+}

@@ -103,24 +103,35 @@ final class PostGISServer {
         return try Self.run(bin + "/" + program, arguments, in: folder)
     }
 
+    /// Runs a program to its end. posix_spawn and waitpid, not Foundation's
+    /// Process: the server pg_ctl starts keeps the descriptors it inherited,
+    /// and Process would wait for them to close.
     static func run(_ executable: String, _ arguments: [String], in directory: String? = nil) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        // Files, not pipes: pg_ctl's server keeps a pipe open after pg_ctl exits.
         let stem = FileManager.default.temporaryDirectory.path + "/postgis-run-\(UUID().uuidString)"
-        FileManager.default.createFile(atPath: stem + ".out", contents: nil)
-        FileManager.default.createFile(atPath: stem + ".err", contents: nil)
         defer { unlink(stem + ".out"); unlink(stem + ".err") }
-        process.standardOutput = FileHandle(forWritingAtPath: stem + ".out")
-        process.standardError = FileHandle(forWritingAtPath: stem + ".err")
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, stem + ".out", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 2, stem + ".err", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        // The folder through the shell: a server run as nobody cannot stay in the test's folder.
+        let command = ["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", directory ?? "/", executable] + arguments
+        let argv = command.map { strdup($0) } + [nil]
+        let envp = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        var pid: pid_t = 0
+        let started = posix_spawn(&pid, "/bin/sh", &actions, nil, argv, envp)
+        guard started == 0 else { throw Failure(description: "cannot start \(executable): \(String(cString: strerror(started)))") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let exit = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         let out = FileManager.default.contents(atPath: stem + ".out") ?? Data()
         let err = FileManager.default.contents(atPath: stem + ".err") ?? Data()
-        return Run(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self), error: String(decoding: err, as: UTF8.self))
+        return Run(status: exit, output: String(decoding: out, as: UTF8.self), error: String(decoding: err, as: UTF8.self))
     }
 
     /// A port on 127.0.0.1 the kernel had free a moment ago.

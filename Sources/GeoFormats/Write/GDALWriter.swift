@@ -204,7 +204,7 @@ public final class GDALWriter {
             let flags = UInt32(GDAL_OF_VECTOR | GDAL_OF_UPDATE | GDAL_OF_VERBOSE_ERROR)
             opened = withCStringList([format.driver]) { GDALOpenEx(file, flags, constList($0), nil, nil) }
             guard opened != nil else {
-                throw WriteError(file: path, message: "exists and is not a GeoPackage GDAL can add a layer to (\(messages.failure(or: "no reason given"))): remove it or name another file")
+                throw WriteError(file: path, message: "exists and is not a GeoPackage GDAL can add a layer to: remove it or name another file")
             }
         } else {
             opened = GDALCreate(driver, file, 0, 0, 0, GDT_Unknown, nil)

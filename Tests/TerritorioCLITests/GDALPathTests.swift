@@ -96,10 +96,16 @@ import Testing
             #expect(result.status != 0, "\(arguments)")
             #expect(!FileManager.default.fileExists(atPath: folder + "/a.geojson") && !FileManager.default.fileExists(atPath: folder + "/a.fgb"))
         }
-        // A file that is not a GeoPackage is not overwritten by a layer written into it.
+        // A file that is not a GeoPackage at all is replaced whole, as any
+        // format's is; an SQLite file GDAL cannot open as one is an error, kept.
         let notGeoPackage = folder + "/notes.gpkg"
         try "notes".write(toFile: notGeoPackage, atomically: true, encoding: .utf8)
-        #expect(Territorio.run(arguments: ["convert", Self.parishes, "-o", notGeoPackage]) == 1)
-        #expect(try String(contentsOfFile: notGeoPackage, encoding: .utf8) == "notes")
+        #expect(Territorio.run(arguments: ["convert", Self.parishes, "-o", notGeoPackage]) == 0)
+        #expect(try Self.layers(notGeoPackage) == ["notes"])
+        let broken = folder + "/broken.gpkg"
+        let bytes = Data("SQLite format 3\u{0}".utf8) + Data(repeating: 0xAB, count: 200)
+        try bytes.write(to: URL(fileURLWithPath: broken))
+        #expect(Territorio.run(arguments: ["convert", Self.parishes, "-o", broken]) == 1)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: broken)) == bytes)
     }
 }

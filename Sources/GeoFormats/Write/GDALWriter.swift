@@ -15,7 +15,7 @@ import Geo
 ///   `.dbf`, `.prj`, and a `.cpg` saying UTF-8). A failed run leaves the
 ///   old files as they were. FlatGeobuf files get a spatial index, so
 ///   their features come in the index's order.
-/// - A GeoPackage that exists keeps its other layers: it is copied into
+/// - A GeoPackage (an SQLite file) that exists keeps its other layers: it is copied into
 ///   the temporary folder, the layer is added there (or replaced, or with
 ///   `append` added to), and the copy renamed over the file.
 /// - A PostGIS table is created or replaced (with `append`, added to) in
@@ -148,7 +148,7 @@ public final class GDALWriter {
         // A GeoPackage that exists keeps its other layers: the layer goes
         // into a copy of it.
         var update = false
-        if format == .geoPackage, case .file(let target) = destination, Self.size(of: target) > 0 {
+        if format == .geoPackage, case .file(let target) = destination, Self.isSQLite(target) {
             do { try FileManager.default.copyItem(atPath: target, toPath: written) } catch {
                 throw WriteError(file: path, message: "cannot copy the GeoPackage to add the layer to it: \(error.localizedDescription)")
             }
@@ -176,10 +176,13 @@ public final class GDALWriter {
         if let temporaryFolder { TemporaryFiles.remove(temporaryFolder) }
     }
 
-    private static func size(of file: String) -> Int {
-        var info = stat()
-        guard stat(file, &info) == 0 else { return 0 }
-        return Int(info.st_size)
+    /// The file starts as an SQLite database does, as a GeoPackage must.
+    /// Any other file at the destination is replaced whole, as every
+    /// format's is; a GeoPackage GDAL cannot open is an error, not lost.
+    private static func isSQLite(_ file: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: file) else { return false }
+        defer { try? handle.close() }
+        return (try? handle.read(upToCount: 16)) == Data("SQLite format 3\u{0}".utf8)
     }
 
     // MARK: Writing

@@ -16,6 +16,11 @@ import Geo
 /// own CSV driver). `FILE:LAYER` picks a layer of a file that holds several
 /// (`boundaries.gpkg:departments`, `duitama.osm.pbf:points`); it is read
 /// so only when FILE exists and FILE:LAYER as a whole does not.
+///
+/// Whatever else GDAL opens is taken as it is (`GDALName`): `PG:`
+/// connection strings (`tables=NAME` or `--layer NAME` picks the table),
+/// `/vsizip/`, `/vsigzip/`, `/vsistdin/` and the other virtual paths, and
+/// `GPKG:file.gpkg:layer`.
 public enum LayerSource {
     public enum Format: Sendable, Hashable, CustomStringConvertible {
         case geoJSON
@@ -47,9 +52,12 @@ public enum LayerSource {
         public var roads: Bool
         /// Hears the count of features read every 10,000 features.
         public var progress: ((Int) -> Void)?
+        /// The layer (or database table) to read, as `--layer` names it.
+        public var layer: String?
 
         public init(format: String? = nil, csv: CSVPointReader.Options = .init(), collectRejects: Bool = false, crs: CRS? = nil,
-                    encoding: String? = nil, roads: Bool = false, progress: ((Int) -> Void)? = nil) {
+                    encoding: String? = nil, roads: Bool = false, progress: ((Int) -> Void)? = nil, layer: String? = nil) {
+            self.layer = layer
             self.format = format
             self.csv = csv
             self.collectRejects = collectRejects
@@ -75,7 +83,13 @@ public enum LayerSource {
     }
 
     public static func read(_ argument: String, options: Options = Options()) throws(ReadError) -> Contents {
-        let (path, layerName) = split(argument)
+        var (path, layerName) = split(argument)
+        if let named = options.layer {
+            if let layerName, layerName != named {
+                throw ReadError(file: argument, message: "names the layer '\(layerName)' and --layer names '\(named)': give one")
+            }
+            layerName = named
+        }
         let format = try format(of: path, named: options.format)
         var contents: Contents
         switch format {
@@ -119,7 +133,8 @@ public enum LayerSource {
     /// and the whole argument does not.
     public static func split(_ argument: String) -> (path: String, layer: String?) {
         let manager = FileManager.default
-        guard !manager.fileExists(atPath: argument), let colon = argument.lastIndex(of: ":"),
+        if let (file, layer) = GDALName.geoPackageLayer(argument), manager.fileExists(atPath: file) { return (file, layer) }
+        guard !GDALName.isGDALOnly(argument), !manager.fileExists(atPath: argument), let colon = argument.lastIndex(of: ":"),
               colon != argument.startIndex, argument.index(after: colon) != argument.endIndex else {
             return (argument, nil)
         }
@@ -131,6 +146,16 @@ public enum LayerSource {
     /// The reader for `path`: by `--format` name, else by extension, else
     /// by the file's first bytes.
     public static func format(of path: String, named name: String? = nil) throws(ReadError) -> Format {
+        // Only GDAL opens these: a --format names its driver.
+        if GDALName.isGDALOnly(path) {
+            guard let name else { return .gdal(driver: nil) }
+            switch name.lowercased() {
+            case "geojson", "json": return .gdal(driver: "GeoJSON")
+            case "geojsonseq": return .gdal(driver: "GeoJSONSeq")
+            case "csv": return .gdal(driver: "CSV")
+            default: break
+            }
+        }
         if let name {
             switch name.lowercased() {
             case "geojson", "json", "geojsonseq": return .geoJSON
@@ -177,17 +202,59 @@ public enum LayerSource {
 /// name without extension and a device or FIFO as RFC 7946 GeoJSON by
 /// Territorio's own writer. Any other extension is an error: a file is
 /// never GeoJSON under another format's name.
+///
+/// Through GDAL too: a PostGIS table (`PG:` connection string; the table
+/// is `--layer-name`, else `tables=NAME`), created or replaced, and a layer
+/// of a GeoPackage (`GPKG:file.gpkg:layer`, or `--layer-name`), added to the
+/// file's other layers. `append` adds to the table or layer instead.
 public enum LayerOutput {
+    /// Where the features go, after `GPKG:file:layer` is taken apart.
+    public struct Target: Sendable, Equatable {
+        /// The file (or connection string) written.
+        public var path: String
+        /// The layer or table; nil for the writer's default (the file's stem).
+        public var layerName: String?
+    }
+
+    /// `GPKG:file:layer` as the file and the layer; `layerName` (the
+    /// `--layer-name` flag) when it names the same or the path names none.
+    public static func target(_ path: String, layerName: String? = nil) throws(WriteError) -> Target {
+        if let (file, layer) = GDALName.geoPackageLayer(path) {
+            if let layerName, layerName != layer {
+                throw WriteError(file: path, message: "names the layer '\(layer)' and --layer-name names '\(layerName)': give one")
+            }
+            return Target(path: file, layerName: layer)
+        }
+        return Target(path: path, layerName: layerName)
+    }
+
     /// True when `path` is written through GDAL.
     public static func isGDAL(_ path: String) -> Bool {
-        path != "-" && WritableFormat(path: path) != nil
+        guard path != "-" else { return false }
+        if GDALName.isPostgreSQL(path) || GDALName.geoPackageLayer(path) != nil { return true }
+        return WritableFormat(path: path) != nil
     }
 
     /// Throws when Territorio cannot write a layer to `path`: an extension
-    /// no writer takes, a database connection.
-    public static func check(_ path: String) throws(WriteError) {
-        if path.uppercased().hasPrefix("PG:") {
-            throw WriteError(file: path, message: "writing to PostGIS is not supported yet: write a .gpkg and load it with ogr2ogr")
+    /// no writer takes, a database other than PostGIS, a virtual path, a
+    /// table not named, `append` to a format written whole.
+    public static func check(_ path: String, layerName: String? = nil, append: Bool = false) throws(WriteError) {
+        let target = try target(path, layerName: layerName)
+        let path = target.path
+        if GDALName.isPostgreSQL(path) {
+            guard target.layerName ?? GDALName.table(in: path) != nil else {
+                throw WriteError(file: path, message: "names no table: give one with --layer-name NAME (or tables=NAME in the connection string)")
+            }
+            return
+        }
+        if GDALName.isVirtual(path) {
+            throw WriteError(file: path, message: "GDAL's virtual paths are read, not written: write a file (then zip or gzip it)")
+        }
+        if GDALName.isConnection(path) {
+            throw WriteError(file: path, message: "Territorio writes to PostGIS (PG:...), files and GPKG:file:layer; not to this connection")
+        }
+        if append && WritableFormat(path: path) != .geoPackage {
+            throw WriteError(file: path, message: "--append adds to a GeoPackage layer or a PostGIS table; this output is written whole")
         }
         guard path != "-", let fileExtension = WritableFormat.fileExtension(of: path),
               !WritableFormat.geoJSONExtensions.contains(fileExtension), WritableFormat(path: path) == nil,
@@ -198,10 +265,16 @@ public enum LayerOutput {
     /// A writer for `path`. `geoJSON` applies to GeoJSON output (its
     /// `crs` is replaced by `crs`); `fields` are type hints for GDAL formats.
     public static func open(_ path: String, crs: CRS, geoJSON: GeoJSONWriter.Options = .init(), fields: [FieldDefinition] = [],
+                            layerName: String? = nil, append: Bool = false,
                             onWarning: ((String) -> Void)? = nil) throws(WriteError) -> any FeatureOutput {
-        try check(path)
+        try check(path, layerName: layerName, append: append)
         if isGDAL(path) {
-            return try GDALWriter(path: path, options: GDALWriter.Options(crs: crs, fields: fields, onWarning: onWarning))
+            let target = try target(path, layerName: layerName)
+            return try GDALWriter(path: target.path, options: GDALWriter.Options(crs: crs, fields: fields, layerName: target.layerName,
+                                                                                   append: append, onWarning: onWarning))
+        }
+        if let layerName {
+            onWarning?("\(path): --layer-name \(layerName) is ignored: GeoJSON holds one unnamed layer")
         }
         var options = geoJSON
         options.crs = crs

@@ -12,8 +12,16 @@ final class VectorDataset {
     init(path: String, driver: String? = nil, openOptions: [String] = [], messages: GDALMessages) throws(ReadError) {
         GDAL.prepare()
         self.path = path
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw ReadError(file: path, message: "no such file")
+        // A connection string is GDAL's to judge; a virtual path is looked
+        // up through GDAL's own file layer.
+        if GDALName.isVirtual(path) {
+            guard GDALName.virtualPathExists(path) else {
+                throw ReadError(file: path, message: "no such file (inside the archive or compressed file, as GDAL sees it)")
+            }
+        } else if !GDALName.isConnection(path) {
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw ReadError(file: path, message: "no such file")
+            }
         }
         if let driver, GDALGetDriverByName(driver) == nil {
             throw ReadError(file: path, message: "GDAL has no driver named '\(driver)'; vector drivers here: \(GDAL.vectorDriverNames().joined(separator: ", "))")

@@ -22,6 +22,8 @@ public struct WritableFormat: Sendable, Hashable {
     public static let geoPackage = WritableFormat(driver: "GPKG", fileExtension: "gpkg", name: "GeoPackage")
     public static let flatGeobuf = WritableFormat(driver: "FlatGeobuf", fileExtension: "fgb", name: "FlatGeobuf")
     public static let shapefile = WritableFormat(driver: "ESRI Shapefile", fileExtension: "shp", name: "Shapefile")
+    /// A table of a PostgreSQL/PostGIS database (`PG:` connection string).
+    public static let postgreSQL = WritableFormat(driver: "PostgreSQL", fileExtension: "", name: "PostGIS table")
 
     /// The extensions Territorio's own GeoJSON writer takes.
     public static let geoJSONExtensions = ["geojson", "json", "geojsonl", "geojsons", "geojsonseq", "ndjson"]
@@ -84,6 +86,9 @@ public struct WritableFormat: Sendable, Hashable {
         case "ESRI Shapefile": ["ENCODING=UTF-8"]
         // Otherwise GDAL's CSV writes the attributes alone.
         case "CSV": ["GEOMETRY=AS_WKT"]
+        // Column names as given (GDAL would lower-case them), so reading
+        // the table back gives the same property names.
+        case "PostgreSQL": ["LAUNDER=NO", "GEOMETRY_NAME=geom"]
         default: []
         }
     }

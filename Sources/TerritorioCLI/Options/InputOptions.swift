@@ -23,6 +23,9 @@ struct InputOptions: ParsableArguments {
     @Option(name: .customLong("rejects"), help: ArgumentHelp("CSV: write rows whose coordinates cannot be read to this CSV, with the reason, instead of stopping at the first.", valueName: "file"))
     var rejectsFile: String?
 
+    @Option(help: ArgumentHelp("The layer of the input to read: a GeoPackage's layer, a database table (with a PG: connection string), ... (same as FILE:LAYER).", valueName: "name"))
+    var layer: String?
+
     @Option(name: .customLong("s-crs"), help: ArgumentHelp("The CRS the input is in, overriding what it declares (EPSG:n, PROJ string or WKT).", valueName: "crs"))
     var sourceCRS: String?
 
@@ -35,7 +38,8 @@ struct InputOptions: ParsableArguments {
     /// silently. Warnings go to standard error.
     func read(_ path: String, progress: Progress? = nil) throws -> LayerSource.Contents {
         let options = LayerSource.Options(format: format, csv: csvOptions, collectRejects: rejectsFile != nil,
-                                          crs: sourceCRS.map(CRS.init), encoding: encoding, progress: { progress?.update($0) })
+                                          crs: sourceCRS.map(CRS.init), encoding: encoding, progress: { progress?.update($0) },
+                                          layer: layer)
         let contents = try LayerSource.read(path, options: options)
         progress?.finish()
         Layers.report(contents.warnings)

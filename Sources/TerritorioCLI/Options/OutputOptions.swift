@@ -3,10 +3,17 @@ import Geo
 import GeoFormats
 
 /// Where the output layer goes: GeoJSON (a file or - for standard output),
-/// or GeoPackage, FlatGeobuf or Shapefile by the file's extension.
+/// GeoPackage, FlatGeobuf or Shapefile by the file's extension, a layer of
+/// a GeoPackage, or a PostGIS table.
 struct OutputOptions: ParsableArguments {
-    @Option(name: .shortAndLong, help: ArgumentHelp("Output file: .geojson (or - for standard output), .gpkg, .fgb, .shp, or another GDAL format by its extension (.kml, .csv, .gml, ...).", valueName: "file"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Output: .geojson (or - for standard output), .gpkg, .fgb, .shp, another GDAL format by its extension (.kml, .csv, .gml, ...), GPKG:file.gpkg:layer, or a PostGIS table (\"PG:dbname=... \" with --layer-name).", valueName: "file"))
     var output: String = "-"
+
+    @Option(name: .customLong("layer-name"), help: ArgumentHelp("The output's layer: the PostGIS table, or the GeoPackage layer (the file's other layers are kept). Default: the file's name.", valueName: "name"))
+    var layerName: String?
+
+    @Flag(help: "Add the features to the PostGIS table or GeoPackage layer instead of replacing it.")
+    var append = false
 
     @Option(help: "GeoJSON: decimal places of output coordinates (7 is about 1 cm in degrees).")
     var precision: Int = 7
@@ -21,6 +28,9 @@ struct OutputOptions: ParsableArguments {
         if seq && LayerOutput.isGDAL(output) {
             throw ValidationError("--seq writes GeoJSON text sequences; \(output) is not GeoJSON")
         }
+        if layerName != nil && !LayerOutput.isGDAL(output) {
+            throw ValidationError("--layer-name names a GeoPackage layer or a PostGIS table; \(output) is GeoJSON, one unnamed layer")
+        }
     }
 
     /// The writer for --output: GDAL's for .gpkg, .fgb and .shp (`fields`
@@ -30,7 +40,8 @@ struct OutputOptions: ParsableArguments {
     func writer(crs: CRS, fields: [FieldDefinition] = [], keepInvalidPolygons: Bool = false) throws -> any FeatureOutput {
         var options = writerOptions(crs: crs)
         options.keepInvalidPolygons = keepInvalidPolygons
-        return try LayerOutput.open(output, crs: crs, geoJSON: options, fields: fields, onWarning: Diagnostics.warn)
+        return try LayerOutput.open(output, crs: crs, geoJSON: options, fields: fields, layerName: layerName, append: append,
+                                    onWarning: Diagnostics.warn)
     }
 
     var isGeoJSON: Bool { !LayerOutput.isGDAL(output) }

@@ -17,6 +17,9 @@ struct CommandOutput {
     var flag: String
     var path: String
     var kind: Kind
+    /// A layer output's `--layer-name` and `--append`.
+    var layerName: String? = nil
+    var append = false
 }
 
 protocol CommandFiles {
@@ -26,7 +29,7 @@ protocol CommandFiles {
 }
 
 extension OutputOptions {
-    var files: [CommandOutput] { [CommandOutput(flag: "-o", path: output, kind: .layer)] }
+    var files: [CommandOutput] { [CommandOutput(flag: "-o", path: output, kind: .layer, layerName: layerName, append: append)] }
 }
 
 extension ReportOptions {

@@ -8,6 +8,8 @@ import Maps
 /// inputs (through symbolic links, by device and inode), two outputs on
 /// one file (`-` once at most; a device such as /dev/null may take
 /// several), a layer output in a format Territorio cannot write, a folder.
+/// `GPKG:file:layer` and `/vsizip/file.zip/...` stand for their file; a
+/// PostGIS table for itself (its database's connection string and name).
 enum OutputPaths {
     struct Clash: Error {
         let message: String
@@ -18,7 +20,7 @@ enum OutputPaths {
         var claimed: [(output: CommandOutput, identity: Set<String>)] = []
         for output in command.outputFiles {
             try checkFormat(output)
-            let identity = identities(of: output.path)
+            let identity = identities(of: output)
             for input in inputs where !identity.isDisjoint(with: inputIdentities(of: input)) {
                 throw Clash(message: "\(output.flag) \(output.path) is the input \(input): writing it would destroy the input; write to another file")
             }
@@ -35,7 +37,9 @@ enum OutputPaths {
         }
         switch output.kind {
         case .layer:
-            do { try LayerOutput.check(output.path) } catch { throw Clash(message: "\(output.flag) \(error.description)") }
+            do { try LayerOutput.check(output.path, layerName: output.layerName, append: output.append) } catch {
+                throw Clash(message: "\(output.flag) \(error.description)")
+            }
         case .map:
             if MapFormat(path: output.path) == nil {
                 throw Clash(message: "\(output.flag) \(output.path): the map's format follows the extension: .svg, .png, .pdf or .html")
@@ -43,6 +47,13 @@ enum OutputPaths {
         case .text:
             break
         }
+    }
+
+    private static func identities(of output: CommandOutput) -> Set<String> {
+        if output.kind == .layer, GDALName.isPostgreSQL(output.path) {
+            return ["table \(GDALName.database(of: output.path)) \(output.layerName ?? GDALName.table(in: output.path) ?? "")"]
+        }
+        return identities(of: GDALName.localFile(of: output.path) ?? output.path)
     }
 
     /// Names of the file `path` writes: its descriptor, its device and
@@ -67,6 +78,10 @@ enum OutputPaths {
 
     /// An input is read, so only an existing regular file can be lost.
     private static func inputIdentities(of path: String) -> Set<String> {
+        if GDALName.isPostgreSQL(path) {
+            return GDALName.table(in: path).map { ["table \(GDALName.database(of: path)) \($0)"] } ?? []
+        }
+        let path = GDALName.localFile(of: path) ?? path
         var info = stat()
         guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return [] }
         return ["inode \(info.st_dev) \(info.st_ino)"]

@@ -1,0 +1,78 @@
+/// Every string a report writes for people, keyed. Each language is one
+/// file (`Catalogue+English.swift`, `Catalogue+Spanish.swift`) with one
+/// exhaustive `switch` over `Key`: a key missing from a language does not
+/// compile, and a third language is one more file and one case of
+/// `Language`. Values a key carries (counts, numbers already formatted for
+/// the language, names) are placed by each language where its grammar
+/// wants them.
+public enum Catalogue {
+    public enum Key: Sendable {
+        // Vocabulary
+        case stage(Stage)
+        case unit(CapacityUnit)
+        /// "add 308.0 t/month of retail": the capacity a critical node lacks.
+        case proposal(amount: String, unit: String, stage: String)
+        /// "12 sites outside every territory (capacity unused: ...)".
+        case sitesLeftOut(count: Int, reason: SitesLeftOut.Reason, unused: String)
+
+        // Coverage: summary
+        case coverageTitle
+        case coveragePeople(circuits: Int, total: String, inCircuits: String, inNoCircuit: String, territoriesOfNoCircuit: Int)
+        case coverageOverlaps(territories: Int)
+        case coverageSites(sites: Int, outsideChains: Int)
+        case coverageNoCircuitCanUse
+
+        // Coverage: findings
+        case surplusHeading
+        case surplusNone
+        case surplusIntro
+        case surplusTableHeader
+        case productShortageHeading
+        case productShortageNone
+        case productShortageIntro
+        case productShortageTableHeader
+        case stageShortageHeading
+        case stageShortageNone
+        case stageShortageIntro
+        case stageShortageTableHeader
+
+        // Coverage: a circuit
+        case circuitLine(territories: Int, area: String, people: String, families: String, nearDistribution: String)
+        case productTableHeader
+        case stageTableHeader
+        case skippable
+
+        // Coverage: zones
+        case zonesHeading
+        case zoneLine(circuits: String, people: String, families: String)
+        case circuitsInNoZone(String)
+        case zonePlace(String)
+
+        // Coverage: primary against processing
+        case processingHeading
+        case processingTableHeader
+
+        // Coverage: identity products
+        case identityHeading(field: String)
+        case identityCountsHeader
+        case noIdentityProduct
+        /// An identity product whose chain has no actor in the territory.
+        case identityNoStage
+        /// An identity product no chain of the study makes.
+        case identityNoChain
+        case identityTableHeader
+
+        // Coverage: points
+        case pointsLine(points: Int, outside: Int, inNoCircuit: Int)
+        case pointsWithoutValue(count: Int, field: String?)
+        case pointsSumColumn(field: String)
+        case pointsCategory
+        case pointsCount
+        case pointsNoCategory
+        case zone
+        case circuit
+
+        // Coverage: definitions
+        case coverageDefinitions
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+
+/// `coverage --lang` and the language from `LANG`: the Markdown report in
+/// Spanish, the JSON the same in both languages.
+@Suite struct LanguageCommandTests {
+    static func coverage(_ extra: [String], environment: [String: String], name: String) throws -> (report: String, json: String) {
+        let report = CommandTests.temporary(name + ".md"), json = CommandTests.temporary(name + ".json")
+        let outcome = try ChildProcess.run([
+            "coverage", "--territories", SampleFiles.parishes, "--id-field", "code", "--grouping", SampleFiles.circuits,
+            "--sites", SampleFiles.sites, "--chain", SampleFiles.cheese, "-o", CommandTests.temporary(name + ".geojson"),
+            "--json", json, "--report", report,
+        ] + extra, environment: environment)
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        return (try String(contentsOfFile: report, encoding: .utf8), try String(contentsOfFile: json, encoding: .utf8))
+    }
+
+    @Test func spanishFromLangOrTheFlagEnglishOtherwise() throws {
+        let fromLang = try Self.coverage([], environment: ["LC_ALL": "", "LANG": "es_VE.UTF-8"], name: "lang_es")
+        let flag = try Self.coverage(["--lang", "es"], environment: ["LC_ALL": "", "LANG": "C.UTF-8"], name: "flag_es")
+        let english = try Self.coverage(["--lang", "en"], environment: ["LC_ALL": "", "LANG": "es_VE.UTF-8"], name: "flag_en")
+        #expect(fromLang.report.hasPrefix("# Cobertura de los circuitos\n\n15 circuitos; 2.224.979 habitantes en los territorios"))
+        #expect(fromLang.report.contains("de producción primaria |"))
+        #expect(fromLang.report == flag.report)
+        #expect(english.report.hasPrefix("# Circuit coverage\n\n15 circuits; 2,224,979 people in the territories"))
+        #expect(fromLang.json == english.json)
+    }
+
+    @Test func anUnknownLanguageIsRefused() throws {
+        let outcome = try ChildProcess.run(["coverage", "--lang", "fr", "--territories", SampleFiles.parishes])
+        #expect(outcome.status != 0)
+        #expect(outcome.standardError.contains("--lang"))
+    }
+}

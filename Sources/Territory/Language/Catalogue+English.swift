@@ -80,6 +80,100 @@ extension Catalogue {
             - **value added**: at each stage, what passes through it at its price less its inputs at the price of the stage before; the outside share weighs each stage's value added by the share of its capacity held by outside intermediaries.
 
             """
+
+        case .demoIntro:
+            "# Territorio demo: the sample territory\n\n"
+                + "Every figure below comes from a file in this folder, written by an ordinary `territorio` command; "
+                + "the commands are listed at the end. The territory is fictional (see `geodata/README.md`).\n\n"
+        case .demoBoundaries(let parishes, let problems, let hierarchy):
+            """
+            ## 1. Boundaries
+
+            **\(parishes) parishes, \(problems) geometry problems; \(hierarchy) problems in the state > municipality > parish hierarchy.**
+            Geometry problems are GEOS's validity checks ([validation.json](validation.json)); the hierarchy check looks for parishes outside their municipality, gaps and overlaps ([hierarchy.json](hierarchy.json)).
+
+
+            """
+        case .demoActors(let actors, let located, let outside):
+            """
+            ## 2. Actors in their parishes
+
+            **\(actors) actors, \(located) located in a parish; \(outside) of them are outside intermediaries.**
+            Each actor's parish is in [sites_joined.geojson](sites_joined.geojson) (`territory_code`); count and capacity per parish, product and stage in [sites_per_parish.csv](sites_per_parish.csv).
+
+
+            """
+        case .demoCatchments(let centres, let people, let overloaded):
+            """
+            ## 3. Milk collection catchments
+
+            **\(centres) collection centres serve \(people) people; \(overloaded) would need more milk than they can collect to meet their catchment's cheese demand.**
+            Each catchment is the Voronoi cell of its centre clipped to the territory, its population interpolated by area from the parishes ([milk_collection_catchments.geojson](milk_collection_catchments.geojson), `utilisation` = demand / capacity).
+
+
+            """
+        case .demoCoverage(let circuits, let people, let rows, let story):
+            """
+            ## 4. How well each circuit covers its people
+
+            **\(circuits) circuits (one per municipality) for \(people) people; per product, the demand of all of them, what each circuit's chain delivers to its own people (self-supply, added up), what the circuits can send out after feeding themselves (exportable surplus), what the state's chain as a whole could supply, and how many circuits cover their own demand:**
+            Self-supply is limited by the chain's bottleneck stage; the exportable surplus only by what the first stage produces (produce can leave unprocessed); demand is population × the chain's per-capita demand ([coverage.md](coverage.md), [coverage.json](coverage.json), map layer [circuits.geojson](circuits.geojson)). The circuits' own supply is far below the state's: the towns grow little, and what the countryside grows beyond its own needs leaves it.
+
+            | product | demand | circuits' self-supply | exportable surplus | the state as one chain | unit | self-sufficient circuits |
+            |---|---:|---:|---:|---:|---|---:|
+            \(rows)
+            \(story)
+
+            """
+        case .demoCoveredCircuits(let covered, let of): "\(covered) of \(of)"
+        case .demoValley(let grown, let demand, let balance, let exportable, let shops, let toAdd):
+            "- **C-EM09 (Tovar), a vegetable valley:** \(grown) t/month of vegetables grown against a demand of \(demand) t: a primary balance of +\(balance) t and an exportable surplus of \(exportable) t to place elsewhere; apart from it, its shops sell \(shops) t, and \(toAdd) t/month of retail are to add."
+        case .demoDairy(let processing, let demand, let balance, let milk, let shops, let toAdd):
+            "- **C-EM04 (Colina), a dairy plain:** plants making \(processing) t/month of cheese against a demand of \(demand) t (processing balance +\(balance) t), from \(milk) l/month of milk; its shops sell \(shops) t: \(toAdd) t/month of retail to add. It lacks shops, not cheese."
+        case .demoDistribution(let delivered, let demand, let share, let intermediated, let baseline, let tonneKm, let between):
+            """
+            ## 5. Cheese with the fewest intermediaries
+
+            **\(delivered) of \(demand) t/month delivered (\(share) %), \(intermediated) t through outside intermediaries against \(baseline) t in the baseline, where each actor sells to its nearest actor of the next stage; \(tonneKm) tonne-km.**
+            The routes minimise intermediated tonnes first, then tonne-km, within the sites' capacities, and the flow is certified optimal over every possible link ([cheese_distribution.md](cheese_distribution.md), lines in [cheese_routes.geojson](cheese_routes.geojson)).
+            \(between)
+
+            """
+        case .demoNoCheeseBetweenCircuits: "No cheese moves between circuits.\n"
+        case .demoBetweenCircuits(let total, let largest):
+            "Surplus feeding other circuits: \(total) t/month of cheese move between circuits, the largest \(largest) ([cheese_between_circuits.csv](cheese_between_circuits.csv), lines in [cheese_between_circuits.geojson](cheese_between_circuits.geojson)).\n"
+        case .demoGroupings(let rows):
+            """
+            ## 6. Groupings of parishes into circuits
+
+            **Two groupings compared and one suggested; each circuit should be contiguous, compact (1 for a disc) and short to cross.**
+            The suggestion is a max-p regionalisation: as many contiguous circuits as possible, each of at least 100,000 people ([groupings_compared.md](groupings_compared.md), [suggested_circuits.csv](suggested_circuits.csv)).
+
+            | grouping | circuits | contiguous | people, smallest to largest | mean compactness |
+            |---|---:|---:|---|---:|
+            \(rows)
+
+            """
+        case .demoSuggestedGrouping: "suggested (≥ 100,000 people)"
+        case .demoMaps:
+            """
+            ## 7. Maps
+
+            **The circuits coloured by the share of their cheese demand they can supply, with the routes drawn by tonnes a month; the catchments coloured by demand over capacity.**
+            Open [map.html](map.html) in any browser for the parishes, routes and actors: it zooms with the wheel, pans by dragging and shows a feature's properties under the pointer.
+
+            ![Cheese coverage and routes](coverage_map.png)
+
+            ![Milk collection catchments](catchments_map.png)
+
+
+            """
+        case .demoCommands(let study, let commands):
+            "## The commands\n\n"
+                + "The study's inputs (parishes with their codes and population, actors, the four chains, the circuits by municipality) are named once in [study.json](study.json), "
+                + "with paths relative to it; the coverage and distribution steps read it with `--study`, and a flag given beside it overrides it (`--chain` picks the cheese chain for the routes). "
+                + "Rerun any analysis on the same study with `territorio coverage --study \(study) ...`.\n\n"
+                + "```sh\n" + commands + "\n```\n"
         }
     }
 }

@@ -96,6 +96,100 @@ extension Catalogue {
             - **valor agregado**: en cada eslabón, lo que pasa por él a su precio menos sus insumos al precio del eslabón anterior; la parte de intermediarios pondera el valor agregado de cada eslabón por la parte de su capacidad en manos de intermediarios de fuera del circuito.
 
             """
+
+        case .demoIntro:
+            "# Demostración de Territorio: el territorio de ejemplo\n\n"
+                + "Cada cifra de abajo sale de un archivo de esta carpeta, escrito por un comando `territorio` corriente; "
+                + "los comandos están al final. El territorio es ficticio (ver `geodata/README.md`).\n\n"
+        case .demoBoundaries(let parishes, let problems, let hierarchy):
+            """
+            ## 1. Límites
+
+            **\(parishes) parroquias, \(problems) problemas de geometría; \(hierarchy) problemas en la jerarquía estado > municipio > parroquia.**
+            Los problemas de geometría son las comprobaciones de validez de GEOS ([validation.json](validation.json)); la comprobación de la jerarquía busca parroquias fuera de su municipio, huecos y solapamientos ([hierarchy.json](hierarchy.json)).
+
+
+            """
+        case .demoActors(let actors, let located, let outside):
+            """
+            ## 2. Los actores productivos en sus parroquias
+
+            **\(actors) actores productivos, \(located) ubicados en una parroquia; \(outside) de ellos son intermediarios de fuera.**
+            La parroquia de cada actor está en [sites_joined.geojson](sites_joined.geojson) (`territory_code`); el número y la capacidad por parroquia, rubro y eslabón en [sites_per_parish.csv](sites_per_parish.csv).
+
+
+            """
+        case .demoCatchments(let centres, let people, let overloaded):
+            """
+            ## 3. Áreas de influencia del acopio de leche
+
+            **\(centres) centros de acopio atienden a \(people) habitantes; \(overloaded) necesitarían más leche de la que pueden acopiar para cubrir la demanda de queso de su área de influencia.**
+            Cada área de influencia es la celda de Voronoi de su centro recortada al territorio, con su población interpolada por área desde las parroquias ([milk_collection_catchments.geojson](milk_collection_catchments.geojson), `utilisation` = demanda / capacidad).
+
+
+            """
+        case .demoCoverage(let circuits, let people, let rows, let story):
+            """
+            ## 4. Cobertura de cada circuito
+
+            **\(circuits) circuitos (uno por municipio) para \(people) habitantes; por rubro, la demanda de todos ellos, lo que la cadena de cada circuito entrega a su propia población (abastecimiento propio, sumado), lo que los circuitos pueden enviar fuera después de abastecerse (excedente exportable), lo que la cadena del estado en su conjunto podría abastecer, y cuántos circuitos cubren su propia demanda:**
+            El abastecimiento propio lo limita el nudo crítico de la cadena; el excedente exportable solo lo que produce el primer eslabón (la cosecha puede salir sin transformar); la demanda es la población × el consumo per cápita de la cadena ([coverage.md](coverage.md), [coverage.json](coverage.json), capa [circuits.geojson](circuits.geojson)). El abastecimiento propio de los circuitos queda muy por debajo del del estado: las ciudades producen poco, y lo que el campo produce por encima de sus necesidades sale de él.
+
+            | rubro | demanda | abastecimiento propio de los circuitos | excedente exportable | el estado como una sola cadena | unidad | circuitos autoabastecidos |
+            |---|---:|---:|---:|---:|---|---:|
+            \(rows)
+            \(story)
+
+            """
+        case .demoCoveredCircuits(let covered, let of): "\(covered) de \(of)"
+        case .demoValley(let grown, let demand, let balance, let exportable, let shops, let toAdd):
+            "- **C-EM09 (Tovar), un valle de hortalizas:** \(grown) t/mes de hortalizas cosechadas frente a una demanda de \(demand) t: un balance de producción primaria de +\(balance) t y un excedente exportable de \(exportable) t por colocar en otra parte; aparte, sus comercios venden \(shops) t, y faltan \(toAdd) t/mes de comercialización."
+        case .demoDairy(let processing, let demand, let balance, let milk, let shops, let toAdd):
+            "- **C-EM04 (Colina), una llanura lechera:** plantas que hacen \(processing) t/mes de queso frente a una demanda de \(demand) t (balance de transformación +\(balance) t), con \(milk) l/mes de leche; sus comercios venden \(shops) t: faltan \(toAdd) t/mes de comercialización. Le faltan comercios, no queso."
+        case .demoDistribution(let delivered, let demand, let share, let intermediated, let baseline, let tonneKm, let between):
+            """
+            ## 5. El queso con los menos intermediarios
+
+            **\(delivered) de \(demand) t/mes entregadas (\(share) %), \(intermediated) t a través de intermediarios de fuera frente a \(baseline) t en la situación de partida, donde cada actor vende al actor más cercano del eslabón siguiente; \(tonneKm) toneladas-km.**
+            Las rutas minimizan primero las toneladas que pasan por intermediarios y luego las toneladas-km, dentro de las capacidades de los actores, y el flujo está certificado como óptimo sobre todos los enlaces posibles ([cheese_distribution.md](cheese_distribution.md), líneas en [cheese_routes.geojson](cheese_routes.geojson)).
+            \(between)
+
+            """
+        case .demoNoCheeseBetweenCircuits: "Ningún queso pasa de un circuito a otro.\n"
+        case .demoBetweenCircuits(let total, let largest):
+            "Excedente que abastece a otros circuitos: \(total) t/mes de queso pasan de un circuito a otro, los mayores \(largest) ([cheese_between_circuits.csv](cheese_between_circuits.csv), líneas en [cheese_between_circuits.geojson](cheese_between_circuits.geojson)).\n"
+        case .demoGroupings(let rows):
+            """
+            ## 6. Agrupaciones de parroquias en circuitos
+
+            **Dos agrupaciones comparadas y una sugerida; cada circuito debería ser contiguo, compacto (1 para un círculo) y corto de atravesar.**
+            La sugerencia es una regionalización max-p: tantos circuitos contiguos como sea posible, cada uno de al menos 100.000 habitantes ([groupings_compared.md](groupings_compared.md), [suggested_circuits.csv](suggested_circuits.csv)).
+
+            | agrupación | circuitos | contiguos | habitantes, del menor al mayor | compacidad media |
+            |---|---:|---:|---|---:|
+            \(rows)
+
+            """
+        case .demoSuggestedGrouping: "sugerida (≥ 100.000 habitantes)"
+        case .demoMaps:
+            """
+            ## 7. Mapas
+
+            **Los circuitos coloreados por la parte de su demanda de queso que pueden abastecer, con las rutas dibujadas por toneladas al mes; las áreas de influencia coloreadas por demanda sobre capacidad.**
+            Abra [map.html](map.html) en cualquier navegador para ver las parroquias, las rutas y los actores: se acerca con la rueda, se desplaza arrastrando y muestra las propiedades de un elemento bajo el puntero.
+
+            ![Cobertura de queso y rutas](coverage_map.png)
+
+            ![Áreas de influencia del acopio de leche](catchments_map.png)
+
+
+            """
+        case .demoCommands(let study, let commands):
+            "## Los comandos\n\n"
+                + "Las entradas del estudio (parroquias con sus códigos y población, actores, las cuatro cadenas, los circuitos por municipio) se nombran una sola vez en [study.json](study.json), "
+                + "con rutas relativas a él; los pasos de cobertura y distribución lo leen con `--study`, y una opción dada a su lado lo sustituye (`--chain` elige la cadena del queso para las rutas). "
+                + "Repita cualquier análisis sobre el mismo estudio con `territorio coverage --study \(study) ...`.\n\n"
+                + "```sh\n" + commands + "\n```\n"
         }
     }
 }

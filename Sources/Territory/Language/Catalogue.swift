@@ -74,5 +74,23 @@ public enum Catalogue {
 
         // Coverage: definitions
         case coverageDefinitions
+
+        // The demo's report.md (figures already formatted for the language)
+        case demoIntro
+        case demoBoundaries(parishes: Int, problems: Int, hierarchyProblems: Int)
+        case demoActors(actors: String, located: String, outside: String)
+        case demoCatchments(centres: Int, people: String, overloaded: Int)
+        case demoCoverage(circuits: Int, people: String, rows: String, story: String)
+        case demoCoveredCircuits(covered: Int, of: Int)
+        case demoValley(grown: String, demand: String, balance: String, exportable: String, shops: String, toAdd: String)
+        case demoDairy(processing: String, demand: String, balance: String, milk: String, shops: String, toAdd: String)
+        case demoDistribution(delivered: String, demand: String, share: String, intermediated: String, baseline: String,
+                              tonneKm: String, betweenCircuits: String)
+        case demoNoCheeseBetweenCircuits
+        case demoBetweenCircuits(total: String, largest: String)
+        case demoGroupings(rows: String)
+        case demoSuggestedGrouping
+        case demoMaps
+        case demoCommands(study: String, commands: String)
     }
 }

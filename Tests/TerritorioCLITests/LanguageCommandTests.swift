@@ -26,6 +26,26 @@ import Testing
         #expect(fromLang.json == english.json)
     }
 
+    /// `demo --lang es`: its report and its coverage step's report in
+    /// Spanish, with Spanish numbers; the figures as in English (DemoTests).
+    @Test func theDemoInSpanish() throws {
+        let folder = CommandTests.temporary("demo_es")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let outcome = try ChildProcess.run(["demo", "--lang", "es", "--data", SampleFiles.data, "-o", folder])
+        #expect(outcome.status == 0, "\(outcome.standardError.suffix(2000))")
+        let report = try String(contentsOfFile: folder + "/report.md", encoding: .utf8)
+        #expect(report.hasPrefix("# Demostración de Territorio: el territorio de ejemplo\n"))
+        #expect(report.contains("**150 parroquias, 0 problemas de geometría; 0 problemas en la jerarquía"))
+        #expect(report.contains("**2.449 actores productivos, 2.449 ubicados en una parroquia"))
+        #expect(report.contains("**15 circuitos (uno por municipio) para 2.224.979 habitantes"))
+        #expect(report.contains(" | t/mes | 3 de 15 |"))
+        #expect(report.contains("![Cobertura de queso y rutas](coverage_map.png)"))
+        #expect(report.contains("--json \(folder)/coverage.json --lang es\n"))
+        #expect(!report.contains("t/month"))
+        let coverage = try String(contentsOfFile: folder + "/coverage.md", encoding: .utf8)
+        #expect(coverage.hasPrefix("# Cobertura de los circuitos\n"))
+    }
+
     @Test func anUnknownLanguageIsRefused() throws {
         let outcome = try ChildProcess.run(["coverage", "--lang", "fr", "--territories", SampleFiles.parishes])
         #expect(outcome.status != 0)

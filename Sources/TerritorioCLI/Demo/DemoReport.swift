@@ -11,6 +11,11 @@ struct DemoReport {
 
     private func t(_ key: Catalogue.Key) -> String { language.text(key) }
 
+    /// A unit from the JSON (English, `t/month`) in the report's language.
+    private func unit(_ name: String?) -> String {
+        name.flatMap(CapacityUnit.init(named:)).map(language.name(of:)) ?? name ?? ""
+    }
+
     var markdown: String {
         get throws {
             var text = t(.demoIntro)
@@ -90,7 +95,7 @@ struct DemoReport {
         for name in demand.keys.sorted() {
             let state = (stateStages[name] ?? [:]).filter { !(skippable[name]?.contains($0.key) ?? false) }.values.min() ?? 0
             let share = demand[name]! > 0 ? number(100 * state / demand[name]!) + " %" : "–"
-            lines += "| \(name) | \(number(demand[name]!, digits: 1)) | \(number(supply[name]!, digits: 1)) | \(number(exportable[name] ?? 0, digits: 1)) | \(number(state, digits: 1)) (\(share)) | \(units[name] ?? "") | \(t(.demoCoveredCircuits(covered: covered[name] ?? 0, of: circuits.count))) |\n"
+            lines += "| \(name) | \(number(demand[name]!, digits: 1)) | \(number(supply[name]!, digits: 1)) | \(number(exportable[name] ?? 0, digits: 1)) | \(number(state, digits: 1)) (\(share)) | \(unit(units[name])) | \(t(.demoCoveredCircuits(covered: covered[name] ?? 0, of: circuits.count))) |\n"
         }
         let population = report["total_population"] as? Double ?? 0
         return t(.demoCoverage(circuits: circuits.count, people: number(population), rows: lines, story: story(circuits)))

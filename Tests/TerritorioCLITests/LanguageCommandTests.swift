@@ -44,6 +44,13 @@ import Testing
         #expect(!report.contains("t/month"))
         let coverage = try String(contentsOfFile: folder + "/coverage.md", encoding: .utf8)
         #expect(coverage.hasPrefix("# Cobertura de los circuitos\n"))
+        // The distribution step's report (English: DemoTests and the demo's report.md).
+        let distribution = try String(contentsOfFile: folder + "/cheese_distribution.md", encoding: .utf8)
+        #expect(distribution.hasPrefix("# Distribución de cheese\n\n| cifra | situación de partida | optimizada |\n"))
+        #expect(distribution.contains("| demanda (t/mes) | 1.335,0 | 1.335,0 |\n"))
+        #expect(distribution.contains("| parte de la demanda cubierta | 4,2 % | 74,8 % |\n"))
+        #expect(distribution.contains("| acopio | 61,1 | 0,0 | -61,1 |\n| transformación | 62,3 | 216,2 | +153,9 |\n"))
+        #expect(distribution.contains("Entregado + sin cubrir = demanda: 998,3 + "))
     }
 
     @Test func anUnknownLanguageIsRefused() throws {

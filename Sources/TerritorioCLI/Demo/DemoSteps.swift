@@ -4,7 +4,8 @@ import Territory
 struct DemoSteps {
     let data: String
     let output: String
-    /// `demo --lang`, passed on to the steps that write reports; without
+    /// `demo --lang`, passed on to the steps that write reports (coverage,
+    /// distribute); without
     /// it they follow the environment, as the demo's own report does.
     var language: Language? = nil
 
@@ -38,7 +39,7 @@ struct DemoSteps {
             DemoStep(title: "route cheese with the fewest tonnes through intermediaries",
                      arguments: ["distribute", "--study", study, "--chain", input("chains/cheese.json"), "-o", out("cheese_routes.geojson"),
                                  "--report", out("cheese_distribution.md"), "--json", out("cheese_distribution.json"),
-                                 "--od", out("cheese_between_circuits.csv"), "--od-lines", out("cheese_between_circuits.geojson")]),
+                                 "--od", out("cheese_between_circuits.csv"), "--od-lines", out("cheese_between_circuits.geojson")] + languageArguments),
             DemoStep(title: "compare two groupings of the parishes into circuits",
                      arguments: ["group", "compare", input("groupings/circuits_by_municipality.csv"), input("groupings/circuits_alternative.csv"),
                                  "--territories", input("parishes.geojson"), "--id-field", "code",

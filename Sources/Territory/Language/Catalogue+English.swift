@@ -81,6 +81,44 @@ extension Catalogue {
 
             """
 
+        case .distributionTitle(let product): "# Distribution of \(product)\n\n"
+        case .distributionBroken(let stages):
+            "The chain is broken: no site at \(stages), which cannot be skipped. Nothing reaches the people.\n\n"
+        case .distributionFiguresHeader: "| figure | baseline | optimised |\n|---|---:|---:|\n"
+        case .distributionDemand(let unit): "demand (\(unit))"
+        case .distributionDelivered: "delivered"
+        case .distributionShareMet: "share of demand met"
+        case .distributionIntermediated: "through outside intermediaries"
+        case .distributionTonneKm: "tonne-km"
+        case .distributionTonneMinutes: "tonne-minutes along the roads"
+        case .distributionLinksUsed: "links used"
+        case .distributionBaseline(let rule, let stuck, let assumedNearest):
+            "Baseline: \(rule); every producer offers its capacity, each buyer passes on what it receives up to its capacity, the people take up to their demand"
+                + " (\(stuck) bought and not passed on or not wanted"
+                + (assumedNearest > 0 ? "; \(assumedNearest) sites name no buyer and sell to their nearest" : "") + ").\n\n"
+        case .distributionRuleNearest: "each actor sells to its nearest actor of the next stage, inside the circuit or not"
+        case .distributionRuleSellsTo(let field): "the current trade, whom each site sells to in '\(field)'"
+        case .distributionOptimal(let rounds, let links):
+            "Optimal over every link of the complete network: after \(rounds) solve\(rounds == 1 ? "" : "s") (\(links) links), no link left out could deliver more or cost less under the final prices.\n\n"
+        case .distributionNotOptimal(let reason, let rounds, let links):
+            "**Not certified optimal**: \(reason ?? "unknown"). The figures are those of the last solve (\(rounds) solves, \(links) links).\n\n"
+        case .distributionChangesHeading:
+            "## What changes\n\nTonnes through outside intermediaries, by stage: the optimum sends the product through the circuit's own actors wherever their capacity allows.\n\n"
+                + "| stage | baseline | optimised | change |\n|---|---:|---:|---:|\n"
+        case .distributionRoads(let unreachableSites, let unreachableTerritories, let cutOffSites, let cutOffTerritories):
+            "| roads | count |\n|---|---:|\n"
+                + "| sites of the chain beyond --max-snap of the roads (carry nothing) | \(unreachableSites) |\n"
+                + "| territories beyond --max-snap of the roads (demand unmet) | \(unreachableTerritories) |\n"
+                + "| sites on a road component with none of their buyers (carry nothing) | \(cutOffSites) |\n"
+                + "| territories on a road component with no seller (demand unmet) | \(cutOffTerritories) |\n\n"
+        case .distributionByCircuitHeading:
+            "## By circuit\n\nDelivered to the circuit's people; intermediated at outside intermediaries standing in it; tonne-km of links leaving from its sites; own supply used, exported and imported: its producers' product eaten at home, elsewhere, and others' eaten here.\n\n"
+                + "| circuit | delivered (baseline) | delivered | intermediated (baseline) | intermediated | tonne-km (baseline) | tonne-km | own supply used | exported | imported |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+        case .distributionMovesHeading: "\nLargest movements between circuits:\n\n| from | to | tonnes |\n|---|---|---:|\n"
+        case .distributionBalance(let delivered, let unmet, let demand):
+            "Delivered + unmet = demand: \(delivered) + \(unmet) = \(demand).\n\n"
+        case .distributionUnmetHeading: "## Unmet demand, largest first\n\n| territory | unmet |\n|---|---:|\n"
+
         case .demoIntro:
             "# Territorio demo: the sample territory\n\n"
                 + "Every figure below comes from a file in this folder, written by an ordinary `territorio` command; "

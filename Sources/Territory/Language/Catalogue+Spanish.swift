@@ -97,6 +97,44 @@ extension Catalogue {
 
             """
 
+        case .distributionTitle(let product): "# Distribución de \(product)\n\n"
+        case .distributionBroken(let stages):
+            "La cadena está rota: ningún actor en \(stages), de lo que no se puede prescindir. Nada llega a la población.\n\n"
+        case .distributionFiguresHeader: "| cifra | situación de partida | optimizada |\n|---|---:|---:|\n"
+        case .distributionDemand(let unit): "demanda (\(unit))"
+        case .distributionDelivered: "entregado"
+        case .distributionShareMet: "parte de la demanda cubierta"
+        case .distributionIntermediated: "a través de intermediarios de fuera"
+        case .distributionTonneKm: "toneladas-km"
+        case .distributionTonneMinutes: "toneladas-minuto por las carreteras"
+        case .distributionLinksUsed: "enlaces usados"
+        case .distributionBaseline(let rule, let stuck, let assumedNearest):
+            "Situación de partida: \(rule); cada productor ofrece su capacidad, cada comprador pasa lo que recibe hasta su capacidad, la población toma hasta su demanda"
+                + " (\(stuck) comprado y no pasado o no requerido"
+                + (assumedNearest > 0 ? "; \(assumedNearest) actores no nombran comprador y venden al más cercano" : "") + ").\n\n"
+        case .distributionRuleNearest: "cada actor vende al actor más cercano del eslabón siguiente, dentro del circuito o no"
+        case .distributionRuleSellsTo(let field): "el comercio actual, a quién vende cada actor según '\(field)'"
+        case .distributionOptimal(let rounds, let links):
+            "Óptimo sobre todos los enlaces de la red completa: tras \(rounds) \(rounds == 1 ? "resolución" : "resoluciones") (\(links) enlaces), ningún enlace dejado fuera podría entregar más o costar menos con los precios finales.\n\n"
+        case .distributionNotOptimal(let reason, let rounds, let links):
+            "**Sin certificar como óptimo**: \(reason ?? "desconocido"). Las cifras son las de la última resolución (\(rounds) resoluciones, \(links) enlaces).\n\n"
+        case .distributionChangesHeading:
+            "## Qué cambia\n\nToneladas a través de intermediarios de fuera, por eslabón: el óptimo hace pasar el producto por los actores del propio circuito donde su capacidad lo permite.\n\n"
+                + "| eslabón | situación de partida | optimizada | cambio |\n|---|---:|---:|---:|\n"
+        case .distributionRoads(let unreachableSites, let unreachableTerritories, let cutOffSites, let cutOffTerritories):
+            "| carreteras | número |\n|---|---:|\n"
+                + "| actores de la cadena más allá de --max-snap de las carreteras (no transportan nada) | \(unreachableSites) |\n"
+                + "| territorios más allá de --max-snap de las carreteras (demanda sin cubrir) | \(unreachableTerritories) |\n"
+                + "| actores en un componente de la red sin ninguno de sus compradores (no transportan nada) | \(cutOffSites) |\n"
+                + "| territorios en un componente de la red sin vendedor (demanda sin cubrir) | \(cutOffTerritories) |\n\n"
+        case .distributionByCircuitHeading:
+            "## Por circuito\n\nEntregado a la población del circuito; intermediado en intermediarios de fuera situados en él; toneladas-km de los enlaces que salen de sus actores; abastecimiento propio usado, exportado e importado: el producto de sus productores consumido en casa, fuera, y el de otros consumido aquí.\n\n"
+                + "| circuito | entregado (partida) | entregado | intermediado (partida) | intermediado | toneladas-km (partida) | toneladas-km | abastecimiento propio usado | exportado | importado |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+        case .distributionMovesHeading: "\nMayores movimientos entre circuitos:\n\n| de | a | toneladas |\n|---|---|---:|\n"
+        case .distributionBalance(let delivered, let unmet, let demand):
+            "Entregado + sin cubrir = demanda: \(delivered) + \(unmet) = \(demand).\n\n"
+        case .distributionUnmetHeading: "## Demanda sin cubrir, la mayor primero\n\n| territorio | sin cubrir |\n|---|---:|\n"
+
         case .demoIntro:
             "# Demostración de Territorio: el territorio de ejemplo\n\n"
                 + "Cada cifra de abajo sale de un archivo de esta carpeta, escrito por un comando `territorio` corriente; "

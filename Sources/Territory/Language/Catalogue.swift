@@ -75,6 +75,29 @@ public enum Catalogue {
         // Coverage: definitions
         case coverageDefinitions
 
+        // distribute's Markdown report
+        case distributionTitle(product: String)
+        case distributionBroken(stages: String)
+        case distributionFiguresHeader
+        case distributionDemand(unit: String)
+        case distributionDelivered
+        case distributionShareMet
+        case distributionIntermediated
+        case distributionTonneKm
+        case distributionTonneMinutes
+        case distributionLinksUsed
+        case distributionBaseline(rule: String, stuck: String, assumedNearest: Int)
+        case distributionRuleNearest
+        case distributionRuleSellsTo(field: String)
+        case distributionOptimal(rounds: Int, links: Int)
+        case distributionNotOptimal(reason: String?, rounds: Int, links: Int)
+        case distributionChangesHeading
+        case distributionRoads(unreachableSites: Int, unreachableTerritories: Int, cutOffSites: Int, cutOffTerritories: Int)
+        case distributionByCircuitHeading
+        case distributionMovesHeading
+        case distributionBalance(delivered: String, unmet: String, demand: String)
+        case distributionUnmetHeading
+
         // The demo's report.md (figures already formatted for the language)
         case demoIntro
         case demoBoundaries(parishes: Int, problems: Int, hierarchyProblems: Int)

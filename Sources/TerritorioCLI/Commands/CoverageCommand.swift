@@ -75,6 +75,7 @@ struct CoverageCommand: ParsableCommand {
     var noCircuit: String?
 
     @OptionGroup var reportOptions: ReportOptions
+    @OptionGroup var languageOption: LanguageOption
     @OptionGroup var outputOptions: OutputOptions
     @OptionGroup var input: InputOptions
     @OptionGroup var siteFields: SiteFieldOptions
@@ -105,7 +106,7 @@ struct CoverageCommand: ParsableCommand {
                               grouping: prepared.populationCheck.filter(try Grouping.read(path: grouping), idField: territoryOptions.idField),
                               groupingFile: grouping, zoning: try zones.map { try Zoning.read(path: $0) })
         let result = try analysis.run(study)
-        let coverage = CoverageReport(result)
+        let coverage = CoverageReport(result, language: languageOption.language)
         let writer = try outputOptions.writer(crs: .wgs84)
         try writer.write(contentsOf: try coverage.circuits().features)
         try writer.finish()

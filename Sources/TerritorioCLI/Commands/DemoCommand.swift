@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Geo
+import Territory
 
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,13 +25,15 @@ struct DemoCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Folder for every output and report.md.", valueName: "folder"))
     var output = "out"
 
+    @OptionGroup var languageOption: LanguageOption
+
     func run() throws {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: "\(data)/parishes.geojson", isDirectory: &isFolder) else {
             throw CommandFailure(message: "\(data): no parishes.geojson here; run from the repository's top folder or give --data")
         }
         try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-        let steps = DemoSteps(data: data, output: output)
+        let steps = DemoSteps(data: data, output: output, language: languageOption.given)
         // The study the coverage and distribution steps read, in place
         // before they run (as each step's outputs are before the next).
         let study = DemoStudy(steps: steps)
@@ -46,7 +49,7 @@ struct DemoCommand: ParsableCommand {
             }
             Diagnostics.write(String(format: "      %.1f s\n", Date().timeIntervalSince(started)))
         }
-        let report = try DemoReport(steps: steps).markdown
+        let report = try DemoReport(steps: steps, language: languageOption.language).markdown
         try ReportOptions.writeText(report, to: "\(output)/report.md")
         Diagnostics.write("wrote \(output)/report.md\n")
     }

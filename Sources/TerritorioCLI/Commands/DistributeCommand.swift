@@ -63,6 +63,7 @@ struct DistributeCommand: ParsableCommand {
     var siteIDField: String?
 
     @OptionGroup var reportOptions: ReportOptions
+    @OptionGroup var languageOption: LanguageOption
     @OptionGroup var outputOptions: OutputOptions
     @OptionGroup var input: InputOptions
     @OptionGroup var siteFields: SiteFieldOptions
@@ -96,6 +97,7 @@ struct DistributeCommand: ParsableCommand {
         let siteLayer = siteContents.layer, territoryLayer = prepared.layer
         var report = DistributionReport(result: result, chain: spec, sites: siteLayer, territories: territoryLayer,
                                         siteIDField: siteIDField, territoryIDField: territoryOptions.idField)
+        report.language = languageOption.language
         if let circuits {
             report.exchange = try result.exchange(grouping: circuits, study: study)
             report.baselineExchange = try result.exchange(grouping: circuits, study: study, baseline: true)

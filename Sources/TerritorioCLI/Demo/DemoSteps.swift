@@ -1,7 +1,13 @@
+import Territory
+
 /// The commands of the guided demo, in order, and the files they write.
 struct DemoSteps {
     let data: String
     let output: String
+    /// `demo --lang`, passed on to the steps that write reports (coverage,
+    /// distribute); without
+    /// it they follow the environment, as the demo's own report does.
+    var language: Language? = nil
 
     func input(_ name: String) -> String { "\(data)/\(name)" }
     func out(_ name: String) -> String { "\(output)/\(name)" }
@@ -10,6 +16,8 @@ struct DemoSteps {
 
     /// out/study.json, written before the steps (`DemoStudy`).
     var study: String { out("study.json") }
+
+    private var languageArguments: [String] { language.map { ["--lang", $0.rawValue] } ?? [] }
 
     var all: [DemoStep] {
         [
@@ -27,11 +35,11 @@ struct DemoSteps {
                                  "-o", out("milk_collection_catchments.geojson")]),
             DemoStep(title: "measure how well each circuit covers its people",
                      arguments: ["coverage", "--study", study,
-                                 "-o", out("circuits.geojson"), "--report", out("coverage.md"), "--json", out("coverage.json")]),
+                                 "-o", out("circuits.geojson"), "--report", out("coverage.md"), "--json", out("coverage.json")] + languageArguments),
             DemoStep(title: "route cheese with the fewest tonnes through intermediaries",
                      arguments: ["distribute", "--study", study, "--chain", input("chains/cheese.json"), "-o", out("cheese_routes.geojson"),
                                  "--report", out("cheese_distribution.md"), "--json", out("cheese_distribution.json"),
-                                 "--od", out("cheese_between_circuits.csv"), "--od-lines", out("cheese_between_circuits.geojson")]),
+                                 "--od", out("cheese_between_circuits.csv"), "--od-lines", out("cheese_between_circuits.geojson")] + languageArguments),
             DemoStep(title: "compare two groupings of the parishes into circuits",
                      arguments: ["group", "compare", input("groupings/circuits_by_municipality.csv"), input("groupings/circuits_alternative.csv"),
                                  "--territories", input("parishes.geojson"), "--id-field", "code",

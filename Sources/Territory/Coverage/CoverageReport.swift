@@ -6,9 +6,13 @@ import Geo
 /// `cheese_demand_t_month`, `cheese_self_sufficiency`.
 public struct CoverageReport {
     public let result: CircuitCoverage.Result
+    /// The language of the Markdown report; the layers and the JSON keep
+    /// English keys and stage names and locale-free numbers in any.
+    public var language: Language
 
-    public init(_ result: CircuitCoverage.Result) {
+    public init(_ result: CircuitCoverage.Result, language: Language = .en) {
         self.result = result
+        self.language = language
     }
 
     static func slug(_ text: String) -> String {
@@ -83,14 +87,14 @@ public struct CoverageReport {
     /// circuit's own demand, worst first, each with its proposal.
     public var criticalNodes: [CriticalNode] { CriticalNode.all(in: result.circuits) }
 
-    static func people(_ value: Double) -> String {
-        ReportNumber.grouped(value.rounded(), maximumFractionDigits: 0)
+    static func people(_ value: Double, _ language: Language = .en) -> String {
+        ReportNumber.grouped(value.rounded(), maximumFractionDigits: 0, language: language)
     }
 
-    /// One decimal, thousands grouped: 9,992.0.
-    static func amount(_ value: Double) -> String {
+    /// One decimal, thousands grouped: 9,992.0 (9.992,0 in Spanish).
+    static func amount(_ value: Double, _ language: Language = .en) -> String {
         let rounded = (value * 10).rounded() / 10
-        return ReportNumber.grouped(rounded == 0 ? 0 : rounded, minimumFractionDigits: 1, maximumFractionDigits: 1)
+        return ReportNumber.grouped(rounded == 0 ? 0 : rounded, minimumFractionDigits: 1, maximumFractionDigits: 1, language: language)
     }
 
     static func percent(_ value: Double?) -> String {

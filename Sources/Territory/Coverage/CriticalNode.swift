@@ -23,9 +23,13 @@ public struct CriticalNode: Sendable {
     /// Share of the need the stage cannot meet: 1 for a missing stage.
     public var shortfall: Double { stage.needed > 0 ? toAdd / stage.needed : 0 }
 
-    /// "add 27.0 t/month of retail"
-    public var proposal: String {
-        "add \(CoverageReport.amount(toAdd)) \(stage.unit.rawValue) of \(stage.stage.rawValue)"
+    /// "add 27.0 t/month of retail", as the JSON gives it.
+    public var proposal: String { proposal(in: .en) }
+
+    /// "añadir 27,0 t/mes de comercialización" in Spanish.
+    public func proposal(in language: Language) -> String {
+        language.text(.proposal(amount: CoverageReport.amount(toAdd, language), unit: language.name(of: stage.unit),
+                                stage: language.name(of: stage.stage)))
     }
 
     /// Every stage of every circuit and product that lacks capacity, worst

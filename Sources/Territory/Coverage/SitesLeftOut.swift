@@ -48,13 +48,24 @@ public struct SitesLeftOut: Sendable {
     public var count: Int { sites.values.reduce(0) { $0 + $1.count } }
 
     /// `12 sites outside every territory (unused: cheese processing 40 t/month, ...)`, a phrase per reason.
-    public var phrases: [String] {
+    public var phrases: [String] { phrases(in: .en) }
+
+    /// The phrases in a language: its stage names, units and numbers.
+    public func phrases(in language: Language) -> [String] {
         Reason.allCases.compactMap { reason in
             guard let indices = sites[reason], !indices.isEmpty else { return nil }
             let unused = (capacity[reason] ?? []).prefix(5).map {
-                "\($0.product) \($0.stage.rawValue) \(String(format: "%g", ($0.capacity * 1000).rounded() / 1000)) \($0.unit.rawValue)"
+                "\($0.product) \(language.name(of: $0.stage)) \(Self.number($0.capacity, language)) \(language.name(of: $0.unit))"
             }
-            return "\(indices.count) sites \(reason.rawValue) (capacity unused: \(unused.joined(separator: ", "))\((capacity[reason]?.count ?? 0) > 5 ? ", ..." : ""))"
+            let more = (capacity[reason]?.count ?? 0) > 5 ? ", ..." : ""
+            return language.text(.sitesLeftOut(count: indices.count, reason: reason, unused: unused.joined(separator: ", ") + more))
         }
+    }
+
+    /// Up to three decimals: `%g` in English as before, the language's
+    /// separators otherwise.
+    private static func number(_ value: Double, _ language: Language) -> String {
+        let rounded = (value * 1000).rounded() / 1000
+        return language == .en ? String(format: "%g", rounded) : ReportNumber.grouped(rounded, maximumFractionDigits: 3, language: language)
     }
 }

@@ -15,6 +15,9 @@ public struct DistributionReport {
     /// With a grouping: the optimum's and the baseline's exchange between circuits.
     public var exchange: CircuitExchange?
     public var baselineExchange: CircuitExchange?
+    /// The language of the Markdown report; the JSON, CSV and lines stay
+    /// English and locale-free.
+    public var language: Language = .en
 
     public init(result: Distribution.Result, chain: ChainSpec, sites: Layer, territories: Layer,
                 siteIDField: String? = nil, territoryIDField: String? = nil) {
@@ -69,10 +72,13 @@ public struct DistributionReport {
     /// The name of chain link `k`'s stage, as the chain spec writes it.
     func stageName(_ k: Int) -> String { chain.stages[k].rawValue }
 
-    var baselineDescription: String {
+    /// The baseline's rule, in English for the JSON and the summary.
+    var baselineDescription: String { baselineDescription(in: .en) }
+
+    func baselineDescription(in language: Language) -> String {
         switch result.baseline.rule {
-        case .nearest: return "each actor sells to its nearest actor of the next stage, inside the circuit or not"
-        case .sellsTo(let field): return "the current trade, whom each site sells to in '\(field)'"
+        case .nearest: language.text(.distributionRuleNearest)
+        case .sellsTo(let field): language.text(.distributionRuleSellsTo(field: field))
         }
     }
 
@@ -99,65 +105,71 @@ public struct DistributionReport {
         return .object(object)
     }
 
+    /// The report in `language`: its catalogue's strings; figures as
+    /// `1335.0` in English (as before catalogues), `1.335,0` in Spanish.
     public var markdown: String {
-        var text = "# Distribution of \(chain.product)\n\n"
+        func t(_ key: Catalogue.Key) -> String { language.text(key) }
+        func f(_ value: Double, _ digits: Int, signed: Bool = false) -> String {
+            guard language != .en else { return String(format: signed ? "%+.\(digits)f" : "%.\(digits)f", value) }
+            // Rounded here: NumberFormatter on Linux does not cut to maximumFractionDigits.
+            let scale = pow(10, Double(digits)), rounded = (value * scale).rounded() / scale
+            let text = ReportNumber.grouped(rounded == 0 ? 0 : rounded, minimumFractionDigits: digits, maximumFractionDigits: digits, language: language)
+            return signed && !text.hasPrefix("-") ? "+" + text : text
+        }
+        func stage(_ k: Int) -> String { language.name(of: chain.stages[k]) }
+        var text = t(.distributionTitle(product: chain.product))
         if !result.brokenAt.isEmpty {
-            text += "The chain is broken: no site at \(result.brokenAt.map(\.rawValue).joined(separator: ", ")), which cannot be skipped. Nothing reaches the people.\n\n"
+            text += t(.distributionBroken(stages: result.brokenAt.map { language.name(of: $0) }.joined(separator: ", ")))
         }
         let base = result.baseline.figures, best = result.optimised
-        text += "| figure | baseline | optimised |\n|---|---:|---:|\n"
-        text += String(format: "| demand (%@) | %.1f | %.1f |\n", chain.unit.rawValue, result.demand, result.demand)
-        text += String(format: "| delivered | %.1f | %.1f |\n", base.delivered, best.delivered)
-        text += String(format: "| share of demand met | %.1f %% | %.1f %% |\n", result.demand > 0 ? 100 * base.delivered / result.demand : 0, 100 * share)
-        text += String(format: "| through outside intermediaries | %.1f | %.1f |\n", base.intermediated, best.intermediated)
-        text += String(format: "| tonne-km | %.0f | %.0f |\n", base.tonneKilometres, best.tonneKilometres)
-        if let tonneMinutes = best.tonneMinutes { text += String(format: "| tonne-minutes along the roads | %.0f | %.0f |\n", base.tonneMinutes ?? 0, tonneMinutes) }
-        text += "| links used | \(base.flows.count) | \(best.flows.count) |\n\n"
-        text += "Baseline: \(baselineDescription); every producer offers its capacity, each buyer passes on what it receives up to its capacity, the people take up to their demand"
-        text += String(format: " (%.1f bought and not passed on or not wanted", result.baseline.stuck)
-        if result.baseline.assumedNearest > 0 { text += "; \(result.baseline.assumedNearest) sites name no buyer and sell to their nearest" }
-        text += ").\n\n"
+        text += t(.distributionFiguresHeader)
+        text += "| \(t(.distributionDemand(unit: language.name(of: chain.unit)))) | \(f(result.demand, 1)) | \(f(result.demand, 1)) |\n"
+        text += "| \(t(.distributionDelivered)) | \(f(base.delivered, 1)) | \(f(best.delivered, 1)) |\n"
+        text += "| \(t(.distributionShareMet)) | \(f(result.demand > 0 ? 100 * base.delivered / result.demand : 0, 1)) % | \(f(100 * share, 1)) % |\n"
+        text += "| \(t(.distributionIntermediated)) | \(f(base.intermediated, 1)) | \(f(best.intermediated, 1)) |\n"
+        text += "| \(t(.distributionTonneKm)) | \(f(base.tonneKilometres, 0)) | \(f(best.tonneKilometres, 0)) |\n"
+        if let tonneMinutes = best.tonneMinutes {
+            text += "| \(t(.distributionTonneMinutes)) | \(f(base.tonneMinutes ?? 0, 0)) | \(f(tonneMinutes, 0)) |\n"
+        }
+        text += "| \(t(.distributionLinksUsed)) | \(base.flows.count) | \(best.flows.count) |\n\n"
+        text += t(.distributionBaseline(rule: baselineDescription(in: language), stuck: f(result.baseline.stuck, 1),
+                                        assumedNearest: result.baseline.assumedNearest))
         text += result.optimal
-            ? "Optimal over every link of the complete network: after \(result.pricingRounds) solve\(result.pricingRounds == 1 ? "" : "s") (\(result.linksSolved) links), no link left out could deliver more or cost less under the final prices.\n\n"
-            : "**Not certified optimal**: \(result.notOptimalReason ?? "unknown"). The figures are those of the last solve (\(result.pricingRounds) solves, \(result.linksSolved) links).\n\n"
+            ? t(.distributionOptimal(rounds: result.pricingRounds, links: result.linksSolved))
+            : t(.distributionNotOptimal(reason: result.notOptimalReason, rounds: result.pricingRounds, links: result.linksSolved))
         let changes = chain.stages.indices.filter { abs(base.intermediatedByLink[$0] - best.intermediatedByLink[$0]) > 1e-6 }
         if !changes.isEmpty {
-            text += "## What changes\n\nTonnes through outside intermediaries, by stage: the optimum sends the product through the circuit's own actors wherever their capacity allows.\n\n"
-            text += "| stage | baseline | optimised | change |\n|---|---:|---:|---:|\n"
+            text += t(.distributionChangesHeading)
             for k in changes {
-                text += String(format: "| %@ | %.1f | %.1f | %+.1f |\n", stageName(k), base.intermediatedByLink[k], best.intermediatedByLink[k],
-                               best.intermediatedByLink[k] - base.intermediatedByLink[k])
+                text += "| \(stage(k)) | \(f(base.intermediatedByLink[k], 1)) | \(f(best.intermediatedByLink[k], 1)) | "
+                text += "\(f(best.intermediatedByLink[k] - base.intermediatedByLink[k], 1, signed: true)) |\n"
             }
             text += "\n"
         }
         if roadsGiven {
-            text += "| roads | count |\n|---|---:|\n"
-            text += "| sites of the chain beyond --max-snap of the roads (carry nothing) | \(result.unreachableSites.count) |\n"
-            text += "| territories beyond --max-snap of the roads (demand unmet) | \(result.unreachableTerritories.count) |\n"
-            text += "| sites on a road component with none of their buyers (carry nothing) | \(result.cutOffSites.count) |\n"
-            text += "| territories on a road component with no seller (demand unmet) | \(result.cutOffTerritories.count) |\n\n"
+            text += t(.distributionRoads(unreachableSites: result.unreachableSites.count, unreachableTerritories: result.unreachableTerritories.count,
+                                         cutOffSites: result.cutOffSites.count, cutOffTerritories: result.cutOffTerritories.count))
         }
         if let exchange {
-            text += "## By circuit\n\nDelivered to the circuit's people; intermediated at outside intermediaries standing in it; tonne-km of links leaving from its sites; own supply used, exported and imported: its producers' product eaten at home, elsewhere, and others' eaten here.\n\n"
-            text += "| circuit | delivered (baseline) | delivered | intermediated (baseline) | intermediated | tonne-km (baseline) | tonne-km | own supply used | exported | imported |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+            text += t(.distributionByCircuitHeading)
             for circuit in exchange.circuits {
                 let before = baselineExchange?.circuit(circuit.id)
-                text += String(format: "| %@ | %.1f | %.1f | %.1f | %.1f | %.0f | %.0f | %.1f | %.1f | %.1f |\n", circuit.id,
-                               before?.delivered ?? 0, circuit.delivered, before?.intermediated ?? 0, circuit.intermediated,
-                               before?.tonneKilometres ?? 0, circuit.tonneKilometres, circuit.ownSupplyUsed, circuit.exported, circuit.imported)
+                text += "| \(circuit.id) | \(f(before?.delivered ?? 0, 1)) | \(f(circuit.delivered, 1)) | \(f(before?.intermediated ?? 0, 1)) | "
+                text += "\(f(circuit.intermediated, 1)) | \(f(before?.tonneKilometres ?? 0, 0)) | \(f(circuit.tonneKilometres, 0)) | "
+                text += "\(f(circuit.ownSupplyUsed, 1)) | \(f(circuit.exported, 1)) | \(f(circuit.imported, 1)) |\n"
             }
             let moves = exchange.matrix.filter { $0.from != $0.to }.sorted { $0.tonnes > $1.tonnes }.prefix(15)
             if !moves.isEmpty {
-                text += "\nLargest movements between circuits:\n\n| from | to | tonnes |\n|---|---|---:|\n"
-                for move in moves { text += String(format: "| %@ | %@ | %.1f |\n", move.from, move.to, move.tonnes) }
+                text += t(.distributionMovesHeading)
+                for move in moves { text += "| \(move.from) | \(move.to) | \(f(move.tonnes, 1)) |\n" }
             }
             text += "\n"
         }
-        text += "Delivered + unmet = demand: \(String(format: "%.1f + %.1f = %.1f", result.delivered, result.unmet.values.reduce(0, +), result.demand)).\n\n"
+        text += t(.distributionBalance(delivered: f(result.delivered, 1), unmet: f(result.unmet.values.reduce(0, +), 1), demand: f(result.demand, 1)))
         let worst = result.unmet.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(15)
         if !worst.isEmpty {
-            text += "## Unmet demand, largest first\n\n| territory | unmet |\n|---|---:|\n"
-            for (territory, amount) in worst { text += String(format: "| %@ | %.2f |\n", territoryID(territory), amount) }
+            text += t(.distributionUnmetHeading)
+            for (territory, amount) in worst { text += "| \(territoryID(territory)) | \(f(amount, 2)) |\n" }
             text += "\n"
         }
         return text

@@ -1,0 +1,217 @@
+/// The English catalogue: every report string, as the reports wrote it
+/// before there were catalogues (the English reports stay byte-identical).
+extension Catalogue {
+    static func english(_ key: Key) -> String {
+        switch key {
+        case .stage(let stage): stage.rawValue
+        case .unit(let unit): unit.rawValue
+        case .proposal(let amount, let unit, let stage): "add \(amount) \(unit) of \(stage)"
+        case .sitesLeftOut(let count, let reason, let unused):
+            "\(count) sites \(reason.rawValue) (capacity unused: \(unused))"
+
+        case .coverageTitle: "# Circuit coverage\n\n"
+        case .coveragePeople(let circuits, let total, let inCircuits, let inNoCircuit, let territories):
+            "\(circuits) circuits; \(total) people in the territories: \(inCircuits) in circuits, \(inNoCircuit) in \(territories) territories of no circuit"
+        case .coverageOverlaps(let territories): "; \(territories) territories are in more than one circuit (see overlaps).\n"
+        case .coverageSites(let sites, let outside): "\(sites) sites, \(outside) of them in none of the chains"
+        case .coverageNoCircuitCanUse: "; no circuit can use "
+
+        case .surplusHeading: "## Surplus to place\n\n"
+        case .surplusNone: "No circuit makes more of any product than its people need.\n\n"
+        case .surplusIntro:
+            "What each circuit can send out after feeding its own people, in final product, whatever its own processing and shops can handle.\n\n"
+        case .surplusTableHeader:
+            "| circuit | product | production | demand | exportable surplus | unit | neighbours short of it |\n|---|---|---:|---:|---:|---|---|\n"
+        case .productShortageHeading: "## Shortage of product\n\n"
+        case .productShortageNone: "Every circuit produces at least what its people need of every product.\n\n"
+        case .productShortageIntro: "Circuits whose first stage does not make what their people need, worst first.\n\n"
+        case .productShortageTableHeader:
+            "| circuit | product | production | demand | shortage | unit | proposal |\n|---|---|---:|---:|---:|---|---|\n"
+        case .stageShortageHeading: "## Shortage of a stage\n\n"
+        case .stageShortageNone: "No circuit lacks a plant, collection or shops for its own demand.\n\n"
+        case .stageShortageIntro:
+            "Critical nodes after the first stage, worst first: the capacity each circuit lacks at a stage (a plant, collection, shops) to serve its own people, and the capacity to add.\n\n"
+        case .stageShortageTableHeader:
+            "| circuit | product | stage | capacity | needed | missing share | proposal |\n|---|---|---|---:|---:|---:|---|\n"
+
+        case .circuitLine(let territories, let area, let people, let families, let near):
+            "\(territories) \(territories == 1 ? "territory" : "territories"), \(area) km², \(people) people (\(families) families); \(near) within reach of its own distribution and retail points.\n\n"
+        case .productTableHeader:
+            "| product | demand | self-supply | self-sufficiency | bottleneck | exportable surplus | shortage of product | value added | outside share of value added |\n|---|---:|---:|---:|---|---:|---:|---:|---:|\n"
+        case .stageTableHeader:
+            "\n| product | stage | unit | sites | capacity | needed | balance | to add | outside share |\n|---|---|---|---:|---:|---:|---:|---:|---:|\n"
+        case .skippable: "(skippable)"
+
+        case .zonesHeading: "## Economic zones\n\nEach zone taken as one circuit: its circuits' people, sites and stages together.\n\n"
+        case .zoneLine(let circuits, let people, let families): "Circuits \(circuits); \(people) people (\(families) families).\n\n"
+        case .circuitsInNoZone(let circuits): "Circuits in no zone: \(circuits).\n\n"
+        case .zonePlace(let zone): "zone \(zone)"
+
+        case .processingHeading:
+            "## Primary production against processing\n\nHow much of what each circuit (and zone) produces its own plants can process: processing capacity over primary production, both in final product.\n\n"
+        case .processingTableHeader:
+            "| circuit or zone | product | primary (final product) | processing (final product) | processed locally |\n|---|---|---:|---:|---:|\n"
+
+        case .identityHeading(let field):
+            "## Identity products\n\nEach territory's identity product (field `\(field)`) and the furthest stage of its chain with an actor in the territory.\n\n"
+        case .identityCountsHeader: "| category | territories |\n|---|---:|\n"
+        case .noIdentityProduct: "no identity product"
+        case .identityNoStage: "none"
+        case .identityNoChain: "no chain"
+        case .identityTableHeader: "\n| territory | product | furthest stage | stages present |\n|---|---|---|---|\n"
+
+        case .pointsLine(let points, let outside, let inNoCircuit):
+            "\(points) points: \(outside) outside every territory, \(inNoCircuit) in territories of no circuit"
+        case .pointsWithoutValue(let count, let field): ", \(count) with no \(field ?? "value") to sum.\n\n"
+        case .pointsSumColumn(let field): " | sum of \(field)"
+        case .pointsCategory: "category"
+        case .pointsCount: "points"
+        case .pointsNoCategory: "(none)"
+        case .zone: "zone"
+        case .circuit: "circuit"
+
+        case .coverageDefinitions:
+            """
+            ## Definitions
+
+            - **needed**: what the circuit's own demand requires of a stage, in the stage's unit (demand carried back through the yields after it). **balance** = capacity - needed. **to add**: for a stage that cannot be skipped, the capacity missing for the circuit's own demand.
+            - **self-supply**: what the chain delivers to the circuit's own people, limited by its weakest stage that cannot be skipped (the bottleneck); **self-sufficiency** = self-supply / demand.
+            - **exportable surplus**: what the first stage produces, in final product, beyond the circuit's demand: it can leave at any stage, unprocessed if need be, so the circuit's own plants and shops do not cap it. **shortage of product**: demand beyond what the first stage produces.
+            - **value added**: at each stage, what passes through it at its price less its inputs at the price of the stage before; the outside share weighs each stage's value added by the share of its capacity held by outside intermediaries.
+
+            """
+
+        case .distributionTitle(let product): "# Distribution of \(product)\n\n"
+        case .distributionBroken(let stages):
+            "The chain is broken: no site at \(stages), which cannot be skipped. Nothing reaches the people.\n\n"
+        case .distributionFiguresHeader: "| figure | baseline | optimised |\n|---|---:|---:|\n"
+        case .distributionDemand(let unit): "demand (\(unit))"
+        case .distributionDelivered: "delivered"
+        case .distributionShareMet: "share of demand met"
+        case .distributionIntermediated: "through outside intermediaries"
+        case .distributionTonneKm: "tonne-km"
+        case .distributionTonneMinutes: "tonne-minutes along the roads"
+        case .distributionLinksUsed: "links used"
+        case .distributionBaseline(let rule, let stuck, let assumedNearest):
+            "Baseline: \(rule); every producer offers its capacity, each buyer passes on what it receives up to its capacity, the people take up to their demand"
+                + " (\(stuck) bought and not passed on or not wanted"
+                + (assumedNearest > 0 ? "; \(assumedNearest) sites name no buyer and sell to their nearest" : "") + ").\n\n"
+        case .distributionRuleNearest: "each actor sells to its nearest actor of the next stage, inside the circuit or not"
+        case .distributionRuleSellsTo(let field): "the current trade, whom each site sells to in '\(field)'"
+        case .distributionOptimal(let rounds, let links):
+            "Optimal over every link of the complete network: after \(rounds) solve\(rounds == 1 ? "" : "s") (\(links) links), no link left out could deliver more or cost less under the final prices.\n\n"
+        case .distributionNotOptimal(let reason, let rounds, let links):
+            "**Not certified optimal**: \(reason ?? "unknown"). The figures are those of the last solve (\(rounds) solves, \(links) links).\n\n"
+        case .distributionChangesHeading:
+            "## What changes\n\nTonnes through outside intermediaries, by stage: the optimum sends the product through the circuit's own actors wherever their capacity allows.\n\n"
+                + "| stage | baseline | optimised | change |\n|---|---:|---:|---:|\n"
+        case .distributionRoads(let unreachableSites, let unreachableTerritories, let cutOffSites, let cutOffTerritories):
+            "| roads | count |\n|---|---:|\n"
+                + "| sites of the chain beyond --max-snap of the roads (carry nothing) | \(unreachableSites) |\n"
+                + "| territories beyond --max-snap of the roads (demand unmet) | \(unreachableTerritories) |\n"
+                + "| sites on a road component with none of their buyers (carry nothing) | \(cutOffSites) |\n"
+                + "| territories on a road component with no seller (demand unmet) | \(cutOffTerritories) |\n\n"
+        case .distributionByCircuitHeading:
+            "## By circuit\n\nDelivered to the circuit's people; intermediated at outside intermediaries standing in it; tonne-km of links leaving from its sites; own supply used, exported and imported: its producers' product eaten at home, elsewhere, and others' eaten here.\n\n"
+                + "| circuit | delivered (baseline) | delivered | intermediated (baseline) | intermediated | tonne-km (baseline) | tonne-km | own supply used | exported | imported |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+        case .distributionMovesHeading: "\nLargest movements between circuits:\n\n| from | to | tonnes |\n|---|---|---:|\n"
+        case .distributionBalance(let delivered, let unmet, let demand):
+            "Delivered + unmet = demand: \(delivered) + \(unmet) = \(demand).\n\n"
+        case .distributionUnmetHeading: "## Unmet demand, largest first\n\n| territory | unmet |\n|---|---:|\n"
+
+        case .demoIntro:
+            "# Territorio demo: the sample territory\n\n"
+                + "Every figure below comes from a file in this folder, written by an ordinary `territorio` command; "
+                + "the commands are listed at the end. The territory is fictional (see `geodata/README.md`).\n\n"
+        case .demoBoundaries(let parishes, let problems, let hierarchy):
+            """
+            ## 1. Boundaries
+
+            **\(parishes) parishes, \(problems) geometry problems; \(hierarchy) problems in the state > municipality > parish hierarchy.**
+            Geometry problems are GEOS's validity checks ([validation.json](validation.json)); the hierarchy check looks for parishes outside their municipality, gaps and overlaps ([hierarchy.json](hierarchy.json)).
+
+
+            """
+        case .demoActors(let actors, let located, let outside):
+            """
+            ## 2. Actors in their parishes
+
+            **\(actors) actors, \(located) located in a parish; \(outside) of them are outside intermediaries.**
+            Each actor's parish is in [sites_joined.geojson](sites_joined.geojson) (`territory_code`); count and capacity per parish, product and stage in [sites_per_parish.csv](sites_per_parish.csv).
+
+
+            """
+        case .demoCatchments(let centres, let people, let overloaded):
+            """
+            ## 3. Milk collection catchments
+
+            **\(centres) collection centres serve \(people) people; \(overloaded) would need more milk than they can collect to meet their catchment's cheese demand.**
+            Each catchment is the Voronoi cell of its centre clipped to the territory, its population interpolated by area from the parishes ([milk_collection_catchments.geojson](milk_collection_catchments.geojson), `utilisation` = demand / capacity).
+
+
+            """
+        case .demoCoverage(let circuits, let people, let rows, let story):
+            """
+            ## 4. How well each circuit covers its people
+
+            **\(circuits) circuits (one per municipality) for \(people) people; per product, the demand of all of them, what each circuit's chain delivers to its own people (self-supply, added up), what the circuits can send out after feeding themselves (exportable surplus), what the state's chain as a whole could supply, and how many circuits cover their own demand:**
+            Self-supply is limited by the chain's bottleneck stage; the exportable surplus only by what the first stage produces (produce can leave unprocessed); demand is population × the chain's per-capita demand ([coverage.md](coverage.md), [coverage.json](coverage.json), map layer [circuits.geojson](circuits.geojson)). The circuits' own supply is far below the state's: the towns grow little, and what the countryside grows beyond its own needs leaves it.
+
+            | product | demand | circuits' self-supply | exportable surplus | the state as one chain | unit | self-sufficient circuits |
+            |---|---:|---:|---:|---:|---|---:|
+            \(rows)
+            \(story)
+
+            """
+        case .demoCoveredCircuits(let covered, let of): "\(covered) of \(of)"
+        case .demoValley(let grown, let demand, let balance, let exportable, let shops, let toAdd):
+            "- **C-EM09 (Tovar), a vegetable valley:** \(grown) t/month of vegetables grown against a demand of \(demand) t: a primary balance of +\(balance) t and an exportable surplus of \(exportable) t to place elsewhere; apart from it, its shops sell \(shops) t, and \(toAdd) t/month of retail are to add."
+        case .demoDairy(let processing, let demand, let balance, let milk, let shops, let toAdd):
+            "- **C-EM04 (Colina), a dairy plain:** plants making \(processing) t/month of cheese against a demand of \(demand) t (processing balance +\(balance) t), from \(milk) l/month of milk; its shops sell \(shops) t: \(toAdd) t/month of retail to add. It lacks shops, not cheese."
+        case .demoDistribution(let delivered, let demand, let share, let intermediated, let baseline, let tonneKm, let between):
+            """
+            ## 5. Cheese with the fewest intermediaries
+
+            **\(delivered) of \(demand) t/month delivered (\(share) %), \(intermediated) t through outside intermediaries against \(baseline) t in the baseline, where each actor sells to its nearest actor of the next stage; \(tonneKm) tonne-km.**
+            The routes minimise intermediated tonnes first, then tonne-km, within the sites' capacities, and the flow is certified optimal over every possible link ([cheese_distribution.md](cheese_distribution.md), lines in [cheese_routes.geojson](cheese_routes.geojson)).
+            \(between)
+
+            """
+        case .demoNoCheeseBetweenCircuits: "No cheese moves between circuits.\n"
+        case .demoBetweenCircuits(let total, let largest):
+            "Surplus feeding other circuits: \(total) t/month of cheese move between circuits, the largest \(largest) ([cheese_between_circuits.csv](cheese_between_circuits.csv), lines in [cheese_between_circuits.geojson](cheese_between_circuits.geojson)).\n"
+        case .demoGroupings(let rows):
+            """
+            ## 6. Groupings of parishes into circuits
+
+            **Two groupings compared and one suggested; each circuit should be contiguous, compact (1 for a disc) and short to cross.**
+            The suggestion is a max-p regionalisation: as many contiguous circuits as possible, each of at least 100,000 people ([groupings_compared.md](groupings_compared.md), [suggested_circuits.csv](suggested_circuits.csv)).
+
+            | grouping | circuits | contiguous | people, smallest to largest | mean compactness |
+            |---|---:|---:|---|---:|
+            \(rows)
+
+            """
+        case .demoSuggestedGrouping: "suggested (≥ 100,000 people)"
+        case .demoMaps:
+            """
+            ## 7. Maps
+
+            **The circuits coloured by the share of their cheese demand they can supply, with the routes drawn by tonnes a month; the catchments coloured by demand over capacity.**
+            Open [map.html](map.html) in any browser for the parishes, routes and actors: it zooms with the wheel, pans by dragging and shows a feature's properties under the pointer.
+
+            ![Cheese coverage and routes](coverage_map.png)
+
+            ![Milk collection catchments](catchments_map.png)
+
+
+            """
+        case .demoCommands(let study, let commands):
+            "## The commands\n\n"
+                + "The study's inputs (parishes with their codes and population, actors, the four chains, the circuits by municipality) are named once in [study.json](study.json), "
+                + "with paths relative to it; the coverage and distribution steps read it with `--study`, and a flag given beside it overrides it (`--chain` picks the cheese chain for the routes). "
+                + "Rerun any analysis on the same study with `territorio coverage --study \(study) ...`.\n\n"
+                + "```sh\n" + commands + "\n```\n"
+        }
+    }
+}

@@ -1,0 +1,233 @@
+/// El catálogo en español: cada texto de los informes, con la terminología
+/// del glosario del README (eslabón, rubro, nudo crítico, excedente,
+/// autoabastecimiento, Zona Económica Comunal).
+extension Catalogue {
+    static func spanish(_ key: Key) -> String {
+        switch key {
+        case .stage(let stage):
+            switch stage {
+            case .primary: "producción primaria"
+            case .collection: "acopio"
+            case .processing: "transformación"
+            case .distribution: "distribución"
+            case .retail: "comercialización"
+            default: stage.rawValue
+            }
+        case .unit(let unit):
+            switch unit {
+            case .tonnesPerMonth: "t/mes"
+            case .litresPerMonth: "l/mes"
+            case .piecesPerMonth: "piezas/mes"
+            default: unit.rawValue
+            }
+        case .proposal(let amount, let unit, let stage): "añadir \(amount) \(unit) de \(stage)"
+        case .sitesLeftOut(let count, let reason, let unused):
+            "\(count) actores \(reason == .outsideTerritories ? "fuera de todo territorio" : "en un territorio sin circuito") (capacidad sin usar: \(unused))"
+
+        case .coverageTitle: "# Cobertura de los circuitos\n\n"
+        case .coveragePeople(let circuits, let total, let inCircuits, let inNoCircuit, let territories):
+            "\(circuits) circuitos; \(total) habitantes en los territorios: \(inCircuits) en circuitos, \(inNoCircuit) en \(territories) territorios sin circuito"
+        case .coverageOverlaps(let territories): "; \(territories) territorios están en más de un circuito (ver solapamientos).\n"
+        case .coverageSites(let sites, let outside): "\(sites) actores productivos, \(outside) de ellos en ninguna de las cadenas"
+        case .coverageNoCircuitCanUse: "; ningún circuito puede usar "
+
+        case .surplusHeading: "## Excedente por colocar\n\n"
+        case .surplusNone: "Ningún circuito produce de ningún rubro más de lo que su población necesita.\n\n"
+        case .surplusIntro:
+            "Lo que cada circuito puede enviar fuera después de abastecer a su propia población, en producto final, sea cual sea la capacidad de su transformación y comercialización.\n\n"
+        case .surplusTableHeader:
+            "| circuito | rubro | producción | demanda | excedente exportable | unidad | vecinos con déficit |\n|---|---|---:|---:|---:|---|---|\n"
+        case .productShortageHeading: "## Déficit de rubro\n\n"
+        case .productShortageNone: "Cada circuito produce al menos lo que su población necesita de cada rubro.\n\n"
+        case .productShortageIntro: "Circuitos cuyo primer eslabón no produce lo que su población necesita, los peores primero.\n\n"
+        case .productShortageTableHeader:
+            "| circuito | rubro | producción | demanda | déficit | unidad | propuesta |\n|---|---|---:|---:|---:|---|---|\n"
+        case .stageShortageHeading: "## Déficit de un eslabón\n\n"
+        case .stageShortageNone: "A ningún circuito le falta planta, acopio o comercios para su propia demanda.\n\n"
+        case .stageShortageIntro:
+            "Nudos críticos después del primer eslabón, los peores primero: la capacidad que le falta a cada circuito en un eslabón (una planta, el acopio, los comercios) para atender a su propia población, y la capacidad por añadir.\n\n"
+        case .stageShortageTableHeader:
+            "| circuito | rubro | eslabón | capacidad | necesario | parte faltante | propuesta |\n|---|---|---|---:|---:|---:|---|\n"
+
+        case .circuitLine(let territories, let area, let people, let families, let near):
+            "\(territories) \(territories == 1 ? "territorio" : "territorios"), \(area) km², \(people) habitantes (\(families) familias); \(near) al alcance de sus propios puntos de distribución y comercialización.\n\n"
+        case .productTableHeader:
+            "| rubro | demanda | abastecimiento propio | autoabastecimiento | nudo crítico | excedente exportable | déficit de rubro | valor agregado | parte del valor agregado en intermediarios |\n|---|---:|---:|---:|---|---:|---:|---:|---:|\n"
+        case .stageTableHeader:
+            "\n| rubro | eslabón | unidad | actores | capacidad | necesario | balance | por añadir | parte de intermediarios |\n|---|---|---|---:|---:|---:|---:|---:|---:|\n"
+        case .skippable: "(prescindible)"
+
+        case .zonesHeading:
+            "## Zonas Económicas Comunales\n\nCada zona tomada como un solo circuito: la población, los actores y los eslabones de sus circuitos juntos.\n\n"
+        case .zoneLine(let circuits, let people, let families): "Circuitos \(circuits); \(people) habitantes (\(families) familias).\n\n"
+        case .circuitsInNoZone(let circuits): "Circuitos sin zona: \(circuits).\n\n"
+        case .zonePlace(let zone): "zona \(zone)"
+
+        case .processingHeading:
+            "## Producción primaria frente a transformación\n\nCuánto de lo que produce cada circuito (y zona) pueden transformar sus propias plantas: capacidad de transformación sobre producción primaria, ambas en producto final.\n\n"
+        case .processingTableHeader:
+            "| circuito o zona | rubro | producción primaria (producto final) | transformación (producto final) | transformado en el territorio |\n|---|---|---:|---:|---:|\n"
+
+        case .identityHeading(let field):
+            "## Productos identitarios\n\nEl producto identitario de cada territorio (campo `\(field)`) y el eslabón más avanzado de su cadena con un actor productivo en el territorio.\n\n"
+        case .identityCountsHeader: "| categoría | territorios |\n|---|---:|\n"
+        case .noIdentityProduct: "sin producto identitario"
+        case .identityNoStage: "ninguno"
+        case .identityNoChain: "sin cadena"
+        case .identityTableHeader: "\n| territorio | rubro | eslabón más avanzado | eslabones presentes |\n|---|---|---|---|\n"
+
+        case .pointsLine(let points, let outside, let inNoCircuit):
+            "\(points) puntos: \(outside) fuera de todo territorio, \(inNoCircuit) en territorios sin circuito"
+        case .pointsWithoutValue(let count, let field): ", \(count) sin \(field ?? "valor") que sumar.\n\n"
+        case .pointsSumColumn(let field): " | suma de \(field)"
+        case .pointsCategory: "categoría"
+        case .pointsCount: "puntos"
+        case .pointsNoCategory: "(ninguna)"
+        case .zone: "zona"
+        case .circuit: "circuito"
+
+        case .coverageDefinitions:
+            """
+            ## Definiciones
+
+            - **necesario**: lo que la demanda propia del circuito requiere de un eslabón, en la unidad del eslabón (la demanda llevada hacia atrás por los rendimientos que le siguen). **balance** = capacidad - necesario. **por añadir**: para un eslabón del que no se puede prescindir, la capacidad que falta para la demanda propia del circuito.
+            - **abastecimiento propio**: lo que la cadena entrega a la población del propio circuito, limitado por su eslabón más débil del que no se puede prescindir (el nudo crítico); **autoabastecimiento** = abastecimiento propio / demanda.
+            - **excedente exportable**: lo que el primer eslabón produce, en producto final, más allá de la demanda del circuito: puede salir en cualquier eslabón, sin transformar si hace falta, así que las plantas y comercios del circuito no lo limitan. **déficit de rubro**: la demanda más allá de lo que produce el primer eslabón.
+            - **valor agregado**: en cada eslabón, lo que pasa por él a su precio menos sus insumos al precio del eslabón anterior; la parte de intermediarios pondera el valor agregado de cada eslabón por la parte de su capacidad en manos de intermediarios de fuera del circuito.
+
+            """
+
+        case .distributionTitle(let product): "# Distribución de \(product)\n\n"
+        case .distributionBroken(let stages):
+            "La cadena está rota: ningún actor en \(stages), de lo que no se puede prescindir. Nada llega a la población.\n\n"
+        case .distributionFiguresHeader: "| cifra | situación de partida | optimizada |\n|---|---:|---:|\n"
+        case .distributionDemand(let unit): "demanda (\(unit))"
+        case .distributionDelivered: "entregado"
+        case .distributionShareMet: "parte de la demanda cubierta"
+        case .distributionIntermediated: "a través de intermediarios de fuera"
+        case .distributionTonneKm: "toneladas-km"
+        case .distributionTonneMinutes: "toneladas-minuto por las carreteras"
+        case .distributionLinksUsed: "enlaces usados"
+        case .distributionBaseline(let rule, let stuck, let assumedNearest):
+            "Situación de partida: \(rule); cada productor ofrece su capacidad, cada comprador pasa lo que recibe hasta su capacidad, la población toma hasta su demanda"
+                + " (\(stuck) comprado y no pasado o no requerido"
+                + (assumedNearest > 0 ? "; \(assumedNearest) actores no nombran comprador y venden al más cercano" : "") + ").\n\n"
+        case .distributionRuleNearest: "cada actor vende al actor más cercano del eslabón siguiente, dentro del circuito o no"
+        case .distributionRuleSellsTo(let field): "el comercio actual, a quién vende cada actor según '\(field)'"
+        case .distributionOptimal(let rounds, let links):
+            "Óptimo sobre todos los enlaces de la red completa: tras \(rounds) \(rounds == 1 ? "resolución" : "resoluciones") (\(links) enlaces), ningún enlace dejado fuera podría entregar más o costar menos con los precios finales.\n\n"
+        case .distributionNotOptimal(let reason, let rounds, let links):
+            "**Sin certificar como óptimo**: \(reason ?? "desconocido"). Las cifras son las de la última resolución (\(rounds) resoluciones, \(links) enlaces).\n\n"
+        case .distributionChangesHeading:
+            "## Qué cambia\n\nToneladas a través de intermediarios de fuera, por eslabón: el óptimo hace pasar el producto por los actores del propio circuito donde su capacidad lo permite.\n\n"
+                + "| eslabón | situación de partida | optimizada | cambio |\n|---|---:|---:|---:|\n"
+        case .distributionRoads(let unreachableSites, let unreachableTerritories, let cutOffSites, let cutOffTerritories):
+            "| carreteras | número |\n|---|---:|\n"
+                + "| actores de la cadena más allá de --max-snap de las carreteras (no transportan nada) | \(unreachableSites) |\n"
+                + "| territorios más allá de --max-snap de las carreteras (demanda sin cubrir) | \(unreachableTerritories) |\n"
+                + "| actores en un componente de la red sin ninguno de sus compradores (no transportan nada) | \(cutOffSites) |\n"
+                + "| territorios en un componente de la red sin vendedor (demanda sin cubrir) | \(cutOffTerritories) |\n\n"
+        case .distributionByCircuitHeading:
+            "## Por circuito\n\nEntregado a la población del circuito; intermediado en intermediarios de fuera situados en él; toneladas-km de los enlaces que salen de sus actores; abastecimiento propio usado, exportado e importado: el producto de sus productores consumido en casa, fuera, y el de otros consumido aquí.\n\n"
+                + "| circuito | entregado (partida) | entregado | intermediado (partida) | intermediado | toneladas-km (partida) | toneladas-km | abastecimiento propio usado | exportado | importado |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+        case .distributionMovesHeading: "\nMayores movimientos entre circuitos:\n\n| de | a | toneladas |\n|---|---|---:|\n"
+        case .distributionBalance(let delivered, let unmet, let demand):
+            "Entregado + sin cubrir = demanda: \(delivered) + \(unmet) = \(demand).\n\n"
+        case .distributionUnmetHeading: "## Demanda sin cubrir, la mayor primero\n\n| territorio | sin cubrir |\n|---|---:|\n"
+
+        case .demoIntro:
+            "# Demostración de Territorio: el territorio de ejemplo\n\n"
+                + "Cada cifra de abajo sale de un archivo de esta carpeta, escrito por un comando `territorio` corriente; "
+                + "los comandos están al final. El territorio es ficticio (ver `geodata/README.md`).\n\n"
+        case .demoBoundaries(let parishes, let problems, let hierarchy):
+            """
+            ## 1. Límites
+
+            **\(parishes) parroquias, \(problems) problemas de geometría; \(hierarchy) problemas en la jerarquía estado > municipio > parroquia.**
+            Los problemas de geometría son las comprobaciones de validez de GEOS ([validation.json](validation.json)); la comprobación de la jerarquía busca parroquias fuera de su municipio, huecos y solapamientos ([hierarchy.json](hierarchy.json)).
+
+
+            """
+        case .demoActors(let actors, let located, let outside):
+            """
+            ## 2. Los actores productivos en sus parroquias
+
+            **\(actors) actores productivos, \(located) ubicados en una parroquia; \(outside) de ellos son intermediarios de fuera.**
+            La parroquia de cada actor está en [sites_joined.geojson](sites_joined.geojson) (`territory_code`); el número y la capacidad por parroquia, rubro y eslabón en [sites_per_parish.csv](sites_per_parish.csv).
+
+
+            """
+        case .demoCatchments(let centres, let people, let overloaded):
+            """
+            ## 3. Áreas de influencia del acopio de leche
+
+            **\(centres) centros de acopio atienden a \(people) habitantes; \(overloaded) necesitarían más leche de la que pueden acopiar para cubrir la demanda de queso de su área de influencia.**
+            Cada área de influencia es la celda de Voronoi de su centro recortada al territorio, con su población interpolada por área desde las parroquias ([milk_collection_catchments.geojson](milk_collection_catchments.geojson), `utilisation` = demanda / capacidad).
+
+
+            """
+        case .demoCoverage(let circuits, let people, let rows, let story):
+            """
+            ## 4. Cobertura de cada circuito
+
+            **\(circuits) circuitos (uno por municipio) para \(people) habitantes; por rubro, la demanda de todos ellos, lo que la cadena de cada circuito entrega a su propia población (abastecimiento propio, sumado), lo que los circuitos pueden enviar fuera después de abastecerse (excedente exportable), lo que la cadena del estado en su conjunto podría abastecer, y cuántos circuitos cubren su propia demanda:**
+            El abastecimiento propio lo limita el nudo crítico de la cadena; el excedente exportable solo lo que produce el primer eslabón (la cosecha puede salir sin transformar); la demanda es la población × el consumo per cápita de la cadena ([coverage.md](coverage.md), [coverage.json](coverage.json), capa [circuits.geojson](circuits.geojson)). El abastecimiento propio de los circuitos queda muy por debajo del del estado: las ciudades producen poco, y lo que el campo produce por encima de sus necesidades sale de él.
+
+            | rubro | demanda | abastecimiento propio de los circuitos | excedente exportable | el estado como una sola cadena | unidad | circuitos autoabastecidos |
+            |---|---:|---:|---:|---:|---|---:|
+            \(rows)
+            \(story)
+
+            """
+        case .demoCoveredCircuits(let covered, let of): "\(covered) de \(of)"
+        case .demoValley(let grown, let demand, let balance, let exportable, let shops, let toAdd):
+            "- **C-EM09 (Tovar), un valle de hortalizas:** \(grown) t/mes de hortalizas cosechadas frente a una demanda de \(demand) t: un balance de producción primaria de +\(balance) t y un excedente exportable de \(exportable) t por colocar en otra parte; aparte, sus comercios venden \(shops) t, y faltan \(toAdd) t/mes de comercialización."
+        case .demoDairy(let processing, let demand, let balance, let milk, let shops, let toAdd):
+            "- **C-EM04 (Colina), una llanura lechera:** plantas que hacen \(processing) t/mes de queso frente a una demanda de \(demand) t (balance de transformación +\(balance) t), con \(milk) l/mes de leche; sus comercios venden \(shops) t: faltan \(toAdd) t/mes de comercialización. Le faltan comercios, no queso."
+        case .demoDistribution(let delivered, let demand, let share, let intermediated, let baseline, let tonneKm, let between):
+            """
+            ## 5. El queso con los menos intermediarios
+
+            **\(delivered) de \(demand) t/mes entregadas (\(share) %), \(intermediated) t a través de intermediarios de fuera frente a \(baseline) t en la situación de partida, donde cada actor vende al actor más cercano del eslabón siguiente; \(tonneKm) toneladas-km.**
+            Las rutas minimizan primero las toneladas que pasan por intermediarios y luego las toneladas-km, dentro de las capacidades de los actores, y el flujo está certificado como óptimo sobre todos los enlaces posibles ([cheese_distribution.md](cheese_distribution.md), líneas en [cheese_routes.geojson](cheese_routes.geojson)).
+            \(between)
+
+            """
+        case .demoNoCheeseBetweenCircuits: "Ningún queso pasa de un circuito a otro.\n"
+        case .demoBetweenCircuits(let total, let largest):
+            "Excedente que abastece a otros circuitos: \(total) t/mes de queso pasan de un circuito a otro, los mayores \(largest) ([cheese_between_circuits.csv](cheese_between_circuits.csv), líneas en [cheese_between_circuits.geojson](cheese_between_circuits.geojson)).\n"
+        case .demoGroupings(let rows):
+            """
+            ## 6. Agrupaciones de parroquias en circuitos
+
+            **Dos agrupaciones comparadas y una sugerida; cada circuito debería ser contiguo, compacto (1 para un círculo) y corto de atravesar.**
+            La sugerencia es una regionalización max-p: tantos circuitos contiguos como sea posible, cada uno de al menos 100.000 habitantes ([groupings_compared.md](groupings_compared.md), [suggested_circuits.csv](suggested_circuits.csv)).
+
+            | agrupación | circuitos | contiguos | habitantes, del menor al mayor | compacidad media |
+            |---|---:|---:|---|---:|
+            \(rows)
+
+            """
+        case .demoSuggestedGrouping: "sugerida (≥ 100.000 habitantes)"
+        case .demoMaps:
+            """
+            ## 7. Mapas
+
+            **Los circuitos coloreados por la parte de su demanda de queso que pueden abastecer, con las rutas dibujadas por toneladas al mes; las áreas de influencia coloreadas por demanda sobre capacidad.**
+            Abra [map.html](map.html) en cualquier navegador para ver las parroquias, las rutas y los actores: se acerca con la rueda, se desplaza arrastrando y muestra las propiedades de un elemento bajo el puntero.
+
+            ![Cobertura de queso y rutas](coverage_map.png)
+
+            ![Áreas de influencia del acopio de leche](catchments_map.png)
+
+
+            """
+        case .demoCommands(let study, let commands):
+            "## Los comandos\n\n"
+                + "Las entradas del estudio (parroquias con sus códigos y población, actores, las cuatro cadenas, los circuitos por municipio) se nombran una sola vez en [study.json](study.json), "
+                + "con rutas relativas a él; los pasos de cobertura y distribución lo leen con `--study`, y una opción dada a su lado lo sustituye (`--chain` elige la cadena del queso para las rutas). "
+                + "Repita cualquier análisis sobre el mismo estudio con `territorio coverage --study \(study) ...`.\n\n"
+                + "```sh\n" + commands + "\n```\n"
+        }
+    }
+}

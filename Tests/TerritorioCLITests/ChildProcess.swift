@@ -47,6 +47,10 @@ struct ChildProcess {
         posix_spawn_file_actions_addopen(&actions, 2, stem + ".err", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
 
         var variables = ProcessInfo.processInfo.environment
+        // Reports follow LANG (es_* gives Spanish): the tests read English
+        // unless a test sets the language itself.
+        variables["LC_ALL"] = nil
+        variables["LANG"] = "C.UTF-8"
         for (key, value) in environment { variables[key] = value }
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = variables.map { strdup("\($0.key)=\($0.value)") } + [nil]

@@ -12,6 +12,10 @@ enum ReportNumber {
         formatter.decimalSeparator = language.separators.decimal
         formatter.minimumFractionDigits = minimumFractionDigits
         formatter.maximumFractionDigits = maximumFractionDigits
-        return formatter.string(from: NSNumber(value: value)) ?? String(value)
+        // Foundation on Linux does not cut to maximumFractionDigits
+        // (1.334,987), so the value is rounded first.
+        let scale = pow(10, Double(maximumFractionDigits))
+        let rounded = (value * scale).rounded() / scale
+        return formatter.string(from: NSNumber(value: rounded == 0 ? 0 : rounded)) ?? String(value)
     }
 }

@@ -78,13 +78,6 @@ public struct ChainSpec: Sendable, Hashable {
     /// The products of one stage.
     public func links(at stage: Stage) -> [Link] { links.filter { $0.stage == stage } }
 
-    /// The stage just before `stage` in the chain, if any.
-    public func stage(before stage: Stage) -> Stage? {
-        let stages = self.stages
-        guard let position = stages.firstIndex(of: stage), position > 0 else { return nil }
-        return stages[position - 1]
-    }
-
     /// How much final product one unit of `stage`'s product becomes; nil
     /// for a stage not in the chain, or one whose products become
     /// different amounts (use `finalEquivalent(of:)` of a site then).
@@ -123,11 +116,5 @@ public struct ChainSpec: Sendable, Hashable {
     /// that stage handles.
     public func handles(_ site: Site) -> Bool {
         links.contains { $0.stage == site.stage && site.handles($0.product) }
-    }
-
-    /// The link a site belongs to: same stage and same product. A site of
-    /// several products belongs to several (`handles`, `finalEquivalent(of:)`).
-    public func link(for site: Site) -> Link? {
-        links.first { $0.stage == site.stage && $0.product == site.product }
     }
 }

@@ -13,6 +13,7 @@ public struct CoverageReport {
     public init(_ result: CircuitCoverage.Result, language: Language = .en) {
         self.result = result
         self.language = language
+        criticalNodes = CriticalNode.all(in: result.circuits)
     }
 
     static func slug(_ text: String) -> String {
@@ -85,7 +86,8 @@ public struct CoverageReport {
 
     /// Every stage of every circuit and product lacking capacity for the
     /// circuit's own demand, worst first, each with its proposal.
-    public var criticalNodes: [CriticalNode] { CriticalNode.all(in: result.circuits) }
+    /// Worked out once: the report, the JSON and the command's tally read them.
+    public let criticalNodes: [CriticalNode]
 
     static func people(_ value: Double, _ language: Language = .en) -> String {
         ReportNumber.grouped(value.rounded(), maximumFractionDigits: 0, language: language)

@@ -28,11 +28,5 @@ public struct CapacityUnit: Sendable, Hashable, CustomStringConvertible {
         self = Self.aliases[name] ?? CapacityUnit(canonical: name)
     }
 
-    /// A built-in unit (or its Spanish spelling) only.
-    public init?(rawValue text: String) {
-        guard let unit = CapacityUnit(named: text), Self.builtIn.contains(unit) else { return nil }
-        self = unit
-    }
-
     public var description: String { rawValue }
 }

@@ -39,12 +39,6 @@ public struct Stage: Sendable, Hashable, Comparable, CustomStringConvertible {
         self = Self.aliases[name] ?? Stage(canonical: name)
     }
 
-    /// One of the five standard stages (or their Spanish names) only.
-    public init?(rawValue text: String) {
-        guard let stage = Stage(named: text), stage.isStandard else { return nil }
-        self = stage
-    }
-
     public var isStandard: Bool { Self.standard.contains(self) }
 
     public var description: String { rawValue }

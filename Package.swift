@@ -98,10 +98,12 @@ let package = Package(
         // The network simplex: an independent min-cost flow solver that the
         // tests and the bench check the production solvers against.
         .target(name: "FlowOracles", dependencies: ["Territory"], path: "Tests/Oracles/FlowOracles"),
-        .testTarget(name: "TerritoryTests", dependencies: ["Territory", "Geo", "FlowOracles"]),
+        // The tests' Python (.venv-tests/, scripts/test-venv): HiGHS oracles, Selenium.
+        .target(name: "TestSupport", path: "Tests/Support"),
+        .testTarget(name: "TerritoryTests", dependencies: ["Territory", "Geo", "FlowOracles", "TestSupport"]),
         .testTarget(name: "MapsTests", dependencies: ["Maps", "Geo", "CCairo"]),
         // Runs a command and writes its peak memory: the adversarial tests measure territorio through it.
         .executableTarget(name: "peak-memory", path: "Tests/PeakMemory"),
-        .testTarget(name: "TerritorioCLITests", dependencies: ["TerritorioCLI", "Geo", "GeoFormats"]),
+        .testTarget(name: "TerritorioCLITests", dependencies: ["TerritorioCLI", "Geo", "GeoFormats", "TestSupport"]),
     ]
 )

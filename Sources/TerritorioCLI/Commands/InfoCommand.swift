@@ -24,7 +24,7 @@ struct InfoCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     func run() throws {
-        let contents = try input.read(file, progress: Progress("reading"))
+        let contents = try input.read(file)
         let summary = try LayerSummary(contents.layer)
         var counts = contents.counts(of: file)
         counts.output = contents.layer.count

@@ -8,8 +8,8 @@ struct InfoCommand: ParsableCommand {
         abstract: "Describe a layer: features, geometry types, extent, CRS, properties, invalid geometries.",
         discussion: """
             Examples:
-              territorio info geodata/parishes.geojson
-              territorio info geodata/sites.csv --json | jq .bbox
+              territorio info geodata/territory/parishes.geojson
+              territorio info geodata/sample_sites.csv --json | jq .bbox
               territorio info departments.shp
               territorio info duitama.osm.pbf:lines
             """

@@ -18,7 +18,7 @@ public struct Territorio: ParsableCommand {
             Example:
               territorio info geodata/territory/parishes.geojson
             """,
-        version: "0.1.0",
+        version: Version.text,
         subcommands: [InfoCommand.self, ValidateCommand.self, ConvertCommand.self, JoinCommand.self, DissolveCommand.self, InterpolateCommand.self, HierarchyCommand.self, CatchmentCommand.self, CoverageCommand.self, NetworkCommand.self, RouteCommand.self, DistributeCommand.self, IsochroneCommand.self, GroupCommand.self, RankCommand.self, RenderCommand.self, DemoCommand.self]
     )
 

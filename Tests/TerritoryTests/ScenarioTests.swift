@@ -151,7 +151,7 @@ import Testing
             .changeSite(id: "A-milk", capacity: 5, owner: nil, stage: nil), .removeSite(id: "B-plamt"),
         ])
         #expect { try Scenario.apply(edits, to: Self.study()) } throws: { error in
-            "\(error)".contains("typo.json") && "\(error)".contains("edits[1] (remove_site): no site B-plamt; site ids near it: A-shop, B-milk, B-plant, B-shop")
+            "\(error)".contains("typo.json") && "\(error)".contains("edits[1] (remove_site): no site B-plamt; site ids near it: A-milk, A-shop, B-milk, B-plant, B-shop")
         }
         let move = ScenarioEdits(name: "no such circuit", edits: [.moveTerritories(["P0"], to: "Z")])
         #expect { try Scenario.apply(move, to: Self.study()) } throws: { "\($0)".contains("edits[0] (move_territories): no circuit Z") }

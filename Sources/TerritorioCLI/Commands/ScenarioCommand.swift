@@ -92,7 +92,7 @@ struct ScenarioCommand: ParsableCommand {
             let changed = comparison.circuitIDs.filter { id in
                 comparison.products.contains { comparison.figure(.selfSupply, scenario: k, circuit: id, product: $0).changed }
             }
-            Diagnostics.write("\(run.file): \(run.name): \(run.edits.count) edits; self-supply changed in \(changed.count) circuits\(changed.isEmpty ? "" : ": " + changed.prefix(10).joined(separator: ", "))\n")
+            Diagnostics.write("\(run.file): \(run.name): edits applied: \(run.edits.count); self-supply changed in \(changed.count) circuits\(changed.isEmpty ? "" : ": " + changed.prefix(10).joined(separator: ", "))\n")
             for chain in run.metrics.chains where !chain.optimal {
                 Diagnostics.warn("\(run.file): the \(chain.product) distribution is not certified optimal")
             }

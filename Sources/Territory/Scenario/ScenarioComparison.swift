@@ -61,10 +61,17 @@ public struct ScenarioComparison: Sendable {
 
     /// Measures `study` and every scenario applied to it.
     public init(study: Study, scenarios edits: [ScenarioEdits]) throws {
-        base = try ScenarioMetrics(study)
+        let base = try ScenarioMetrics(study)
+        self.base = base
         scenarios = try edits.map { scenario in
-            Run(name: scenario.name, file: scenario.file, edits: scenario.edits,
-                metrics: try ScenarioMetrics(Scenario.apply(scenario, to: study)))
+            let edited = try Scenario.apply(scenario, to: study)
+            // The base's distributions hold where the sites and the chain are the same.
+            let sameSites = edited.sites?.layer.features == study.sites?.layer.features
+            let reusable = base.distributions.filter { product, _ in
+                sameSites && edited.chains.first { $0.product == product } == study.chains.first { $0.product == product }
+            }
+            return Run(name: scenario.name, file: scenario.file, edits: scenario.edits,
+                       metrics: try ScenarioMetrics(edited, reusing: reusable))
         }
     }
 

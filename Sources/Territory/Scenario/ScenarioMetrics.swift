@@ -71,9 +71,16 @@ public struct ScenarioMetrics: Sendable {
 
     public func circuit(_ id: String) -> Circuit? { circuits.first { $0.id == id } }
 
+    /// The exact distribution of each chain (by product) that `init` ran,
+    /// for a scenario that leaves the sites and the chain as they were.
+    public var distributions: [String: Distribution.Result] = [:]
+
     /// Runs coverage, the exact distribution of every chain and the
-    /// grouping's evaluation on `study`.
-    public init(_ study: Study) throws {
+    /// grouping's evaluation on `study`. The distribution moves product
+    /// over every site and territory whatever the grouping, so a result in
+    /// `reusing` (the base's, when the scenario changed neither the sites
+    /// nor that chain) is taken as it is and only counted by circuit again.
+    public init(_ study: Study, reusing: [String: Distribution.Result] = [:]) throws {
         let grouping = try study.requireGrouping(for: "a scenario")
         let sites = try study.requireSites(for: "a scenario")
         let coverage = try CircuitCoverage().run(study)
@@ -88,7 +95,8 @@ public struct ScenarioMetrics: Sendable {
         // Per chain, per circuit: stage-by-stage intermediated, delivered, tonne-km.
         var byCircuit: [[(stages: [Double], delivered: Double, tonneKm: Double)]] = []
         for chain in study.chains {
-            let result = try Distribution(chain: chain).run(study)
+            let result = try reusing[chain.product] ?? Distribution(chain: chain).run(study)
+            distributions[chain.product] = result
             let exchange = try result.exchange(grouping: grouping, study: study)
             var stages = ids.map { _ in [Double](repeating: 0, count: chain.stages.count) }
             for (site, amount) in result.optimised.through where sites.sites[site].owner == .outside {

@@ -33,11 +33,17 @@ extension ScenarioReport {
     }
 
     /// A delta with its sign: +100.0, −60.0; – when a side is missing.
-    func change(_ figure: ScenarioComparison.Figure) -> String {
+    func change(_ figure: ScenarioComparison.Figure, people: Bool = false) -> String {
         guard let delta = figure.delta else { return "–" }
-        let rounded = (delta * 10).rounded() / 10
-        if rounded == 0 { return amount(0) }
-        return (rounded > 0 ? "+" : "−") + amount(abs(rounded))
+        let show = people ? whole : amount
+        let rounded = people ? delta.rounded() : (delta * 10).rounded() / 10
+        if rounded == 0 { return show(0) }
+        return (rounded > 0 ? "+" : "−") + show(abs(rounded))
+    }
+
+    /// People and counts: no decimals.
+    func whole(_ value: Double?) -> String {
+        value.map { ReportNumber.grouped($0.rounded(), maximumFractionDigits: 0, language: language) } ?? "–"
     }
 
     private func studyTable() -> String {
@@ -90,8 +96,8 @@ extension ScenarioReport {
         var rows: [String] = []
         func add(_ circuit: String, _ product: String, _ name: String, _ figure: ScenarioComparison.Figure, people: Bool = false) {
             guard figure.changed else { return }
-            let show: (Double?) -> String = people ? { $0.map { ReportNumber.grouped($0.rounded(), maximumFractionDigits: 0, language: language) } ?? "–" } : amount
-            rows.append("| \(circuit) | \(product) | \(name) | \(show(figure.base)) | \(show(figure.scenario)) | \(change(figure)) |")
+            let show = people ? whole : amount
+            rows.append("| \(circuit) | \(product) | \(name) | \(show(figure.base)) | \(show(figure.scenario)) | \(change(figure, people: people)) |")
         }
         for id in comparison.circuitIDs {
             add(id, "–", t(.scenarioPopulation), comparison.population(scenario: k, circuit: id), people: true)

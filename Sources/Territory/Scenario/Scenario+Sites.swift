@@ -35,7 +35,7 @@ extension ScenarioWork {
 
     mutating func remove(_ id: String) throws {
         _ = try requireSites()
-        guard let index = siteIDs.firstIndex(of: id) else { throw ScenarioRefusal.unknown("site", id, among: siteIDs) }
+        let index = try siteIndex(id)
         features.remove(at: index)
         siteIDs.remove(at: index)
         added.removeAll { $0 == id }
@@ -44,7 +44,7 @@ extension ScenarioWork {
 
     mutating func change(_ id: String, capacity: Double?, owner: Owner?, stage: Stage?) throws {
         let sites = try requireSites()
-        guard let index = siteIDs.firstIndex(of: id) else { throw ScenarioRefusal.unknown("site", id, among: siteIDs) }
+        let index = try siteIndex(id)
         var feature = features[index]
         if let capacity { feature.properties[sites.fields.capacity] = .number(JSONNumber(capacity)) }
         if let owner { feature.properties[sites.fields.owner] = .string(owner.rawValue) }
@@ -52,6 +52,16 @@ extension ScenarioWork {
         try check(feature, id: id)
         features[index] = feature
         sitesEdited = true
+    }
+
+    /// The one site with `id`: none, or several (ids that are not unique), is an error.
+    private func siteIndex(_ id: String) throws -> Int {
+        let matches = siteIDs.indices.filter { siteIDs[$0] == id }
+        guard let index = matches.first else { throw ScenarioRefusal.unknown("site", id, among: siteIDs) }
+        guard matches.count == 1 else {
+            throw ScenarioRefusal("\(matches.count) sites have the id \(id); give the sites an id field whose values are unique (--site-id-field, or sites.id_field in the study)")
+        }
+        return index
     }
 
     /// The site a feature describes must parse, be a link of a chain of

@@ -161,6 +161,15 @@ import Testing
         #expect { try Scenario.apply(wrongUnit, to: Self.study()) } throws: { "\($0)".contains("counted in t/month, but the cheese chain counts it in l/month") }
     }
 
+    @Test func anIdTwoSitesShareIsNeverTakenAsTheFirst() throws {
+        let territories = try StudyTerritories(Self.parishes, file: "<parishes>")
+        let twins = Layer(features: [Self.site("S1", 0, "milk", .primary, 100), Self.site("S1", 1, "milk", .primary, 200)])
+        let study = try Study(territories: territories, sites: try StudySites(twins, file: "<sites>", idField: "id", in: territories),
+                              chains: [Self.chain], grouping: Self.grouping)
+        let edits = ScenarioEdits(name: "twins", edits: [.removeSite(id: "S1")])
+        #expect { try Scenario.apply(edits, to: study) } throws: { "\($0)".contains("edits[0] (remove_site): 2 sites have the id S1") }
+    }
+
     @Test func parsingRefusesWhatItDoesNotKnow() throws {
         func parse(_ text: String) throws -> ScenarioEdits { try ScenarioEdits.parse(Data(text.utf8), name: "e.json") }
         let edits = try parse("""

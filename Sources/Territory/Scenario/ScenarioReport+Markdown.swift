@@ -111,7 +111,7 @@ extension ScenarioReport {
                 for stage in stages {
                     let name = language.name(of: stage.stage), unit = language.name(of: stage.unit)
                     add(id, product, t(.scenarioBalance(stage: name, unit: unit)), comparison.balance(at: stage.stage, scenario: k, circuit: id, product: product))
-                    if !stage.toAdd.isNil || comparison.toAdd(at: stage.stage, scenario: k, circuit: id, product: product).scenario != nil {
+                    if stage.toAdd != nil || comparison.toAdd(at: stage.stage, scenario: k, circuit: id, product: product).scenario != nil {
                         add(id, product, t(.scenarioToAdd(stage: name, unit: unit)), comparison.toAdd(at: stage.stage, scenario: k, circuit: id, product: product))
                     }
                 }
@@ -154,8 +154,4 @@ extension ScenarioReport {
         if !any { return text + t(.scenarioWhyNone) }
         return text + (rose ? t(.scenarioWhyRose) : "\n")
     }
-}
-
-private extension Optional {
-    var isNil: Bool { self == nil }
 }

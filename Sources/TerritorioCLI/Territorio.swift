@@ -19,7 +19,14 @@ public struct Territorio: ParsableCommand {
               territorio info geodata/territory/parishes.geojson
             """,
         version: Version.text,
-        subcommands: [InfoCommand.self, ValidateCommand.self, ConvertCommand.self, JoinCommand.self, DissolveCommand.self, InterpolateCommand.self, HierarchyCommand.self, CatchmentCommand.self, CoverageCommand.self, NetworkCommand.self, RouteCommand.self, DistributeCommand.self, IsochroneCommand.self, GroupCommand.self, RankCommand.self, RenderCommand.self, DemoCommand.self]
+        subcommands: [
+            InfoCommand.self, ValidateCommand.self, ConvertCommand.self, JoinCommand.self, DissolveCommand.self,
+            InterpolateCommand.self, HierarchyCommand.self, CatchmentCommand.self, CoverageCommand.self,
+            NetworkCommand.self, RouteCommand.self, DistributeCommand.self, IsochroneCommand.self, GroupCommand.self,
+            RankCommand.self, RenderCommand.self,
+            ScenarioCommand.self,
+            DemoCommand.self,
+        ]
     )
 
     public init() {}

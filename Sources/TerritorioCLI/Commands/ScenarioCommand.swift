@@ -20,7 +20,7 @@ struct ScenarioCommand: ParsableCommand {
             what changed circuit by circuit and explains changes in intermediated tonnes by stage.
 
             Example:
-              territorio scenario --study out/demo/study.json --edits geodata/territory/scenarios/cheese_plant_bejuma.json \\
+              territorio scenario --study out/demo/study.json --edits geodata/territory/scenarios/cheese_plant_tovar.json \\
                 -o deltas.geojson --report deltas.md --json deltas.json
             """
     )

@@ -128,10 +128,10 @@ import Testing
         #expect(one.layers[1].symbology.outlineOnly)
         // Text fields get a colour per value.
         let stages = try MapDocument.make(layers: layers, options: MapOptions(colorBy: "stage"))
-        guard case .categories(_, let values, _, let hasOther, let counts) = stages.layers[2].symbology.colouring else {
+        guard case .categories(_, let values, _, let grouped, let counts) = stages.layers[2].symbology.colouring else {
             Issue.record("stage is text: categories expected"); return
         }
-        #expect(values == ["collection", "distribution", "primary", "processing", "retail"] && !hasOther)
+        #expect(values == ["collection", "distribution", "primary", "processing", "retail"] && grouped.isEmpty)
         #expect(counts.reduce(0, +) == 2449)
 
         #expect(throws: MapError.self) { try MapDocument.make(layers: layers, options: MapOptions(colorBy: "no_such_field")) }

@@ -35,7 +35,7 @@ enum Legend {
             switch symbology.kind {
             case .polygon: .area(fill: color, stroke: Stroke(color: Color(hex: "#8c8c8c"), width: 0.6 * unit))
             case .line: .line(Stroke(color: color, width: symbology.widthField == nil ? max(2.5 * unit, symbology.defaultLineWidth) : 3 * unit))
-            case .point: .point(fill: color, radius: min(max(symbology.pointRadius * 1.2, 2.5 * unit), 7 * unit))
+            case .point: .point(fill: color, radius: min(max(symbology.pointRadius * 1.2, 4 * unit), 7 * unit))
             }
         }
         switch symbology.colouring {

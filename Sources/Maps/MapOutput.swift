@@ -92,38 +92,6 @@ public enum MapOutput {
             throw MapError("Cairo: \(what): \(String(cString: cairo_status_to_string(status)))")
         }
     }
-
-    /// Cairo's SVG names each surface `surfaceN` from a counter that lives
-    /// as long as the process: rename them surface1, surface2... in order
-    /// of first appearance, so the file does not depend on what was drawn
-    /// before it.
-    static func renumberSurfaces(_ bytes: [UInt8]) -> [UInt8] {
-        let prefix = Array("surface".utf8)
-        var numbers: [ArraySlice<UInt8>: Int] = [:]
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count)
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == prefix[0], index + prefix.count < bytes.count,
-               bytes[index..<(index + prefix.count)].elementsEqual(prefix),
-               index == 0 || bytes[index - 1] == UInt8(ascii: "\"") || bytes[index - 1] == UInt8(ascii: "#") {
-                var end = index + prefix.count
-                while end < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[end]) { end += 1 }
-                if end > index + prefix.count {
-                    let key = bytes[(index + prefix.count)..<end]
-                    let number = numbers[key] ?? (numbers.count + 1)
-                    numbers[key] = number
-                    result.append(contentsOf: prefix)
-                    result.append(contentsOf: Array(String(number).utf8))
-                    index = end
-                    continue
-                }
-            }
-            result.append(bytes[index])
-            index += 1
-        }
-        return result
-    }
 }
 
 /// Collects what a Cairo stream surface writes.

@@ -171,8 +171,12 @@ public struct MapDocument: Sendable {
             drawn.append(DrawnLayer(name: item.name, symbology: symbology, features: features))
         }
         try checkValueLabels(options.valueLabels, layers: drawn)
-        let sections = drawn.reversed().flatMap {
-            Legend.sections(name: $0.name, symbology: $0.symbology, legendTitle: options.legendTitle, valueLabels: options.valueLabels)
+        // --legend-title names the --color-by field, not a --point-color one.
+        let colorField = options.colorBy.map { split($0, layers: layers).field }
+        let sections = drawn.reversed().flatMap { layer in
+            Legend.sections(name: layer.name, symbology: layer.symbology,
+                            legendTitle: layer.symbology.colourField == colorField ? options.legendTitle : nil,
+                            valueLabels: options.valueLabels)
         }
         let legendOrigin = legendBeside ? PagePoint(x: area.maxX + margin, y: mapTop - fontSize * 0.3)
                                         : PagePoint(x: margin, y: area.maxY + fontSize * 4.2)

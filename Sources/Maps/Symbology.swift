@@ -137,6 +137,14 @@ struct Symbology {
         featureColors[index] ?? Palette.noData
     }
 
+    /// The field the colours follow, nil for one colour.
+    var colourField: String? {
+        switch colouring {
+        case .uniform: nil
+        case .classes(let field, _, _, _, _), .categories(let field, _, _, _, _): field
+        }
+    }
+
     /// Lines whose colour or width follows a field get a light casing.
     var hasCasing: Bool {
         guard kind == .line else { return false }

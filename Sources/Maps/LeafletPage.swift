@@ -38,13 +38,17 @@ enum LeafletPage {
         data += ",\"attribution\":" + (map.options.tilesAttribution.map { JSONValue.string($0).jsonText } ?? "null")
         data += ",\"legend\":\(JSONValue.string(WebLegend.html(map.legendSections, unit: map.unit)).jsonText)"
         data += ",\"notes\":\(JSONValue.array(map.notices.map { JSONValue.string($0) }).jsonText)"
+        let words = map.options.text
+        data += ",\"text\":{" + [("legend", words.legend), ("search", words.searchByName), ("noMatch", words.noMatch),
+                                  ("fitTo", words.fitTo), ("all", words.all)]
+            .map { "\"\($0.0)\":\(JSONValue.string($0.1).jsonText)" }.joined(separator: ",") + "}"
         data += ",\"layers\":[" + map.web.map(\.json).joined(separator: ",\n") + "]}"
         // Inside <script>, "<" only ever appears in JSON strings, where \u003c means the same.
         data = data.replacingOccurrences(of: "<", with: "\\u003c")
         let title = SVGCanvas.escaped(map.title)
         return """
             <!DOCTYPE html>
-            <html lang="en">
+            <html lang="\(SVGCanvas.escaped(map.options.text.languageCode))">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -209,7 +213,7 @@ enum LeafletPage {
             onAdd: function () {
               var box = L.DomUtil.create("div", "territorio-panel territorio-fit");
               var label = L.DomUtil.create("div", "", box);
-              label.textContent = "Fit to:";
+              label.textContent = data.text.fitTo;
               function button(text, action) {
                 var element = L.DomUtil.create("button", "", box);
                 element.type = "button";
@@ -217,7 +221,7 @@ enum LeafletPage {
                 L.DomEvent.on(element, "click", action);
                 return element;
               }
-              button("all", function () { fit(everything); }).setAttribute("data-fit", "all");
+              button(data.text.all, function () { fit(everything); }).setAttribute("data-fit", "all");
               data.layers.forEach(function (spec, index) {
                 button(spec.name, function () {
                   if (!map.hasLayer(layers[index])) { map.addLayer(layers[index]); }
@@ -237,8 +241,8 @@ enum LeafletPage {
               var box = L.DomUtil.create("div", "territorio-panel territorio-search");
               var input = L.DomUtil.create("input", "", box);
               input.type = "search";
-              input.placeholder = "Search by name";
-              input.setAttribute("aria-label", "Search by name");
+              input.placeholder = data.text.search;
+              input.setAttribute("aria-label", data.text.search);
               var list = L.DomUtil.create("ul", "", box);
               function choose(entry) {
                 var layer = layers[entry.layer];
@@ -263,15 +267,15 @@ enum LeafletPage {
                   L.DomEvent.on(row, "keydown", function (event) { if (event.key === "Enter") { choose(entry); } });
                 });
                 if (found.length === 0) {
-                  var none = L.DomUtil.create("li", "", list);
-                  none.textContent = "no match";
+                  var none = L.DomUtil.create("li", "no-match", list);
+                  none.textContent = data.text.noMatch;
                 }
               }
               L.DomEvent.on(input, "input", update);
               L.DomEvent.on(input, "keydown", function (event) {
                 if (event.key === "Enter") {
                   var first = list.querySelector("li");
-                  if (first && first.textContent !== "no match") { first.click(); }
+                  if (first && !first.classList.contains("no-match")) { first.click(); }
                 }
               });
               L.DomEvent.disableClickPropagation(box);
@@ -288,7 +292,7 @@ enum LeafletPage {
               var box = L.DomUtil.create("details", "territorio-panel territorio-legend");
               box.open = window.innerWidth > 600;
               var summary = L.DomUtil.create("summary", "", box);
-              summary.textContent = "Legend";
+              summary.textContent = data.text.legend;
               var body = L.DomUtil.create("div", "", box);
               body.innerHTML = data.legend;
               data.notes.forEach(function (note) {

@@ -28,7 +28,7 @@ enum Legend {
     /// and one for its marker sizes. `legendTitle` stands for the colour
     /// field's name; `valueLabels` for category values.
     static func sections(name: String, symbology: Symbology, legendTitle: String? = nil,
-                         valueLabels: [String: String] = [:]) -> [LegendSection] {
+                         valueLabels: [String: String] = [:], text: MapText = .english) -> [LegendSection] {
         var sections: [LegendSection] = []
         let unit = symbology.unit
         func swatch(_ color: Color) -> Swatch {
@@ -54,10 +54,9 @@ enum Legend {
                 label += "  (\(NumberFormat.format(Double(counts[index]), decimals: 0)))"
                 return (swatch(colors[index]), label)
             }
-            if symbology.noDataCount > 0 { rows.append((swatch(Palette.noData), "no value  (\(symbology.noDataCount))")) }
-            let method = classification.method
-            var how = "\(method.name), \(classification.count) classes"
-            if diverging { how += ", centred on 0" }
+            if symbology.noDataCount > 0 { rows.append((swatch(Palette.noData), "\(text.noValue)  (\(symbology.noDataCount))")) }
+            var how = MapText.fill(text.classes, ["method": text.methodName(classification.method), "n": String(classification.count)])
+            if diverging { how += text.centredOnZero }
             sections.append(LegendSection(heading: name, caption: [legendTitle ?? field, how], rows: rows))
         case .categories(let field, let values, let colors, let grouped, let counts):
             func counted(_ label: String, _ count: Int) -> String { "\(label)  (\(NumberFormat.format(Double(count), decimals: 0)))" }
@@ -65,9 +64,9 @@ enum Legend {
                 (swatch(colors[index]), counted(valueLabels[values[index]] ?? values[index], counts[index]))
             }
             if !grouped.isEmpty {
-                rows.append((swatch(Palette.other), counted("other: \(grouped.count) values (see the notes)", counts[values.count])))
+                rows.append((swatch(Palette.other), counted(MapText.fill(text.other, ["n": String(grouped.count)]), counts[values.count])))
             }
-            if symbology.noDataCount > 0 { rows.append((swatch(Palette.noData), counted("no value", symbology.noDataCount))) }
+            if symbology.noDataCount > 0 { rows.append((swatch(Palette.noData), counted(text.noValue, symbology.noDataCount))) }
             sections.append(LegendSection(heading: name, caption: [legendTitle ?? field], rows: rows))
         }
         if let field = symbology.widthField, let range = symbology.widthRange {
@@ -79,7 +78,7 @@ enum Legend {
                 (.line(Stroke(color: color, width: symbology.lineWidth(for: value))), NumberFormat.format(value, decimals: decimals))
             }
             let heading: String? = if case .uniform = symbology.colouring { name } else { nil }
-            sections.append(LegendSection(heading: heading, caption: [field + " (line width)"], rows: rows))
+            sections.append(LegendSection(heading: heading, caption: [MapText.fill(text.lineWidth, ["field": field])], rows: rows))
         }
         if let field = symbology.sizeField, let top = symbology.sizeMaximum, top > 0 {
             let color: Color = if case .uniform(let color) = symbology.colouring { color } else { Palette.secondaryText }
@@ -89,7 +88,7 @@ enum Legend {
                 (.point(fill: color, radius: symbology.pointRadius(for: value)), NumberFormat.format(value, decimals: decimals))
             }
             let heading: String? = if case .uniform = symbology.colouring { name } else { nil }
-            sections.append(LegendSection(heading: heading, caption: [field + " (marker area)"], rows: rows))
+            sections.append(LegendSection(heading: heading, caption: [MapText.fill(text.markerArea, ["field": field])], rows: rows))
         }
         return sections
     }

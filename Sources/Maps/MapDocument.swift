@@ -118,7 +118,7 @@ public struct MapDocument: Sendable {
         let measure = TextMeasure()
 
         // The title wraps to the page's width: it is never cut.
-        let title = options.title ?? defaultTitle(layers.map(\.name))
+        let title = options.title ?? defaultTitle(layers.map(\.name), and: options.text.and)
         let titleLines = measure.wrapped(title, size: titleSize, bold: true, width: width - 2 * margin)
         let titleLineHeight = titleSize * 1.2
         let mapTop = margin + titleSize * 1.7 + titleLineHeight * Double(titleLines.count - 1)
@@ -176,7 +176,7 @@ public struct MapDocument: Sendable {
         let sections = drawn.reversed().flatMap { layer in
             Legend.sections(name: layer.name, symbology: layer.symbology,
                             legendTitle: layer.symbology.colourField == colorField ? options.legendTitle : nil,
-                            valueLabels: options.valueLabels)
+                            valueLabels: options.valueLabels, text: options.text)
         }
         let legendOrigin = legendBeside ? PagePoint(x: area.maxX + margin, y: mapTop - fontSize * 0.3)
                                         : PagePoint(x: margin, y: area.maxY + fontSize * 4.2)
@@ -362,13 +362,13 @@ public struct MapDocument: Sendable {
     }
 
     /// "Circuits"; "Parishes and sites"; "Parishes, cheese routes and sites".
-    static func defaultTitle(_ names: [String]) -> String {
+    static func defaultTitle(_ names: [String], and: String = "and") -> String {
         let words = names.map { $0.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ") }
         var title: String
         switch words.count {
         case 0: title = "Map"
         case 1: title = words[0]
-        default: title = words.dropLast().joined(separator: ", ") + " and " + words.last!
+        default: title = words.dropLast().joined(separator: ", ") + " \(and) " + words.last!
         }
         return title.prefix(1).uppercased() + title.dropFirst()
     }

@@ -1,5 +1,7 @@
 import Geo
 
+import Foundation
+
 /// What `territorio render` asks for. Field options apply to every layer
 /// that has the field (a non-null value in at least one feature); a field
 /// no layer has is an error.
@@ -50,6 +52,8 @@ public struct MapOptions: Sendable {
     public var leafletDirectory: String
     public var tiles: String?
     public var tilesAttribution: String?
+    /// The words the map writes (legend, web map controls): English unless given.
+    public var text: MapText = .english
 
     public init(title: String? = nil, width: Int = 1000, colorBy: String? = nil,
                 classes: ClassificationMethod = .quantile(ClassificationMethod.defaultClasses),

@@ -257,3 +257,23 @@ import Testing
         #expect(coordinates[0] > -70 && coordinates[0] < -66 && coordinates[1] > 8 && coordinates[1] < 12)
     }
 }
+
+/// The words of a map come from `MapText`, so a caller can hand in Spanish.
+@Suite struct MapTextTests {
+    @Test func legendWordsFollowTheGivenText() throws {
+        var spanish = MapText()
+        spanish.classes = "{method}, {n} clases"
+        spanish.quantile = "cuantiles"
+        spanish.centredOnZero = ", centradas en 0"
+        spanish.and = "y"
+        let layer = try MapStyleTests.points("saldo", field: "saldo", values: MapStyleTests.numbers([-3, -2, -1, 1, 2, 3]))
+        var options = MapOptions(colorBy: "saldo")
+        options.text = spanish
+        let map = try MapDocument.make(layers: [layer, try RenderTests.sample("sites")], options: options)
+        let captions = map.legend.items.compactMap { item -> String? in
+            if case .caption(let lines, _) = item { return lines.joined(separator: " ") } else { return nil }
+        }
+        #expect(captions.contains("cuantiles, 5 clases, centradas en 0"))
+        #expect(map.title == "Saldo y sites")
+    }
+}

@@ -305,7 +305,10 @@ public struct MapDocument: Sendable {
                 throw MapError("\(flag) \(text): \(message)")
             }
         }
-        // Point layers: --point-color FIELD and --point-size FIELD.
+        // Point layers: --point-color #rrggbb wins over --color-by; --point-color FIELD and --point-size FIELD.
+        if case .constant? = options.pointColor {
+            for (index, item) in layers.enumerated() where GeometryKind.dominant(in: item.layer) == .point { perLayer[index].colorBy = nil }
+        }
         if case .field(let text)? = options.pointColor {
             let (field, only) = split(text, layers: layers)
             var used = false

@@ -211,6 +211,9 @@ import Testing
         #expect(abs(radii[1] - radii[2] / 2) < 1e-9 && radii[2] == symbology.maximumPointRadius)
         #expect(radii[0] == symbology.minimumPointRadius)
         #expect(symbology.color(of: 0).hex == "#123456")
+        // A constant point colour wins over --color-by on point layers.
+        let constant = try MapDocument.make(layers: [layer], options: MapOptions(colorBy: "capacity", pointColor: .constant(Color(hex: "#123456"))))
+        #expect(constant.layers[0].symbology.color(of: 2).hex == "#123456")
         // Many points get smaller markers: 23,000 localities at 0.4 of the usual radius.
         #expect(Symbology.defaultPointRadius(count: 23_000, unit: 1) == 3 * 0.4)
         #expect(Symbology.defaultPointRadius(count: 100, unit: 1) == 3)

@@ -191,7 +191,10 @@ enum LeafletPage {
               }
             }).addTo(map);
             layers.push(layer);
-            overlays[spec.name] = layer;
+            // Leaflet's layer switcher writes the name as HTML: a file name is text.
+            var label = document.createElement("span");
+            label.textContent = spec.name;
+            overlays[label.innerHTML] = layer;
             var bounds = layer.getBounds();
             if (bounds.isValid()) { everything.extend(bounds); }
           });

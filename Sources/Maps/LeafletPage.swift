@@ -5,7 +5,8 @@ import Geo
 /// from the system's libjs-leaflet (or `--leaflet DIR`), the layers in
 /// WGS 84 as GeoJSON with their printed styles. Zoom buttons, a layer
 /// switcher, a "fit" button per layer, the legend, a popup with each
-/// feature's properties on click (or tap), and a search box by name. A
+/// feature's properties on click (or tap), a search box by name, and the
+/// `--labels` of layers of up to 500 features as labels. A
 /// basemap only when a tile URL template is given; nothing else is fetched
 /// (Leaflet's CSS loses its `url(...)` images, which the page never uses).
 enum LeafletPage {
@@ -101,6 +102,10 @@ enum LeafletPage {
         .legend-row { display: flex; align-items: center; gap: 6px; margin: 2px 0; }
         .legend-row span { overflow-wrap: anywhere; }
         .legend-notes { color: #5d5d5d; font-size: 11px; margin-top: 6px; }
+        .leaflet-tooltip.territorio-label { background: transparent; border: none; box-shadow: none; padding: 0;
+                                            font-size: 11px; color: #222222; white-space: nowrap;
+                                            text-shadow: 0 0 2px #ffffff, 0 0 2px #ffffff, 0 0 3px #ffffff; }
+        .leaflet-tooltip.territorio-label::before { display: none; }
         .territorio-popup table { border-collapse: collapse; }
         .territorio-popup td { padding: 2px 8px 2px 0; vertical-align: top; font-size: 13px; }
         .territorio-popup td.key { color: #5d5d5d; white-space: nowrap; }
@@ -188,6 +193,12 @@ enum LeafletPage {
                                { maxWidth: 320, minWidth: 160, maxHeight: 300, autoPanPadding: [12, 12] });
                 var name = nameOf(feature);
                 if (name) { entries.push({ name: name, key: normal(name), layer: index, item: item }); }
+                // --labels: a label on the feature (up to 500 in a layer, past which they would only hide the map).
+                var label = spec.labelField ? feature.properties[spec.labelField] : null;
+                if (label !== null && label !== undefined && label !== "" && spec.count <= 500) {
+                  item.bindTooltip(String(label), { permanent: true, direction: kindOf(feature) === "point" ? "right" : "center",
+                                                    className: "territorio-label", interactive: false });
+                }
               }
             }).addTo(map);
             layers.push(layer);

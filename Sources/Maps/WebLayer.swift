@@ -13,6 +13,8 @@ struct WebLayer: Sendable {
     /// Features drawn: those with a geometry.
     let count: Int
     let nameField: String?
+    /// `--labels` for this layer: drawn as labels on the web map too.
+    let labelField: String?
     let outlineOnly: Bool
     let outline: Stroke
 
@@ -25,6 +27,7 @@ struct WebLayer: Sendable {
         outlineOnly = symbology.outlineOnly
         let unit = symbology.unit
         outline = Stroke(color: symbology.outline.color, width: symbology.outline.width / unit)
+        self.labelField = labelField
         nameField = labelField ?? Self.nameFields.first { field in
             layer.features.contains { feature in feature.properties[field].map { $0 != .null } ?? false }
         }
@@ -47,6 +50,7 @@ struct WebLayer: Sendable {
     var json: String {
         var object = "{\"name\":\(JSONValue.string(name).jsonText),\"kind\":\"\(kind)\",\"count\":\(count)"
         object += ",\"nameField\":" + (nameField.map { JSONValue.string($0).jsonText } ?? "null")
+        object += ",\"labelField\":" + (labelField.map { JSONValue.string($0).jsonText } ?? "null")
         object += ",\"outlineOnly\":\(outlineOnly),\"outline\":\"\(outline.color.hex)\",\"outlineWidth\":\(SVGCanvas.number(outline.width))"
         return object + ",\"features\":\(featuresJSON)}"
     }

@@ -18,6 +18,7 @@ which), so that the Swift test skips rather than fails.
 
 import json
 import shutil
+import signal
 import sys
 import time
 
@@ -33,6 +34,14 @@ def main():
         missing = [name for name, path in (("chromium", CHROMIUM), ("chromedriver", DRIVER)) if not path]
         print("missing: " + ", ".join(missing) + " (Debian: apt-get install chromium chromium-driver)", file=sys.stderr)
         return 2
+
+    # A browser that hangs must fail the test, not hold it forever.
+    def too_long(signum, frame):
+        print("web_map_check.py: no answer from Chromium within 180 s", file=sys.stderr)
+        sys.exit(3)
+
+    signal.signal(signal.SIGALRM, too_long)
+    signal.alarm(180)
 
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service

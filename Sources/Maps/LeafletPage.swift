@@ -95,7 +95,7 @@ enum LeafletPage {
         .territorio-search li:hover, .territorio-search li:focus { background: #eef3f8; }
         .territorio-search .layer-name { color: #5d5d5d; font-size: 11px; }
         .territorio-legend { max-height: 55vh; overflow-y: auto; }
-        .territorio-legend summary { font-weight: bold; cursor: pointer; }
+        .territorio-legend summary, .territorio-fit summary { font-weight: bold; cursor: pointer; }
         .legend-section { margin-top: 6px; }
         .legend-heading { font-weight: bold; }
         .legend-caption { color: #5d5d5d; font-size: 12px; }
@@ -222,11 +222,14 @@ enum LeafletPage {
 
           // The layer switcher, then a "fit" button per layer.
           L.control.layers(null, overlays, { collapsed: false, position: "topright" }).addTo(map);
+          // On phones it goes to the bottom left, folded, clear of the search box.
+          var wide = window.innerWidth > 600;
           var Fit = L.Control.extend({
-            options: { position: "topright" },
+            options: { position: wide ? "topright" : "bottomleft" },
             onAdd: function () {
-              var box = L.DomUtil.create("div", "territorio-panel territorio-fit");
-              var label = L.DomUtil.create("div", "", box);
+              var box = L.DomUtil.create("details", "territorio-panel territorio-fit");
+              box.open = wide;
+              var label = L.DomUtil.create("summary", "", box);
               label.textContent = data.text.fitTo;
               function button(text, action) {
                 var element = L.DomUtil.create("button", "", box);
@@ -304,7 +307,7 @@ enum LeafletPage {
             options: { position: "bottomright" },
             onAdd: function () {
               var box = L.DomUtil.create("details", "territorio-panel territorio-legend");
-              box.open = window.innerWidth > 600;
+              box.open = wide;
               var summary = L.DomUtil.create("summary", "", box);
               summary.textContent = data.text.legend;
               var body = L.DomUtil.create("div", "", box);

@@ -26,6 +26,9 @@ public enum ClassificationMethod: Sendable, Hashable, CustomStringConvertible {
     case quantile(Int)
     case jenks(Int)
     case equalInterval(Int)
+    /// `--breaks`: ascending inner breaks b1 < ... < bk give k + 1
+    /// classes, [min, b1], (b1, b2], ..., (bk, max].
+    case manual([Double])
 
     public static let defaultClasses = 5
 
@@ -50,6 +53,7 @@ public enum ClassificationMethod: Sendable, Hashable, CustomStringConvertible {
     public var classCount: Int {
         switch self {
         case .quantile(let count), .jenks(let count), .equalInterval(let count): count
+        case .manual(let breaks): breaks.count + 1
         }
     }
 
@@ -58,6 +62,7 @@ public enum ClassificationMethod: Sendable, Hashable, CustomStringConvertible {
         case .quantile: "quantile"
         case .jenks: "Jenks natural breaks"
         case .equalInterval: "equal interval"
+        case .manual: "manual breaks"
         }
     }
 
@@ -66,6 +71,7 @@ public enum ClassificationMethod: Sendable, Hashable, CustomStringConvertible {
         case .quantile(let count): "quantile:\(count)"
         case .jenks(let count): "jenks:\(count)"
         case .equalInterval(let count): "equal:\(count)"
+        case .manual(let breaks): "breaks:" + breaks.map { String($0) }.joined(separator: ",")
         }
     }
 }
@@ -76,13 +82,18 @@ public struct Classification: Sendable, Hashable {
     public let minimum: Double
     /// The upper bound of each class; the last is the maximum.
     public let upperBounds: [Double]
+    /// The lower bound shown for each class: the minimum, then each
+    /// class's predecessor's upper bound (diverging classes differ).
+    public let lowerBounds: [Double]
+    /// The class drawn in a diverging scheme's neutral colour: the one
+    /// holding 0, when the classes run from below 0 to above it.
+    public let neutralClass: Int?
 
     /// Nil when there is no finite value.
     public init?(values: [Double], method: ClassificationMethod) {
         let sorted = values.filter(\.isFinite).sorted()
         guard let first = sorted.first, let last = sorted.last else { return nil }
         self.method = method
-        minimum = first
         var bounds: [Double]
         switch method {
         case .equalInterval(let count):
@@ -95,10 +106,55 @@ public struct Classification: Sendable, Hashable {
             }
         case .jenks(let count):
             bounds = Self.jenksBounds(sorted: sorted, classes: count)
+        case .manual(let breaks):
+            // Every asked class is kept, even an empty one: the reader chose them.
+            minimum = min(first, breaks.first ?? first)
+            upperBounds = breaks + [max(last, breaks.last ?? last)]
+            lowerBounds = [minimum] + breaks
+            neutralClass = Self.neutral(upperBounds: upperBounds, minimum: minimum)
+            return
         }
         var merged: [Double] = []
         for bound in bounds where merged.last.map({ bound > $0 }) ?? true { merged.append(bound) }
+        minimum = first
         upperBounds = merged
+        lowerBounds = [first] + merged.dropLast()
+        neutralClass = Self.neutral(upperBounds: merged, minimum: first)
+    }
+
+    /// Classes for a signed field (values below and above 0) to colour
+    /// with a diverging scheme: the negative values cut by `method` into
+    /// half its classes (at least one), a class for exactly 0, and the
+    /// positive values cut the same way. Nil unless some value is below 0
+    /// and some above.
+    public init?(diverging values: [Double], method: ClassificationMethod) {
+        let finite = values.filter(\.isFinite)
+        let negative = finite.filter { $0 < 0 }, positive = finite.filter { $0 > 0 }
+        let side: ClassificationMethod
+        switch method {
+        case .quantile(let count): side = .quantile(max(1, count / 2))
+        case .jenks(let count): side = .jenks(max(1, count / 2))
+        case .equalInterval(let count): side = .equalInterval(max(1, count / 2))
+        case .manual: return nil
+        }
+        guard let below = Classification(values: negative, method: side),
+              let above = Classification(values: positive, method: side) else { return nil }
+        self.method = method
+        minimum = below.minimum
+        upperBounds = below.upperBounds + [0] + above.upperBounds
+        lowerBounds = below.lowerBounds + [0, above.minimum] + above.lowerBounds.dropFirst()
+        neutralClass = below.count
+    }
+
+    /// The class that holds 0 when the classes run from below 0 to above it.
+    static func neutral(upperBounds: [Double], minimum: Double) -> Int? {
+        guard minimum < 0, let last = upperBounds.last, last > 0 else { return nil }
+        return upperBounds.firstIndex { 0 <= $0 }
+    }
+
+    /// Whether some value is below 0 and some above: a surplus, balance or delta.
+    public static func isSigned(_ values: [Double]) -> Bool {
+        values.contains { $0 < 0 && $0.isFinite } && values.contains { $0 > 0 && $0.isFinite }
     }
 
     public var count: Int { upperBounds.count }
@@ -112,7 +168,7 @@ public struct Classification: Sendable, Hashable {
 
     /// The lower and upper bound shown for class `index`.
     public func range(of index: Int) -> (lower: Double, upper: Double) {
-        (index == 0 ? minimum : upperBounds[index - 1], upperBounds[index])
+        (lowerBounds[index], upperBounds[index])
     }
 
     // MARK: Jenks

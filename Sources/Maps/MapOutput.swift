@@ -15,22 +15,26 @@ public enum MapFormat: String, Sendable, CaseIterable {
     }
 }
 
-/// Renders maps to bytes and files. PNG, SVG and PDF are drawn by Cairo;
-/// HTML by `HTMLPage`. The same input gives the same bytes in every
-/// format: Cairo's SVG numbers its surfaces with a counter global to the
-/// process, which is renumbered from 1; the PDF is written without a
-/// creation date (Cairo would put the time of the run there; the date is
-/// optional in PDF).
+/// Renders maps to bytes and files. PNG and PDF are drawn by Cairo; SVG by
+/// Territorio's own writer (`SVGCanvas`: real `<text>`, a group per
+/// layer); HTML by `LeafletPage` (a Leaflet web map in WGS 84). The same
+/// input gives the same bytes in every format: the PDF is written without
+/// a creation date (Cairo would put the time of the run there; the date
+/// is optional in PDF).
 public enum MapOutput {
-    /// Writes the map to `path` through a temporary file renamed into place.
-    public static func write(_ layers: [MapLayer], options: MapOptions, to path: String) throws {
+    /// Writes the map to `path` through a temporary file renamed into
+    /// place; returns the map's notices (`MapDocument.notices`).
+    @discardableResult
+    public static func write(_ layers: [MapLayer], options: MapOptions, to path: String) throws -> [String] {
         guard let format = MapFormat(path: path) else {
             throw MapError("\(path): the map's format follows the extension: .svg, .png, .pdf or .html")
         }
-        let bytes = try render(layers, options: options, format: format)
+        let map = try MapDocument.make(layers: layers, options: options, detail: format == .html ? .interactive : .print)
+        let bytes = try render(map, format: format)
         let output = try OutputFile(path: path)
         try output.write(bytes)
         try output.commit()
+        return map.notices
     }
 
     public static func render(_ layers: [MapLayer], options: MapOptions, format: MapFormat) throws -> [UInt8] {
@@ -41,7 +45,7 @@ public enum MapOutput {
     public static func render(_ map: MapDocument, format: MapFormat) throws -> [UInt8] {
         switch format {
         case .html:
-            return Array(HTMLPage.make(map).utf8)
+            return Array(try LeafletPage.make(map).utf8)
         case .png:
             let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(map.width.rounded()), Int32(map.height.rounded()))!
             defer { cairo_surface_destroy(surface) }
@@ -51,12 +55,9 @@ public enum MapOutput {
             try check(status, "writing the PNG")
             return sink.bytes
         case .svg:
-            let sink = ByteSink()
-            let surface = cairo_svg_surface_create_for_stream(ByteSink.write, Unmanaged.passUnretained(sink).toOpaque(),
-                                                              map.width, map.height)!
-            cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PX)
-            try finish(surface, map)
-            return renumberSurfaces(sink.bytes)
+            let canvas = SVGCanvas(width: map.width, height: map.height)
+            MapRenderer.draw(map, on: canvas)
+            return Array(canvas.finish().utf8)
         case .pdf:
             let sink = ByteSink()
             let surface = cairo_pdf_surface_create_for_stream(ByteSink.write, Unmanaged.passUnretained(sink).toOpaque(),
@@ -90,38 +91,6 @@ public enum MapOutput {
         guard status == CAIRO_STATUS_SUCCESS else {
             throw MapError("Cairo: \(what): \(String(cString: cairo_status_to_string(status)))")
         }
-    }
-
-    /// Cairo's SVG names each surface `surfaceN` from a counter that lives
-    /// as long as the process: rename them surface1, surface2... in order
-    /// of first appearance, so the file does not depend on what was drawn
-    /// before it.
-    static func renumberSurfaces(_ bytes: [UInt8]) -> [UInt8] {
-        let prefix = Array("surface".utf8)
-        var numbers: [ArraySlice<UInt8>: Int] = [:]
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count)
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == prefix[0], index + prefix.count < bytes.count,
-               bytes[index..<(index + prefix.count)].elementsEqual(prefix),
-               index == 0 || bytes[index - 1] == UInt8(ascii: "\"") || bytes[index - 1] == UInt8(ascii: "#") {
-                var end = index + prefix.count
-                while end < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[end]) { end += 1 }
-                if end > index + prefix.count {
-                    let key = bytes[(index + prefix.count)..<end]
-                    let number = numbers[key] ?? (numbers.count + 1)
-                    numbers[key] = number
-                    result.append(contentsOf: prefix)
-                    result.append(contentsOf: Array(String(number).utf8))
-                    index = end
-                    continue
-                }
-            }
-            result.append(bytes[index])
-            index += 1
-        }
-        return result
     }
 }
 

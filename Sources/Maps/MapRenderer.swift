@@ -2,7 +2,7 @@ import Foundation
 
 /// Draws a laid-out map on a canvas: background, title, the map's layers
 /// in order (polygons, then lines, then points of each layer), labels, the
-/// legend, the scale bar and the CRS note.
+/// north arrow, the inset, the legend, the scale bar and the CRS note.
 enum MapRenderer {
     static let background = Color.white
     static let mapBackground = Color(hex: "#f4f6f7")
@@ -12,7 +12,10 @@ enum MapRenderer {
         canvas.path(.rectangle(PageRect(x: 0, y: 0, width: map.width, height: map.height)), fill: background, stroke: nil, role: nil)
 
         canvas.beginGroup(role: "title", clip: nil, attributes: [])
-        canvas.text(map.title, at: map.titlePosition, style: map.titleStyle, role: nil)
+        for (index, line) in map.titleLines.enumerated() {
+            canvas.text(line, at: PagePoint(x: map.titlePosition.x, y: map.titlePosition.y + map.titleLineHeight * Double(index)),
+                        style: map.titleStyle, role: nil)
+        }
         canvas.endGroup()
 
         let area = map.frame.area
@@ -29,6 +32,8 @@ enum MapRenderer {
             canvas.endGroup()
         }
         canvas.endGroup()
+        if let arrow = map.northArrow { drawNorthArrow(tip: arrow.tip, length: arrow.length, fontSize: map.footerStyle.size * 1.1, on: canvas) }
+        if let inset = map.inset { drawInset(inset, on: canvas) }
         canvas.path(.rectangle(area), fill: nil, stroke: Stroke(color: frameStroke, width: 1), role: nil)
 
         drawLegend(map.legend, on: canvas)
@@ -42,7 +47,8 @@ enum MapRenderer {
         let symbology = layer.symbology
         canvas.beginGroup(role: "layer", clip: nil, attributes: [("data-layer", layer.name)])
         let outline = symbology.outline
-        let pointStroke = Stroke(color: .white, width: 0.7 * unit)
+        // Thinner rims on the smaller markers of crowded layers.
+        let pointStroke = Stroke(color: .white, width: 0.7 * unit * min(1, symbology.pointRadius / (3 * unit)))
         if symbology.hasCasing {
             for feature in layer.features where !feature.lines.isEmpty {
                 canvas.path(feature.lines, fill: nil, stroke: Stroke(color: Palette.casing, width: feature.lineWidth + 1.4 * unit), role: "casing")
@@ -57,7 +63,7 @@ enum MapRenderer {
                 canvas.path(feature.lines, fill: nil, stroke: Stroke(color: feature.color, width: feature.lineWidth), role: nil)
             }
             for point in feature.points {
-                canvas.circle(center: point, radius: symbology.pointRadius, fill: feature.color, stroke: pointStroke, role: nil)
+                canvas.circle(center: point, radius: feature.radius, fill: feature.color, stroke: pointStroke, role: nil)
             }
             canvas.endFeature()
         }
@@ -69,10 +75,16 @@ enum MapRenderer {
         let size = legend.fontSize
         for item in legend.items {
             switch item {
-            case .heading(let text, let point):
-                canvas.text(text, at: point, style: TextStyle(size: size, bold: true), role: nil)
-            case .caption(let text, let point):
-                canvas.text(text, at: point, style: TextStyle(size: size * 0.9, color: Palette.secondaryText), role: nil)
+            case .heading(let lines, let point):
+                for (index, line) in lines.enumerated() {
+                    canvas.text(line, at: PagePoint(x: point.x, y: point.y + legend.lineHeight * Double(index)),
+                                style: TextStyle(size: size, bold: true), role: nil)
+                }
+            case .caption(let lines, let point):
+                for (index, line) in lines.enumerated() {
+                    canvas.text(line, at: PagePoint(x: point.x, y: point.y + size * 0.9 * 1.2 * Double(index)),
+                                style: TextStyle(size: size * 0.9, color: Palette.secondaryText), role: nil)
+                }
             case .row(let swatch, let center, let label, let at):
                 let half = legend.swatchWidth / 2
                 switch swatch {
@@ -85,10 +97,47 @@ enum MapRenderer {
                 case .point(let fill, let radius):
                     canvas.circle(center: center, radius: radius, fill: fill, stroke: Stroke(color: .white, width: 0.7), role: nil)
                 }
-                canvas.text(label, at: at, style: TextStyle(size: size), role: nil)
+                for (index, line) in label.enumerated() {
+                    canvas.text(line, at: PagePoint(x: at.x, y: at.y + legend.lineHeight * Double(index)), style: TextStyle(size: size), role: nil)
+                }
             }
         }
         canvas.endGroup()
+    }
+
+    /// An arrow pointing up (the map is drawn north up) with an N over it:
+    /// its left half dark, its right half white, outlined.
+    static func drawNorthArrow(tip: PagePoint, length: Double, fontSize: Double, on canvas: Canvas) {
+        canvas.beginGroup(role: "north-arrow", clip: nil, attributes: [])
+        let half = length * 0.3
+        let base = PagePoint(x: tip.x, y: tip.y + length * 0.72)
+        let outline = Stroke(color: Palette.text, width: max(0.8, length / 40))
+        canvas.path(polygon([tip, PagePoint(x: tip.x - half, y: tip.y + length), base]), fill: Palette.text, stroke: outline, role: nil)
+        canvas.path(polygon([tip, PagePoint(x: tip.x + half, y: tip.y + length), base]), fill: .white, stroke: outline, role: nil)
+        canvas.text("N", at: PagePoint(x: tip.x, y: tip.y - fontSize * 0.35),
+                    style: TextStyle(size: fontSize, bold: true, halo: .white.withAlpha(0.9), anchor: .middle), role: nil)
+        canvas.endGroup()
+    }
+
+    static func polygon(_ points: [PagePoint]) -> PagePath {
+        var path = PagePath.line(points)
+        path.closed = true
+        return path
+    }
+
+    /// The locator inset: its layer in light grey, the main map's extent in red.
+    static func drawInset(_ inset: InsetLayout, on canvas: Canvas) {
+        canvas.beginGroup(role: "inset", clip: inset.box, attributes: [])
+        canvas.path(.rectangle(inset.box), fill: .white, stroke: nil, role: nil)
+        let unit = inset.unit
+        for polygon in inset.polygons {
+            canvas.path(polygon, fill: Color(hex: "#e4e1d6"), stroke: Stroke(color: Color(hex: "#9a9484"), width: 0.5 * unit), role: nil)
+        }
+        for line in inset.lines { canvas.path(line, fill: nil, stroke: Stroke(color: Color(hex: "#8a8a8a"), width: 0.6 * unit), role: nil) }
+        for point in inset.points { canvas.circle(center: point, radius: 0.8 * unit, fill: Color(hex: "#6b6b6b"), stroke: nil, role: nil) }
+        canvas.path(inset.extent, fill: Color(hex: "#d7301f").withAlpha(0.15), stroke: Stroke(color: Color(hex: "#d7301f"), width: 1.6 * unit), role: nil)
+        canvas.endGroup()
+        canvas.path(.rectangle(inset.box), fill: nil, stroke: Stroke(color: Palette.secondaryText, width: 1), role: nil)
     }
 
     /// Two halves, dark and light, with 0, the middle and the length under

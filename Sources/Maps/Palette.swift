@@ -1,5 +1,6 @@
-/// The colours of the maps: Territorio's own choices, not copied from a
-/// published scheme.
+/// The colours of the maps: Territorio's own choices, and the ColorBrewer
+/// schemes (`ColorBrewer.swift`) when asked for by name or for a signed
+/// field (`RdBu`, red below 0, blue above).
 public enum Palette {
     /// Light cream to deep red through orange: low to high. Classes take
     /// evenly spaced colours along it, so five classes get the anchors.
@@ -49,7 +50,41 @@ public enum Palette {
         return sequentialAnchors[lower].mixed(with: sequentialAnchors[lower + 1], scaled - Double(lower))
     }
 
-    public static func category(_ index: Int) -> Color { categorical[index % categorical.count] }
+    /// The scheme signed fields get when none is named.
+    public static let defaultDiverging = "RdBu"
+
+    /// The colour of category `index`: the palette's colours, then, past
+    /// its end, the same hues darker, then lighter, so that up to three
+    /// times the palette's size categories each get a colour of their own.
+    static func category(_ index: Int, in palette: [Color] = categorical) -> Color {
+        let base = palette[index % palette.count]
+        switch (index / palette.count) % 3 {
+        case 0: return base
+        case 1: return base.mixed(with: .black, 0.4)
+        default: return base.mixed(with: .white, 0.5)
+        }
+    }
+
+    /// Colours of a diverging scheme for `count` classes of which class
+    /// `neutral` holds 0: that class takes the scheme's middle colour, the
+    /// classes below it the colours towards the negative end, those above
+    /// towards the positive end, as far out as each side has classes. Nil
+    /// when one side has more classes than the scheme (5 per side).
+    static func diverging(_ scheme: ColorBrewerScheme, count: Int, neutral: Int) -> [Color]? {
+        let side = max(neutral, count - 1 - neutral)
+        guard let table = scheme.colors(2 * side + 1) else { return nil }
+        return (0..<count).map { table[side + $0 - neutral] }
+    }
+
+    /// `count` colours of a ColorBrewer scheme for ordered classes, low
+    /// to high; lines and points (`skipLightest`) leave out its lightest
+    /// colour where the scheme has one more to give.
+    static func ordered(_ scheme: ColorBrewerScheme, count: Int, skipLightest: Bool) -> [Color]? {
+        if skipLightest, scheme.kind == .sequential, let table = scheme.colors(count + 1), count + 1 >= 3 {
+            return Array(table.dropFirst())
+        }
+        return scheme.colors(count)
+    }
     public static func line(_ index: Int) -> Color { lines[index % lines.count] }
     public static func point(_ index: Int) -> Color { points[index % points.count] }
 }

@@ -1,41 +1,61 @@
-/// Territorio's own SVG writer, for the interactive HTML: one element per
-/// feature (its properties in `data-p` as JSON text), groups with classes
-/// the page's script finds, coordinates to 0.01 page units. Cairo's SVG
-/// cannot carry per-feature data, so the HTML is written from the same
-/// map model through this canvas instead.
+import Foundation
+
+/// Territorio's own SVG writer, for `.svg` maps to finish in Inkscape or
+/// Illustrator: text stays `<text>` (Cairo's SVG turns letters into
+/// glyph outlines), and each part is a named group: `<g id="layer-NAME">`
+/// for each layer (an Inkscape layer too), `title`, `map`, `labels`,
+/// `legend`, `scalebar`, `north-arrow`, `inset`. Coordinates to 0.01
+/// page units.
 final class SVGCanvas: Canvas {
     private var text = ""
     private var groupEnds: [String] = []
-    /// The current feature's properties and its elements so far.
-    private var feature: (properties: String, elements: [String])?
+    private var ids: Set<String> = []
 
     init(width: Double, height: Double) {
         text.reserveCapacity(1 << 20)
-        text += "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"territorio-map\" width=\"\(Self.number(width))\" height=\"\(Self.number(height))\""
+        text += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        text += "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:inkscape=\"http://www.inkscape.org/namespaces/inkscape\""
+        text += " width=\"\(Self.number(width))\" height=\"\(Self.number(height))\""
         text += " viewBox=\"0 0 \(Self.number(width)) \(Self.number(height))\" font-family=\"DejaVu Sans, Verdana, sans-serif\""
         text += " stroke-linecap=\"round\" stroke-linejoin=\"round\">\n"
     }
 
-    /// The finished `<svg>` element.
+    /// The finished SVG document.
     func finish() -> String {
         while !groupEnds.isEmpty { endGroup() }
         return text + "</svg>\n"
     }
 
+    /// An id unique in the document, made of letters, digits, `-` and `_`.
+    private func uniqueID(_ wanted: String) -> String {
+        var base = String(wanted.unicodeScalars.map { scalar -> Character in
+            let allowed = CharacterSet.alphanumerics.contains(scalar) || scalar == "-" || scalar == "_"
+            return allowed ? Character(scalar) : "_"
+        })
+        if base.first.map({ !$0.isLetter }) ?? true { base = "g-" + base }
+        var id = base, counter = 2
+        while ids.contains(id) { id = "\(base)-\(counter)"; counter += 1 }
+        ids.insert(id)
+        return id
+    }
+
     func beginGroup(role: String, clip: PageRect?, attributes: [(String, String)]) {
+        var name = role
         var extra = ""
-        for (name, value) in attributes { extra += " \(name)=\"\(Self.escaped(value))\"" }
+        if role == "layer", let layer = attributes.first(where: { $0.0 == "data-layer" })?.1 {
+            name = "layer-" + layer
+            extra = " inkscape:groupmode=\"layer\" inkscape:label=\"\(Self.escaped(layer))\""
+        }
+        let id = uniqueID(name)
         if let clip {
-            // A nested viewport in page coordinates: it clips, and the
-            // script pans and zooms the group inside it.
+            // A nested viewport in page coordinates clips what is inside it.
             let box = "\(Self.number(clip.x)) \(Self.number(clip.y)) \(Self.number(clip.width)) \(Self.number(clip.height))"
-            text += "<svg class=\"\(role)\" x=\"\(Self.number(clip.x))\" y=\"\(Self.number(clip.y))\" width=\"\(Self.number(clip.width))\""
-            text += " height=\"\(Self.number(clip.height))\" viewBox=\"\(box)\"\(extra)>\n"
-            text += "<rect class=\"hit\" x=\"\(Self.number(clip.x))\" y=\"\(Self.number(clip.y))\" width=\"\(Self.number(clip.width))\" height=\"\(Self.number(clip.height))\" fill=\"none\"/>\n"
-            text += "<g class=\"view\">\n"
+            text += "<svg x=\"\(Self.number(clip.x))\" y=\"\(Self.number(clip.y))\" width=\"\(Self.number(clip.width))\""
+            text += " height=\"\(Self.number(clip.height))\" viewBox=\"\(box)\" overflow=\"hidden\">\n"
+            text += "<g id=\"\(id)\"\(extra)>\n"
             groupEnds.append("</g>\n</svg>\n")
         } else {
-            text += "<g class=\"\(role)\"\(extra)>\n"
+            text += "<g id=\"\(id)\"\(extra)>\n"
             groupEnds.append("</g>\n")
         }
     }
@@ -44,23 +64,8 @@ final class SVGCanvas: Canvas {
         if let end = groupEnds.popLast() { text += end }
     }
 
-    func beginFeature(properties: String) {
-        feature = (properties, [])
-    }
-
-    /// One element takes the properties itself; several share a `<g>`.
-    func endFeature() {
-        guard let current = feature else { return }
-        feature = nil
-        let data = " data-p=\"\(Self.escaped(current.properties))\""
-        if current.elements.count == 1, let element = current.elements.first {
-            // The element's name ends at its first space.
-            let space = element.firstIndex(of: " ")!
-            text += element[..<space] + data + element[space...]
-        } else if current.elements.count > 1 {
-            text += "<g\(data)>\n" + current.elements.joined() + "</g>\n"
-        }
-    }
+    func beginFeature(properties: String) {}
+    func endFeature() {}
 
     func path(_ path: PagePath, fill: Color?, stroke: Stroke?, role: String?) {
         var d = ""
@@ -97,7 +102,7 @@ final class SVGCanvas: Canvas {
     }
 
     private func element(_ markup: String) {
-        if feature != nil { feature!.elements.append(markup) } else { text += markup }
+        text += markup
     }
 
     private static func roleAttribute(_ role: String?) -> String {

@@ -27,6 +27,35 @@ final class TextMeasure {
         return extents.x_advance
     }
 
+    /// `text` broken into lines no wider than `width`: at spaces, and a
+    /// word wider than the line alone is split between its characters.
+    /// Nothing is left out; every line holds at least one character.
+    func wrapped(_ text: String, size: Double, bold: Bool = false, width maximum: Double) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
+            let candidate = current.isEmpty ? word : current + " " + word
+            if width(candidate, size: size, bold: bold) <= maximum {
+                current = candidate
+                continue
+            }
+            if !current.isEmpty { lines.append(current) }
+            current = ""
+            // The word alone: split it when it is wider than a line.
+            for character in word {
+                let longer = current + String(character)
+                if !current.isEmpty && width(longer, size: size, bold: bold) > maximum {
+                    lines.append(current)
+                    current = String(character)
+                } else {
+                    current = longer
+                }
+            }
+        }
+        if !current.isEmpty || lines.isEmpty { lines.append(current) }
+        return lines
+    }
+
     /// `text` cut with an ellipsis so that it fits in `width`.
     func fitted(_ text: String, size: Double, bold: Bool = false, width maximum: Double) -> String {
         if width(text, size: size, bold: bold) <= maximum { return text }

@@ -65,8 +65,8 @@ import Testing
         let bytes = try MapOutput.render(try Self.sampleLayers(), options: Self.options, format: .svg)
         #expect(Self.parsesAsXML(bytes))
         let text = String(decoding: bytes, as: UTF8.self)
-        #expect(text.contains("<svg") && text.contains("width=\"640px\""))
-        #expect(text.contains("id=\"surface1\""))
+        #expect(text.contains("<svg") && text.contains("width=\"640\""))
+        #expect(text.contains(">Parishes, roads and sites</text>"))
     }
 
     @Test func pdfIsAPDFWithoutACreationDate() throws {
@@ -80,33 +80,14 @@ import Testing
         #expect(!text.contains("/CreationDate"))
     }
 
-    @Test func htmlIsWellFormedSelfContainedAndCarriesEveryFeature() throws {
-        let layers = try Self.sampleLayers()
-        let bytes = try MapOutput.render(layers, options: Self.options, format: .html)
-        #expect(Self.parsesAsXML(bytes))
-        let text = String(decoding: bytes, as: UTF8.self)
-        // No fetches: no src or href at all; the only URLs are XML namespaces.
-        #expect(!text.contains("src=") && !text.contains("href=") && !text.contains("url("))
-        let urls = text.components(separatedBy: "http").count - 1
-        #expect(urls == 2)
-        #expect(text.contains("xmlns=\"http://www.w3.org/1999/xhtml\"") && text.contains("xmlns=\"http://www.w3.org/2000/svg\""))
-        // One data-p per feature, whose JSON holds the properties.
-        #expect(text.components(separatedBy: " data-p=\"").count - 1 == layers.reduce(0) { $0 + $1.layer.count })
-        #expect(text.contains("&quot;stage&quot;:&quot;primary&quot;"))
-        #expect(text.contains("<script>//<![CDATA[") && text.contains("addEventListener(\"wheel\""))
-        #expect(text.contains("class=\"scalebar\" data-page-per-metre="))
-    }
-
     @Test func sameInputGivesTheSameBytes() throws {
         let layers = try Self.sampleLayers()
-        for format in MapFormat.allCases {
+        // HTML needs Leaflet installed: MapStyleTests checks it.
+        for format in MapFormat.allCases where format != .html {
             let first = try MapOutput.render(layers, options: Self.options, format: format)
             let second = try MapOutput.render(layers, options: Self.options, format: format)
             #expect(first == second, "\(format)")
         }
-        // Cairo's SVG surface ids count up through the process: renumbered.
-        let renumbered = MapOutput.renumberSurfaces(Array(##"<g id="surface41"><use xlink:href="#surface57"/>surface9"##.utf8))
-        #expect(String(decoding: renumbered, as: UTF8.self) == ##"<g id="surface1"><use xlink:href="#surface2"/>surface9"##)
     }
 
     @Test func labelsDoNotOverlapAndStayInTheMap() throws {
@@ -128,10 +109,10 @@ import Testing
         #expect(one.layers[1].symbology.outlineOnly)
         // Text fields get a colour per value.
         let stages = try MapDocument.make(layers: layers, options: MapOptions(colorBy: "stage"))
-        guard case .categories(_, let values, _, let hasOther, let counts) = stages.layers[2].symbology.colouring else {
+        guard case .categories(_, let values, _, let grouped, let counts) = stages.layers[2].symbology.colouring else {
             Issue.record("stage is text: categories expected"); return
         }
-        #expect(values == ["collection", "distribution", "primary", "processing", "retail"] && !hasOther)
+        #expect(values == ["collection", "distribution", "primary", "processing", "retail"] && grouped.isEmpty)
         #expect(counts.reduce(0, +) == 2449)
 
         #expect(throws: MapError.self) { try MapDocument.make(layers: layers, options: MapOptions(colorBy: "no_such_field")) }

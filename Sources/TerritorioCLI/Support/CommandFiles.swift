@@ -136,7 +136,7 @@ extension RankCommand: CommandFiles {
 }
 
 extension RenderCommand: CommandFiles {
-    var inputFiles: [String] { layers }
+    var inputFiles: [String] { layers + [inset].compactMap { $0 } }
     var outputFiles: [CommandOutput] { [CommandOutput(flag: "-o", path: output, kind: .map)] }
 }
 

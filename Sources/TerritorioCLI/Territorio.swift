@@ -17,7 +17,7 @@ public struct Territorio: ParsableCommand {
               territorio info geodata/parishes.geojson
             """,
         version: "0.1.0",
-        subcommands: [InfoCommand.self, ValidateCommand.self, ConvertCommand.self, JoinCommand.self, DissolveCommand.self, InterpolateCommand.self, HierarchyCommand.self, CatchmentCommand.self, CoverageCommand.self, NetworkCommand.self, RouteCommand.self, DistributeCommand.self, IsochroneCommand.self, GroupCommand.self, RankCommand.self, RenderCommand.self, DemoCommand.self]
+        subcommands: [InfoCommand.self, ValidateCommand.self, ConvertCommand.self, JoinCommand.self, DissolveCommand.self, InterpolateCommand.self, HierarchyCommand.self, CatchmentCommand.self, CoverageCommand.self, NetworkCommand.self, RouteCommand.self, DistributeCommand.self, IsochroneCommand.self, GroupCommand.self, RankCommand.self, SiteCommand.self, RenderCommand.self, DemoCommand.self]
     )
 
     public init() {}

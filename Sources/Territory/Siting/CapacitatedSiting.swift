@@ -1,3 +1,5 @@
+import Foundation
+
 /// Capacitated siting: the fewest new candidates whose capacities, with
 /// the existing facilities', serve all the demand (each unit only from
 /// candidates within `radius`, when given), the demand assigned by the
@@ -21,8 +23,8 @@ struct CapacitatedSiting {
             throw SitingError("the capacitated method needs a capacity for every candidate (--capacity-field)")
         }
         let total = problem.weights.reduce(0, +)
-        // Whole units: the total demand about a billion units.
-        let scale = total > 0 ? 1e9 / total : 1
+        // Whole units, a power of ten so whole amounts stay whole: the total demand under 10^9 units.
+        let scale = total > 0 ? pow(10, (log10(1e9 / total)).rounded(.down)) : 1
         let all = [Bool](repeating: true, count: problem.candidateCount)
         let everything = try flow(open: all, scale: scale)
         if everything.shortfall > 0 {
@@ -100,7 +102,7 @@ struct CapacitatedSiting {
         }
         network.setSupply(source, supply)
         for j in 0..<m where open[j] {
-            guard let capacity = FlowUnits.units(min(capacities[j], FlowUnits.largest(scale: scale)), scale: scale, rounding: .down) else {
+            guard let capacity = FlowUnits.units(min(capacities[j], FlowUnits.largest(scale: scale)), scale: scale) else {
                 throw SitingError("candidate \(problem.candidateIDs[j]) has capacity \(capacities[j]); capacities must be finite and not negative")
             }
             network.addArc(from: source, to: j, capacity: capacity, cost: 0)

@@ -54,8 +54,9 @@ struct SiteCommand: ParsableCommand {
     @Option(name: .customLong("candidate-id"), help: ArgumentHelp("Property naming each candidate (and existing facility); default the feature id, else its index.", valueName: "name"))
     var candidateID: String?
 
-    @Option(name: .customLong("capacity-field"), help: ArgumentHelp("For --method capacitated: property of candidates and existing facilities holding their capacity, in the demand's unit.", valueName: "name"))
-    var capacityField: String?
+    /// For --method capacitated: the candidates' and existing facilities'
+    /// capacity, in the demand's unit, from the sites' --capacity-field.
+    var capacityField: String? { method == .capacitated ? siteFields.capacity ?? "capacity" : nil }
 
     @Option(help: ArgumentHelp("p-median, mclp, lscp or capacitated (default p-median).", valueName: "method"))
     var method: SiteMethodName = .pMedian
@@ -121,9 +122,7 @@ struct SiteCommand: ParsableCommand {
         switch method {
         case .mclp, .lscp:
             if radius == nil, minutes == nil { throw ValidationError("--method \(method.rawValue) needs --radius (or --minutes with --roads)") }
-        case .capacitated:
-            if capacityField == nil { throw ValidationError("--method capacitated needs --capacity-field") }
-        case .pMedian:
+        case .capacitated, .pMedian:
             break
         }
     }

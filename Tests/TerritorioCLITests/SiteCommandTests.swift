@@ -105,4 +105,23 @@ import Testing
         #expect((root["capacities"] as? [String: Any])?[chosen] as? Double == toAdd)
         #expect(chosen.hasPrefix("EM01"))
     }
+
+    @Test func capacitatedOpensTheOneLargePlant() throws {
+        // Plants at 1 km and 11 km hold 3 people each, the one at 6 km all 6:
+        // one plant suffices, and the flow sends everyone to 6 km:
+        // 6 + 5 + 4 + 4 + 5 + 6 = 30 km of person-trips.
+        let plants = Self.points("site_plants.geojson", [("west", 1000, 3), ("east", 11_000, 3), ("middle", 6000, 6)])
+        let json = CommandTests.temporary("site_cap.json")
+        let outcome = try AdversarialInputTests.territorio([
+            "site", "--demand", Self.line, "--weight-field", "people", "--candidates", plants, "--method", "capacitated",
+            "-o", CommandTests.temporary("site_cap.geojson"), "--json", json,
+        ])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let root = try Self.json(json)
+        #expect(root["objective"] as? Double == 1)
+        #expect(root["chosen"] as? [String] == ["middle"])
+        #expect(root["optimal"] as? Bool == true)
+        #expect(abs((root["assignment_cost"] as? Double ?? 0) - 30_000) < 1e-3)
+        #expect((root["capacities"] as? [String: Any])?["middle"] as? Double == 6)
+    }
 }

@@ -67,4 +67,24 @@ import TestSupport
         guard let exact = try Self.oracle(problem, method: "lscp", radius: radius) else { print(TestPython.missingMessage); return }
         Self.agree(try Siting(method: .setCovering(radius: radius)).run(problem), exact)
     }
+
+    /// Stopped after one node, the search may not have its proof: then it
+    /// must say so, with a bound on the right side of the exact optimum.
+    @Test func aNodeLimitNeverClaimsWhatItDidNotProve() throws {
+        let problem = Self.instance(seed: 11, demand: 200, candidates: 50)
+        let methods: [(SitingMethod, String, Int, Double)] = [(.pMedian(p: 6), "p-median", 6, 0), (.maximalCovering(p: 4, radius: 1500), "mclp", 4, 1500),
+                                                             (.setCovering(radius: 1800), "lscp", 0, 1800)]
+        for (method, name, p, radius) in methods {
+            guard let exact = try Self.oracle(problem, method: name, p: p, radius: radius) else { print(TestPython.missingMessage); return }
+            let result = try Siting(method: method, nodeLimit: 1).run(problem)
+            let bound = try #require(result.bound)
+            let tolerance = 1e-6 * max(1, abs(exact))
+            if case .maximalCovering = method {
+                #expect(result.objective <= exact + tolerance && bound >= exact - tolerance, "\(name): \(result.objective) <= \(exact) <= \(bound)")
+            } else {
+                #expect(result.objective >= exact - tolerance && bound <= exact + tolerance, "\(name): \(bound) <= \(exact) <= \(result.objective)")
+            }
+            if result.optimal { #expect(abs(result.objective - exact) <= tolerance) } else { #expect((result.gap ?? 0) > 0) }
+        }
+    }
 }

@@ -124,4 +124,29 @@ import Testing
         #expect(abs((root["assignment_cost"] as? Double ?? 0) - 30_000) < 1e-3)
         #expect((root["capacities"] as? [String: Any])?["middle"] as? Double == 6)
     }
+
+    @Test func byRoadTheReachIsInMinutes() throws {
+        let json = CommandTests.temporary("site_roads.json")
+        let outcome = try AdversarialInputTests.territorio([
+            "site", "--demand", SampleFiles.parishes, "--demand-id", "code", "--weight-field", "population",
+            "--candidates", "generate:points", "--roads", SampleFiles.roads, "--method", "mclp", "--p", "2", "--minutes", "20",
+            "-o", CommandTests.temporary("site_roads.geojson"), "--json", json,
+        ], memoryLimit: 1 << 30)
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let root = try Self.json(json)
+        #expect(root["cost_unit"] as? String == "min")
+        #expect(root["optimal"] as? Bool == true)
+        // Every unit covered is within 20 minutes of its facility, and the objective is their people.
+        let assignment = try #require(root["assignment"] as? [String: [String: Any]])
+        let covered = assignment.values.filter { $0["covered"] as? Bool == true }
+        #expect(covered.allSatisfy { ($0["distance"] as? Double ?? .infinity) <= 20 })
+        #expect(abs(covered.reduce(0) { $0 + ($1["weight"] as? Double ?? 0) } - (root["objective"] as? Double ?? 0)) < 1e-6)
+
+        let refused = try AdversarialInputTests.territorio([
+            "site", "--demand", SampleFiles.parishes, "--candidates", "generate:points", "--roads", SampleFiles.roads,
+            "--method", "mclp", "--radius", "5km", "-o", CommandTests.temporary("site_refused.geojson"),
+        ])
+        #expect(refused.status == 64)
+        #expect(refused.standardError.contains("give the reach as --minutes, not --radius"))
+    }
 }

@@ -108,17 +108,24 @@ struct SiteCommand: ParsableCommand {
 
     mutating func validate() throws {
         if radius != nil, minutes != nil { throw ValidationError("give --radius or --minutes, not both") }
-        if minutes != nil, roads == nil, territoryOptions.studyOption.study == nil { throw ValidationError("--minutes needs --roads") }
         guard p >= 1 else { throw ValidationError("--p must be at least 1") }
         guard nodeLimit >= 1 else { throw ValidationError("--node-limit must be at least 1") }
         if circuit != nil || stage != nil {
             guard circuit != nil, stage != nil else { throw ValidationError("--circuit and --stage go together") }
             guard demand == nil else { throw ValidationError("--circuit takes its demand from the circuit's territories: drop --demand") }
+            // Not combined yet: say so rather than ignore them.
+            for (flag, given) in [("--candidates", candidates != nil), ("--existing", existing != nil), ("--weight-field", weightField != nil), ("--demand-id", demandID != nil)] where given {
+                throw ValidationError("\(flag) is not used with --circuit (the circuit's territories are the demand and the candidates): drop it")
+            }
+            guard method != .capacitated else { throw ValidationError("--circuit sites the missing capacity with p-median, mclp or lscp, not capacitated") }
             try applyStudy()
         } else {
             guard demand != nil else { throw ValidationError("give --demand FILE, or --study FILE --circuit ID --stage STAGE") }
             guard candidates != nil else { throw ValidationError("give --candidates FILE or generate:grid:5km, generate:points, generate:nodes") }
         }
+        // A reach is in the cost's unit: metres in a straight line, minutes along roads.
+        if minutes != nil, roads == nil { throw ValidationError("--minutes needs --roads (or roads in the --study file)") }
+        if radius != nil, roads != nil { throw ValidationError("with --roads the cost is minutes: give the reach as --minutes, not --radius") }
         switch method {
         case .mclp, .lscp:
             if radius == nil, minutes == nil { throw ValidationError("--method \(method.rawValue) needs --radius (or --minutes with --roads)") }

@@ -27,15 +27,15 @@ struct SiteCommand: ParsableCommand {
 
             With --study, --circuit and --stage, the coverage stage balance of the circuit gives \
             the capacity the new facility needs (its "to add"), the demand is the circuit's \
-            territories weighted by the chain's demand, and the candidates default to their \
-            representative points.
+            territories weighted by the chain's demand, and the candidates are their \
+            representative points (by road when the study has roads; --method and --p apply).
 
             Examples:
               territorio site --demand geodata/territory/parishes.geojson --weight-field population \\
                 --candidates generate:points --method p-median --p 3 -o chosen.geojson --json siting.json
               territorio site --demand geodata/territory/parishes.geojson --weight-field population \\
                 --candidates generate:grid:5km --method mclp --p 2 --radius 10km -o covered.geojson
-              territorio site --study out/demo/study.json --circuit C-01 --stage processing -o plant.geojson --json plant.json
+              territorio site --study out/demo/study.json --circuit C-EM01 --stage processing --product cheese -o plant.geojson --json plant.json
             """
     )
 

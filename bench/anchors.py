@@ -16,6 +16,8 @@ usage: anchors.py geojson-roundtrip IN OUT [--repeat N]
        anchors.py skater PARISHES [--repeat N]
        anchors.py min-cost-flow NETWORK.bin [--repeat N]
        anchors.py min-cost-flow-networkx NETWORK.bin [--repeat N]
+       anchors.py p-median INSTANCE.json [--repeat N]
+       anchors.py mclp INSTANCE.json [--repeat N]
        anchors.py to-utm IN [--repeat N]
        anchors.py validity IN [--repeat N]
 
@@ -371,10 +373,51 @@ def min_cost_flow(args, repeat):
         "nodes": nodes, "arcs": arcs, "cost": int(solver.optimal_cost()), "shortfall": 0}
 
 
+def siting_instance(path):
+    """The instance of bench/siting_instance.py and its Euclidean cost matrix (outside the timing)."""
+    with open(path) as f:
+        instance = json.load(f)
+    demand, candidates = np.array(instance["demand"]), np.array(instance["candidates"])
+    cost = np.sqrt(((demand[:, None, :] - candidates[None, :, :]) ** 2).sum(axis=2))
+    return instance, cost, np.array(instance["weights"])
+
+
+def p_median(args, repeat):
+    import pulp
+    import spopt
+    from spopt.locate import PMedian
+
+    instance, cost, weights = siting_instance(args.input)
+    runs = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        model = PMedian.from_cost_matrix(cost, weights, p_facilities=instance["p"])
+        model.solve(pulp.PULP_CBC_CMD(msg=False))
+        runs.append(time.perf_counter() - t0)
+    return runs, f"spopt {spopt.__version__} PMedian (PuLP {pulp.__version__}, CBC)", {
+        "demand": len(weights), "candidates": cost.shape[1], "objective": float(pulp.value(model.problem.objective))}
+
+
+def mclp(args, repeat):
+    import pulp
+    import spopt
+    from spopt.locate import MCLP
+
+    instance, cost, weights = siting_instance(args.input)
+    runs = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        model = MCLP.from_cost_matrix(cost, weights, service_radius=instance["radius"], p_facilities=instance["p"])
+        model.solve(pulp.PULP_CBC_CMD(msg=False))
+        runs.append(time.perf_counter() - t0)
+    return runs, f"spopt {spopt.__version__} MCLP (PuLP {pulp.__version__}, CBC)", {
+        "demand": len(weights), "candidates": cost.shape[1], "objective": float(pulp.value(model.problem.objective))}
+
+
 TASKS = {"geojson-roundtrip": geojson_roundtrip, "to-utm": to_utm, "validity": validity, "join": join,
          "dissolve": dissolve, "interpolate": interpolate, "buffer-coverage": buffer_coverage, "voronoi": voronoi,
          "graph-matrix": graph_matrix, "isochrones": isochrones, "isochrone-bands": isochrone_bands, "maxp": maxp, "skater": skater, "min-cost-flow": min_cost_flow,
-         "min-cost-flow-networkx": min_cost_flow_networkx}
+         "min-cost-flow-networkx": min_cost_flow_networkx, "p-median": p_median, "mclp": mclp}
 
 
 # Reading 1,000,000 points from GeoPackage and FlatGeobuf.

@@ -157,3 +157,12 @@ extension ValidateCommand: CommandFiles {
     var inputFiles: [String] { [file] }
     var outputFiles: [CommandOutput] { (repair ? outputOptions.files : []) + input.files }
 }
+
+extension SiteCommand: CommandFiles {
+    var inputFiles: [String] {
+        let candidateFile = candidates.flatMap { $0.hasPrefix("generate:") ? nil : $0 }
+        return territoryOptions.studyOption.files + [demand, candidateFile, existing, roads, territoryOptions.givenTerritories, grouping, sites].compactMap { $0 } + chain
+    }
+    var outputFiles: [CommandOutput] { outputOptions.files + reportOptions.files }
+}
+

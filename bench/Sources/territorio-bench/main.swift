@@ -17,6 +17,8 @@ struct Outcome {
     /// Band areas in m², in order, for tasks whose two sides agree within
     /// a tolerance rather than exactly (`--areas FILE` writes them).
     var areas: [Double]? = nil
+    /// Real-valued results (a siting objective), written as they are.
+    var values: [String: Double] = [:]
 }
 
 func timed(_ times: Int, _ body: () throws -> Void) rethrows -> [Double] {
@@ -348,6 +350,27 @@ func minCostFlow(_ path: String, times: Int) throws -> Outcome {
     return Outcome(runs: runs, counts: ["nodes": nodes, "arcs": arcs, "cost": Int(cost), "shortfall": Int(shortfall)])
 }
 
+/// The instance of bench/siting_instance.py solved by `Siting` (p-median or
+/// MCLP), the Euclidean cost matrix made outside the timing, as the anchor
+/// does; the objective is compared with spopt's.
+func siting(_ path: String, mclp: Bool, times: Int) throws -> Outcome {
+    let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as! [String: Any]
+    func points(_ key: String) -> [Position?] { (object[key] as! [[Double]]).map { Position(x: $0[0], y: $0[1]) } }
+    let demand = points("demand"), candidates = points("candidates")
+    let weights = object["weights"] as! [Double]
+    let p = object["p"] as! Int, radius = object["radius"] as! Double
+    let problem = SitingProblem(demandIDs: demand.indices.map(String.init), weights: weights,
+                                candidateIDs: candidates.indices.map(String.init),
+                                cost: SitingCosts.metres(from: demand, to: candidates))
+    var result: SitingResult?
+    let runs = try timed(times) {
+        result = try Siting(method: mclp ? .maximalCovering(p: p, radius: radius) : .pMedian(p: p)).run(problem)
+    }
+    return Outcome(runs: runs, counts: ["demand": demand.count, "candidates": candidates.count, "nodes": result!.nodes,
+                                        "optimal": result!.optimal ? 1 : 0],
+                   values: ["objective": result!.objective, "gap": result!.gap ?? -1])
+}
+
 var arguments = Array(CommandLine.arguments.dropFirst())
 var repeatCount = 3
 if let flag = arguments.firstIndex(of: "--repeat"), flag + 1 < arguments.count {
@@ -387,6 +410,7 @@ case "maxp": outcome = try maxP(arguments[1], times: repeatCount)
 case "skater": outcome = try skater(arguments[1], times: repeatCount)
 case "min-cost-flow", "min-cost-flow-networkx": outcome = try minCostFlow(arguments[1], times: repeatCount)
 case "join": outcome = try join(arguments[1], arguments[2], times: repeatCount)
+case "p-median", "mclp": outcome = try siting(arguments[1], mclp: task == "mclp", times: repeatCount)
 case "point-in-polygon": outcome = try pointInPolygon(arguments[1], arguments[2], times: repeatCount)
 default:
     FileHandle.standardError.write(Data("unknown task \(task)\n".utf8))
@@ -406,5 +430,6 @@ var result: [String: Any] = [
     "peak_rss_bytes": usage.ru_maxrss * 1024,
 ]
 for (key, value) in outcome.counts { result[key] = value }
+for (key, value) in outcome.values { result[key] = value }
 let json = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
 print(String(decoding: json, as: UTF8.self))

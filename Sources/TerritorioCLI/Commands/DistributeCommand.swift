@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Geo
+import Reports
 import Territory
 
 struct DistributeCommand: ParsableCommand {
@@ -98,6 +99,10 @@ struct DistributeCommand: ParsableCommand {
         var report = DistributionReport(result: result, chain: spec, sites: siteLayer, territories: territoryLayer,
                                         siteIDField: siteIDField, territoryIDField: territoryOptions.idField)
         report.language = languageOption.language
+        report.territoryNameField = territoryOptions.nameField
+        report.circuitNames = circuits?.names
+        if let grouping { NameWarnings.warn(circuits: circuits?.names, file: grouping, language: report.language) }
+        NameWarnings.warn(territories: prepared, language: report.language)
         if let circuits {
             report.exchange = try result.exchange(grouping: circuits, study: study)
             report.baselineExchange = try result.exchange(grouping: circuits, study: study, baseline: true)
@@ -126,7 +131,7 @@ struct DistributeCommand: ParsableCommand {
         if let od, let csv = report.odCSV { try ReportOptions.writeText(csv, to: od) }
         if let odLines, let lines = try report.odLines() { try Layers.write(lines, to: odLines) }
         let territoryCounts = territoryOptions.counts(of: prepared)
-        try reportOptions.write(markdown: report.markdown, json: FeatureCounts.adding([counts, territoryCounts], to: report.json))
+        try reportOptions.write(markdown: report.markdown, html: report.html, json: FeatureCounts.adding([counts, territoryCounts], to: report.json))
         Diagnostics.write(report.summary + "\n")
         counts.report()
         territoryCounts.report()

@@ -18,6 +18,11 @@ public struct DistributionReport {
     /// The language of the Markdown report; the JSON, CSV and lines stay
     /// English and locale-free.
     public var language: Language = .en
+    /// Names for the reports people read: territories by this property
+    /// ("Tovar (EM0901)"), circuits by the grouping's `circuit_name`; codes
+    /// where there is none. The layers, CSV and JSON keep codes.
+    public var territoryNameField: String?
+    public var circuitNames: CircuitNames?
 
     public init(result: Distribution.Result, chain: ChainSpec, sites: Layer, territories: Layer,
                 siteIDField: String? = nil, territoryIDField: String? = nil) {
@@ -36,6 +41,17 @@ public struct DistributionReport {
 
     func siteID(_ index: Int) -> String { Self.id(of: sites.features[index], field: siteIDField) ?? "#\(index)" }
     public func territoryID(_ index: Int) -> String { Self.id(of: territories.features[index], field: territoryIDField) ?? "#\(index)" }
+
+    /// A territory as the Markdown report shows it: "name (code)", or the
+    /// code where the name field is empty.
+    func territoryLabel(_ index: Int) -> String {
+        let code = territoryID(index)
+        guard let field = territoryNameField, let value = territories.features[index].properties[field], value != .null,
+              case let name = value.text, !name.isEmpty, name != code else { return code }
+        return "\(name) (\(code))"
+    }
+
+    public func circuitLabel(_ circuit: String) -> String { circuitNames?.label(circuit) ?? circuit }
 
     /// Sites (of the links used) and territories with no id, which the
     /// report can only label by position.
@@ -154,14 +170,14 @@ public struct DistributionReport {
             text += t(.distributionByCircuitHeading)
             for circuit in exchange.circuits {
                 let before = baselineExchange?.circuit(circuit.id)
-                text += "| \(circuit.id) | \(f(before?.delivered ?? 0, 1)) | \(f(circuit.delivered, 1)) | \(f(before?.intermediated ?? 0, 1)) | "
+                text += "| \(circuitLabel(circuit.id)) | \(f(before?.delivered ?? 0, 1)) | \(f(circuit.delivered, 1)) | \(f(before?.intermediated ?? 0, 1)) | "
                 text += "\(f(circuit.intermediated, 1)) | \(f(before?.tonneKilometres ?? 0, 0)) | \(f(circuit.tonneKilometres, 0)) | "
                 text += "\(f(circuit.ownSupplyUsed, 1)) | \(f(circuit.exported, 1)) | \(f(circuit.imported, 1)) |\n"
             }
             let moves = exchange.matrix.filter { $0.from != $0.to }.sorted { $0.tonnes > $1.tonnes }.prefix(15)
             if !moves.isEmpty {
                 text += t(.distributionMovesHeading)
-                for move in moves { text += "| \(move.from) | \(move.to) | \(f(move.tonnes, 1)) |\n" }
+                for move in moves { text += "| \(circuitLabel(move.from)) | \(circuitLabel(move.to)) | \(f(move.tonnes, 1)) |\n" }
             }
             text += "\n"
         }
@@ -169,7 +185,7 @@ public struct DistributionReport {
         let worst = result.unmet.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(15)
         if !worst.isEmpty {
             text += t(.distributionUnmetHeading)
-            for (territory, amount) in worst { text += "| \(territoryID(territory)) | \(f(amount, 2)) |\n" }
+            for (territory, amount) in worst { text += "| \(territoryLabel(territory)) | \(f(amount, 2)) |\n" }
             text += "\n"
         }
         return text

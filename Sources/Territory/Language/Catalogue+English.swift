@@ -212,6 +212,57 @@ extension Catalogue {
                 + "with paths relative to it; the coverage and distribution steps read it with `--study`, and a flag given beside it overrides it (`--chain` picks the cheese chain for the routes). "
                 + "Rerun any analysis on the same study with `territorio coverage --study \(study) ...`.\n\n"
                 + "```sh\n" + commands + "\n```\n"
+        case .definitionsHeading: "Definitions"
+        case .term(let term):
+            switch term {
+            case .circuit: "circuit"
+            case .stage: "stage"
+            case .criticalNode: "critical node, bottleneck"
+            case .needed: "needed, balance, to add"
+            case .selfSupply: "self-supply, self-sufficiency"
+            case .exportableSurplus: "exportable surplus"
+            case .productShortage: "shortage of product"
+            case .valueAdded: "value added"
+            case .intermediary: "intermediary"
+            case .baseline: "baseline"
+            case .tonneKm: "tonne-km"
+            }
+        case .definition(let term):
+            switch term {
+            case .circuit:
+                "A grouping of territories that organises the whole chain of a product.\nIts demand is its people times the chain's per-capita demand."
+            case .stage:
+                "One step of a chain: primary, collection, processing, distribution, retail.\nEach stage counts its capacity in its own unit (t/month, l/month)."
+            case .criticalNode:
+                "A stage that is missing, or whose capacity limits the chain, in a circuit.\nThe report gives the capacity to add there."
+            case .needed:
+                "What the circuit's own demand requires of a stage, in the stage's unit; balance = capacity - needed.\nTo add: the capacity a stage that cannot be skipped lacks for that demand."
+            case .selfSupply:
+                "What the chain delivers to the circuit's own people, limited by its weakest stage (the bottleneck).\nSelf-sufficiency = self-supply / demand."
+            case .exportableSurplus:
+                "What the first stage produces beyond the circuit's demand, in final product.\nIt can leave unprocessed, so the circuit's own plants and shops do not cap it."
+            case .productShortage:
+                "Demand beyond what the circuit's first stage produces.\nOnly product from elsewhere can meet it."
+            case .valueAdded:
+                "At each stage, what passes through it at its price less its inputs at the price of the stage before.\nThe outside share is the part held by intermediaries from outside the circuit."
+            case .intermediary:
+                "An actor from outside the circuit that buys and resells between two stages.\nThe optimised routes send as little product through them as capacities allow."
+            case .baseline:
+                "The trade as it is: whom each site sells to, or else its nearest actor of the next stage.\nThe optimised routes are compared with it."
+            case .tonneKm:
+                "Tonnes carried times kilometres in a straight line, over every route.\nWith roads, tonne-minutes along them instead."
+            }
+        case .mapSelfSufficiency(let product): "\(product): share of each circuit's demand it supplies itself"
+        case .mapRoutes(let product): "\(product): the optimised routes, by tonnes a month"
+        case .mapTerritories: "territories"
+        case .mapRoutesLayer: "routes"
+        case .mapsHeading: "Maps"
+        case .figureMissing(let file): "(figure \(file) was not found beside the report)"
+        case .htmlFooter: "Written by Territorio. Print or save as PDF from the browser."
+        case .unnamedCircuits(let file, let count, let of, let column, let first):
+            "\(file): \(count) of \(of) circuits have no \(column); the reports show them by code: \(first)"
+        case .unnamedTerritories(let file, let count, let of, let field, let first):
+            "\(file): \(count) of \(of) territories have no \(field); the reports show them by code: \(first)"
         }
     }
 }

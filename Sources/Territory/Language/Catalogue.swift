@@ -115,5 +115,30 @@ public enum Catalogue {
         case demoSuggestedGrouping
         case demoMaps
         case demoCommands(study: String, commands: String)
+
+        // The HTML reports (Reports target)
+        /// The heading of the definitions chapter.
+        case definitionsHeading
+        /// A glossary term's name, and its definition in two lines.
+        case term(GlossaryTerm)
+        case definition(GlossaryTerm)
+        /// The title of the coverage report's map of one product.
+        case mapSelfSufficiency(product: String)
+        /// The title of the distribution report's map.
+        case mapRoutes(product: String)
+        case mapsHeading
+        /// The legend names of the distribution map's layers.
+        case mapTerritories
+        case mapRoutesLayer
+        /// A figure the Markdown names whose file is not there.
+        case figureMissing(file: String)
+        /// The HTML page's line under the title: language and tool.
+        case htmlFooter
+
+        // Diagnostics on standard error
+        /// Circuits the grouping's name column leaves without a name.
+        case unnamedCircuits(file: String, count: Int, of: Int, column: String, first: String)
+        /// Territories the --name-field leaves without a name.
+        case unnamedTerritories(file: String, count: Int, of: Int, field: String, first: String)
     }
 }

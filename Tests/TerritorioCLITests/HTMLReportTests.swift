@@ -104,7 +104,7 @@ import Testing
         let cells = page.tables.joined().joined()
         #expect(cells.contains { $0.range(of: #"^\d{1,3}(\.\d{3})+,\d$"#, options: .regularExpression) != nil })
         #expect(!cells.contains { $0.range(of: #"^\d{1,3}(,\d{3})+\.\d$"#, options: .regularExpression) != nil })
-        #expect(page.images == ["data:image/svg+xml;base64,PD94bWwgdmVyc2lvbj0i"])
+        #expect(page.images.map { $0.hasPrefix("data:image/svg+xml;base64,") } == [true])
         #expect(page.headings.first == "Cobertura de los circuitos")
         #expect(page.headings.suffix(2) == ["Mapas", "Definiciones"])
         #expect(page.text.contains("Autoabastecimiento = abastecimiento propio / demanda."))

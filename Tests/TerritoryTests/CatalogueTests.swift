@@ -99,8 +99,23 @@ import Testing
         [Catalogue.Key.mapRoutesLayer],
         [Catalogue.Key.figureMissing(file: "X")],
         [Catalogue.Key.htmlFooter],
+        [Catalogue.Key.groupingsComparedTitle],
+        [Catalogue.Key.groupingsComparedColumns],
+        [Catalogue.Key.groupingsSelfSufficientColumn(product: "X")],
+        [Catalogue.Key.groupingsSelfSufficient(count: 2, of: 2, lowest: "X")],
+        [Catalogue.Key.groupingsChanged(changed: 2, of: 2)],
         [Catalogue.Key.unnamedCircuits(file: "X", count: 2, of: 2, column: "X", first: "X")],
         [Catalogue.Key.unnamedTerritories(file: "X", count: 2, of: 2, field: "X", first: "X")],
+        [Catalogue.Key.tally(subject: "X", input: 2, unit: "X", output: 2, rejected: 2)],
+        [Catalogue.Key.tallyUnaccounted(2)],
+        Catalogue.tallyWords.map { Catalogue.Key.tallyWord($0) },
+        [Catalogue.Key.coverageTally(file: "X", circuits: 2, surplus: 2, productShort: 2, stagesShort: 2, overlaps: 2, inNone: 2)],
+        [Catalogue.Key.circuitsInNoZoneWarning(file: "X", count: 2, first: "X")],
+        [Catalogue.Key.distributionSummary(product: "X", delivered: "X", demand: "X", unit: "X", share: "X", intermediated: "X", baseline: "X", tonneKm: "X", optimal: true, rounds: 2)],
+        [Catalogue.Key.distributionNotOptimalWarning(reason: "X")],
+        [Catalogue.Key.distributionUnlabelled(sites: 2, territories: 2)],
+        [Catalogue.Key.distributionCutOff(count: 2, of: 2, first: "X")],
+        [Catalogue.Key.distributionBeyondSnap(count: 2, of: 2, maxSnap: "X", first: "X")],
     ].flatMap { $0 }
 
     static func index(of key: Catalogue.Key) -> Int {
@@ -197,12 +212,27 @@ import Testing
         case .mapRoutesLayer: 89
         case .figureMissing: 90
         case .htmlFooter: 91
-        case .unnamedCircuits: 92
-        case .unnamedTerritories: 93
+        case .groupingsComparedTitle: 92
+        case .groupingsComparedColumns: 93
+        case .groupingsSelfSufficientColumn: 94
+        case .groupingsSelfSufficient: 95
+        case .groupingsChanged: 96
+        case .unnamedCircuits: 97
+        case .unnamedTerritories: 98
+        case .tally: 99
+        case .tallyUnaccounted: 100
+        case .tallyWord: 101
+        case .coverageTally: 102
+        case .circuitsInNoZoneWarning: 103
+        case .distributionSummary: 104
+        case .distributionNotOptimalWarning: 105
+        case .distributionUnlabelled: 106
+        case .distributionCutOff: 107
+        case .distributionBeyondSnap: 108
         }
     }
 
-    static let count = 94
+    static let count = 109
 
     @Test func everyKeyIsListed() {
         #expect(Set(Self.every.map(Self.index)) == Set(0..<Self.count))

@@ -98,11 +98,25 @@ public struct DistributionReport {
         }
     }
 
-    public var summary: String {
-        String(format: "%@: %.1f of %.1f %@ delivered (%.1f %%), %.1f t through intermediaries (baseline %.1f), %.0f t-km; %@ in %d pricing rounds",
-               chain.product, result.delivered, result.demand, chain.unit.rawValue, 100 * share,
-               result.intermediated, result.baseline.figures.intermediated, result.tonneKilometres,
-               result.optimal ? "optimal over every link" : "NOT certified optimal", result.pricingRounds)
+    public var summary: String { summary(in: .en) }
+
+    /// The line distribute writes on standard error, in `language`.
+    public func summary(in language: Language) -> String {
+        func f(_ value: Double, _ digits: Int) -> String { figure(value, digits, in: language) }
+        return language.text(.distributionSummary(product: chain.product, delivered: f(result.delivered, 1), demand: f(result.demand, 1),
+                                                  unit: language.name(of: chain.unit), share: f(100 * share, 1),
+                                                  intermediated: f(result.intermediated, 1), baseline: f(result.baseline.figures.intermediated, 1),
+                                                  tonneKm: f(result.tonneKilometres, 0), optimal: result.optimal, rounds: result.pricingRounds))
+    }
+
+    /// A figure of the reports: `1335.0` in English (as before catalogues),
+    /// `1.335,0` in Spanish.
+    func figure(_ value: Double, _ digits: Int, signed: Bool = false, in language: Language) -> String {
+        guard language != .en else { return String(format: signed ? "%+.\(digits)f" : "%.\(digits)f", value) }
+        // Rounded here: NumberFormatter on Linux does not cut to maximumFractionDigits.
+        let scale = pow(10, Double(digits)), rounded = (value * scale).rounded() / scale
+        let text = ReportNumber.grouped(rounded == 0 ? 0 : rounded, minimumFractionDigits: digits, maximumFractionDigits: digits, language: language)
+        return signed && !text.hasPrefix("-") ? "+" + text : text
     }
 
     func round(_ value: Double) -> JSONValue { .number((value * 1000).rounded() / 1000) }
@@ -125,13 +139,7 @@ public struct DistributionReport {
     /// `1335.0` in English (as before catalogues), `1.335,0` in Spanish.
     public var markdown: String {
         func t(_ key: Catalogue.Key) -> String { language.text(key) }
-        func f(_ value: Double, _ digits: Int, signed: Bool = false) -> String {
-            guard language != .en else { return String(format: signed ? "%+.\(digits)f" : "%.\(digits)f", value) }
-            // Rounded here: NumberFormatter on Linux does not cut to maximumFractionDigits.
-            let scale = pow(10, Double(digits)), rounded = (value * scale).rounded() / scale
-            let text = ReportNumber.grouped(rounded == 0 ? 0 : rounded, minimumFractionDigits: digits, maximumFractionDigits: digits, language: language)
-            return signed && !text.hasPrefix("-") ? "+" + text : text
-        }
+        func f(_ value: Double, _ digits: Int, signed: Bool = false) -> String { figure(value, digits, signed: signed, in: language) }
         func stage(_ k: Int) -> String { language.name(of: chain.stages[k]) }
         var text = t(.distributionTitle(product: chain.product))
         if !result.brokenAt.isEmpty {

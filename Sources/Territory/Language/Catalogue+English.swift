@@ -263,6 +263,28 @@ extension Catalogue {
             "\(file): \(count) of \(of) circuits have no \(column); the reports show them by code: \(first)"
         case .unnamedTerritories(let file, let count, let of, let field, let first):
             "\(file): \(count) of \(of) territories have no \(field); the reports show them by code: \(first)"
+        case .tally(let subject, let input, let unit, let output, let rejected):
+            "\(subject): \(input) \(unit) in, \(output) out, \(rejected) rejected"
+        case .tallyUnaccounted(let count): "; \(count) unaccounted for"
+        case .tallyWord(let word): word
+        case .coverageTally(let file, let circuits, let surplus, let productShort, let stagesShort, let overlaps, let inNone):
+            "\(file): \(circuits) circuits; \(surplus) circuit-product pairs with surplus to place, \(productShort) short of product, \(stagesShort) stages short of capacity; \(overlaps) territories in two circuits, \(inNone) in none"
+        case .circuitsInNoZoneWarning(let file, let count, let first): "\(file): \(count) circuits in no zone: \(first)"
+        case .distributionSummary(let product, let delivered, let demand, let unit, let share, let intermediated, let baseline, let tonneKm, let optimal, let rounds):
+            "\(product): \(delivered) of \(demand) \(unit) delivered (\(share) %), \(intermediated) t through intermediaries (baseline \(baseline)), \(tonneKm) t-km; \(optimal ? "optimal over every link" : "NOT certified optimal") in \(rounds) pricing rounds"
+        case .distributionNotOptimalWarning(let reason): "the flow is not certified optimal: \(reason ?? "unknown")"
+        case .distributionUnlabelled(let sites, let territories):
+            "\(sites) sites and \(territories) territories in the results have no id, and are labelled # and their position in the file; give --site-id-field and --id-field"
+        case .distributionCutOff(let count, let of, let first):
+            "\(count) of \(of) territories are on a road component no seller is on, so their demand is unmet: \(first)"
+        case .distributionBeyondSnap(let count, let of, let maxSnap, let first):
+            "\(count) of \(of) territories are beyond --max-snap \(maxSnap) of the roads, so their demand is unmet: \(first)"
+        case .groupingsComparedTitle: "# Groupings compared\n\n"
+        case .groupingsComparedColumns:
+            "| grouping | circuits | contiguous | mean compactness | population variation (sd / mean) | mean trip km |"
+        case .groupingsSelfSufficientColumn(let product): " \(product): self-sufficient circuits (lowest) |"
+        case .groupingsSelfSufficient(let count, let of, let lowest): "\(count) of \(of) (\(lowest))"
+        case .groupingsChanged(let changed, let of): "\n\(changed) of \(of) territories change circuit-mates between the groupings.\n"
         }
     }
 }

@@ -279,6 +279,44 @@ extension Catalogue {
             "\(file): \(count) de \(of) circuitos no tienen \(column); los informes los muestran por su código: \(first)"
         case .unnamedTerritories(let file, let count, let of, let field, let first):
             "\(file): \(count) de \(of) territorios no tienen \(field); los informes los muestran por su código: \(first)"
+        case .tally(let subject, let input, let unit, let output, let rejected):
+            "\(subject): \(input) \(unit) de entrada, \(output) de salida, \(rejected) rechazados"
+        case .tallyUnaccounted(let count): "; \(count) sin explicar"
+        case .tallyWord(let word):
+            switch word {
+            case "features": "entidades"
+            case "territories": "territorios"
+            case "sites": "actores productivos"
+            case "unreadable rows": "filas ilegibles"
+            case "in no circuit": "sin circuito"
+            case "of no chain given": "de ninguna de las cadenas dadas"
+            case "outside every territory": "fuera de todo territorio"
+            case "in a territory of no circuit": "en un territorio sin circuito"
+            case "not of this chain's products and stages": "que no son de los rubros y eslabones de esta cadena"
+            case "beyond --max-snap of the roads": "más allá de --max-snap de las carreteras"
+            case "on a road component with none of their buyers": "en un componente de carreteras sin ninguno de sus compradores"
+            case "population missing, taken as 0": "sin población, tomada como 0"
+            case "population missing, left out": "sin población, dejados fuera"
+            default: word
+            }
+        case .coverageTally(let file, let circuits, let surplus, let productShort, let stagesShort, let overlaps, let inNone):
+            "\(file): \(circuits) circuitos; \(surplus) pares circuito-rubro con excedente por colocar, \(productShort) con déficit de rubro, \(stagesShort) eslabones con déficit de capacidad; \(overlaps) territorios en dos circuitos, \(inNone) en ninguno"
+        case .circuitsInNoZoneWarning(let file, let count, let first): "\(file): \(count) circuitos sin zona: \(first)"
+        case .distributionSummary(let product, let delivered, let demand, let unit, let share, let intermediated, let baseline, let tonneKm, let optimal, let rounds):
+            "\(product): \(delivered) de \(demand) \(unit) entregados (\(share) %), \(intermediated) t a través de intermediarios (situación de partida \(baseline)), \(tonneKm) t-km; \(optimal ? "óptimo sobre todos los enlaces" : "NO certificado como óptimo") en \(rounds) rondas de precios"
+        case .distributionNotOptimalWarning(let reason): "el flujo no está certificado como óptimo: \(reason ?? "causa desconocida")"
+        case .distributionUnlabelled(let sites, let territories):
+            "\(sites) actores y \(territories) territorios de los resultados no tienen identificador y se nombran con # y su posición en el archivo; dé --site-id-field e --id-field"
+        case .distributionCutOff(let count, let of, let first):
+            "\(count) de \(of) territorios están en un componente de carreteras sin ningún vendedor, así que su demanda no se cubre: \(first)"
+        case .distributionBeyondSnap(let count, let of, let maxSnap, let first):
+            "\(count) de \(of) territorios están más allá de --max-snap \(maxSnap) de las carreteras, así que su demanda no se cubre: \(first)"
+        case .groupingsComparedTitle: "# Agrupaciones comparadas\n\n"
+        case .groupingsComparedColumns:
+            "| agrupación | circuitos | contiguos | compacidad media | variación de la población (desviación / media) | viaje medio en km |"
+        case .groupingsSelfSufficientColumn(let product): " \(product): circuitos autoabastecidos (el menor autoabastecimiento) |"
+        case .groupingsSelfSufficient(let count, let of, let lowest): "\(count) de \(of) (\(lowest))"
+        case .groupingsChanged(let changed, let of): "\n\(changed) de \(of) territorios cambian de compañeros de circuito entre las agrupaciones.\n"
         }
     }
 }

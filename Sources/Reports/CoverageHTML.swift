@@ -8,6 +8,9 @@ extension CoverageReport {
     public func html() throws -> String {
         var page = HTMLReport(language: language, markdown: markdownBody, terms: GlossaryTerm.coverage)
         page.figures = try selfSufficiencyMaps()
+        // After the three findings (surplus, shortage of product, of a
+        // stage), before each circuit's tables: what a reader looks at first.
+        page.figuresAfterChapter = 3
         return page.render().html
     }
 
@@ -29,10 +32,10 @@ extension CoverageReport {
         return try products.compactMap { product in
             let field = "\(Self.slug(product))_self_sufficiency"
             guard layer.features.contains(where: { ($0.properties[field] ?? .null) != .null }) else { return nil }
-            let title = language.text(.mapSelfSufficiency(product: product))
-            let options = MapOptions(title: title, width: 900, colorBy: field, labels: "label")
+            // A short title on the map, the sentence under it.
+            let options = MapOptions(title: language.text(.mapSelfSufficiencyTitle(product: product)), width: 900, colorBy: field, labels: "label")
             let svg = try MapOutput.render([MapLayer(name: language.text(.circuit), layer: layer)], options: options, format: .svg)
-            return ReportFigure(caption: title, mediaType: "image/svg+xml", bytes: svg)
+            return ReportFigure(caption: language.text(.mapSelfSufficiency(product: product)), mediaType: "image/svg+xml", bytes: svg)
         }
     }
 }

@@ -9,6 +9,8 @@ extension DistributionReport {
     public func html() throws -> String {
         var page = HTMLReport(language: language, markdown: markdown, terms: GlossaryTerm.distribution)
         page.figures = try routesMap().map { [$0] } ?? []
+        // Right after the figures table, before the details.
+        page.figuresAfterChapter = 0
         return page.render().html
     }
 

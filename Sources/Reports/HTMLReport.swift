@@ -10,8 +10,10 @@ public struct HTMLReport {
     /// The report's body in Markdown, as `CoverageReport.markdownBody` or
     /// `DistributionReport.markdown` write it.
     public var markdown: String
-    /// Maps, in a chapter of their own after the body.
+    /// Maps, in a chapter of their own: after the body's first
+    /// `figuresAfterChapter` chapters (`##`), or after the body when nil.
     public var figures: [ReportFigure] = []
+    public var figuresAfterChapter: Int?
     /// The terms the definitions chapter explains (nothing: no chapter).
     public var terms: [GlossaryTerm] = []
     /// The bytes of an image the Markdown names (`![alt](file)`), nil
@@ -38,16 +40,19 @@ public struct HTMLReport {
             return ReportFigure(caption: alt, mediaType: type, bytes: bytes).image
         })
         var chapters = 0
-        var body = MarkdownBlocks(inline: inline).html(markdown, chapters: &chapters)
-        if !figures.isEmpty {
+        let maps = figures.isEmpty ? "" : "<section class=\"chapter\">\n<h2>\(HTMLText.escape(language.text(.mapsHeading)))</h2>\n"
+            + figures.map(\.html).joined() + "</section>\n"
+        var blocks = MarkdownBlocks(inline: inline)
+        if !figures.isEmpty, let after = figuresAfterChapter { blocks.before = (after, maps) }
+        var body = blocks.html(markdown, chapters: &chapters)
+        if !figures.isEmpty, !blocks.placed {
             if chapters > 0 { body += "</section>\n" }
-            chapters += 1
-            body += "<section class=\"chapter\">\n<h2>\(HTMLText.escape(language.text(.mapsHeading)))</h2>\n"
-            body += figures.map(\.html).joined()
+            body += maps
+            chapters = 0
         }
         if !terms.isEmpty {
             if chapters > 0 { body += "</section>\n" }
-            chapters += 1
+            chapters = 1
             body += "<section class=\"chapter\">\n<h2>\(HTMLText.escape(language.text(.definitionsHeading)))</h2>\n<dl class=\"definitions\">\n"
             for term in terms {
                 body += "<div><dt>\(HTMLText.escape(language.text(.term(term))))</dt>"

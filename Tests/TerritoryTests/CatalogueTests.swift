@@ -92,6 +92,7 @@ import Testing
         [Catalogue.Key.definitionsHeading],
         GlossaryTerm.allCases.map { Catalogue.Key.term($0) },
         GlossaryTerm.allCases.map { Catalogue.Key.definition($0) },
+        [Catalogue.Key.mapSelfSufficiencyTitle(product: "X")],
         [Catalogue.Key.mapSelfSufficiency(product: "X")],
         [Catalogue.Key.mapRoutes(product: "X")],
         [Catalogue.Key.mapsHeading],
@@ -205,34 +206,35 @@ import Testing
         case .definitionsHeading: 82
         case .term: 83
         case .definition: 84
-        case .mapSelfSufficiency: 85
-        case .mapRoutes: 86
-        case .mapsHeading: 87
-        case .mapTerritories: 88
-        case .mapRoutesLayer: 89
-        case .figureMissing: 90
-        case .htmlFooter: 91
-        case .groupingsComparedTitle: 92
-        case .groupingsComparedColumns: 93
-        case .groupingsSelfSufficientColumn: 94
-        case .groupingsSelfSufficient: 95
-        case .groupingsChanged: 96
-        case .unnamedCircuits: 97
-        case .unnamedTerritories: 98
-        case .tally: 99
-        case .tallyUnaccounted: 100
-        case .tallyWord: 101
-        case .coverageTally: 102
-        case .circuitsInNoZoneWarning: 103
-        case .distributionSummary: 104
-        case .distributionNotOptimalWarning: 105
-        case .distributionUnlabelled: 106
-        case .distributionCutOff: 107
-        case .distributionBeyondSnap: 108
+        case .mapSelfSufficiencyTitle: 85
+        case .mapSelfSufficiency: 86
+        case .mapRoutes: 87
+        case .mapsHeading: 88
+        case .mapTerritories: 89
+        case .mapRoutesLayer: 90
+        case .figureMissing: 91
+        case .htmlFooter: 92
+        case .groupingsComparedTitle: 93
+        case .groupingsComparedColumns: 94
+        case .groupingsSelfSufficientColumn: 95
+        case .groupingsSelfSufficient: 96
+        case .groupingsChanged: 97
+        case .unnamedCircuits: 98
+        case .unnamedTerritories: 99
+        case .tally: 100
+        case .tallyUnaccounted: 101
+        case .tallyWord: 102
+        case .coverageTally: 103
+        case .circuitsInNoZoneWarning: 104
+        case .distributionSummary: 105
+        case .distributionNotOptimalWarning: 106
+        case .distributionUnlabelled: 107
+        case .distributionCutOff: 108
+        case .distributionBeyondSnap: 109
         }
     }
 
-    static let count = 109
+    static let count = 110
 
     @Test func everyKeyIsListed() {
         #expect(Set(Self.every.map(Self.index)) == Set(0..<Self.count))

@@ -6,9 +6,15 @@
 /// Every value is escaped (`HTMLText`), so the data cannot add markup.
 struct MarkdownBlocks {
     var inline: MarkdownInline
+    /// Whole chapters (HTML, each its own `<section>`) to put before the
+    /// Markdown's chapter of this number (0: the first `##`); put at the
+    /// end by the caller when the Markdown has fewer chapters.
+    var before: (chapter: Int, html: String)? = nil
+    /// Whether `before` was placed.
+    private(set) var placed = false
 
     /// The HTML of `markdown`; chapters are left open for `ReportPage` to close.
-    func html(_ markdown: String, chapters: inout Int) -> String {
+    mutating func html(_ markdown: String, chapters: inout Int) -> String {
         var out = ""
         var paragraph: [Substring] = []
         var lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)[...]
@@ -29,6 +35,10 @@ struct MarkdownBlocks {
                 flush()
                 if level == 2 {
                     if chapters > 0 { out += "</section>\n" }
+                    if let before, !placed, before.chapter == chapters {
+                        out += before.html
+                        placed = true
+                    }
                     chapters += 1
                     out += "<section class=\"chapter\">\n"
                 }

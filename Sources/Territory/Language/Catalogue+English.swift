@@ -252,6 +252,7 @@ extension Catalogue {
             case .tonneKm:
                 "Tonnes carried times kilometres in a straight line, over every route.\nWith roads, tonne-minutes along them instead."
             }
+        case .mapSelfSufficiencyTitle(let product): "\(product): self-sufficiency by circuit"
         case .mapSelfSufficiency(let product): "\(product): share of each circuit's demand it supplies itself"
         case .mapRoutes(let product): "\(product): the optimised routes, by tonnes a month"
         case .mapTerritories: "territories"

@@ -268,6 +268,7 @@ extension Catalogue {
             case .tonneKm:
                 "Toneladas transportadas por kilómetros en línea recta, sobre todas las rutas.\nCon carreteras, toneladas-minuto por ellas."
             }
+        case .mapSelfSufficiencyTitle(let product): "\(product): autoabastecimiento por circuito"
         case .mapSelfSufficiency(let product): "\(product): parte de la demanda de cada circuito que se abastece a sí mismo"
         case .mapRoutes(let product): "\(product): las rutas optimizadas, en toneladas al mes"
         case .mapTerritories: "territorios"

@@ -131,7 +131,8 @@ public enum Catalogue {
         /// A glossary term's name, and its definition in two lines.
         case term(GlossaryTerm)
         case definition(GlossaryTerm)
-        /// The title of the coverage report's map of one product.
+        /// The title of the coverage report's map of one product, and its caption.
+        case mapSelfSufficiencyTitle(product: String)
         case mapSelfSufficiency(product: String)
         /// The title of the distribution report's map.
         case mapRoutes(product: String)

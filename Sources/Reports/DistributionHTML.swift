@@ -17,10 +17,21 @@ extension DistributionReport {
     /// Nil when no route carries anything (a broken chain): the report
     /// says so in its text.
     func routesMap() throws -> ReportFigure? {
-        let routes = try lines()
-        guard !routes.features.isEmpty else { return nil }
+        let lines = try lines()
+        guard !lines.features.isEmpty else { return nil }
+        // The legend reads the field names and values: in the report's words.
+        let kind = language.text(.mapRouteField), tonnes = language.name(of: chain.unit)
+        var routes = lines
+        for index in routes.features.indices {
+            let properties = routes.features[index].properties
+            let through = properties["intermediary"] == .bool(true)
+            routes.features[index].properties = [
+                kind: .string(language.text(through ? .mapRouteThroughIntermediary : .mapRouteDirect)),
+                tonnes: properties["tonnes_month"] ?? .null,
+            ]
+        }
         let title = language.text(.mapRoutes(product: chain.product))
-        let options = MapOptions(title: title, width: 900, colorBy: "intermediary", lineWidthBy: "tonnes_month")
+        let options = MapOptions(title: title, width: 900, colorBy: kind, lineWidthBy: tonnes)
         let svg = try MapOutput.render([MapLayer(name: language.text(.mapTerritories), layer: territories),
                                         MapLayer(name: language.text(.mapRoutesLayer), layer: routes)],
                                        options: options, format: .svg)

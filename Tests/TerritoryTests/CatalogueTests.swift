@@ -98,6 +98,9 @@ import Testing
         [Catalogue.Key.mapsHeading],
         [Catalogue.Key.mapTerritories],
         [Catalogue.Key.mapRoutesLayer],
+        [Catalogue.Key.mapRouteField],
+        [Catalogue.Key.mapRouteThroughIntermediary],
+        [Catalogue.Key.mapRouteDirect],
         [Catalogue.Key.figureMissing(file: "X")],
         [Catalogue.Key.htmlFooter],
         [Catalogue.Key.groupingsComparedTitle],
@@ -212,29 +215,32 @@ import Testing
         case .mapsHeading: 88
         case .mapTerritories: 89
         case .mapRoutesLayer: 90
-        case .figureMissing: 91
-        case .htmlFooter: 92
-        case .groupingsComparedTitle: 93
-        case .groupingsComparedColumns: 94
-        case .groupingsSelfSufficientColumn: 95
-        case .groupingsSelfSufficient: 96
-        case .groupingsChanged: 97
-        case .unnamedCircuits: 98
-        case .unnamedTerritories: 99
-        case .tally: 100
-        case .tallyUnaccounted: 101
-        case .tallyWord: 102
-        case .coverageTally: 103
-        case .circuitsInNoZoneWarning: 104
-        case .distributionSummary: 105
-        case .distributionNotOptimalWarning: 106
-        case .distributionUnlabelled: 107
-        case .distributionCutOff: 108
-        case .distributionBeyondSnap: 109
+        case .mapRouteField: 91
+        case .mapRouteThroughIntermediary: 92
+        case .mapRouteDirect: 93
+        case .figureMissing: 94
+        case .htmlFooter: 95
+        case .groupingsComparedTitle: 96
+        case .groupingsComparedColumns: 97
+        case .groupingsSelfSufficientColumn: 98
+        case .groupingsSelfSufficient: 99
+        case .groupingsChanged: 100
+        case .unnamedCircuits: 101
+        case .unnamedTerritories: 102
+        case .tally: 103
+        case .tallyUnaccounted: 104
+        case .tallyWord: 105
+        case .coverageTally: 106
+        case .circuitsInNoZoneWarning: 107
+        case .distributionSummary: 108
+        case .distributionNotOptimalWarning: 109
+        case .distributionUnlabelled: 110
+        case .distributionCutOff: 111
+        case .distributionBeyondSnap: 112
         }
     }
 
-    static let count = 110
+    static let count = 113
 
     @Test func everyKeyIsListed() {
         #expect(Set(Self.every.map(Self.index)) == Set(0..<Self.count))

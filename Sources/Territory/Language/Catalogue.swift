@@ -140,6 +140,10 @@ public enum Catalogue {
         /// The legend names of the distribution map's layers.
         case mapTerritories
         case mapRoutesLayer
+        /// The distribution map's legend: what colours a route, and its two values.
+        case mapRouteField
+        case mapRouteThroughIntermediary
+        case mapRouteDirect
         /// A figure the Markdown names whose file is not there.
         case figureMissing(file: String)
         /// The HTML page's line under the title: language and tool.

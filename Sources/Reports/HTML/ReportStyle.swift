@@ -17,7 +17,8 @@ enum ReportStyle {
         tr { break-inside: avoid; page-break-inside: avoid; }
         th, td { border-bottom: 1px solid #d3d8dc; padding: 0.25em 0.55em; text-align: left; vertical-align: top; }
         th { background: #e9eff2; font-weight: 600; }
-        .number { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+        .number { text-align: right; font-variant-numeric: tabular-nums; }
+        td.number { white-space: nowrap; }
         figure { margin: 1em 0; break-inside: avoid; page-break-inside: avoid; }
         figure img { max-width: 100%; height: auto; border: 1px solid #d3d8dc; }
         figcaption { font-size: 0.9em; color: #4a555c; margin-top: 0.3em; }
@@ -32,6 +33,8 @@ enum ReportStyle {
           body { max-width: none; margin: 0; padding: 0; }
           section.chapter { break-before: page; page-break-before: always; }
           .table { overflow: visible; }
+          table { font-size: 0.78em; }
+          th, td { padding: 0.2em 0.35em; }
           a { color: inherit; text-decoration: none; }
         }
         """

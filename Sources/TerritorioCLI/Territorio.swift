@@ -34,7 +34,10 @@ public struct Territorio: ParsableCommand {
     public static func run(arguments: [String]) -> Int32 {
         do {
             var command = try parse(arguments)
-            if let files = command as? CommandFiles { try OutputPaths.check(files) }
+            if let files = command as? CommandFiles {
+                try OutputPaths.check(files)
+                try files.checkReportFormat()
+            }
             // Every output, or none (problems found are reported in them).
             try OutputTransaction.run(keepingOutputsOn: { $0 is ProblemsFound }) { try command.run() }
             return 0

@@ -136,13 +136,16 @@ import Testing
         #expect(page.headings.last == "Definitions")
     }
 
-    /// A command whose report is Markdown only refuses an HTML name.
+    /// A command whose report is Markdown only refuses an HTML name, before it writes anything.
     @Test func markdownOnlyCommandsRefuseAnHTMLReport() throws {
+        let layer = CommandTests.temporary("html_compare.geojson")
+        try? FileManager.default.removeItem(atPath: layer)
         let outcome = try ChildProcess.run([
             "group", "compare", SampleFiles.circuits, SampleFiles.alternative, "--territories", SampleFiles.parishes, "--id-field", "code",
-            "-o", CommandTests.temporary("html_compare.geojson"), "--report", CommandTests.temporary("html_compare.html"),
+            "-o", layer, "--report", CommandTests.temporary("html_compare.html"),
         ])
         #expect(outcome.status != 0)
+        #expect(!FileManager.default.fileExists(atPath: layer))
         #expect(outcome.standardError.contains("writes its report in Markdown; name it .md"))
     }
 }

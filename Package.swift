@@ -69,8 +69,11 @@ let package = Package(
                 "GeoFormats",
                 "Maps",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["BuildVersion"]
         ),
+        // `territorio --version`: the commit the build came from, by git describe.
+        .plugin(name: "BuildVersion", capability: .buildTool(), path: "Plugins/BuildVersion"),
         .executableTarget(
             name: "territorio",
             dependencies: ["TerritorioCLI"]

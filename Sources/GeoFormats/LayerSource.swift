@@ -100,7 +100,7 @@ public enum LayerSource {
             if format == .csv {
                 var csv = options.csv
                 csv.encoding = options.encoding
-                let result = try CSVPointReader(options: csv).read(path: path, collectRejects: options.collectRejects)
+                let result = try CSVPointReader(options: csv).read(path: path, collectRejects: options.collectRejects, progress: options.progress)
                 contents = Contents(layer: result.layer, rejected: result.rejected, fields: [], warnings: [], format: format)
             } else {
                 let reader = try GeoJSONReader(path: path)

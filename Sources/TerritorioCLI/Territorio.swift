@@ -13,11 +13,20 @@ public struct Territorio: ParsableCommand {
             GeoPackage, FlatGeobuf, Shapefile or another GDAL format by the output's extension. Results go to \
             files or standard output, diagnostics to standard error.
 
+            \(GlobalFlags.help)
+
             Example:
-              territorio info geodata/parishes.geojson
+              territorio info geodata/territory/parishes.geojson
             """,
-        version: "0.1.0",
-        subcommands: [InfoCommand.self, ValidateCommand.self, ConvertCommand.self, JoinCommand.self, DissolveCommand.self, InterpolateCommand.self, HierarchyCommand.self, CatchmentCommand.self, CoverageCommand.self, NetworkCommand.self, RouteCommand.self, DistributeCommand.self, IsochroneCommand.self, GroupCommand.self, RankCommand.self, RenderCommand.self, DemoCommand.self]
+        version: Version.text,
+        subcommands: [
+            InfoCommand.self, ValidateCommand.self, ConvertCommand.self, JoinCommand.self, DissolveCommand.self,
+            InterpolateCommand.self, HierarchyCommand.self, CatchmentCommand.self, CoverageCommand.self,
+            NetworkCommand.self, RouteCommand.self, DistributeCommand.self, IsochroneCommand.self, GroupCommand.self,
+            RankCommand.self, RenderCommand.self,
+            ScenarioCommand.self,
+            DemoCommand.self,
+        ]
     )
 
     public init() {}
@@ -32,6 +41,9 @@ public struct Territorio: ParsableCommand {
     /// data or problems found, the argument parser's code for bad usage.
     /// Errors are printed as `territorio: error: FILE: feature N (id X): ...`.
     public static func run(arguments: [String]) -> Int32 {
+        let (settings, arguments) = GlobalFlags.take(from: arguments)
+        Diagnostics.configure(settings)
+        defer { Diagnostics.finish() }
         do {
             var command = try parse(arguments)
             if let files = command as? CommandFiles {
@@ -44,7 +56,7 @@ public struct Territorio: ParsableCommand {
         } catch let exit as ProblemsFound {
             return exit.status
         } catch let clash as OutputPaths.Clash {
-            Diagnostics.write("territorio: error: \(clash.message)\n")
+            Diagnostics.writeAlways("territorio: error: \(clash.message)\n")
             return ExitCode.validationFailure.rawValue
         } catch let error as ReadError {
             return Diagnostics.fail(error.description)
@@ -63,7 +75,7 @@ public struct Territorio: ParsableCommand {
             if code == 0 {
                 print(message)
             } else if !message.isEmpty {
-                Diagnostics.write(message + "\n")
+                Diagnostics.writeAlways(message + "\n")
             }
             return code
         }

@@ -16,6 +16,7 @@ import Testing
         let text = try String(contentsOf: repository.appendingPathComponent("scripts/representative-commands.txt"), encoding: .utf8)
         return text.split(separator: "\n").map(String.init)
             .filter { !$0.isEmpty && !$0.hasPrefix("#") && !$0.hasPrefix("leaks-only:") }
+            .map { $0.hasPrefix("no-leaks: ") ? String($0.dropFirst("no-leaks: ".count)) : $0 }
             .map { words($0.replacingOccurrences(of: "$DATA", with: data).replacingOccurrences(of: "$OUT", with: output)) }
     }
 

@@ -44,7 +44,9 @@ public struct CSVPointReader {
 
     /// The layer and, when `collectRejects`, the rows set aside; without
     /// it the first bad row throws.
-    public func read(path: String, collectRejects: Bool = false) throws(ReadError) -> (layer: Layer, rejected: [Rejected], header: [String]) {
+    /// `progress` hears the count of rows read every 10,000.
+    public func read(path: String, collectRejects: Bool = false,
+                     progress: ((Int) -> Void)? = nil) throws(ReadError) -> (layer: Layer, rejected: [Rejected], header: [String]) {
         let input = try ByteInput(path: path)
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
@@ -54,10 +56,11 @@ public struct CSVPointReader {
             bytes.append(contentsOf: chunk[0..<count])
         }
         if let encoding = options.encoding { bytes = try TextEncoding.utf8(bytes, from: encoding, file: input.name) }
-        return try read(bytes: bytes, name: input.name, collectRejects: collectRejects)
+        return try read(bytes: bytes, name: input.name, collectRejects: collectRejects, progress: progress)
     }
 
-    public func read(bytes: [UInt8], name: String, collectRejects: Bool = false) throws(ReadError) -> (layer: Layer, rejected: [Rejected], header: [String]) {
+    public func read(bytes: [UInt8], name: String, collectRejects: Bool = false,
+                     progress: ((Int) -> Void)? = nil) throws(ReadError) -> (layer: Layer, rejected: [Rejected], header: [String]) {
         guard !bytes.isEmpty else { throw ReadError(file: name, message: "the file is empty; expected a header line") }
         let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let delimiter = CSVParser.detectDelimiter(in: bytes, from: start)
@@ -91,6 +94,7 @@ public struct CSVPointReader {
                 throw fail(error.line, error.message)
             }
             let line = parser.recordLine
+            if let progress, line % 10_000 == 0 { progress(line) }
             if fields.count == 1, fields[0].isEmpty { continue }
             var texts: [String] = []
             texts.reserveCapacity(fields.count)

@@ -18,7 +18,7 @@ public enum LayerFile {
                             crs: CRS? = nil, progress: ((Int) -> Void)? = nil) throws(ReadError) -> Contents {
         var contents: Contents
         if isCSV(path) {
-            let result = try CSVPointReader(options: csv).read(path: path, collectRejects: collectRejects)
+            let result = try CSVPointReader(options: csv).read(path: path, collectRejects: collectRejects, progress: progress)
             contents = Contents(layer: result.layer, rejected: result.rejected)
         } else {
             contents = Contents(layer: try Layer.readGeoJSON(path: path, progress: progress), rejected: [])

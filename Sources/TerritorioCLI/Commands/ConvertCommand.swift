@@ -53,7 +53,7 @@ struct ConvertCommand: ParsableCommand {
 
     func run() throws {
         var selection = Selection(filter: try WhereOption.filter(whereExpression), bbox: try parsedBBox())
-        let contents = try input.read(file, progress: Progress("reading"))
+        let contents = try input.read(file)
         try WhereOption.check(selection.filter, against: contents.layer, file: file)
         if let intersects { selection.mask = try mask(from: intersects, in: contents.layer.crs) }
         let target = to.map(CRS.init) ?? .wgs84

@@ -8,8 +8,8 @@ struct InfoCommand: ParsableCommand {
         abstract: "Describe a layer: features, geometry types, extent, CRS, properties, invalid geometries.",
         discussion: """
             Examples:
-              territorio info geodata/parishes.geojson
-              territorio info geodata/sites.csv --json | jq .bbox
+              territorio info geodata/territory/parishes.geojson
+              territorio info geodata/sample_sites.csv --json | jq .bbox
               territorio info departments.shp
               territorio info duitama.osm.pbf:lines
             """
@@ -24,7 +24,7 @@ struct InfoCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     func run() throws {
-        let contents = try input.read(file, progress: Progress("reading"))
+        let contents = try input.read(file)
         let summary = try LayerSummary(contents.layer)
         var counts = contents.counts(of: file)
         counts.output = contents.layer.count

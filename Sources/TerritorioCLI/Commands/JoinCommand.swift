@@ -60,7 +60,7 @@ struct JoinCommand: ParsableCommand {
 
     func run() throws {
         let snapMetres = snap?.metres
-        let pointContents = try input.read(points, progress: Progress("reading points"))
+        let pointContents = try input.read(points)
         let pointLayer = pointContents.layer
         try FieldCheck.require(by.map { [$0] } ?? [], in: pointLayer, file: points, flag: "--by")
         try FieldCheck.require(sumField.map { [$0] } ?? [], in: pointLayer, file: points, flag: "--sum")
@@ -80,11 +80,11 @@ struct JoinCommand: ParsableCommand {
         for index in result.outside {
             let feature = pointLayer.features[index]
             let where_ = feature.geometry?.envelope.map { " at (\($0.minX), \($0.minY))" } ?? ""
-            Diagnostics.write("\(location(of: feature, index)): outside every territory\(where_)\n")
+            Diagnostics.featureLine("\(location(of: feature, index)): outside every territory\(where_)")
         }
         for snapped in result.snapped {
             let feature = pointLayer.features[snapped.point]
-            Diagnostics.write("\(location(of: feature, snapped.point)): snapped to \(join.code(of: polygonLayer.features[snapped.polygon], index: snapped.polygon).text), \(String(format: "%.1f", snapped.metres)) m away\n")
+            Diagnostics.featureLine("\(location(of: feature, snapped.point)): snapped to \(join.code(of: polygonLayer.features[snapped.polygon], index: snapped.polygon).text), \(String(format: "%.1f", snapped.metres)) m away")
         }
 
         let territoryOfPoint = joined.features.indices.map { index -> String? in

@@ -49,7 +49,7 @@ struct ValidateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let contents = try input.read(file, progress: Progress("reading"))
+        let contents = try input.read(file)
         let layer = contents.layer
         let problems = try LayerValidator.problems(in: layer) + contents.repeatedKeys.map { repeated in
             Problem(index: repeated.index, id: repeated.id, kind: .duplicateKey,

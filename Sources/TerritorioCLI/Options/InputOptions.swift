@@ -36,12 +36,13 @@ struct InputOptions: ParsableArguments {
     /// Reads the layer (`FILE:LAYER` picks one of several); rejected CSV
     /// rows are reported and, with --rejects, written out. Never dropped
     /// silently. Warnings go to standard error.
-    func read(_ path: String, progress: Progress? = nil) throws -> LayerSource.Contents {
+    func read(_ path: String, progress given: Progress? = nil) throws -> LayerSource.Contents {
+        let progress = given ?? Progress("reading \(path)")
         let options = LayerSource.Options(format: format, csv: csvOptions, collectRejects: rejectsFile != nil,
-                                          crs: sourceCRS.map(CRS.init), encoding: encoding, progress: { progress?.update($0) },
+                                          crs: sourceCRS.map(CRS.init), encoding: encoding, progress: { progress.update($0) },
                                           layer: layer)
         let contents = try LayerSource.read(path, options: options)
-        progress?.finish()
+        progress.finish()
         Layers.report(contents.warnings)
         if let rejectsFile, contents.format == .csv {
             try RejectsFile.write(contents.rejected, to: rejectsFile)

@@ -40,8 +40,9 @@ struct OutputOptions: ParsableArguments {
     func writer(crs: CRS, fields: [FieldDefinition] = [], keepInvalidPolygons: Bool = false) throws -> any FeatureOutput {
         var options = writerOptions(crs: crs)
         options.keepInvalidPolygons = keepInvalidPolygons
-        return try LayerOutput.open(output, crs: crs, geoJSON: options, fields: fields, layerName: layerName, append: append,
-                                    onWarning: Diagnostics.warn)
+        let writer = try LayerOutput.open(output, crs: crs, geoJSON: options, fields: fields, layerName: layerName, append: append,
+                                          onWarning: Diagnostics.warn)
+        return ProgressOutput(writer, label: "writing \(output)")
     }
 
     var isGeoJSON: Bool { !LayerOutput.isGDAL(output) }

@@ -165,6 +165,11 @@ extension RouteCommand: CommandFiles {
     }
 }
 
+extension ScenarioCommand: CommandFiles {
+    var inputFiles: [String] { territoryOptions.studyOption.files + [territoryOptions.territories, grouping, sites] + chain + edits }
+    var outputFiles: [CommandOutput] { outputOptions.files + reportOptions.files + input.files }
+}
+
 extension ValidateCommand: CommandFiles {
     var inputFiles: [String] { [file] }
     var outputFiles: [CommandOutput] { (repair ? outputOptions.files : []) + input.files }

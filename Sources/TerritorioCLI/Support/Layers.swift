@@ -8,7 +8,9 @@ import GeoFormats
 /// Warnings go to standard error.
 enum Layers {
     static func read(_ argument: String) throws -> Layer {
-        let contents = try LayerSource.read(argument)
+        let progress = Progress("reading \(argument)")
+        let contents = try LayerSource.read(argument, options: LayerSource.Options(progress: { progress.update($0) }))
+        progress.finish()
         report(contents.warnings)
         return contents.layer
     }
@@ -16,7 +18,9 @@ enum Layers {
     /// Road lines: from an OpenStreetMap file, the `lines` layer's ways
     /// with a `highway` tag.
     static func roads(_ argument: String) throws -> Layer {
-        let contents = try LayerSource.read(argument, options: LayerSource.Options(roads: true))
+        let progress = Progress("reading roads \(argument)")
+        let contents = try LayerSource.read(argument, options: LayerSource.Options(roads: true, progress: { progress.update($0) }))
+        progress.finish()
         report(contents.warnings)
         return contents.layer
     }

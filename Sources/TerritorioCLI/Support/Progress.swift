@@ -1,27 +1,55 @@
 import Foundation
 
-/// One updating line on standard error while long work runs: only when
-/// standard error is a terminal, and only once the work has taken over a
-/// second. Nothing at all when piped.
+/// One updating line on standard error while long work runs: done/total,
+/// the rate and, when the total is known, the time left. Only when standard
+/// error is a terminal, not with --quiet, and only once the work has taken
+/// over a second. Nothing at all when piped.
 final class Progress {
     private let label: String
-    private let start = Date()
+    private let unit: String
+    private let start: Date
     private var lastDraw = Date.distantPast
     private var drawn = false
-    private let enabled = Diagnostics.standardErrorIsTerminal
+    private let enabled: Bool
 
-    init(_ label: String) {
+    init(_ label: String, unit: String = "features") {
         self.label = label
+        self.unit = unit
+        self.start = Date()
+        self.enabled = Diagnostics.standardErrorIsTerminal && !Diagnostics.isQuiet
     }
 
     func update(_ count: Int, of total: Int? = nil) {
         guard enabled else { return }
         let now = Date()
-        guard now.timeIntervalSince(start) > 1, now.timeIntervalSince(lastDraw) > 0.1 else { return }
+        let elapsed = now.timeIntervalSince(start)
+        guard elapsed > 1, now.timeIntervalSince(lastDraw) > 0.1 else { return }
         lastDraw = now
         drawn = true
-        let amount = total.map { "\(count)/\($0)" } ?? "\(count)"
-        Diagnostics.write("\r\(label): \(amount) features\u{1B}[K")
+        Diagnostics.write("\r" + Self.line(label: label, unit: unit, count: count, total: total, seconds: elapsed) + "\u{1B}[K")
+    }
+
+    /// `reading sites.csv: 120000/1000000 features (12 %), 85000/s, about 10 s left`.
+    static func line(label: String, unit: String, count: Int, total: Int?, seconds: Double) -> String {
+        let rate = seconds > 0 ? Double(count) / seconds : 0
+        var text = "\(label): \(count)"
+        if let total, total > 0 {
+            text += "/\(total) \(unit) (\(min(100, count * 100 / total)) %)"
+        } else {
+            text += " \(unit)"
+        }
+        if rate > 0 { text += ", \(Int(rate.rounded()))/s" }
+        if let total, rate > 0, count < total {
+            text += ", about \(duration(Double(total - count) / rate)) left"
+        }
+        return text
+    }
+
+    private static func duration(_ seconds: Double) -> String {
+        let whole = Int(seconds.rounded(.up))
+        if whole < 60 { return "\(whole) s" }
+        if whole < 3600 { return "\(whole / 60) min \(whole % 60) s" }
+        return "\(whole / 3600) h \(whole % 3600 / 60) min"
     }
 
     /// Clears the line, if one was drawn.

@@ -32,7 +32,7 @@ struct RoutePoints {
         for (offset, place) in places.enumerated() where place == nil {
             let snap = try travel.nearestSnap(points[offset])
             let location = FeatureLocation(file: file, index: positions[offset], id: layer.features[offset].id)
-            Diagnostics.write("\(location): unreachable, \(snap.map { String(format: "%.0f m", $0.metres) } ?? "no road") from the network\n")
+            Diagnostics.featureLine("\(location): unreachable, \(snap.map { String(format: "%.0f m", $0.metres) } ?? "no road") from the network")
         }
     }
 }

@@ -118,6 +118,43 @@ extension Catalogue {
         case .distributionBalance(let delivered, let unmet, let demand):
             "Delivered + unmet = demand: \(delivered) + \(unmet) = \(demand).\n\n"
         case .distributionUnmetHeading: "## Unmet demand, largest first\n\n| territory | unmet |\n|---|---:|\n"
+        case .scenarioTitle: "# Scenarios compared\n\n"
+        case .scenarioIntro:
+            "Each scenario is the study with its edits applied in memory; its files are not changed. Coverage (stage balances, self-supply, exportable surplus, people fed), the exact distribution of every chain (fewest tonnes through outside intermediaries, then fewest tonne-km) and the grouping's contiguity run on the base and on every scenario, the same way.\n\n"
+        case .scenarioItem(let label, let name, let file, let edits): "- **\(label)** \(name) (`\(file)`, \(edits) \(edits == 1 ? "edit" : "edits"))\n"
+        case .scenarioStudyHeading: "## Across the study\n\n"
+        case .scenarioBase: "base"
+        case .scenarioChange: "change"
+        case .scenarioProduct: "product"
+        case .scenarioFigureColumn: "figure"
+        case .scenarioFigure(let figure):
+            switch figure {
+            case .selfSupply: "self-supply"
+            case .exportableSurplus: "exportable surplus"
+            case .peopleFed: "people fed"
+            case .delivered: "delivered"
+            case .intermediated: "through intermediaries"
+            case .tonneKilometres: "tonne-km"
+            }
+        case .scenarioContiguousShare: "contiguous circuits (share)"
+        case .scenarioPopulationVariation: "population variation (sd / mean)"
+        case .scenarioCircuitsHeading(let label, let name): "## \(label): \(name), circuit by circuit\n\n"
+        case .scenarioCircuit: "circuit"
+        case .scenarioScenario: "scenario"
+        case .scenarioNothingChanged: "No figure of any circuit changed.\n\n"
+        case .scenarioPopulation: "population"
+        case .scenarioParts: "connected parts"
+        case .scenarioBalance(let stage, let unit): "balance at \(stage) (\(unit))"
+        case .scenarioToAdd(let stage, let unit): "to add at \(stage) (\(unit))"
+        case .scenarioWhyHeading: "### Why the tonnes through intermediaries changed\n\n"
+        case .scenarioWhy(let product, let base, let scenario, let change, let unit, let stages):
+            "- **\(product)**: tonnes through outside intermediaries went from \(base) to \(scenario) \(unit) (\(change)). Stage by stage: \(stages).\n"
+        case .scenarioWhyStage(let stage, let base, let scenario, let change): "\(stage) \(base) → \(scenario) (\(change))"
+        case .scenarioWhyCircuit(let circuit, let stages): "  - in \(circuit): \(stages)\n"
+        case .scenarioWhyRose:
+            "\nTonnes through intermediaries can rise after an improvement: more product now flows, and where an outside actor (a distributor, a shop) is the only way on at a stage listed above, the new product passes through it. Adding capacity of the circuit's own at that stage would bring it back.\n\n"
+        case .scenarioWhyNone: "Tonnes through outside intermediaries did not change.\n\n"
+        case .scenarioNotOptimal(let product, let label): "The \(product) distribution of \(label) is not certified optimal; its figures may move.\n\n"
 
         case .demoIntro:
             "# Territorio demo: the sample territory\n\n"

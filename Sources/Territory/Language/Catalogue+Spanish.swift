@@ -134,6 +134,43 @@ extension Catalogue {
         case .distributionBalance(let delivered, let unmet, let demand):
             "Entregado + sin cubrir = demanda: \(delivered) + \(unmet) = \(demand).\n\n"
         case .distributionUnmetHeading: "## Demanda sin cubrir, la mayor primero\n\n| territorio | sin cubrir |\n|---|---:|\n"
+        case .scenarioTitle: "# Escenarios comparados\n\n"
+        case .scenarioIntro:
+            "Cada escenario es el estudio con sus cambios aplicados en memoria; sus archivos no se tocan. La cobertura (balances por eslabón, autoabastecimiento, excedente exportable, personas alimentadas), la distribución exacta de cada cadena (menos toneladas por intermediarios externos, luego menos toneladas-km) y la contigüidad de la agrupación se calculan igual sobre la base y sobre cada escenario.\n\n"
+        case .scenarioItem(let label, let name, let file, let edits): "- **\(label)** \(name) (`\(file)`, \(edits) \(edits == 1 ? "cambio" : "cambios"))\n"
+        case .scenarioStudyHeading: "## En todo el estudio\n\n"
+        case .scenarioBase: "base"
+        case .scenarioChange: "cambio"
+        case .scenarioProduct: "rubro"
+        case .scenarioFigureColumn: "cifra"
+        case .scenarioFigure(let figure):
+            switch figure {
+            case .selfSupply: "autoabastecimiento"
+            case .exportableSurplus: "excedente exportable"
+            case .peopleFed: "personas alimentadas"
+            case .delivered: "entregado"
+            case .intermediated: "por intermediarios"
+            case .tonneKilometres: "toneladas-km"
+            }
+        case .scenarioContiguousShare: "circuitos contiguos (proporción)"
+        case .scenarioPopulationVariation: "variación de la población (de / media)"
+        case .scenarioCircuitsHeading(let label, let name): "## \(label): \(name), circuito por circuito\n\n"
+        case .scenarioCircuit: "circuito"
+        case .scenarioScenario: "escenario"
+        case .scenarioNothingChanged: "Ninguna cifra de ningún circuito cambió.\n\n"
+        case .scenarioPopulation: "población"
+        case .scenarioParts: "partes conexas"
+        case .scenarioBalance(let stage, let unit): "balance en \(stage) (\(unit))"
+        case .scenarioToAdd(let stage, let unit): "por añadir en \(stage) (\(unit))"
+        case .scenarioWhyHeading: "### Por qué cambiaron las toneladas por intermediarios\n\n"
+        case .scenarioWhy(let product, let base, let scenario, let change, let unit, let stages):
+            "- **\(product)**: las toneladas por intermediarios externos pasaron de \(base) a \(scenario) \(unit) (\(change)). Eslabón por eslabón: \(stages).\n"
+        case .scenarioWhyStage(let stage, let base, let scenario, let change): "\(stage) \(base) → \(scenario) (\(change))"
+        case .scenarioWhyCircuit(let circuit, let stages): "  - en \(circuit): \(stages)\n"
+        case .scenarioWhyRose:
+            "\nLas toneladas por intermediarios pueden subir tras una mejora: ahora fluye más producto y, donde un actor externo (un distribuidor, una tienda) es el único paso en un eslabón de los listados, el producto nuevo pasa por él. Añadir capacidad propia del circuito en ese eslabón lo evitaría.\n\n"
+        case .scenarioWhyNone: "Las toneladas por intermediarios externos no cambiaron.\n\n"
+        case .scenarioNotOptimal(let product, let label): "La distribución de \(product) de \(label) no está certificada como óptima; sus cifras pueden moverse.\n\n"
 
         case .demoIntro:
             "# Demostración de Territorio: el territorio de ejemplo\n\n"

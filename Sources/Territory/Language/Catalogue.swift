@@ -107,6 +107,34 @@ public enum Catalogue {
         case distributionBalance(delivered: String, unmet: String, demand: String)
         case distributionUnmetHeading
 
+        // Scenarios (territorio scenario)
+        case scenarioTitle
+        case scenarioIntro
+        case scenarioItem(label: String, name: String, file: String, edits: Int)
+        case scenarioStudyHeading
+        case scenarioBase
+        case scenarioChange
+        case scenarioProduct
+        case scenarioFigureColumn
+        case scenarioFigure(ScenarioComparison.ProductFigure)
+        case scenarioContiguousShare
+        case scenarioPopulationVariation
+        case scenarioCircuitsHeading(label: String, name: String)
+        case scenarioCircuit
+        case scenarioScenario
+        case scenarioNothingChanged
+        case scenarioPopulation
+        case scenarioParts
+        case scenarioBalance(stage: String, unit: String)
+        case scenarioToAdd(stage: String, unit: String)
+        case scenarioWhyHeading
+        case scenarioWhy(product: String, base: String, scenario: String, change: String, unit: String, stages: String)
+        case scenarioWhyStage(stage: String, base: String, scenario: String, change: String)
+        case scenarioWhyCircuit(circuit: String, stages: String)
+        case scenarioWhyRose
+        case scenarioWhyNone
+        case scenarioNotOptimal(product: String, label: String)
+
         // The demo's report.md (figures already formatted for the language)
         case demoIntro
         case demoBoundaries(parishes: Int, problems: Int, hierarchyProblems: Int)

@@ -16,12 +16,15 @@ public struct StudySites: Sendable {
     public let territory: [Int?]
     /// `idField`, else the feature id, else `#` and the position in the file.
     public let ids: [String]
+    /// The property holding the ids, when one does (nil: the feature ids).
+    public let idField: String?
 
     public init(_ layer: Layer, file: String, fields: SiteFields = SiteFields(), idField: String? = nil,
                 in territories: StudyTerritories) throws {
         self.file = file
         self.layer = layer
         self.fields = fields
+        self.idField = idField
         var sites: [Site] = []
         sites.reserveCapacity(layer.count)
         for (index, feature) in layer.features.enumerated() {

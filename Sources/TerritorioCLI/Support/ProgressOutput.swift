@@ -1,0 +1,33 @@
+import Geo
+import GeoFormats
+
+/// A feature output that shows the writing's progress (`Progress`) while
+/// it hands every feature on to the real writer.
+final class ProgressOutput: FeatureOutput {
+    private let inner: any FeatureOutput
+    private let progress: Progress
+    private var written = 0
+
+    init(_ inner: any FeatureOutput, label: String) {
+        self.inner = inner
+        self.progress = Progress(label)
+    }
+
+    func write(_ feature: Feature) throws(WriteError) {
+        try inner.write(feature)
+        written += 1
+        if written % 10_000 == 0 { progress.update(written) }
+    }
+
+    func finish() throws(WriteError) {
+        progress.finish()
+        try inner.finish()
+    }
+
+    func abandon() {
+        progress.finish()
+        inner.abandon()
+    }
+
+    var invalidPolygonsWritten: Int? { inner.invalidPolygonsWritten }
+}

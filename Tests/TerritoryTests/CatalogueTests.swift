@@ -74,6 +74,32 @@ import Testing
         [Catalogue.Key.distributionMovesHeading],
         [Catalogue.Key.distributionBalance(delivered: "X", unmet: "X", demand: "X")],
         [Catalogue.Key.distributionUnmetHeading],
+        [Catalogue.Key.scenarioTitle],
+        [Catalogue.Key.scenarioIntro],
+        [Catalogue.Key.scenarioItem(label: "X", name: "X", file: "X", edits: 2)],
+        [Catalogue.Key.scenarioStudyHeading],
+        [Catalogue.Key.scenarioBase],
+        [Catalogue.Key.scenarioChange],
+        [Catalogue.Key.scenarioProduct],
+        [Catalogue.Key.scenarioFigureColumn],
+        ScenarioComparison.ProductFigure.allCases.map { Catalogue.Key.scenarioFigure($0) },
+        [Catalogue.Key.scenarioContiguousShare],
+        [Catalogue.Key.scenarioPopulationVariation],
+        [Catalogue.Key.scenarioCircuitsHeading(label: "X", name: "X")],
+        [Catalogue.Key.scenarioCircuit],
+        [Catalogue.Key.scenarioScenario],
+        [Catalogue.Key.scenarioNothingChanged],
+        [Catalogue.Key.scenarioPopulation],
+        [Catalogue.Key.scenarioParts],
+        [Catalogue.Key.scenarioBalance(stage: "X", unit: "X")],
+        [Catalogue.Key.scenarioToAdd(stage: "X", unit: "X")],
+        [Catalogue.Key.scenarioWhyHeading],
+        [Catalogue.Key.scenarioWhy(product: "X", base: "X", scenario: "X", change: "X", unit: "X", stages: "X")],
+        [Catalogue.Key.scenarioWhyStage(stage: "X", base: "X", scenario: "X", change: "X")],
+        [Catalogue.Key.scenarioWhyCircuit(circuit: "X", stages: "X")],
+        [Catalogue.Key.scenarioWhyRose],
+        [Catalogue.Key.scenarioWhyNone],
+        [Catalogue.Key.scenarioNotOptimal(product: "X", label: "X")],
         [Catalogue.Key.demoIntro],
         [Catalogue.Key.demoBoundaries(parishes: 2, problems: 2, hierarchyProblems: 2)],
         [Catalogue.Key.demoActors(actors: "X", located: "X", outside: "X")],
@@ -191,56 +217,82 @@ import Testing
         case .distributionMovesHeading: 64
         case .distributionBalance: 65
         case .distributionUnmetHeading: 66
-        case .demoIntro: 67
-        case .demoBoundaries: 68
-        case .demoActors: 69
-        case .demoCatchments: 70
-        case .demoCoverage: 71
-        case .demoCoveredCircuits: 72
-        case .demoValley: 73
-        case .demoDairy: 74
-        case .demoDistribution: 75
-        case .demoNoCheeseBetweenCircuits: 76
-        case .demoBetweenCircuits: 77
-        case .demoGroupings: 78
-        case .demoSuggestedGrouping: 79
-        case .demoMaps: 80
-        case .demoCommands: 81
-        case .definitionsHeading: 82
-        case .term: 83
-        case .definition: 84
-        case .mapSelfSufficiencyTitle: 85
-        case .mapSelfSufficiency: 86
-        case .mapRoutes: 87
-        case .mapsHeading: 88
-        case .mapTerritories: 89
-        case .mapRoutesLayer: 90
-        case .mapRouteField: 91
-        case .mapRouteThroughIntermediary: 92
-        case .mapRouteDirect: 93
-        case .figureMissing: 94
-        case .htmlFooter: 95
-        case .groupingsComparedTitle: 96
-        case .groupingsComparedColumns: 97
-        case .groupingsSelfSufficientColumn: 98
-        case .groupingsSelfSufficient: 99
-        case .groupingsChanged: 100
-        case .unnamedCircuits: 101
-        case .unnamedTerritories: 102
-        case .tally: 103
-        case .tallyUnaccounted: 104
-        case .tallyWord: 105
-        case .coverageTally: 106
-        case .circuitsInNoZoneWarning: 107
-        case .distributionSummary: 108
-        case .distributionNotOptimalWarning: 109
-        case .distributionUnlabelled: 110
-        case .distributionCutOff: 111
-        case .distributionBeyondSnap: 112
+        case .scenarioTitle: 67
+        case .scenarioIntro: 68
+        case .scenarioItem: 69
+        case .scenarioStudyHeading: 70
+        case .scenarioBase: 71
+        case .scenarioChange: 72
+        case .scenarioProduct: 73
+        case .scenarioFigureColumn: 74
+        case .scenarioFigure: 75
+        case .scenarioContiguousShare: 76
+        case .scenarioPopulationVariation: 77
+        case .scenarioCircuitsHeading: 78
+        case .scenarioCircuit: 79
+        case .scenarioScenario: 80
+        case .scenarioNothingChanged: 81
+        case .scenarioPopulation: 82
+        case .scenarioParts: 83
+        case .scenarioBalance: 84
+        case .scenarioToAdd: 85
+        case .scenarioWhyHeading: 86
+        case .scenarioWhy: 87
+        case .scenarioWhyStage: 88
+        case .scenarioWhyCircuit: 89
+        case .scenarioWhyRose: 90
+        case .scenarioWhyNone: 91
+        case .scenarioNotOptimal: 92
+        case .demoIntro: 93
+        case .demoBoundaries: 94
+        case .demoActors: 95
+        case .demoCatchments: 96
+        case .demoCoverage: 97
+        case .demoCoveredCircuits: 98
+        case .demoValley: 99
+        case .demoDairy: 100
+        case .demoDistribution: 101
+        case .demoNoCheeseBetweenCircuits: 102
+        case .demoBetweenCircuits: 103
+        case .demoGroupings: 104
+        case .demoSuggestedGrouping: 105
+        case .demoMaps: 106
+        case .demoCommands: 107
+        case .definitionsHeading: 108
+        case .term: 109
+        case .definition: 110
+        case .mapSelfSufficiencyTitle: 111
+        case .mapSelfSufficiency: 112
+        case .mapRoutes: 113
+        case .mapsHeading: 114
+        case .mapTerritories: 115
+        case .mapRoutesLayer: 116
+        case .mapRouteField: 117
+        case .mapRouteThroughIntermediary: 118
+        case .mapRouteDirect: 119
+        case .figureMissing: 120
+        case .htmlFooter: 121
+        case .groupingsComparedTitle: 122
+        case .groupingsComparedColumns: 123
+        case .groupingsSelfSufficientColumn: 124
+        case .groupingsSelfSufficient: 125
+        case .groupingsChanged: 126
+        case .unnamedCircuits: 127
+        case .unnamedTerritories: 128
+        case .tally: 129
+        case .tallyUnaccounted: 130
+        case .tallyWord: 131
+        case .coverageTally: 132
+        case .circuitsInNoZoneWarning: 133
+        case .distributionSummary: 134
+        case .distributionNotOptimalWarning: 135
+        case .distributionUnlabelled: 136
+        case .distributionCutOff: 137
+        case .distributionBeyondSnap: 138
         }
     }
 
-    static let count = 113
+    static let count = 139
 
     @Test func everyKeyIsListed() {
         #expect(Set(Self.every.map(Self.index)) == Set(0..<Self.count))

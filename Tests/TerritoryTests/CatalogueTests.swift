@@ -303,7 +303,9 @@ import Testing
             let english = Language.en.text(key), spanish = Language.es.text(key)
             #expect(!english.isEmpty, "\(key): no English")
             #expect(!spanish.isEmpty, "\(key): no Spanish")
-            #expect(english != spanish, "\(key): the Spanish is the English: \(english)")
+            // "base" is a Spanish word too, and a stage's line is only its values.
+            let sameByDesign = [Self.index(of: .scenarioBase), Self.index(of: .scenarioWhyStage(stage: "", base: "", scenario: "", change: ""))]
+            #expect(english != spanish || sameByDesign.contains(Self.index(of: key)), "\(key): the Spanish is the English: \(english)")
         }
     }
 

@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "GeoFormats", targets: ["GeoFormats"]),
         .library(name: "Territory", targets: ["Territory"]),
         .library(name: "Maps", targets: ["Maps"]),
+        .library(name: "Reports", targets: ["Reports"]),
         .library(name: "TerritorioCLI", targets: ["TerritorioCLI"]),
         .executable(name: "territorio", targets: ["territorio"]),
     ],
@@ -53,10 +54,17 @@ let package = Package(
             name: "Maps",
             dependencies: ["Geo", "CCairo"]
         ),
+        // The HTML report (coverage, distribute, demo): the report's tables,
+        // its maps drawn by Maps, the glossary's definitions, in one page.
+        .target(
+            name: "Reports",
+            dependencies: ["Territory", "Maps", "Geo"]
+        ),
         .target(
             name: "TerritorioCLI",
             dependencies: [
                 "Territory",
+                "Reports",
                 "Geo",
                 "GeoFormats",
                 "Maps",
@@ -107,6 +115,6 @@ let package = Package(
         .testTarget(name: "MapsTests", dependencies: ["Maps", "Geo", "CCairo"]),
         // Runs a command and writes its peak memory: the adversarial tests measure territorio through it.
         .executableTarget(name: "peak-memory", path: "Tests/PeakMemory"),
-        .testTarget(name: "TerritorioCLITests", dependencies: ["TerritorioCLI", "Geo", "GeoFormats", "TestSupport"]),
+        .testTarget(name: "TerritorioCLITests", dependencies: ["TerritorioCLI", "Geo", "GeoFormats", "Reports", "Territory", "TestSupport"]),
     ]
 )

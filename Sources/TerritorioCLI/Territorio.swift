@@ -46,7 +46,10 @@ public struct Territorio: ParsableCommand {
         defer { Diagnostics.finish() }
         do {
             var command = try parse(arguments)
-            if let files = command as? CommandFiles { try OutputPaths.check(files) }
+            if let files = command as? CommandFiles {
+                try OutputPaths.check(files)
+                try files.checkReportFormat()
+            }
             // Every output, or none (problems found are reported in them).
             try OutputTransaction.run(keepingOutputsOn: { $0 is ProblemsFound }) { try command.run() }
             return 0

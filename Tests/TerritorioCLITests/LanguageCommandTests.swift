@@ -42,6 +42,14 @@ import Testing
         #expect(report.contains("![Cobertura de queso y rutas](coverage_map.png)"))
         #expect(report.contains("--json \(folder)/coverage.json --lang es\n"))
         #expect(!report.contains("t/month"))
+        // report.html beside it: the same chapters, its two maps carried in the page.
+        let html = try String(contentsOfFile: folder + "/report.html", encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"es\">"))
+        #expect(html.contains("<title>Demostración de Territorio: el territorio de ejemplo</title>"))
+        #expect(html.components(separatedBy: "<img src=\"data:image/png;base64,").count == 3)
+        #expect(html.contains("<strong>150 parroquias, 0 problemas de geometría; 0 problemas en la jerarquía"))
+        #expect(html.contains("<h2>Definiciones</h2>"))
+        #expect(!html.contains("http://") && !html.contains("https://"))
         let coverage = try String(contentsOfFile: folder + "/coverage.md", encoding: .utf8)
         #expect(coverage.hasPrefix("# Cobertura de los circuitos\n"))
         // The distribution step's report (English: DemoTests and the demo's report.md).

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Geo
+import Reports
 import Territory
 
 struct CoverageCommand: ParsableCommand {
@@ -106,7 +107,10 @@ struct CoverageCommand: ParsableCommand {
                               grouping: prepared.populationCheck.filter(try Grouping.read(path: grouping), idField: territoryOptions.idField),
                               groupingFile: grouping, zoning: try zones.map { try Zoning.read(path: $0) })
         let result = try analysis.run(study)
-        let coverage = CoverageReport(result, language: languageOption.language)
+        var coverage = CoverageReport(result, language: languageOption.language)
+        coverage.circuitNames = study.grouping?.names
+        NameWarnings.warn(circuits: study.grouping?.names, file: grouping, language: coverage.language)
+        NameWarnings.warn(territories: prepared, language: coverage.language)
         let writer = try outputOptions.writer(crs: .wgs84)
         try writer.write(contentsOf: try coverage.circuits().features)
         try writer.finish()
@@ -119,16 +123,19 @@ struct CoverageCommand: ParsableCommand {
         siteCounts.output = result.sites - result.sitesOutsideChains - result.sitesLeftOut.count
         siteCounts.reject(result.sitesOutsideChains, "of no chain given")
         for reason in SitesLeftOut.Reason.allCases { siteCounts.reject(result.sitesLeftOut.sites[reason]?.count ?? 0, reason.rawValue) }
-        for phrase in result.sitesLeftOut.phrases { Diagnostics.write("\(sites): \(phrase)\n") }
-        try reportOptions.write(markdown: coverage.markdown, json: FeatureCounts.adding([territoryCounts, siteCounts], to: coverage.json))
+        let language = coverage.language
+        for phrase in result.sitesLeftOut.phrases(in: language) { Diagnostics.write("\(sites): \(phrase)\n") }
+        try reportOptions.write(markdown: coverage.markdown, html: coverage.html, json: FeatureCounts.adding([territoryCounts, siteCounts], to: coverage.json))
         let nodes = coverage.criticalNodes
         let products = nodes.filter { $0.kind == .product }.count, stages = nodes.count - products
         let surplus = result.circuits.reduce(0) { $0 + $1.products.filter { $0.exportableSurplus > 0 }.count }
-        Diagnostics.write("\(grouping): \(result.circuits.count) circuits; \(surplus) circuit-product pairs with surplus to place, \(products) short of product, \(stages) stages short of capacity; \(result.overlaps.count) territories in two circuits, \(result.unassigned.count) in none\n")
+        Diagnostics.write(language.text(.coverageTally(file: grouping, circuits: result.circuits.count, surplus: surplus, productShort: products,
+                                                       stagesShort: stages, overlaps: result.overlaps.count, inNone: result.unassigned.count)) + "\n")
         if let zoning = study.zoning, !result.circuitsInNoZone.isEmpty {
-            Diagnostics.write("\(zoning.file): \(result.circuitsInNoZone.count) circuits in no zone: \(result.circuitsInNoZone.prefix(10).joined(separator: ", "))\n")
+            Diagnostics.write(language.text(.circuitsInNoZoneWarning(file: zoning.file, count: result.circuitsInNoZone.count,
+                                                                     first: result.circuitsInNoZone.prefix(10).joined(separator: ", "))) + "\n")
         }
-        territoryCounts.report()
-        siteCounts.report()
+        territoryCounts.report(in: language)
+        siteCounts.report(in: language)
     }
 }

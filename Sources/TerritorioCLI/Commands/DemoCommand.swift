@@ -6,7 +6,7 @@ import Territory
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Run the whole path on the sample territory and explain every figure in out/report.md.",
+        abstract: "Run the whole path on the sample territory and explain every figure in out/report.md and out/report.html.",
         discussion: """
             Validates the parishes and checks the hierarchy, locates every actor in its parish, \
             draws the milk collection catchments, measures how well each circuit covers its \
@@ -22,7 +22,7 @@ struct DemoCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The sample territory: parishes.geojson, sites.geojson, hierarchy.json, chains/, groupings/.", valueName: "folder"))
     var data = "geodata/territory"
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Folder for every output and report.md.", valueName: "folder"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Folder for every output, report.md and report.html.", valueName: "folder"))
     var output = "out"
 
     @OptionGroup var languageOption: LanguageOption
@@ -49,8 +49,13 @@ struct DemoCommand: ParsableCommand {
             }
             Diagnostics.write(String(format: "      %.1f s\n", Date().timeIntervalSince(started)))
         }
-        let report = try DemoReport(steps: steps, language: languageOption.language).markdown
-        try ReportOptions.writeText(report, to: "\(output)/report.md")
+        let report = try DemoReport(steps: steps, language: languageOption.language)
+        let markdown = try report.markdown
+        try ReportOptions.writeText(markdown, to: "\(output)/report.md")
         Diagnostics.write("wrote \(output)/report.md\n")
+        let page = report.html(markdown: markdown)
+        for file in page.missingImages { Diagnostics.warn("\(output)/report.html: \(file) is not in \(output); the page says so where the figure goes") }
+        try ReportOptions.writeText(page.html, to: "\(output)/report.html")
+        Diagnostics.write("wrote \(output)/report.html\n")
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Geo
+import Reports
 import Territory
 
 struct DistributeCommand: ParsableCommand {
@@ -98,14 +99,19 @@ struct DistributeCommand: ParsableCommand {
         var report = DistributionReport(result: result, chain: spec, sites: siteLayer, territories: territoryLayer,
                                         siteIDField: siteIDField, territoryIDField: territoryOptions.idField)
         report.language = languageOption.language
+        report.territoryNameField = territoryOptions.nameField
+        report.circuitNames = circuits?.names
+        if let grouping { NameWarnings.warn(circuits: circuits?.names, file: grouping, language: report.language) }
+        NameWarnings.warn(territories: prepared, language: report.language)
         if let circuits {
             report.exchange = try result.exchange(grouping: circuits, study: study)
             report.baselineExchange = try result.exchange(grouping: circuits, study: study, baseline: true)
         }
-        if !result.optimal { Diagnostics.warn("the flow is not certified optimal: \(result.notOptimalReason ?? "unknown")") }
+        let language = report.language
+        if !result.optimal { Diagnostics.warn(language.text(.distributionNotOptimalWarning(reason: result.notOptimalReason))) }
         let unlabelled = report.unlabelled
         if unlabelled.sites > 0 || unlabelled.territories > 0 {
-            Diagnostics.warn("\(unlabelled.sites) sites and \(unlabelled.territories) territories in the results have no id, and are labelled # and their position in the file; give --site-id-field and --id-field")
+            Diagnostics.warn(language.text(.distributionUnlabelled(sites: unlabelled.sites, territories: unlabelled.territories)))
         }
 
         let writer = try outputOptions.writer(crs: .wgs84)
@@ -118,17 +124,20 @@ struct DistributeCommand: ParsableCommand {
         counts.reject(result.unreachableSites.count, "beyond --max-snap of the roads")
         counts.reject(result.cutOffSites.count, "on a road component with none of their buyers")
         if !result.cutOffTerritories.isEmpty {
-            Diagnostics.warn("\(result.cutOffTerritories.count) of \(territoryLayer.count) territories are on a road component no seller is on, so their demand is unmet: \(result.cutOffTerritories.prefix(10).map(report.territoryID).joined(separator: ", "))")
+            Diagnostics.warn(language.text(.distributionCutOff(count: result.cutOffTerritories.count, of: territoryLayer.count,
+                                                               first: result.cutOffTerritories.prefix(10).map(report.territoryID).joined(separator: ", "))))
         }
         if !result.unreachableTerritories.isEmpty {
-            Diagnostics.warn("\(result.unreachableTerritories.count) of \(territoryLayer.count) territories are beyond --max-snap \(accessOptions.maxSnap) of the roads, so their demand is unmet: \(result.unreachableTerritories.prefix(10).map(report.territoryID).joined(separator: ", "))")
+            Diagnostics.warn(language.text(.distributionBeyondSnap(count: result.unreachableTerritories.count, of: territoryLayer.count,
+                                                                   maxSnap: "\(accessOptions.maxSnap)",
+                                                                   first: result.unreachableTerritories.prefix(10).map(report.territoryID).joined(separator: ", "))))
         }
         if let od, let csv = report.odCSV { try ReportOptions.writeText(csv, to: od) }
         if let odLines, let lines = try report.odLines() { try Layers.write(lines, to: odLines) }
         let territoryCounts = territoryOptions.counts(of: prepared)
-        try reportOptions.write(markdown: report.markdown, json: FeatureCounts.adding([counts, territoryCounts], to: report.json))
-        Diagnostics.write(report.summary + "\n")
-        counts.report()
-        territoryCounts.report()
+        try reportOptions.write(markdown: report.markdown, html: report.html, json: FeatureCounts.adding([counts, territoryCounts], to: report.json))
+        Diagnostics.write(report.summary(in: language) + "\n")
+        counts.report(in: language)
+        territoryCounts.report(in: language)
     }
 }

@@ -154,6 +154,7 @@ struct GroupCompareCommand: ParsableCommand {
     @OptionGroup var inputs: GroupingInputs
     @OptionGroup var outputOptions: OutputOptions
     @OptionGroup var reportOptions: ReportOptions
+    @OptionGroup var languageOption: LanguageOption
 
     mutating func validate() throws {
         try applyStudy()
@@ -170,11 +171,12 @@ struct GroupCompareCommand: ParsableCommand {
         let writer = try outputOptions.writer(crs: .wgs84)
         try writer.write(contentsOf: try comparison.territoryLayer().features)
         try writer.finish()
-        let markdown = comparison.markdown
+        let language = languageOption.language
+        let markdown = comparison.markdown(in: language)
         try reportOptions.write(markdown: markdown, json: comparison.json)
         Diagnostics.write(markdown)
         for entry in comparison.entries {
-            GroupingInputs.counts(of: entry.evaluation, territories: study.territories, subject: entry.file).report()
+            GroupingInputs.counts(of: entry.evaluation, territories: study.territories, subject: entry.file).report(in: language)
         }
     }
 }

@@ -5,7 +5,7 @@ struct DemoSteps {
     let data: String
     let output: String
     /// `demo --lang`, passed on to the steps that write reports (coverage,
-    /// distribute); without
+    /// distribute, group compare); without
     /// it they follow the environment, as the demo's own report does.
     var language: Language? = nil
 
@@ -43,7 +43,8 @@ struct DemoSteps {
             DemoStep(title: "compare two groupings of the parishes into circuits",
                      arguments: ["group", "compare", input("groupings/circuits_by_municipality.csv"), input("groupings/circuits_alternative.csv"),
                                  "--territories", input("parishes.geojson"), "--id-field", "code",
-                                 "-o", out("groupings_compared.geojson"), "--report", out("groupings_compared.md"), "--json", out("groupings_compared.json")]),
+                                 "-o", out("groupings_compared.geojson"), "--report", out("groupings_compared.md"), "--json", out("groupings_compared.json")]
+                         + languageArguments),
             DemoStep(title: "suggest circuits of at least 100,000 people",
                      arguments: ["group", "suggest", "--territories", input("parishes.geojson"), "--id-field", "code",
                                  "--min-population", "100000", "-o", out("suggested_circuits.csv"),

@@ -20,7 +20,7 @@ struct DemoStudy {
         return """
             {
               "description": "The sample territory of territorio demo: parishes, actors, four chains and the circuits by municipality",
-              "territories": {"file": \(quoted(input("parishes.geojson"))), "id_field": "code", "population_field": "population"},
+              "territories": {"file": \(quoted(input("parishes.geojson"))), "id_field": "code", "name_field": "name", "population_field": "population"},
               "sites": {"file": \(quoted(input("sites.geojson")))},
               "chains": [
             \(chains)

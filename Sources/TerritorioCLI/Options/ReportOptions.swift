@@ -1,16 +1,35 @@
 import ArgumentParser
 import Geo
 
-/// `--report FILE` (Markdown) and `--json FILE`, written atomically.
+/// `--report FILE` (Markdown, or HTML for a `.html` name where the command
+/// writes one) and `--json FILE`, written atomically.
 struct ReportOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Write the Markdown report here.", valueName: "file"))
+    @Option(help: ArgumentHelp("Write the report here: Markdown, or one self-contained HTML page (tables, maps, definitions) when the name ends in .html (coverage, distribute).", valueName: "file"))
     var report: String?
 
     @Option(name: .customLong("json"), help: ArgumentHelp("Write the report as JSON here.", valueName: "file"))
     var json: String?
 
+    /// Whether `--report` names an HTML page (`.html`, `.htm`).
+    var wantsHTML: Bool { report.map(Self.isHTML) ?? false }
+
+    static func isHTML(_ path: String) -> Bool {
+        let lower = path.lowercased()
+        return lower.hasSuffix(".html") || lower.hasSuffix(".htm")
+    }
+
+    /// For a command whose report is Markdown only: an HTML name is an
+    /// error rather than Markdown in a file a browser would show as one line.
     func write(markdown: @autoclosure () -> String, json value: @autoclosure () -> JSONValue) throws {
-        if let report { try Self.writeText(markdown(), to: report) }
+        if let report, Self.isHTML(report) {
+            throw ValidationError("--report \(report): this command writes its report in Markdown; name it .md (coverage and distribute write HTML)")
+        }
+        try write(markdown: markdown(), html: { "" }, json: value())
+    }
+
+    /// `html` is asked for only when `--report` names an HTML page.
+    func write(markdown: @autoclosure () -> String, html: () throws -> String, json value: @autoclosure () -> JSONValue) throws {
+        if let report { try Self.writeText(Self.isHTML(report) ? html() : markdown(), to: report) }
         if let json { try Self.writeText(value().jsonText + "\n", to: json) }
     }
 

@@ -1,3 +1,5 @@
+import ArgumentParser
+
 /// The files each command reads and writes, as its arguments name them,
 /// for `OutputPaths.check` (run by `Territorio.run` before the command).
 /// A new command, or a new file flag, is added here. A --study file and
@@ -26,6 +28,19 @@ protocol CommandFiles {
     /// Files read (layers, specs, CSVs); `-` for standard input.
     var inputFiles: [String] { get }
     var outputFiles: [CommandOutput] { get }
+    /// Whether `--report FILE.html` gives an HTML page (coverage,
+    /// distribute); elsewhere an HTML name is refused before anything runs.
+    var writesHTMLReport: Bool { get }
+}
+
+extension CommandFiles {
+    var writesHTMLReport: Bool { false }
+
+    /// A `--report` named `.html` for a command whose report is Markdown only.
+    func checkReportFormat() throws {
+        guard !writesHTMLReport, let report = outputFiles.first(where: { $0.flag == "--report" && ReportOptions.isHTML($0.path) }) else { return }
+        throw ValidationError("--report \(report.path): this command writes its report in Markdown; name it .md (coverage and distribute write HTML)")
+    }
 }
 
 extension OutputOptions {
@@ -58,6 +73,7 @@ extension ConvertCommand: CommandFiles {
 }
 
 extension CoverageCommand: CommandFiles {
+    var writesHTMLReport: Bool { true }
     var inputFiles: [String] { territoryOptions.studyOption.files + [territoryOptions.territories, grouping, sites] + chain + [zones, points].compactMap { $0 } }
     var outputFiles: [CommandOutput] {
         outputOptions.files + reportOptions.files + input.files
@@ -72,6 +88,7 @@ extension DissolveCommand: CommandFiles {
 }
 
 extension DistributeCommand: CommandFiles {
+    var writesHTMLReport: Bool { true }
     var inputFiles: [String] { territoryOptions.studyOption.files + [sites, territoryOptions.territories, chain] + [roads, grouping].compactMap { $0 } }
     var outputFiles: [CommandOutput] {
         outputOptions.files + reportOptions.files + input.files

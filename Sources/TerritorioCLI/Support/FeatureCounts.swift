@@ -1,6 +1,7 @@
 import Foundation
 import Geo
 import GeoFormats
+import Territory
 
 /// What a command took in, gave out and set aside, so that nothing is lost
 /// unseen: in = out + rejected, each rejection counted under its reason.
@@ -52,11 +53,16 @@ struct FeatureCounts: Sendable, Equatable {
         }
     }
 
-    var line: String {
-        var text = "\(subject): \(input) \(unit) in, \(output) out, \(rejected) rejected"
-        if !rejections.isEmpty { text += " (" + rejections.map { "\($0.count) \($0.reason)" }.joined(separator: ", ") + ")" }
-        if input != output + rejected { text += "; \(input - output - rejected) unaccounted for" }
-        for note in notes { text += "; \(note.count) \(note.reason)" }
+    var line: String { line(in: .en) }
+
+    /// The line in a language (`--lang` of the commands that have it); the
+    /// JSON keeps the English reasons.
+    func line(in language: Language) -> String {
+        func word(_ text: String) -> String { language.text(.tallyWord(text)) }
+        var text = language.text(.tally(subject: subject, input: input, unit: word(unit), output: output, rejected: rejected))
+        if !rejections.isEmpty { text += " (" + rejections.map { "\($0.count) \(word($0.reason))" }.joined(separator: ", ") + ")" }
+        if input != output + rejected { text += language.text(.tallyUnaccounted(input - output - rejected)) }
+        for note in notes { text += "; \(note.count) \(word(note.reason))" }
         return text
     }
 
@@ -85,8 +91,8 @@ struct FeatureCounts: Sendable, Equatable {
     }
 
     /// Writes the line on standard error and hands the tally to the recorder.
-    func report() {
-        Diagnostics.write(line + "\n")
+    func report(in language: Language = .en) {
+        Diagnostics.write(line(in: language) + "\n")
         Self.recorder?.record(self)
     }
 

@@ -7,7 +7,11 @@ import Foundation
 /// every number in its format; products, circuits and territories as the
 /// inputs name them.
 extension CoverageReport {
-    public var markdown: String {
+    public var markdown: String { markdownBody + language.text(.coverageDefinitions) }
+
+    /// The report without its definitions: the HTML report gives those
+    /// from the glossary (`GlossaryTerm.coverage`).
+    public var markdownBody: String {
         var text = summary
         text += findings
         for circuit in result.circuits { text += section(circuit) }
@@ -15,7 +19,6 @@ extension CoverageReport {
         text += primaryAgainstProcessing
         text += identityProducts
         text += pointTallies
-        text += language.text(.coverageDefinitions)
         return text
     }
 
@@ -49,7 +52,7 @@ extension CoverageReport {
             text += t(.surplusIntro)
             text += t(.surplusTableHeader)
             for (circuit, p) in surplus {
-                text += "| \(circuit.id) | \(p.product) | \(amount(p.production)) | \(amount(p.demand)) | \(amount(p.exportableSurplus)) | \(unit(p.unit)) | \(p.neighboursInDeficit.joined(separator: ", ")) |\n"
+                text += "| \(circuitLabel(circuit.id)) | \(p.product) | \(amount(p.production)) | \(amount(p.demand)) | \(amount(p.exportableSurplus)) | \(unit(p.unit)) | \(p.neighboursInDeficit.map(circuitLabel).joined(separator: ", ")) |\n"
             }
             text += "\n"
         }
@@ -64,7 +67,7 @@ extension CoverageReport {
             let nodes = criticalNodes.filter { $0.kind == .product }
             for (circuit, p) in short {
                 let proposal = nodes.first { $0.circuit == circuit.id && $0.product == p.product }?.proposal(in: language) ?? ""
-                text += "| \(circuit.id) | \(p.product) | \(amount(p.production)) | \(amount(p.demand)) | \(amount(p.productShortage)) | \(unit(p.unit)) | \(proposal) |\n"
+                text += "| \(circuitLabel(circuit.id)) | \(p.product) | \(amount(p.production)) | \(amount(p.demand)) | \(amount(p.productShortage)) | \(unit(p.unit)) | \(proposal) |\n"
             }
             text += "\n"
         }
@@ -76,7 +79,7 @@ extension CoverageReport {
             text += t(.stageShortageIntro)
             text += t(.stageShortageTableHeader)
             for node in stages {
-                text += "| \(node.circuit) | \(node.product) | \(stage(node.stage.stage)) | \(amount(node.stage.capacity)) | \(amount(node.stage.needed)) | \(Self.percent(node.shortfall)) | \(node.proposal(in: language)) |\n"
+                text += "| \(circuitLabel(node.circuit)) | \(node.product) | \(stage(node.stage.stage)) | \(amount(node.stage.capacity)) | \(amount(node.stage.needed)) | \(Self.percent(node.shortfall)) | \(node.proposal(in: language)) |\n"
             }
             text += "\n"
         }
@@ -84,7 +87,7 @@ extension CoverageReport {
     }
 
     private func section(_ circuit: CircuitCoverage.Circuit) -> String {
-        var text = "## \(circuit.id)\n\n"
+        var text = "## \(circuitLabel(circuit.id))\n\n"
         text += t(.circuitLine(territories: circuit.territories.count, area: amount(circuit.area / 1e6), people: people(circuit.population),
                                families: people(circuit.families), nearDistribution: people(circuit.populationNearDistribution)))
         text += productTable(circuit.products)
@@ -115,17 +118,17 @@ extension CoverageReport {
         var text = t(.zonesHeading)
         for zone in result.zones {
             text += "### \(zone.id)\n\n"
-            text += t(.zoneLine(circuits: zone.circuits.joined(separator: ", "), people: people(zone.population), families: people(zone.families)))
+            text += t(.zoneLine(circuits: zone.circuits.map(circuitLabel).joined(separator: ", "), people: people(zone.population), families: people(zone.families)))
             text += productTable(zone.products)
         }
         if !result.circuitsInNoZone.isEmpty {
-            text += t(.circuitsInNoZone(result.circuitsInNoZone.joined(separator: ", ")))
+            text += t(.circuitsInNoZone(result.circuitsInNoZone.map(circuitLabel).joined(separator: ", ")))
         }
         return text
     }
 
     private var primaryAgainstProcessing: String {
-        let rows = processingShares(in: language)
+        let rows = processingShares(in: language, labelled: true)
         guard !rows.isEmpty else { return "" }
         var text = t(.processingHeading)
         text += t(.processingTableHeader)
@@ -186,10 +189,11 @@ extension CoverageReport {
 
     /// Circuits, then zones (`zone Z`, as the JSON names them), for chains
     /// with a processing stage.
-    var processingShares: [ProcessingShare] { processingShares(in: .en) }
+    var processingShares: [ProcessingShare] { processingShares(in: .en, labelled: false) }
 
-    func processingShares(in language: Language) -> [ProcessingShare] {
-        let places = result.circuits.map { ($0.id, $0.products) } + result.zones.map { (language.text(.zonePlace($0.id)), $0.products) }
+    /// `labelled`: circuits by name and code, for the reports people read.
+    func processingShares(in language: Language, labelled: Bool) -> [ProcessingShare] {
+        let places = result.circuits.map { (labelled ? circuitLabel($0.id) : $0.id, $0.products) } + result.zones.map { (language.text(.zonePlace($0.id)), $0.products) }
         return places.flatMap { place, products in
             products.compactMap { p -> ProcessingShare? in
                 guard let processing = p.stages.first(where: { $0.stage == .processing }), let primary = p.stages.first else { return nil }

@@ -9,6 +9,12 @@ public struct CoverageReport {
     /// The language of the Markdown report; the layers and the JSON keep
     /// English keys and stage names and locale-free numbers in any.
     public var language: Language
+    /// The circuits' names (the grouping's `circuit_name` column) for the
+    /// Markdown and HTML reports: "Tovar (C-EM09)"; codes without them.
+    public var circuitNames: CircuitNames?
+
+    /// A circuit as the reports for people show it.
+    public func circuitLabel(_ circuit: String) -> String { circuitNames?.label(circuit) ?? circuit }
 
     public init(_ result: CircuitCoverage.Result, language: Language = .en) {
         self.result = result
@@ -16,7 +22,8 @@ public struct CoverageReport {
         criticalNodes = CriticalNode.all(in: result.circuits)
     }
 
-    static func slug(_ text: String) -> String {
+    /// A product or unit as the layers' property names spell it (`maize_flour`).
+    public static func slug(_ text: String) -> String {
         String(text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "_" })
     }
 

@@ -18,6 +18,11 @@ public struct DistributionReport {
     /// The language of the Markdown report; the JSON, CSV and lines stay
     /// English and locale-free.
     public var language: Language = .en
+    /// Names for the reports people read: territories by this property
+    /// ("Tovar (EM0901)"), circuits by the grouping's `circuit_name`; codes
+    /// where there is none. The layers, CSV and JSON keep codes.
+    public var territoryNameField: String?
+    public var circuitNames: CircuitNames?
 
     public init(result: Distribution.Result, chain: ChainSpec, sites: Layer, territories: Layer,
                 siteIDField: String? = nil, territoryIDField: String? = nil) {
@@ -36,6 +41,17 @@ public struct DistributionReport {
 
     func siteID(_ index: Int) -> String { Self.id(of: sites.features[index], field: siteIDField) ?? "#\(index)" }
     public func territoryID(_ index: Int) -> String { Self.id(of: territories.features[index], field: territoryIDField) ?? "#\(index)" }
+
+    /// A territory as the Markdown report shows it: "name (code)", or the
+    /// code where the name field is empty.
+    func territoryLabel(_ index: Int) -> String {
+        let code = territoryID(index)
+        guard let field = territoryNameField, let value = territories.features[index].properties[field], value != .null,
+              case let name = value.text, !name.isEmpty, name != code else { return code }
+        return "\(name) (\(code))"
+    }
+
+    public func circuitLabel(_ circuit: String) -> String { circuitNames?.label(circuit) ?? circuit }
 
     /// Sites (of the links used) and territories with no id, which the
     /// report can only label by position.
@@ -82,11 +98,25 @@ public struct DistributionReport {
         }
     }
 
-    public var summary: String {
-        String(format: "%@: %.1f of %.1f %@ delivered (%.1f %%), %.1f t through intermediaries (baseline %.1f), %.0f t-km; %@ in %d pricing rounds",
-               chain.product, result.delivered, result.demand, chain.unit.rawValue, 100 * share,
-               result.intermediated, result.baseline.figures.intermediated, result.tonneKilometres,
-               result.optimal ? "optimal over every link" : "NOT certified optimal", result.pricingRounds)
+    public var summary: String { summary(in: .en) }
+
+    /// The line distribute writes on standard error, in `language`.
+    public func summary(in language: Language) -> String {
+        func f(_ value: Double, _ digits: Int) -> String { figure(value, digits, in: language) }
+        return language.text(.distributionSummary(product: chain.product, delivered: f(result.delivered, 1), demand: f(result.demand, 1),
+                                                  unit: language.name(of: chain.unit), share: f(100 * share, 1),
+                                                  intermediated: f(result.intermediated, 1), baseline: f(result.baseline.figures.intermediated, 1),
+                                                  tonneKm: f(result.tonneKilometres, 0), optimal: result.optimal, rounds: result.pricingRounds))
+    }
+
+    /// A figure of the reports: `1335.0` in English (as before catalogues),
+    /// `1.335,0` in Spanish.
+    func figure(_ value: Double, _ digits: Int, signed: Bool = false, in language: Language) -> String {
+        guard language != .en else { return String(format: signed ? "%+.\(digits)f" : "%.\(digits)f", value) }
+        // Rounded here: NumberFormatter on Linux does not cut to maximumFractionDigits.
+        let scale = pow(10, Double(digits)), rounded = (value * scale).rounded() / scale
+        let text = ReportNumber.grouped(rounded == 0 ? 0 : rounded, minimumFractionDigits: digits, maximumFractionDigits: digits, language: language)
+        return signed && !text.hasPrefix("-") ? "+" + text : text
     }
 
     func round(_ value: Double) -> JSONValue { .number((value * 1000).rounded() / 1000) }
@@ -109,13 +139,7 @@ public struct DistributionReport {
     /// `1335.0` in English (as before catalogues), `1.335,0` in Spanish.
     public var markdown: String {
         func t(_ key: Catalogue.Key) -> String { language.text(key) }
-        func f(_ value: Double, _ digits: Int, signed: Bool = false) -> String {
-            guard language != .en else { return String(format: signed ? "%+.\(digits)f" : "%.\(digits)f", value) }
-            // Rounded here: NumberFormatter on Linux does not cut to maximumFractionDigits.
-            let scale = pow(10, Double(digits)), rounded = (value * scale).rounded() / scale
-            let text = ReportNumber.grouped(rounded == 0 ? 0 : rounded, minimumFractionDigits: digits, maximumFractionDigits: digits, language: language)
-            return signed && !text.hasPrefix("-") ? "+" + text : text
-        }
+        func f(_ value: Double, _ digits: Int, signed: Bool = false) -> String { figure(value, digits, signed: signed, in: language) }
         func stage(_ k: Int) -> String { language.name(of: chain.stages[k]) }
         var text = t(.distributionTitle(product: chain.product))
         if !result.brokenAt.isEmpty {
@@ -154,14 +178,14 @@ public struct DistributionReport {
             text += t(.distributionByCircuitHeading)
             for circuit in exchange.circuits {
                 let before = baselineExchange?.circuit(circuit.id)
-                text += "| \(circuit.id) | \(f(before?.delivered ?? 0, 1)) | \(f(circuit.delivered, 1)) | \(f(before?.intermediated ?? 0, 1)) | "
+                text += "| \(circuitLabel(circuit.id)) | \(f(before?.delivered ?? 0, 1)) | \(f(circuit.delivered, 1)) | \(f(before?.intermediated ?? 0, 1)) | "
                 text += "\(f(circuit.intermediated, 1)) | \(f(before?.tonneKilometres ?? 0, 0)) | \(f(circuit.tonneKilometres, 0)) | "
                 text += "\(f(circuit.ownSupplyUsed, 1)) | \(f(circuit.exported, 1)) | \(f(circuit.imported, 1)) |\n"
             }
             let moves = exchange.matrix.filter { $0.from != $0.to }.sorted { $0.tonnes > $1.tonnes }.prefix(15)
             if !moves.isEmpty {
                 text += t(.distributionMovesHeading)
-                for move in moves { text += "| \(move.from) | \(move.to) | \(f(move.tonnes, 1)) |\n" }
+                for move in moves { text += "| \(circuitLabel(move.from)) | \(circuitLabel(move.to)) | \(f(move.tonnes, 1)) |\n" }
             }
             text += "\n"
         }
@@ -169,7 +193,7 @@ public struct DistributionReport {
         let worst = result.unmet.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(15)
         if !worst.isEmpty {
             text += t(.distributionUnmetHeading)
-            for (territory, amount) in worst { text += "| \(territoryID(territory)) | \(f(amount, 2)) |\n" }
+            for (territory, amount) in worst { text += "| \(territoryLabel(territory)) | \(f(amount, 2)) |\n" }
             text += "\n"
         }
         return text

@@ -2,8 +2,9 @@ import Foundation
 import Geo
 
 /// Which circuit each territory belongs to: a CSV of
-/// `territory_code,circuit_id` rows (a header first). A territory may be
-/// listed in two circuits (an overlap, reported) or in none.
+/// `territory_code,circuit_id` rows (a header first), and optionally a
+/// `circuit_name` column naming each circuit for reports and maps. A
+/// territory may be listed in two circuits (an overlap, reported) or in none.
 public struct Grouping: Sendable {
     public struct Row: Sendable, Hashable {
         public let line: Int
@@ -12,6 +13,9 @@ public struct Grouping: Sendable {
     }
 
     public let rows: [Row]
+    /// Each circuit's name, from the `circuit_name` column; nil when the
+    /// file has none (reports then show codes, as asked).
+    public let names: CircuitNames?
 
     /// Circuits in order of first appearance.
     public var circuits: [String] {
@@ -23,8 +27,9 @@ public struct Grouping: Sendable {
         rows.filter { $0.circuit == circuit }.map(\.territory)
     }
 
-    public init(rows: [Row]) {
+    public init(rows: [Row], names: CircuitNames? = nil) {
         self.rows = rows
+        self.names = names
     }
 
     /// Reads a grouping CSV with the project's CSV parser: `,` or `;`,
@@ -48,7 +53,8 @@ public struct Grouping: Sendable {
 
     private static func parse(table: CSVTable, name: String) throws(ReadError) -> Grouping {
         let rows = try PairTable.rows(of: table, name: name, first: ["territory_code", "territory", "code"], second: ["circuit_id", "circuit"])
-        return Grouping(rows: rows.map { Row(line: $0.line, territory: $0.first, circuit: $0.second) })
+        let grouping = rows.map { Row(line: $0.line, territory: $0.first, circuit: $0.second) }
+        return Grouping(rows: grouping, names: try CircuitNames(table: table, rows: grouping, file: name))
     }
 
     /// `territory_code,circuit_id`, one row per territory.

@@ -68,18 +68,30 @@ public struct GroupingComparison: Sendable {
 
     /// A table, a row per grouping, with each product's self-sufficient
     /// circuits when there are chains; then how many territories change.
-    public var markdown: String {
+    public var markdown: String { markdown(in: .en) }
+
+    /// The table in `language`: its catalogue's words, its numbers
+    /// (`0.412` in English as before catalogues, `0,412` in Spanish).
+    public func markdown(in language: Language) -> String {
+        func number(_ value: Double, _ digits: Int) -> String {
+            language == .en ? String(format: "%.\(digits)f", value)
+                : ReportNumber.grouped(value, minimumFractionDigits: digits, maximumFractionDigits: digits, language: language)
+        }
         let products = entries.first?.evaluation.circuits.first?.selfSufficiency.map(\.product) ?? []
-        var text = "# Groupings compared\n\n| grouping | circuits | contiguous | mean compactness | population variation (sd / mean) | mean trip km |"
-        text += products.map { " \($0): self-sufficient circuits (lowest) |" }.joined()
+        var text = language.text(.groupingsComparedTitle) + language.text(.groupingsComparedColumns)
+        text += products.map { language.text(.groupingsSelfSufficientColumn(product: $0)) }.joined()
         text += "\n|---|---:|---:|---:|---:|---:|" + String(repeating: "---:|", count: products.count) + "\n"
         for entry in entries {
             let evaluation = entry.evaluation
-            text += String(format: "| %@ | %d | %.0f %% | %.3f | %.3f | %.2f |", entry.name, evaluation.circuits.count,
-                           100 * evaluation.contiguousShare, evaluation.meanCompactness, evaluation.populationVariation, entry.meanTripKm)
-            text += products.map { " \(evaluation.selfSufficiencySummary(of: $0)) |" }.joined() + "\n"
+            text += "| \(entry.name) | \(evaluation.circuits.count) | \(number(100 * evaluation.contiguousShare, 0)) % | "
+            text += "\(number(evaluation.meanCompactness, 3)) | \(number(evaluation.populationVariation, 3)) | \(number(entry.meanTripKm, 2)) |"
+            text += products.map { product in
+                let values = evaluation.circuits.compactMap { $0.selfSufficiency.first { $0.product == product }?.value }
+                let lowest = values.min().map { number($0, 2) } ?? "-"
+                return " " + language.text(.groupingsSelfSufficient(count: values.filter { $0 >= 1 }.count, of: evaluation.circuits.count, lowest: lowest)) + " |"
+            }.joined() + "\n"
         }
-        text += "\n\(changed.filter { $0 }.count) of \(changed.count) territories change circuit-mates between the groupings.\n"
+        text += language.text(.groupingsChanged(changed: changed.filter { $0 }.count, of: changed.count))
         return text
     }
 

@@ -249,6 +249,83 @@ extension Catalogue {
                 + "with paths relative to it; the coverage and distribution steps read it with `--study`, and a flag given beside it overrides it (`--chain` picks the cheese chain for the routes). "
                 + "Rerun any analysis on the same study with `territorio coverage --study \(study) ...`.\n\n"
                 + "```sh\n" + commands + "\n```\n"
+        case .definitionsHeading: "Definitions"
+        case .term(let term):
+            switch term {
+            case .circuit: "circuit"
+            case .stage: "stage"
+            case .criticalNode: "critical node, bottleneck"
+            case .needed: "needed, balance, to add"
+            case .selfSupply: "self-supply, self-sufficiency"
+            case .exportableSurplus: "exportable surplus"
+            case .productShortage: "shortage of product"
+            case .valueAdded: "value added"
+            case .intermediary: "intermediary"
+            case .baseline: "baseline"
+            case .tonneKm: "tonne-km"
+            }
+        case .definition(let term):
+            switch term {
+            case .circuit:
+                "A grouping of territories that organises the whole chain of a product.\nIts demand is its people times the chain's per-capita demand."
+            case .stage:
+                "One step of a chain: primary, collection, processing, distribution, retail.\nEach stage counts its capacity in its own unit (t/month, l/month)."
+            case .criticalNode:
+                "A stage that is missing, or whose capacity limits the chain, in a circuit.\nThe report gives the capacity to add there."
+            case .needed:
+                "What the circuit's own demand requires of a stage, in the stage's unit; balance = capacity - needed.\nTo add: the capacity a stage that cannot be skipped lacks for that demand."
+            case .selfSupply:
+                "What the chain delivers to the circuit's own people, limited by its weakest stage (the bottleneck).\nSelf-sufficiency = self-supply / demand."
+            case .exportableSurplus:
+                "What the first stage produces beyond the circuit's demand, in final product.\nIt can leave unprocessed, so the circuit's own plants and shops do not cap it."
+            case .productShortage:
+                "Demand beyond what the circuit's first stage produces.\nOnly product from elsewhere can meet it."
+            case .valueAdded:
+                "At each stage, what passes through it at its price less its inputs at the price of the stage before.\nThe outside share is the part held by intermediaries from outside the circuit."
+            case .intermediary:
+                "An actor from outside the circuit that buys and resells between two stages.\nThe optimised routes send as little product through them as capacities allow."
+            case .baseline:
+                "The trade as it is: whom each site sells to, or else its nearest actor of the next stage.\nThe optimised routes are compared with it."
+            case .tonneKm:
+                "Tonnes carried times kilometres in a straight line, over every route.\nWith roads, tonne-minutes along them instead."
+            }
+        case .mapSelfSufficiencyTitle(let product): "\(product): self-sufficiency by circuit"
+        case .mapSelfSufficiency(let product): "\(product): share of each circuit's demand it supplies itself"
+        case .mapRoutes(let product): "\(product): the optimised routes, by tonnes a month"
+        case .mapTerritories: "territories"
+        case .mapRoutesLayer: "routes"
+        case .mapRouteField: "route"
+        case .mapRouteThroughIntermediary: "through an intermediary"
+        case .mapRouteDirect: "direct"
+        case .mapsHeading: "Maps"
+        case .figureMissing(let file): "(figure \(file) was not found beside the report)"
+        case .htmlFooter: "Written by Territorio. Print or save as PDF from the browser."
+        case .unnamedCircuits(let file, let count, let of, let column, let first):
+            "\(file): \(count) of \(of) circuits have no \(column); the reports show them by code: \(first)"
+        case .unnamedTerritories(let file, let count, let of, let field, let first):
+            "\(file): \(count) of \(of) territories have no \(field); the reports show them by code: \(first)"
+        case .tally(let subject, let input, let unit, let output, let rejected):
+            "\(subject): \(input) \(unit) in, \(output) out, \(rejected) rejected"
+        case .tallyUnaccounted(let count): "; \(count) unaccounted for"
+        case .tallyWord(let word): word
+        case .coverageTally(let file, let circuits, let surplus, let productShort, let stagesShort, let overlaps, let inNone):
+            "\(file): \(circuits) circuits; \(surplus) circuit-product pairs with surplus to place, \(productShort) short of product, \(stagesShort) stages short of capacity; \(overlaps) territories in two circuits, \(inNone) in none"
+        case .circuitsInNoZoneWarning(let file, let count, let first): "\(file): \(count) circuits in no zone: \(first)"
+        case .distributionSummary(let product, let delivered, let demand, let unit, let share, let intermediated, let baseline, let tonneKm, let optimal, let rounds):
+            "\(product): \(delivered) of \(demand) \(unit) delivered (\(share) %), \(intermediated) t through intermediaries (baseline \(baseline)), \(tonneKm) t-km; \(optimal ? "optimal over every link" : "NOT certified optimal") in \(rounds) pricing rounds"
+        case .distributionNotOptimalWarning(let reason): "the flow is not certified optimal: \(reason ?? "unknown")"
+        case .distributionUnlabelled(let sites, let territories):
+            "\(sites) sites and \(territories) territories in the results have no id, and are labelled # and their position in the file; give --site-id-field and --id-field"
+        case .distributionCutOff(let count, let of, let first):
+            "\(count) of \(of) territories are on a road component no seller is on, so their demand is unmet: \(first)"
+        case .distributionBeyondSnap(let count, let of, let maxSnap, let first):
+            "\(count) of \(of) territories are beyond --max-snap \(maxSnap) of the roads, so their demand is unmet: \(first)"
+        case .groupingsComparedTitle: "# Groupings compared\n\n"
+        case .groupingsComparedColumns:
+            "| grouping | circuits | contiguous | mean compactness | population variation (sd / mean) | mean trip km |"
+        case .groupingsSelfSufficientColumn(let product): " \(product): self-sufficient circuits (lowest) |"
+        case .groupingsSelfSufficient(let count, let of, let lowest): "\(count) of \(of) (\(lowest))"
+        case .groupingsChanged(let changed, let of): "\n\(changed) of \(of) territories change circuit-mates between the groupings.\n"
         }
     }
 }

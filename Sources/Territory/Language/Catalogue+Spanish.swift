@@ -265,6 +265,99 @@ extension Catalogue {
                 + "con rutas relativas a él; los pasos de cobertura y distribución lo leen con `--study`, y una opción dada a su lado lo sustituye (`--chain` elige la cadena del queso para las rutas). "
                 + "Repita cualquier análisis sobre el mismo estudio con `territorio coverage --study \(study) ...`.\n\n"
                 + "```sh\n" + commands + "\n```\n"
+        case .definitionsHeading: "Definiciones"
+        case .term(let term):
+            switch term {
+            case .circuit: "circuito (Circuito Económico Comunal)"
+            case .stage: "eslabón"
+            case .criticalNode: "nudo crítico"
+            case .needed: "necesario, balance, por añadir"
+            case .selfSupply: "abastecimiento propio, autoabastecimiento"
+            case .exportableSurplus: "excedente exportable"
+            case .productShortage: "déficit de rubro"
+            case .valueAdded: "valor agregado"
+            case .intermediary: "intermediario"
+            case .baseline: "situación de partida"
+            case .tonneKm: "toneladas-km"
+            }
+        case .definition(let term):
+            switch term {
+            case .circuit:
+                "Agrupación de territorios que organiza toda la cadena productiva de un rubro.\nSu demanda es su población por el consumo per cápita de la cadena."
+            case .stage:
+                "Un paso de la cadena: producción primaria, acopio, transformación, distribución, comercialización.\nCada eslabón cuenta su capacidad en su propia unidad (t/mes, l/mes)."
+            case .criticalNode:
+                "Eslabón que falta, o cuya capacidad limita la cadena, en un circuito.\nEl informe da la capacidad por añadir en él."
+            case .needed:
+                "Lo que la demanda propia del circuito requiere de un eslabón, en su unidad; balance = capacidad - necesario.\nPor añadir: la capacidad que le falta para esa demanda a un eslabón del que no se puede prescindir."
+            case .selfSupply:
+                "Lo que la cadena entrega a la población del propio circuito, limitado por su eslabón más débil (el nudo crítico).\nAutoabastecimiento = abastecimiento propio / demanda."
+            case .exportableSurplus:
+                "Lo que el primer eslabón produce más allá de la demanda del circuito, en producto final.\nPuede salir sin transformar, así que las plantas y comercios del circuito no lo limitan."
+            case .productShortage:
+                "La demanda más allá de lo que produce el primer eslabón del circuito.\nSolo el rubro de otros lugares puede cubrirla."
+            case .valueAdded:
+                "En cada eslabón, lo que pasa por él a su precio menos sus insumos al precio del eslabón anterior.\nLa parte de intermediarios es la que queda en manos de intermediarios de fuera del circuito."
+            case .intermediary:
+                "Actor de fuera del circuito que compra y revende entre dos eslabones.\nLas rutas optimizadas pasan por ellos tan poco rubro como las capacidades permiten."
+            case .baseline:
+                "El comercio tal como es: a quién vende cada actor, o si no, al actor más cercano del eslabón siguiente.\nLas rutas optimizadas se comparan con ella."
+            case .tonneKm:
+                "Toneladas transportadas por kilómetros en línea recta, sobre todas las rutas.\nCon carreteras, toneladas-minuto por ellas."
+            }
+        case .mapSelfSufficiencyTitle(let product): "\(product): autoabastecimiento por circuito"
+        case .mapSelfSufficiency(let product): "\(product): parte de la demanda de cada circuito que se abastece a sí mismo"
+        case .mapRoutes(let product): "\(product): las rutas optimizadas, en toneladas al mes"
+        case .mapTerritories: "territorios"
+        case .mapRoutesLayer: "rutas"
+        case .mapRouteField: "ruta"
+        case .mapRouteThroughIntermediary: "con intermediario"
+        case .mapRouteDirect: "sin intermediario"
+        case .mapsHeading: "Mapas"
+        case .figureMissing(let file): "(no se encontró la figura \(file) junto al informe)"
+        case .htmlFooter: "Escrito por Territorio. Imprima o guarde como PDF desde el navegador."
+        case .unnamedCircuits(let file, let count, let of, let column, let first):
+            "\(file): \(count) de \(of) circuitos no tienen \(column); los informes los muestran por su código: \(first)"
+        case .unnamedTerritories(let file, let count, let of, let field, let first):
+            "\(file): \(count) de \(of) territorios no tienen \(field); los informes los muestran por su código: \(first)"
+        case .tally(let subject, let input, let unit, let output, let rejected):
+            "\(subject): \(input) \(unit) de entrada, \(output) de salida, \(rejected) rechazados"
+        case .tallyUnaccounted(let count): "; \(count) sin explicar"
+        case .tallyWord(let word):
+            switch word {
+            case "features": "entidades"
+            case "territories": "territorios"
+            case "sites": "actores productivos"
+            case "unreadable rows": "filas ilegibles"
+            case "in no circuit": "sin circuito"
+            case "of no chain given": "de ninguna de las cadenas dadas"
+            case "outside every territory": "fuera de todo territorio"
+            case "in a territory of no circuit": "en un territorio sin circuito"
+            case "not of this chain's products and stages": "que no son de los rubros y eslabones de esta cadena"
+            case "beyond --max-snap of the roads": "más allá de --max-snap de las carreteras"
+            case "on a road component with none of their buyers": "en un componente de carreteras sin ninguno de sus compradores"
+            case "population missing, taken as 0": "sin población, tomada como 0"
+            case "population missing, left out": "sin población, dejados fuera"
+            default: word
+            }
+        case .coverageTally(let file, let circuits, let surplus, let productShort, let stagesShort, let overlaps, let inNone):
+            "\(file): \(circuits) circuitos; \(surplus) pares circuito-rubro con excedente por colocar, \(productShort) con déficit de rubro, \(stagesShort) eslabones con déficit de capacidad; \(overlaps) territorios en dos circuitos, \(inNone) en ninguno"
+        case .circuitsInNoZoneWarning(let file, let count, let first): "\(file): \(count) circuitos sin zona: \(first)"
+        case .distributionSummary(let product, let delivered, let demand, let unit, let share, let intermediated, let baseline, let tonneKm, let optimal, let rounds):
+            "\(product): \(delivered) de \(demand) \(unit) entregados (\(share) %), \(intermediated) t a través de intermediarios (situación de partida \(baseline)), \(tonneKm) t-km; \(optimal ? "óptimo sobre todos los enlaces" : "NO certificado como óptimo") en \(rounds) rondas de precios"
+        case .distributionNotOptimalWarning(let reason): "el flujo no está certificado como óptimo: \(reason ?? "causa desconocida")"
+        case .distributionUnlabelled(let sites, let territories):
+            "\(sites) actores y \(territories) territorios de los resultados no tienen identificador y se nombran con # y su posición en el archivo; dé --site-id-field e --id-field"
+        case .distributionCutOff(let count, let of, let first):
+            "\(count) de \(of) territorios están en un componente de carreteras sin ningún vendedor, así que su demanda no se cubre: \(first)"
+        case .distributionBeyondSnap(let count, let of, let maxSnap, let first):
+            "\(count) de \(of) territorios están más allá de --max-snap \(maxSnap) de las carreteras, así que su demanda no se cubre: \(first)"
+        case .groupingsComparedTitle: "# Agrupaciones comparadas\n\n"
+        case .groupingsComparedColumns:
+            "| agrupación | circuitos | contiguos | compacidad media | variación de la población (desviación / media) | viaje medio en km |"
+        case .groupingsSelfSufficientColumn(let product): " \(product): circuitos autoabastecidos (el menor autoabastecimiento) |"
+        case .groupingsSelfSufficient(let count, let of, let lowest): "\(count) de \(of) (\(lowest))"
+        case .groupingsChanged(let changed, let of): "\n\(changed) de \(of) territorios cambian de compañeros de circuito entre las agrupaciones.\n"
         }
     }
 }

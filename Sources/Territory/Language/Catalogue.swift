@@ -6,6 +6,15 @@
 /// the language, names) are placed by each language where its grammar
 /// wants them.
 public enum Catalogue {
+    /// The units and reasons of the coverage and distribute tallies, as
+    /// `FeatureCounts` writes them in English: each has its translation.
+    public static let tallyWords = [
+        "features", "territories", "sites", "unreadable rows", "in no circuit", "of no chain given",
+        "outside every territory", "in a territory of no circuit", "not of this chain's products and stages",
+        "beyond --max-snap of the roads", "on a road component with none of their buyers",
+        "population missing, taken as 0", "population missing, left out",
+    ]
+
     public enum Key: Sendable {
         // Vocabulary
         case stage(Stage)
@@ -143,5 +152,58 @@ public enum Catalogue {
         case demoSuggestedGrouping
         case demoMaps
         case demoCommands(study: String, commands: String)
+
+        // The HTML reports (Reports target)
+        /// The heading of the definitions chapter.
+        case definitionsHeading
+        /// A glossary term's name, and its definition in two lines.
+        case term(GlossaryTerm)
+        case definition(GlossaryTerm)
+        /// The title of the coverage report's map of one product, and its caption.
+        case mapSelfSufficiencyTitle(product: String)
+        case mapSelfSufficiency(product: String)
+        /// The title of the distribution report's map.
+        case mapRoutes(product: String)
+        case mapsHeading
+        /// The legend names of the distribution map's layers.
+        case mapTerritories
+        case mapRoutesLayer
+        /// The distribution map's legend: what colours a route, and its two values.
+        case mapRouteField
+        case mapRouteThroughIntermediary
+        case mapRouteDirect
+        /// A figure the Markdown names whose file is not there.
+        case figureMissing(file: String)
+        /// The HTML page's line under the title: language and tool.
+        case htmlFooter
+
+        // group compare's Markdown report
+        case groupingsComparedTitle
+        case groupingsComparedColumns
+        case groupingsSelfSufficientColumn(product: String)
+        /// "3 of 15 (0.42)": circuits self-sufficient in a product, and the lowest share.
+        case groupingsSelfSufficient(count: Int, of: Int, lowest: String)
+        case groupingsChanged(changed: Int, of: Int)
+
+        // Diagnostics on standard error
+        /// Circuits the grouping's name column leaves without a name.
+        case unnamedCircuits(file: String, count: Int, of: Int, column: String, first: String)
+        /// Territories the --name-field leaves without a name.
+        case unnamedTerritories(file: String, count: Int, of: Int, field: String, first: String)
+        /// "FILE: 12 sites in, 10 out, 2 rejected": a command's tally (`FeatureCounts`).
+        case tally(subject: String, input: Int, unit: String, output: Int, rejected: Int)
+        case tallyUnaccounted(Int)
+        /// A unit or reason of a tally, one of `Catalogue.tallyWords`; others
+        /// (of commands not yet translated) stay as they are.
+        case tallyWord(String)
+        case coverageTally(file: String, circuits: Int, surplus: Int, productShort: Int, stagesShort: Int, overlaps: Int, inNone: Int)
+        case circuitsInNoZoneWarning(file: String, count: Int, first: String)
+        /// distribute's line on standard error, its figures formatted for the language.
+        case distributionSummary(product: String, delivered: String, demand: String, unit: String, share: String,
+                                 intermediated: String, baseline: String, tonneKm: String, optimal: Bool, rounds: Int)
+        case distributionNotOptimalWarning(reason: String?)
+        case distributionUnlabelled(sites: Int, territories: Int)
+        case distributionCutOff(count: Int, of: Int, first: String)
+        case distributionBeyondSnap(count: Int, of: Int, maxSnap: String, first: String)
     }
 }

@@ -41,7 +41,7 @@ public struct CheckedValues: Sendable {
         guard !skipped.isEmpty else { return grouping }
         let join = SpatialJoin(options: .init(idField: idField))
         let codes = Set(skipped.map { join.code(of: original.features[$0], index: $0).text })
-        return Grouping(rows: grouping.rows.filter { !codes.contains($0.territory) })
+        return Grouping(rows: grouping.rows.filter { !codes.contains($0.territory) }, names: grouping.names)
     }
 }
 

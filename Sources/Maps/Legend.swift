@@ -49,9 +49,9 @@ enum Legend {
             let decimals = NumberFormat.decimals(for: bounds)
             var rows: [(Swatch, String)] = colors.indices.map { index in
                 let (lower, upper) = classification.range(of: index)
-                let low = NumberFormat.format(lower, decimals: decimals), high = NumberFormat.format(upper, decimals: decimals)
+                let low = text.number(lower, decimals: decimals), high = text.number(upper, decimals: decimals)
                 var label = low == high ? low : low + " – " + high
-                label += "  (\(NumberFormat.format(Double(counts[index]), decimals: 0)))"
+                label += "  (\(text.number(Double(counts[index]), decimals: 0)))"
                 return (swatch(colors[index]), label)
             }
             if symbology.noDataCount > 0 { rows.append((swatch(Palette.noData), "\(text.noValue)  (\(symbology.noDataCount))")) }
@@ -59,7 +59,7 @@ enum Legend {
             if diverging { how += text.centredOnZero }
             sections.append(LegendSection(heading: name, caption: [legendTitle ?? field, how], rows: rows))
         case .categories(let field, let values, let colors, let grouped, let counts):
-            func counted(_ label: String, _ count: Int) -> String { "\(label)  (\(NumberFormat.format(Double(count), decimals: 0)))" }
+            func counted(_ label: String, _ count: Int) -> String { "\(label)  (\(text.number(Double(count), decimals: 0)))" }
             var rows: [(Swatch, String)] = values.indices.map { index in
                 (swatch(colors[index]), counted(valueLabels[values[index]] ?? values[index], counts[index]))
             }
@@ -75,7 +75,7 @@ enum Legend {
                 ? [range.maximum, (range.minimum + range.maximum) / 2, range.minimum] : [range.maximum]
             let decimals = NumberFormat.decimals(for: values)
             let rows: [(Swatch, String)] = values.map { value in
-                (.line(Stroke(color: color, width: symbology.lineWidth(for: value))), NumberFormat.format(value, decimals: decimals))
+                (.line(Stroke(color: color, width: symbology.lineWidth(for: value))), text.number(value, decimals: decimals))
             }
             let heading: String? = if case .uniform = symbology.colouring { name } else { nil }
             sections.append(LegendSection(heading: heading, caption: [MapText.fill(text.lineWidth, ["field": field])], rows: rows))
@@ -85,7 +85,7 @@ enum Legend {
             let values = [top, top / 4, top / 16]
             let decimals = NumberFormat.decimals(for: values)
             let rows: [(Swatch, String)] = values.map { value in
-                (.point(fill: color, radius: symbology.pointRadius(for: value)), NumberFormat.format(value, decimals: decimals))
+                (.point(fill: color, radius: symbology.pointRadius(for: value)), text.number(value, decimals: decimals))
             }
             let heading: String? = if case .uniform = symbology.colouring { name } else { nil }
             sections.append(LegendSection(heading: heading, caption: [MapText.fill(text.markerArea, ["field": field])], rows: rows))

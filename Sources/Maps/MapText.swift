@@ -21,10 +21,26 @@ public struct MapText: Sendable, Hashable {
     public var noMatch = "no match"
     public var fitTo = "Fit to:"
     public var all = "all"
+    /// How numbers in legends read: `1,234.5` (English) or `1.234,5`.
+    public var groupingSeparator = ","
+    public var decimalSeparator = "."
 
     public init() {}
 
     public static let english = MapText()
+
+    /// A legend number with `decimals` places in this text's separators.
+    func number(_ value: Double, decimals: Int) -> String {
+        let english = NumberFormat.format(value, decimals: decimals)
+        guard groupingSeparator != "," || decimalSeparator != "." else { return english }
+        return String(english.map { character -> String in
+            switch character {
+            case ",": groupingSeparator
+            case ".": decimalSeparator
+            default: String(character)
+            }
+        }.joined())
+    }
 
     func methodName(_ method: ClassificationMethod) -> String {
         switch method {

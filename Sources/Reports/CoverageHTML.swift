@@ -33,7 +33,8 @@ extension CoverageReport {
             let field = "\(Self.slug(product))_self_sufficiency"
             guard layer.features.contains(where: { ($0.properties[field] ?? .null) != .null }) else { return nil }
             // A short title on the map, the sentence under it.
-            let options = MapOptions(title: language.text(.mapSelfSufficiencyTitle(product: product)), width: 900, colorBy: field, labels: "label")
+            var options = MapOptions(title: language.text(.mapSelfSufficiencyTitle(product: product)), width: 900, colorBy: field, labels: "label")
+            options.text = MapText(language: language)
             let svg = try MapOutput.render([MapLayer(name: language.text(.circuit), layer: layer)], options: options, format: .svg)
             return ReportFigure(caption: language.text(.mapSelfSufficiency(product: product)), mediaType: "image/svg+xml", bytes: svg)
         }

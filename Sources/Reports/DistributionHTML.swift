@@ -31,7 +31,8 @@ extension DistributionReport {
             ]
         }
         let title = language.text(.mapRoutes(product: chain.product))
-        let options = MapOptions(title: title, width: 900, colorBy: kind, lineWidthBy: tonnes)
+        var options = MapOptions(title: title, width: 900, colorBy: kind, lineWidthBy: tonnes)
+        options.text = MapText(language: language)
         let svg = try MapOutput.render([MapLayer(name: language.text(.mapTerritories), layer: territories),
                                         MapLayer(name: language.text(.mapRoutesLayer), layer: routes)],
                                        options: options, format: .svg)

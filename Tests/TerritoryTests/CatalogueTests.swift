@@ -118,6 +118,7 @@ import Testing
         [Catalogue.Key.definitionsHeading],
         GlossaryTerm.allCases.map { Catalogue.Key.term($0) },
         GlossaryTerm.allCases.map { Catalogue.Key.definition($0) },
+        MapWord.allCases.map { Catalogue.Key.map($0) },
         [Catalogue.Key.mapSelfSufficiencyTitle(product: "X")],
         [Catalogue.Key.mapSelfSufficiency(product: "X")],
         [Catalogue.Key.mapRoutes(product: "X")],
@@ -289,10 +290,11 @@ import Testing
         case .distributionUnlabelled: 136
         case .distributionCutOff: 137
         case .distributionBeyondSnap: 138
+        case .map: 139
         }
     }
 
-    static let count = 139
+    static let count = 140
 
     @Test func everyKeyIsListed() {
         #expect(Set(Self.every.map(Self.index)) == Set(0..<Self.count))

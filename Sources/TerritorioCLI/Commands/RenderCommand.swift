@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Geo
 import Maps
+import Reports
 
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -70,6 +71,8 @@ struct RenderCommand: ParsableCommand {
 
     @Option(name: .customLong("max-classes"), help: ArgumentHelp("Text values that get a colour each (2-60); past it the least frequent are grouped as \"other\", with a note naming them.", valueName: "n"))
     var maxClasses: Int = MapOptions.defaultMaxClasses
+
+    @OptionGroup var languageOption: LanguageOption
 
     @Option(name: .customLong("legend-title"), help: ArgumentHelp("The legend's title for the colour field, in place of its name.", valueName: "text"))
     var legendTitle: String?
@@ -173,12 +176,13 @@ struct RenderCommand: ParsableCommand {
             try FieldCheck.requireInAny(field, layers: named, flag: flag)
         }
         let insetLayer = try inset.map { path in MapLayer(name: MapLayer.name(forPath: path), layer: try Layers.read(path)) }
-        let options = MapOptions(title: title, width: width, colorBy: colorBy, classes: ClassificationMethod(parsing: classes)!,
+        var options = MapOptions(title: title, width: width, colorBy: colorBy, classes: ClassificationMethod(parsing: classes)!,
                                  lineWidthBy: lineWidthBy, labelFields: labels, legendTitle: legendTitle,
                                  valueLabels: try parsedValueLabels(), maxClasses: maxClasses, breaks: try parsedBreaks(),
                                  palette: palette, pointSize: pointSize.map(PointSize.init(parsing:)),
                                  pointColor: pointColor.map(PointColor.init(parsing:)), northArrow: !noNorthArrow, inset: insetLayer,
                                  leafletDirectory: leaflet ?? MapOptions.systemLeaflet, tiles: tiles, tilesAttribution: tilesAttribution)
+        options.text = MapText(language: languageOption.language)
         let notices: [String]
         do {
             notices = try MapOutput.write(mapLayers, options: options, to: output)

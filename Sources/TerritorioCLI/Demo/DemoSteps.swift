@@ -52,14 +52,14 @@ struct DemoSteps {
             DemoStep(title: "map the circuits' cheese coverage and the routes",
                      arguments: ["render", out("circuits.geojson"), out("cheese_routes.geojson"), "--color-by", "cheese_self_sufficiency",
                                  "--line-width-by", "tonnes_month", "--labels", "circuit_id", "--width", "1000",
-                                 "--title", "Cheese: how far each circuit feeds itself, and the routes", "-o", out("coverage_map.png")]),
+                                 "--title", "Cheese: how far each circuit feeds itself, and the routes", "-o", out("coverage_map.png")] + languageArguments),
             DemoStep(title: "map the milk collection catchments",
                      arguments: ["render", out("milk_collection_catchments.geojson"), "--color-by", "utilisation", "--width", "1000",
-                                 "--title", "Milk collection catchments: demand over capacity", "-o", out("catchments_map.png")]),
+                                 "--title", "Milk collection catchments: demand over capacity", "-o", out("catchments_map.png")] + languageArguments),
             DemoStep(title: "an interactive map of the parishes, routes and actors",
                      arguments: ["render", input("parishes.geojson"), out("cheese_routes.geojson"), input("sites.geojson"),
                                  "--color-by", "stage", "--line-width-by", "tonnes_month",
-                                 "--title", "The sample territory: actors by stage and cheese routes", "-o", out("map.html")]),
+                                 "--title", "The sample territory: actors by stage and cheese routes", "-o", out("map.html")] + languageArguments),
         ]
     }
 }

@@ -289,6 +289,25 @@ extension Catalogue {
             case .tonneKm:
                 "Tonnes carried times kilometres in a straight line, over every route.\nWith roads, tonne-minutes along them instead."
             }
+        case .map(let word):
+            switch word {
+            case .noValue: "no value"
+            case .other: "other: {n} values (see the notes)"
+            case .classes: "{method}, {n} classes"
+            case .centredOnZero: ", centred on 0"
+            case .quantile: "quantile"
+            case .jenks: "Jenks natural breaks"
+            case .equalInterval: "equal interval"
+            case .manualBreaks: "manual breaks"
+            case .lineWidth: "{field} (line width)"
+            case .markerArea: "{field} (marker area)"
+            case .and: "and"
+            case .legend: "Legend"
+            case .searchByName: "Search by name"
+            case .noMatch: "no match"
+            case .fitTo: "Fit to:"
+            case .all: "all"
+            }
         case .mapSelfSufficiencyTitle(let product): "\(product): self-sufficiency by circuit"
         case .mapSelfSufficiency(let product): "\(product): share of each circuit's demand it supplies itself"
         case .mapRoutes(let product): "\(product): the optimised routes, by tonnes a month"

@@ -305,6 +305,25 @@ extension Catalogue {
             case .tonneKm:
                 "Toneladas transportadas por kilómetros en línea recta, sobre todas las rutas.\nCon carreteras, toneladas-minuto por ellas."
             }
+        case .map(let word):
+            switch word {
+            case .noValue: "sin valor"
+            case .other: "otros: {n} valores (ver las notas)"
+            case .classes: "{method}, {n} clases"
+            case .centredOnZero: ", centrada en 0"
+            case .quantile: "cuantiles"
+            case .jenks: "cortes naturales de Jenks"
+            case .equalInterval: "intervalos iguales"
+            case .manualBreaks: "cortes manuales"
+            case .lineWidth: "{field} (grosor de la línea)"
+            case .markerArea: "{field} (área del símbolo)"
+            case .and: "y"
+            case .legend: "Leyenda"
+            case .searchByName: "Buscar por nombre"
+            case .noMatch: "sin resultados"
+            case .fitTo: "Ajustar a:"
+            case .all: "todo"
+            }
         case .mapSelfSufficiencyTitle(let product): "\(product): autoabastecimiento por circuito"
         case .mapSelfSufficiency(let product): "\(product): parte de la demanda de cada circuito que se abastece a sí mismo"
         case .mapRoutes(let product): "\(product): las rutas optimizadas, en toneladas al mes"

@@ -172,6 +172,8 @@ public enum Catalogue {
         case mapRouteField
         case mapRouteThroughIntermediary
         case mapRouteDirect
+        /// A word a map writes (`render --lang`, the reports' maps).
+        case map(MapWord)
         /// A figure the Markdown names whose file is not there.
         case figureMissing(file: String)
         /// The HTML page's line under the title: language and tool.

@@ -26,7 +26,7 @@ public enum Language: String, CaseIterable, Sendable {
 
     /// Thousands and decimal separators of the language's reports:
     /// `1,234.5` in English, `1.234,5` in Spanish.
-    var separators: (grouping: String, decimal: String) {
+    public var separators: (grouping: String, decimal: String) {
         switch self {
         case .en: (",", ".")
         case .es: (".", ",")

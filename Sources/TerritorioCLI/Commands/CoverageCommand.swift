@@ -68,6 +68,9 @@ struct CoverageCommand: ParsableCommand {
     @Option(name: .customLong("identity-field"), help: ArgumentHelp("Territories: field naming each one's identity product; reports the furthest stage of its chain present.", valueName: "name"))
     var identityField: String?
 
+    @Flag(name: .customLong("no-exchange"), help: "Skip each chain's exact distribution: no tonnes between circuits (faster on very large studies).")
+    var noExchange = false
+
     @Option(help: ArgumentHelp("Write territories listed in more than one circuit here.", valueName: "file"))
     var overlaps: String?
 
@@ -91,6 +94,7 @@ struct CoverageCommand: ParsableCommand {
         var analysis = CircuitCoverage()
         analysis.householdSize = householdSize
         analysis.radius = radius.metres
+        analysis.exchange = !noExchange
         let prepared = try territoryOptions.prepare()
         try FieldCheck.require(identityField.map { [$0] } ?? [], in: prepared.layer, file: territoryOptions.territories, flag: "--identity-field")
         analysis.identityField = identityField
@@ -125,6 +129,10 @@ struct CoverageCommand: ParsableCommand {
         let products = nodes.filter { $0.kind == .product }.count, stages = nodes.count - products
         let surplus = result.circuits.reduce(0) { $0 + $1.products.filter { $0.exportableSurplus > 0 }.count }
         Diagnostics.write("\(grouping): \(result.circuits.count) circuits; \(surplus) circuit-product pairs with surplus to place, \(products) short of product, \(stages) stages short of capacity; \(result.overlaps.count) territories in two circuits, \(result.unassigned.count) in none\n")
+        for run in result.exchanges {
+            Diagnostics.write(String(format: "%@: %.1f of %.1f %@ delivered by the exact distribution, %.1f moved between circuits%@\n", run.product,
+                                     run.delivered, run.demand, run.unit.rawValue, run.moved, run.optimal ? "" : " (NOT certified optimal: \(run.notOptimalReason ?? "unknown"))"))
+        }
         if let zoning = study.zoning, !result.circuitsInNoZone.isEmpty {
             Diagnostics.write("\(zoning.file): \(result.circuitsInNoZone.count) circuits in no zone: \(result.circuitsInNoZone.prefix(10).joined(separator: ", "))\n")
         }

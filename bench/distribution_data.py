@@ -31,6 +31,8 @@ if not os.path.exists(out):
     product = np.where(np.isin(stage, ["primary", "collection"]), "milk", "cheese")
     unit = np.where(product == "milk", "l/month", "t/month")
     capacity = np.where(product == "milk", raw * 20, raw / 200)
+    # Written with 2 decimals: at least 0.01, since a capacity of 0 is refused.
+    capacity = np.maximum(capacity, 0.01)
     generate.write_atomically(out, (
         f'{{"type":"Feature","id":"S{i}","properties":{{"stage":"{stage[i]}","product":"{product[i]}",'
         f'"capacity":{capacity[i]:.2f},"unit":"{unit[i]}","owner":"{"outside" if outside[i] else "circuit"}"}},'

@@ -31,6 +31,8 @@ product = np.where(np.isin(stage, ["primary", "collection"]), "milk", "cheese")
 unit = np.where(product == "milk", "l/month", "t/month")
 # Farms and collection centres in litres of milk a month, the rest in tonnes of cheese.
 capacity = np.where(product == "milk", points["capacity"].to_numpy() * 20, points["capacity"].to_numpy() / 200)
+# Written with 2 decimals: at least 0.01, since a capacity of 0 is refused.
+capacity = np.maximum(capacity, 0.01)
 with open(sites_out + ".tmp", "w") as f:
     f.write('{"type":"FeatureCollection","features":[\n')
     rows = []

@@ -69,6 +69,9 @@ struct CoverageCommand: ParsableCommand {
     @Option(name: .customLong("identity-field"), help: ArgumentHelp("Territories: field naming each one's identity product; reports the furthest stage of its chain present.", valueName: "name"))
     var identityField: String?
 
+    @Flag(name: .customLong("no-exchange"), help: "Skip each chain's exact distribution: no tonnes between circuits (faster on very large studies).")
+    var noExchange = false
+
     @Option(help: ArgumentHelp("Write territories listed in more than one circuit here.", valueName: "file"))
     var overlaps: String?
 
@@ -92,6 +95,7 @@ struct CoverageCommand: ParsableCommand {
         var analysis = CircuitCoverage()
         analysis.householdSize = householdSize
         analysis.radius = radius.metres
+        analysis.exchange = !noExchange
         let prepared = try territoryOptions.prepare()
         try FieldCheck.require(identityField.map { [$0] } ?? [], in: prepared.layer, file: territoryOptions.territories, flag: "--identity-field")
         analysis.identityField = identityField
@@ -131,6 +135,10 @@ struct CoverageCommand: ParsableCommand {
         let surplus = result.circuits.reduce(0) { $0 + $1.products.filter { $0.exportableSurplus > 0 }.count }
         Diagnostics.write(language.text(.coverageTally(file: grouping, circuits: result.circuits.count, surplus: surplus, productShort: products,
                                                        stagesShort: stages, overlaps: result.overlaps.count, inNone: result.unassigned.count)) + "\n")
+        for run in result.exchanges {
+            Diagnostics.write(String(format: "%@: %.1f of %.1f %@ delivered by the exact distribution, %.1f moved between circuits%@\n", run.product,
+                                     run.delivered, run.demand, run.unit.rawValue, run.moved, run.optimal ? "" : " (NOT certified optimal: \(run.notOptimalReason ?? "unknown"))"))
+        }
         if let zoning = study.zoning, !result.circuitsInNoZone.isEmpty {
             Diagnostics.write(language.text(.circuitsInNoZoneWarning(file: zoning.file, count: result.circuitsInNoZone.count,
                                                                      first: result.circuitsInNoZone.prefix(10).joined(separator: ", "))) + "\n")

@@ -19,7 +19,8 @@ struct DistributeCommand: ParsableCommand {
             over every link, whatever --neighbours (a speed hint). Compared with a baseline: the \
             current trade from --sells-to-field, or else each actor selling to its nearest actor \
             of the next stage. With --grouping, figures by circuit and, with --od, the tonnes \
-            moved between circuits.
+            moved between circuits; with --zones too, the same by zone (--od and --od-lines \
+            also write FILE_zones.csv and LINES_zones.geojson, zone to zone).
 
             Example:
               territorio distribute --sites geodata/territory/sites.geojson --territories geodata/territory/parishes.geojson \\
@@ -60,6 +61,9 @@ struct DistributeCommand: ParsableCommand {
     @Option(name: .customLong("od-lines"), help: ArgumentHelp("With --grouping: one line between each pair of circuits that trade, with its tonnes_month.", valueName: "file"))
     var odLines: String?
 
+    @Option(help: ArgumentHelp("With --grouping: CSV of circuit_id,zone_id. Figures by zone too; --od and --od-lines also write the zone-to-zone matrix and lines next to theirs, named FILE_zones.", valueName: "file"))
+    var zones: String?
+
     @Option(name: .customLong("site-id-field"), help: ArgumentHelp("Property of the sites holding their id (default: the feature id).", valueName: "name"))
     var siteIDField: String?
 
@@ -73,6 +77,7 @@ struct DistributeCommand: ParsableCommand {
         try applyStudy()
         guard neighbours >= 1 else { throw ValidationError("--neighbours must be 1 or more, not \(neighbours)") }
         if grouping == nil, od != nil || odLines != nil { throw ValidationError("--od and --od-lines need --grouping, the circuits to move product between") }
+        if grouping == nil, zones != nil { throw ValidationError("--zones groups circuits; give --grouping too") }
     }
 
     func run() throws {
@@ -93,7 +98,8 @@ struct DistributeCommand: ParsableCommand {
         }
         let circuits = try grouping.map { prepared.populationCheck.filter(try Grouping.read(path: $0), idField: territoryOptions.idField) }
         let study = try Study(territories: prepared, sites: try siteFields.prepare(siteContents, file: sites, idField: siteIDField, chains: [spec], in: prepared),
-                              chains: [spec], grouping: circuits, groupingFile: grouping ?? "<grouping>", travel: travel)
+                              chains: [spec], grouping: circuits, groupingFile: grouping ?? "<grouping>", travel: travel,
+                              zoning: try zones.map { try Zoning.read(path: $0) })
         let result = try distribution.run(study)
         let siteLayer = siteContents.layer, territoryLayer = prepared.layer
         var report = DistributionReport(result: result, chain: spec, sites: siteLayer, territories: territoryLayer,
@@ -106,6 +112,10 @@ struct DistributeCommand: ParsableCommand {
         if let circuits {
             report.exchange = try result.exchange(grouping: circuits, study: study)
             report.baselineExchange = try result.exchange(grouping: circuits, study: study, baseline: true)
+            if let zoning = study.zoning {
+                report.zoneExchange = try result.exchange(grouping: circuits, zoning: zoning, study: study)
+                report.baselineZoneExchange = try result.exchange(grouping: circuits, zoning: zoning, study: study, baseline: true)
+            }
         }
         let language = report.language
         if !result.optimal { Diagnostics.warn(language.text(.distributionNotOptimalWarning(reason: result.notOptimalReason))) }
@@ -134,10 +144,21 @@ struct DistributeCommand: ParsableCommand {
         }
         if let od, let csv = report.odCSV { try ReportOptions.writeText(csv, to: od) }
         if let odLines, let lines = try report.odLines() { try Layers.write(lines, to: odLines) }
+        if let od, let csv = report.zoneODCSV { try ReportOptions.writeText(csv, to: Self.zonesPath(od)) }
+        if let odLines, let lines = try report.zoneODLines() { try Layers.write(lines, to: Self.zonesPath(odLines)) }
         let territoryCounts = territoryOptions.counts(of: prepared)
         try reportOptions.write(markdown: report.markdown, html: report.html, json: FeatureCounts.adding([counts, territoryCounts], to: report.json))
         Diagnostics.write(report.summary(in: language) + "\n")
         counts.report(in: language)
         territoryCounts.report(in: language)
+    }
+
+    /// `od.csv` → `od_zones.csv`: where the zone-to-zone matrix or lines go.
+    static func zonesPath(_ path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        let ext = url.pathExtension, stem = url.deletingPathExtension().lastPathComponent + "_zones"
+        let name = ext.isEmpty ? stem : stem + "." + ext
+        let folder = (path as NSString).deletingLastPathComponent
+        return folder.isEmpty ? name : folder + "/" + name
     }
 }

@@ -89,11 +89,14 @@ extension DissolveCommand: CommandFiles {
 
 extension DistributeCommand: CommandFiles {
     var writesHTMLReport: Bool { true }
-    var inputFiles: [String] { territoryOptions.studyOption.files + [sites, territoryOptions.territories, chain] + [roads, grouping].compactMap { $0 } }
+    var inputFiles: [String] { territoryOptions.studyOption.files + [sites, territoryOptions.territories, chain] + [roads, grouping, zones].compactMap { $0 } }
     var outputFiles: [CommandOutput] {
-        outputOptions.files + reportOptions.files + input.files
-            + [od.map { CommandOutput(flag: "--od", path: $0, kind: .text) },
-               odLines.map { CommandOutput(flag: "--od-lines", path: $0, kind: .layer) }].compactMap { $0 }
+        // With --zones, --od and --od-lines also write FILE_zones next to theirs.
+        let zoned = zones == nil ? [] : [od.map { CommandOutput(flag: "--od", path: Self.zonesPath($0), kind: .text) },
+                                         odLines.map { CommandOutput(flag: "--od-lines", path: Self.zonesPath($0), kind: .layer) }]
+        return outputOptions.files + reportOptions.files + input.files
+            + ([od.map { CommandOutput(flag: "--od", path: $0, kind: .text) },
+                odLines.map { CommandOutput(flag: "--od-lines", path: $0, kind: .layer) }] + zoned).compactMap { $0 }
     }
 }
 

@@ -30,6 +30,7 @@ extension DistributeCommand {
         givenChain = try StudyOption.required(givenChain, nil, flag: "--chain", key: "chains", study: study)
         // The study's circuits give the figures by circuit and what moves between them.
         grouping = grouping ?? study?.grouping
+        zones = grouping == nil ? zones : zones ?? study?.zones
         roads = roads ?? study?.roads?.file
         graphOptions.apply(study)
         accessOptions.apply(study)

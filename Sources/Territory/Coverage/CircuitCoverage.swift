@@ -4,8 +4,9 @@ import Geo
 /// How well each circuit (a grouping of territories that organises the
 /// whole chain of its products) covers its people: population and
 /// families, demand and supply per product stage by stage, the bottleneck,
-/// missing stages, surplus or deficit and the neighbours it could supply,
-/// the people near its own distribution points, and the share of capacity
+/// missing stages, surplus or deficit and, from the chain's exact
+/// distribution, the tonnes it sends to and receives from each named
+/// circuit, the people near its own distribution points, and the share of capacity
 /// in outside hands. Across circuits: territories in two circuits, and
 /// territories in none.
 public struct CircuitCoverage: Sendable {
@@ -17,6 +18,9 @@ public struct CircuitCoverage: Sendable {
     public var points: PointTallies.Input?
     /// A field of the territories naming each one's identity product.
     public var identityField: String?
+    /// Runs each chain's exact distribution for the tonnes moved between
+    /// circuits (`Result.exchanges`); false leaves them out.
+    public var exchange = true
 
     public init() {}
 
@@ -68,6 +72,12 @@ public struct CircuitCoverage: Sendable {
         public var circuitsInNoZone: [String] = []
         public var points: PointTallies?
         public var identity: IdentityProducts?
+        /// Per chain, the tonnes its exact distribution moves between
+        /// circuits (and zones): where each surplus goes.
+        public var exchanges: [CoverageExchange] = []
+
+        /// The exchange of `product`, when it was run.
+        public func exchange(of product: String) -> CoverageExchange? { exchanges.first { $0.product == product } }
     }
 
     /// Covers the study's grouping with its sites and chains.
@@ -101,7 +111,6 @@ public struct CircuitCoverage: Sendable {
                                     population: population, families: population / householdSize,
                                     populationNearDistribution: near, products: products))
         }
-        try markNeighboursInDeficit(&circuits, context: context)
 
         var circuitsOfUnit: [Int: [String]] = [:]
         for row in grouping.rows {
@@ -131,6 +140,7 @@ public struct CircuitCoverage: Sendable {
             result.circuitsInNoZone = grouping.circuits.filter { zoning.zone(of: $0) == nil }
         }
         if let points { result.points = try PointTallies(points, study: study, circuitsOfUnit: circuitsOfUnit) }
+        if exchange { result.exchanges = try chains.map { try CoverageExchange(chain: $0, study: study, grouping: grouping) } }
         if let identityField { result.identity = IdentityProducts(field: identityField, study: study, sites: sites) }
         return result
     }
@@ -146,23 +156,5 @@ public struct CircuitCoverage: Sendable {
         let target = Layer(features: [Feature(geometry: reach.shape)], crs: units.crs)
         let result = try ArealInterpolation(extensive: [populationField]).interpolate(from: sources, to: target)
         return result.features[0].properties[populationField]?.doubleValue ?? 0
-    }
-
-    /// For each product, the neighbours (circuits sharing a boundary) that
-    /// are short of it.
-    private func markNeighboursInDeficit(_ circuits: inout [Circuit], context: GEOSContext) throws {
-        let geometries = try circuits.map { try Geometry($0.shape, context: context) }
-        let index = try SpatialIndex(geometries, context: context)
-        for (position, geometry) in geometries.enumerated() where !geometry.isEmpty {
-            var neighbours: [Int] = []
-            for other in index.query(geometry) where other != position {
-                if try geometry.intersects(geometries[other]) { neighbours.append(other) }
-            }
-            for product in circuits[position].products.indices {
-                circuits[position].products[product].neighboursInDeficit = neighbours
-                    .filter { circuits[$0].products[product].productShortage > 0 }
-                    .map { circuits[$0].id }
-            }
-        }
     }
 }

@@ -25,7 +25,7 @@ extension CoverageReport {
                 "population_near_distribution": .number(circuit.populationNearDistribution.rounded()),
             ]
             if let zone = result.zones.first(where: { $0.circuits.contains(circuit.id) }) { entry["zone_id"] = .string(zone.id) }
-            entry["products"] = .array(circuit.products.map(Self.json))
+            entry["products"] = .array(circuit.products.map { Self.json($0, trade: trade(of: $0.product, place: circuit.id)) })
             return .object(entry)
         })
         object["critical_nodes"] = .array(criticalNodes.map { node in
@@ -39,10 +39,11 @@ extension CoverageReport {
             object["zones"] = .array(result.zones.map { zone in
                 .object(["zone_id": .string(zone.id), "circuits": .array(zone.circuits.map(JSONValue.string)),
                          "population": .number(zone.population.rounded()), "families": .number(zone.families.rounded()),
-                         "products": .array(zone.products.map(Self.json))])
+                         "products": .array(zone.products.map { Self.json($0, trade: trade(of: $0.product, place: zone.id, zone: true)) })])
             })
             object["circuits_in_no_zone"] = .array(result.circuitsInNoZone.map(JSONValue.string))
         }
+        if !result.exchanges.isEmpty { object["exchange"] = .array(result.exchanges.map(Self.json)) }
         let shares = processingShares
         if !shares.isEmpty {
             object["primary_vs_processing"] = .array(shares.map { row in
@@ -89,7 +90,42 @@ extension CoverageReport {
         return .object(object)
     }
 
-    static func json(_ p: ProductBalance) -> JSONValue {
+    /// A circuit's (or zone's) trade in `product` from the exact
+    /// distribution: own supply used, exported to and imported from each
+    /// named circuit. Nil when the exchange was not run.
+    func trade(of product: String, place: String, zone: Bool = false) -> JSONObject? {
+        guard let run = result.exchange(of: product), let exchange = zone ? run.zones : run.circuits else { return nil }
+        let key = zone ? "zone_id" : "circuit_id"
+        let figures = exchange.circuit(place)
+        func entries(_ list: [CircuitExchange.Entry], _ other: KeyPath<CircuitExchange.Entry, String>) -> JSONValue {
+            .array(list.map { .object([key: .string($0[keyPath: other]), "tonnes": .number(Self.round($0.tonnes))]) })
+        }
+        return ["own_supply_used": .number(Self.round(figures?.ownSupplyUsed ?? 0)),
+                "exported": .number(Self.round(figures?.exported ?? 0)), "imported": .number(Self.round(figures?.imported ?? 0)),
+                "exported_to": entries(exchange.exports(of: place), \.to), "imported_from": entries(exchange.imports(of: place), \.from)]
+    }
+
+    /// One chain's exact distribution: its headline and the matrix of
+    /// tonnes between circuits (own supply used on the diagonal), as
+    /// `distribute --od` writes it.
+    static func json(_ run: CoverageExchange) -> JSONValue {
+        func matrix(_ exchange: CircuitExchange, _ from: String, _ to: String) -> JSONValue {
+            .array(exchange.matrix.map { .object([from: .string($0.from), to: .string($0.to), "tonnes": .number(round($0.tonnes))]) })
+        }
+        var object: JSONObject = [
+            "product": .string(run.product), "unit": .string(run.unit.rawValue),
+            "demand": .number(round(run.demand)), "delivered": .number(round(run.delivered)),
+            "intermediated": .number(round(run.intermediated)), "moved_between_circuits": .number(round(run.moved)),
+            "optimal": .bool(run.optimal), "pricing_rounds": .number(run.pricingRounds),
+            "not_optimal_reason": run.notOptimalReason.map(JSONValue.string) ?? .null,
+            "broken_at": .array(run.brokenAt.map { .string($0.rawValue) }),
+            "matrix": matrix(run.circuits, "from_circuit", "to_circuit"),
+        ]
+        if let zones = run.zones { object["zone_matrix"] = matrix(zones, "from_zone", "to_zone") }
+        return .object(object)
+    }
+
+    static func json(_ p: ProductBalance, trade: JSONObject? = nil) -> JSONValue {
         func optional(_ value: Double?) -> JSONValue { value.map { .number(round($0)) } ?? .null }
         var object: JSONObject = [
             "product": .string(p.product), "unit": .string(p.unit.rawValue),
@@ -103,8 +139,8 @@ extension CoverageReport {
             "surplus": .number(round(p.surplus)),
             "bottleneck": p.bottleneck.map { .string($0.rawValue) } ?? .null,
             "missing_stages": .array(p.missing.map { .string($0.rawValue) }),
-            "neighbours_in_deficit": .array(p.neighboursInDeficit.map(JSONValue.string)),
         ]
+        for member in trade?.members ?? [] { object[member.key] = member.value }
         if let currency = p.currency {
             object["currency"] = .string(currency)
             object["value_added"] = optional(p.valueAdded)

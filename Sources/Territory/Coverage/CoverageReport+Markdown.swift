@@ -1,7 +1,9 @@
 import Foundation
 
 /// The coverage report in Markdown: the three findings apart (surplus to
-/// place, shortage of product, shortage of a stage), each circuit's stage
+/// place, with the tonnes the exact distribution sends to each named
+/// circuit; shortage of product; shortage of a stage), the surplus moved
+/// between circuits, each circuit's stage
 /// balances, zones, point tallies, primary against processing, and the
 /// identity products. Every string comes from the catalogue of `language`,
 /// every number in its format; products, circuits and territories as the
@@ -14,6 +16,7 @@ extension CoverageReport {
     public var markdownBody: String {
         var text = summary
         text += findings
+        text += exchanges
         for circuit in result.circuits { text += section(circuit) }
         text += zones
         text += primaryAgainstProcessing
@@ -52,7 +55,7 @@ extension CoverageReport {
             text += t(.surplusIntro)
             text += t(.surplusTableHeader)
             for (circuit, p) in surplus {
-                text += "| \(circuitLabel(circuit.id)) | \(p.product) | \(amount(p.production)) | \(amount(p.demand)) | \(amount(p.exportableSurplus)) | \(unit(p.unit)) | \(p.neighboursInDeficit.map(circuitLabel).joined(separator: ", ")) |\n"
+                text += "| \(circuitLabel(circuit.id)) | \(p.product) | \(amount(p.production)) | \(amount(p.demand)) | \(amount(p.exportableSurplus)) | \(unit(p.unit)) | \(sentTo(circuit.id, p.product)) |\n"
             }
             text += "\n"
         }
@@ -80,6 +83,42 @@ extension CoverageReport {
             text += t(.stageShortageTableHeader)
             for node in stages {
                 text += "| \(circuitLabel(node.circuit)) | \(node.product) | \(stage(node.stage.stage)) | \(amount(node.stage.capacity)) | \(amount(node.stage.needed)) | \(Self.percent(node.shortfall)) | \(node.proposal(in: language)) |\n"
+            }
+            text += "\n"
+        }
+        return text
+    }
+
+    /// "B 12.3, C 4.0": the tonnes the exact distribution sends from the
+    /// circuit to each other circuit, most first; "-" when it was not run.
+    private func sentTo(_ circuit: String, _ product: String) -> String {
+        guard let exchange = result.exchange(of: product)?.circuits else { return "-" }
+        let exports = exchange.exports(of: circuit)
+        return exports.isEmpty ? t(.exchangeNobody) : exports.map { "\(circuitLabel($0.to)) \(amount($0.tonnes))" }.joined(separator: ", ")
+    }
+
+    /// Per product: the distribution's headline, the movements between
+    /// circuits (largest first), and each circuit's own supply used,
+    /// exports and imports.
+    private var exchanges: String {
+        guard !result.exchanges.isEmpty else { return "" }
+        var text = t(.exchangeHeading)
+        for run in result.exchanges {
+            guard run.brokenAt.isEmpty else {
+                text += t(.exchangeBroken(product: run.product, stages: run.brokenAt.map(stage).joined(separator: ", ")))
+                continue
+            }
+            text += t(.exchangeLine(product: run.product, delivered: amount(run.delivered), demand: amount(run.demand), unit: unit(run.unit),
+                                    moved: amount(run.moved), optimal: run.optimal, rounds: run.pricingRounds))
+            let moves = run.circuits.matrix.filter { $0.from != $0.to }.sorted { $0.tonnes != $1.tonnes ? $0.tonnes > $1.tonnes : ($0.from, $0.to) < ($1.from, $1.to) }
+            guard !moves.isEmpty else { text += t(.exchangeNone); continue }
+            text += t(.exchangeMovesHeader)
+            let shown = 25
+            for move in moves.prefix(shown) { text += "| \(circuitLabel(move.from)) | \(circuitLabel(move.to)) | \(amount(move.tonnes)) |\n" }
+            if moves.count > shown { text += t(.exchangeMore(count: moves.count - shown)) }
+            text += t(.exchangeCircuitsHeader)
+            for circuit in run.circuits.circuits where circuit.exported > 0 || circuit.imported > 0 {
+                text += "| \(circuitLabel(circuit.id)) | \(amount(circuit.ownSupplyUsed)) | \(amount(circuit.exported)) | \(amount(circuit.imported)) |\n"
             }
             text += "\n"
         }

@@ -59,7 +59,15 @@ public struct CoverageReport {
                 if let added = product.valueAdded, let currency = product.currency {
                     properties["\(p)_value_added_\(Self.slug(currency))"] = .number(Self.round(added, 1))
                 }
-                properties["\(p)_neighbours_in_deficit"] = .string(product.neighboursInDeficit.joined(separator: ","))
+                if let trade = result.exchange(of: product.product)?.circuits {
+                    // From the exact distribution: tonnes to and from named circuits.
+                    let figures = trade.circuit(circuit.id)
+                    properties["\(p)_own_supply_used_\(u)"] = .number(Self.round(figures?.ownSupplyUsed ?? 0))
+                    properties["\(p)_exported_\(u)"] = .number(Self.round(figures?.exported ?? 0))
+                    properties["\(p)_imported_\(u)"] = .number(Self.round(figures?.imported ?? 0))
+                    properties["\(p)_exported_to"] = .string(trade.exports(of: circuit.id).map { "\($0.to):\(Self.round($0.tonnes))" }.joined(separator: ","))
+                    properties["\(p)_imported_from"] = .string(trade.imports(of: circuit.id).map { "\($0.from):\(Self.round($0.tonnes))" }.joined(separator: ","))
+                }
                 for stage in product.stages {
                     if let share = stage.outsideShare { properties["\(p)_outside_share_\(stage.stage.rawValue)"] = .number(Self.round(share)) }
                 }

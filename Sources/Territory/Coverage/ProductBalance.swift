@@ -50,8 +50,6 @@ public struct ProductBalance: Sendable {
     /// (a missing one first; ties go to the earlier stage).
     public var bottleneck: Stage?
     public var missing: [Stage]
-    /// Circuits next to this one short of the same product.
-    public var neighboursInDeficit: [String] = []
 
     /// What the chain delivers to the circuit's own people: its weakest
     /// non-skippable stage, up to their demand.

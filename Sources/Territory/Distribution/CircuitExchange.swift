@@ -136,3 +136,42 @@ extension Distribution.Result {
         return CircuitExchange(circuits: used.map { circuits[$0] }, matrix: matrix, anchors: anchors, overlapping: overlapping.count)
     }
 }
+
+extension CircuitExchange {
+    /// The label of circuits in no zone.
+    public static let noZone = "(no zone)"
+
+    /// Tonnes one circuit sends to each other circuit, most first (ties by name).
+    public func exports(of circuit: String) -> [Entry] {
+        matrix.filter { $0.from == circuit && $0.to != circuit }.sorted { $0.tonnes != $1.tonnes ? $0.tonnes > $1.tonnes : $0.to < $1.to }
+    }
+
+    /// Tonnes one circuit receives from each other circuit, most first.
+    public func imports(of circuit: String) -> [Entry] {
+        matrix.filter { $0.to == circuit && $0.from != circuit }.sorted { $0.tonnes != $1.tonnes ? $0.tonnes > $1.tonnes : $0.from < $1.from }
+    }
+}
+
+extension Grouping {
+    /// The territories grouped by the zone of their circuit: a grouping
+    /// whose "circuits" are `zoning`'s zones, for the exchange between
+    /// zones. Territories of circuits in no zone go to `CircuitExchange.noZone`;
+    /// a territory listed twice in one zone counts once.
+    public func zoned(by zoning: Zoning) -> Grouping {
+        var seen = Set<[String]>()
+        let rows = rows.compactMap { row -> Row? in
+            let zone = zoning.zone(of: row.circuit) ?? CircuitExchange.noZone
+            guard seen.insert([row.territory, zone]).inserted else { return nil }
+            return Row(line: row.line, territory: row.territory, circuit: zone)
+        }
+        return Grouping(rows: rows)
+    }
+}
+
+extension Distribution.Result {
+    /// The optimum's exchange between the zones of `zoning` (each zone its
+    /// circuits' territories taken together), the baseline's with `baseline: true`.
+    public func exchange(grouping: Grouping, zoning: Zoning, study: Study, baseline: Bool = false) throws -> CircuitExchange {
+        try exchange(grouping: grouping.zoned(by: zoning), study: study, baseline: baseline)
+    }
+}

@@ -15,6 +15,9 @@ public struct DistributionReport {
     /// With a grouping: the optimum's and the baseline's exchange between circuits.
     public var exchange: CircuitExchange?
     public var baselineExchange: CircuitExchange?
+    /// With zones too: the same between zones.
+    public var zoneExchange: CircuitExchange?
+    public var baselineZoneExchange: CircuitExchange?
     /// The language of the Markdown report; the JSON, CSV and lines stay
     /// English and locale-free.
     public var language: Language = .en
@@ -176,18 +179,11 @@ public struct DistributionReport {
         }
         if let exchange {
             text += t(.distributionByCircuitHeading)
-            for circuit in exchange.circuits {
-                let before = baselineExchange?.circuit(circuit.id)
-                text += "| \(circuitLabel(circuit.id)) | \(f(before?.delivered ?? 0, 1)) | \(f(circuit.delivered, 1)) | \(f(before?.intermediated ?? 0, 1)) | "
-                text += "\(f(circuit.intermediated, 1)) | \(f(before?.tonneKilometres ?? 0, 0)) | \(f(circuit.tonneKilometres, 0)) | "
-                text += "\(f(circuit.ownSupplyUsed, 1)) | \(f(circuit.exported, 1)) | \(f(circuit.imported, 1)) |\n"
-            }
-            let moves = exchange.matrix.filter { $0.from != $0.to }.sorted { $0.tonnes > $1.tonnes }.prefix(15)
-            if !moves.isEmpty {
-                text += t(.distributionMovesHeading)
-                for move in moves { text += "| \(circuitLabel(move.from)) | \(circuitLabel(move.to)) | \(f(move.tonnes, 1)) |\n" }
-            }
-            text += "\n"
+            text += exchangeTable(exchange, baseline: baselineExchange) { f($0, $1) }
+        }
+        if let zoneExchange {
+            text += t(.distributionByZoneHeading)
+            text += exchangeTable(zoneExchange, baseline: baselineZoneExchange) { f($0, $1) }
         }
         text += t(.distributionBalance(delivered: f(result.delivered, 1), unmet: f(result.unmet.values.reduce(0, +), 1), demand: f(result.demand, 1)))
         let worst = result.unmet.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(15)
@@ -197,6 +193,39 @@ public struct DistributionReport {
             text += "\n"
         }
         return text
+    }
+
+    /// Per circuit (or zone) the baseline's and the optimum's figures, own
+    /// supply used, exported and imported; then the largest movements.
+    private func exchangeTable(_ exchange: CircuitExchange, baseline: CircuitExchange?, _ f: (Double, Int) -> String) -> String {
+        var text = ""
+        for circuit in exchange.circuits {
+            let before = baseline?.circuit(circuit.id)
+            text += "| \(circuitLabel(circuit.id)) | \(f(before?.delivered ?? 0, 1)) | \(f(circuit.delivered, 1)) | \(f(before?.intermediated ?? 0, 1)) | "
+            text += "\(f(circuit.intermediated, 1)) | \(f(before?.tonneKilometres ?? 0, 0)) | \(f(circuit.tonneKilometres, 0)) | "
+            text += "\(f(circuit.ownSupplyUsed, 1)) | \(f(circuit.exported, 1)) | \(f(circuit.imported, 1)) |\n"
+        }
+        let moves = exchange.matrix.filter { $0.from != $0.to }.sorted { $0.tonnes > $1.tonnes }.prefix(15)
+        if !moves.isEmpty {
+            text += language.text(.distributionMovesHeading)
+            for move in moves { text += "| \(circuitLabel(move.from)) | \(circuitLabel(move.to)) | \(f(move.tonnes, 1)) |\n" }
+        }
+        return text + "\n"
+    }
+
+    /// Per circuit (key `circuit`) or zone (`zone`): baseline and optimised figures, own supply used, exported, imported.
+    private func json(_ exchange: CircuitExchange, baseline: CircuitExchange?, key: String) -> JSONValue {
+        .array(exchange.circuits.map { circuit in
+            let before = baseline?.circuit(circuit.id)
+            func figures(_ c: CircuitExchange.Circuit?) -> JSONValue {
+                .object(["delivered": round(c?.delivered ?? 0), "intermediated": round(c?.intermediated ?? 0),
+                         "tonne_km": .number((c?.tonneKilometres ?? 0).rounded()),
+                         "tonne_minutes": c?.tonneMinutes.map { .number($0.rounded()) } ?? .null])
+            }
+            return .object([key: .string(circuit.id), "baseline": figures(before), "optimised": figures(circuit),
+                            "own_supply_used": round(circuit.ownSupplyUsed), "exported": round(circuit.exported),
+                            "imported": round(circuit.imported)])
+        })
     }
 
     public var json: JSONValue {
@@ -231,39 +260,38 @@ public struct DistributionReport {
             })),
         ]
         if let exchange {
-            object["by_circuit"] = .array(exchange.circuits.map { circuit in
-                let before = baselineExchange?.circuit(circuit.id)
-                func figures(_ c: CircuitExchange.Circuit?) -> JSONValue {
-                    .object(["delivered": round(c?.delivered ?? 0), "intermediated": round(c?.intermediated ?? 0),
-                             "tonne_km": .number((c?.tonneKilometres ?? 0).rounded()),
-                             "tonne_minutes": c?.tonneMinutes.map { .number($0.rounded()) } ?? .null])
-                }
-                return .object(["circuit": .string(circuit.id), "baseline": figures(before), "optimised": figures(circuit),
-                                "own_supply_used": round(circuit.ownSupplyUsed), "exported": round(circuit.exported),
-                                "imported": round(circuit.imported)])
-            })
+            object["by_circuit"] = json(exchange, baseline: baselineExchange, key: "circuit")
             object["circuits_overlapping"] = .number(Double(exchange.overlapping))
         }
+        if let zoneExchange { object["by_zone"] = json(zoneExchange, baseline: baselineZoneExchange, key: "zone") }
         return .object(object)
     }
 
     /// `from_circuit,to_circuit,tonnes`, every non-zero cell of the
     /// optimum's circuit-to-circuit matrix (own supply used included).
-    public var odCSV: String? {
-        guard let exchange else { return nil }
-        var writer = CSVWriter(header: ["from_circuit", "to_circuit", "tonnes"])
+    public var odCSV: String? { exchange.map { Self.csv($0, level: "circuit") } }
+
+    /// `from_zone,to_zone,tonnes`: the same between zones.
+    public var zoneODCSV: String? { zoneExchange.map { Self.csv($0, level: "zone") } }
+
+    static func csv(_ exchange: CircuitExchange, level: String) -> String {
+        var writer = CSVWriter(header: ["from_\(level)", "to_\(level)", "tonnes"])
         for entry in exchange.matrix { writer.append([entry.from, entry.to, String(format: "%.3f", entry.tonnes)]) }
         return writer.text
     }
 
     /// One straight line per pair of circuits that trade, from a point
     /// inside one to a point inside the other, with its tonnes (WGS 84).
-    public func odLines() throws -> Layer? {
-        guard let exchange else { return nil }
+    public func odLines() throws -> Layer? { try exchange.map { try lines($0, level: "circuit") } }
+
+    /// The same between zones.
+    public func zoneODLines() throws -> Layer? { try zoneExchange.map { try lines($0, level: "zone") } }
+
+    func lines(_ exchange: CircuitExchange, level: String) throws -> Layer {
         let features = exchange.matrix.compactMap { entry -> Feature? in
             guard entry.from != entry.to, let a = exchange.anchors[entry.from], let b = exchange.anchors[entry.to] else { return nil }
             return Feature(geometry: .lineString(CoordinateSequence([a, b])), properties: [
-                "from_circuit": .string(entry.from), "to_circuit": .string(entry.to),
+                "from_\(level)": .string(entry.from), "to_\(level)": .string(entry.to),
                 "tonnes_month": .number((entry.tonnes * 1000).rounded() / 1000),
             ])
         }

@@ -21,7 +21,17 @@ extension Catalogue {
         case .surplusIntro:
             "What each circuit can send out after feeding its own people, in final product, whatever its own processing and shops can handle.\n\n"
         case .surplusTableHeader:
-            "| circuit | product | production | demand | exportable surplus | unit | neighbours short of it |\n|---|---|---:|---:|---:|---|---|\n"
+            "| circuit | product | production | demand | exportable surplus | unit | sent to (tonnes, exact distribution) |\n|---|---|---:|---:|---:|---|---|\n"
+        case .exchangeHeading:
+            "## Surplus moved between circuits\n\nEach chain distributed exactly over every territory (the optimum of `distribute` with this grouping: most demand met, then fewest tonnes through outside intermediaries, then fewest tonne-km in straight lines), and its product followed from the circuit where it is produced to the circuit where it is eaten, whether the two touch or not. The same figures as `distribute --grouping ... --od`.\n\n"
+        case .exchangeLine(let product, let delivered, let demand, let unit, let moved, let optimal, let rounds):
+            "**\(product)**: \(delivered) of \(demand) \(unit) delivered, \(moved) \(unit) moved between circuits (\(optimal ? "optimal over every link" : "NOT certified optimal"), \(rounds) pricing rounds).\n\n"
+        case .exchangeBroken(let product, let stages): "**\(product)**: nothing moves: no site at \(stages), which cannot be skipped.\n\n"
+        case .exchangeNone: "Every circuit eats only its own product.\n\n"
+        case .exchangeMovesHeader: "| from | to | tonnes |\n|---|---|---:|\n"
+        case .exchangeMore(let count): "\n\(count) smaller movements in the JSON (`exchange`).\n"
+        case .exchangeCircuitsHeader: "\n| circuit | own supply used | exported | imported |\n|---|---:|---:|---:|\n"
+        case .exchangeNobody: "none"
         case .productShortageHeading: "## Shortage of product\n\n"
         case .productShortageNone: "Every circuit produces at least what its people need of every product.\n\n"
         case .productShortageIntro: "Circuits whose first stage does not make what their people need, worst first.\n\n"
@@ -114,6 +124,9 @@ extension Catalogue {
         case .distributionByCircuitHeading:
             "## By circuit\n\nDelivered to the circuit's people; intermediated at outside intermediaries standing in it; tonne-km of links leaving from its sites; own supply used, exported and imported: its producers' product eaten at home, elsewhere, and others' eaten here.\n\n"
                 + "| circuit | delivered (baseline) | delivered | intermediated (baseline) | intermediated | tonne-km (baseline) | tonne-km | own supply used | exported | imported |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+        case .distributionByZoneHeading:
+            "## By zone\n\nThe same, each zone its circuits taken together: exported and imported are what crosses the zone's edge.\n\n"
+                + "| zone | delivered (baseline) | delivered | intermediated (baseline) | intermediated | tonne-km (baseline) | tonne-km | own supply used | exported | imported |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
         case .distributionMovesHeading: "\nLargest movements between circuits:\n\n| from | to | tonnes |\n|---|---|---:|\n"
         case .distributionBalance(let delivered, let unmet, let demand):
             "Delivered + unmet = demand: \(delivered) + \(unmet) = \(demand).\n\n"

@@ -36,7 +36,17 @@ extension Catalogue {
         case .surplusIntro:
             "Lo que cada circuito puede enviar fuera después de abastecer a su propia población, en producto final, sea cual sea la capacidad de su transformación y comercialización.\n\n"
         case .surplusTableHeader:
-            "| circuito | rubro | producción | demanda | excedente exportable | unidad | vecinos con déficit |\n|---|---|---:|---:|---:|---|---|\n"
+            "| circuito | rubro | producción | demanda | excedente exportable | unidad | enviado a (toneladas, distribución exacta) |\n|---|---|---:|---:|---:|---|---|\n"
+        case .exchangeHeading:
+            "## Excedente movido entre circuitos\n\nCada cadena distribuida de forma exacta sobre todos los territorios (el óptimo de `distribute` con esta agrupación: la mayor demanda cubierta, luego las menos toneladas por intermediarios de fuera, luego las menos toneladas-km en línea recta), y su producto seguido desde el circuito donde se produce hasta el circuito donde se consume, se toquen o no. Las mismas cifras que `distribute --grouping ... --od`.\n\n"
+        case .exchangeLine(let product, let delivered, let demand, let unit, let moved, let optimal, let rounds):
+            "**\(product)**: \(delivered) de \(demand) \(unit) entregados, \(moved) \(unit) movidos entre circuitos (\(optimal ? "óptimo sobre todos los enlaces" : "SIN certificado de óptimo"), \(rounds) rondas de precios).\n\n"
+        case .exchangeBroken(let product, let stages): "**\(product)**: nada se mueve: ningún actor en \(stages), que no se puede saltar.\n\n"
+        case .exchangeNone: "Cada circuito consume solo su propio producto.\n\n"
+        case .exchangeMovesHeader: "| de | a | toneladas |\n|---|---|---:|\n"
+        case .exchangeMore(let count): "\n\(count) movimientos menores en el JSON (`exchange`).\n"
+        case .exchangeCircuitsHeader: "\n| circuito | abastecimiento propio usado | exportado | importado |\n|---|---:|---:|---:|\n"
+        case .exchangeNobody: "ninguno"
         case .productShortageHeading: "## Déficit de rubro\n\n"
         case .productShortageNone: "Cada circuito produce al menos lo que su población necesita de cada rubro.\n\n"
         case .productShortageIntro: "Circuitos cuyo primer eslabón no produce lo que su población necesita, los peores primero.\n\n"
@@ -130,6 +140,9 @@ extension Catalogue {
         case .distributionByCircuitHeading:
             "## Por circuito\n\nEntregado a la población del circuito; intermediado en intermediarios de fuera situados en él; toneladas-km de los enlaces que salen de sus actores; abastecimiento propio usado, exportado e importado: el producto de sus productores consumido en casa, fuera, y el de otros consumido aquí.\n\n"
                 + "| circuito | entregado (partida) | entregado | intermediado (partida) | intermediado | toneladas-km (partida) | toneladas-km | abastecimiento propio usado | exportado | importado |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+        case .distributionByZoneHeading:
+            "## Por zona\n\nLo mismo, cada zona con sus circuitos juntos: exportado e importado es lo que cruza el borde de la zona.\n\n"
+                + "| zona | entregado (partida) | entregado | intermediado (partida) | intermediado | toneladas-km (partida) | toneladas-km | abastecimiento propio usado | exportado | importado |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
         case .distributionMovesHeading: "\nMayores movimientos entre circuitos:\n\n| de | a | toneladas |\n|---|---|---:|\n"
         case .distributionBalance(let delivered, let unmet, let demand):
             "Entregado + sin cubrir = demanda: \(delivered) + \(unmet) = \(demand).\n\n"

@@ -45,6 +45,17 @@ public enum Catalogue {
         case stageShortageIntro
         case stageShortageTableHeader
 
+        // Coverage: surplus moved between circuits (the exact distribution)
+        case exchangeHeading
+        case exchangeLine(product: String, delivered: String, demand: String, unit: String, moved: String, optimal: Bool, rounds: Int)
+        case exchangeBroken(product: String, stages: String)
+        case exchangeNone
+        case exchangeMovesHeader
+        case exchangeMore(count: Int)
+        case exchangeCircuitsHeader
+        /// Sent to or received from circuits: none.
+        case exchangeNobody
+
         // Coverage: a circuit
         case circuitLine(territories: Int, area: String, people: String, families: String, nearDistribution: String)
         case productTableHeader
@@ -104,6 +115,7 @@ public enum Catalogue {
         case distributionRoads(unreachableSites: Int, unreachableTerritories: Int, cutOffSites: Int, cutOffTerritories: Int)
         case distributionByCircuitHeading
         case distributionMovesHeading
+        case distributionByZoneHeading
         case distributionBalance(delivered: String, unmet: String, demand: String)
         case distributionUnmetHeading
 

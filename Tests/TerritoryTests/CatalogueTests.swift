@@ -119,6 +119,16 @@ import Testing
         GlossaryTerm.allCases.map { Catalogue.Key.term($0) },
         GlossaryTerm.allCases.map { Catalogue.Key.definition($0) },
         MapWord.allCases.map { Catalogue.Key.map($0) },
+        [Catalogue.Key.exchangeHeading],
+        [Catalogue.Key.exchangeLine(product: "X", delivered: "X", demand: "X", unit: "X", moved: "X", optimal: true, rounds: 2)],
+        [Catalogue.Key.exchangeLine(product: "X", delivered: "X", demand: "X", unit: "X", moved: "X", optimal: false, rounds: 2)],
+        [Catalogue.Key.exchangeBroken(product: "X", stages: "X")],
+        [Catalogue.Key.exchangeNone],
+        [Catalogue.Key.exchangeMovesHeader],
+        [Catalogue.Key.exchangeMore(count: 2)],
+        [Catalogue.Key.exchangeCircuitsHeader],
+        [Catalogue.Key.exchangeNobody],
+        [Catalogue.Key.distributionByZoneHeading],
         [Catalogue.Key.mapSelfSufficiencyTitle(product: "X")],
         [Catalogue.Key.mapSelfSufficiency(product: "X")],
         [Catalogue.Key.mapRoutes(product: "X")],
@@ -291,10 +301,19 @@ import Testing
         case .distributionCutOff: 137
         case .distributionBeyondSnap: 138
         case .map: 139
+        case .exchangeHeading: 140
+        case .exchangeLine: 141
+        case .exchangeBroken: 142
+        case .exchangeNone: 143
+        case .exchangeMovesHeader: 144
+        case .exchangeMore: 145
+        case .exchangeCircuitsHeader: 146
+        case .exchangeNobody: 147
+        case .distributionByZoneHeading: 148
         }
     }
 
-    static let count = 140
+    static let count = 149
 
     @Test func everyKeyIsListed() {
         #expect(Set(Self.every.map(Self.index)) == Set(0..<Self.count))

@@ -94,11 +94,11 @@ extension Distribution.Result {
                         mix[flow.from] = [circuitOfSite(flow.from): 1]
                     } else {
                         let parts = arriving[flow.from] ?? [:]
-                        let total = parts.values.reduce(0, +)
+                        let total = sumInKeyOrder(parts)
                         mix[flow.from] = total > 0 ? parts.mapValues { $0 / total } : [:]
                     }
                 }
-                for (origin, share) in mix[flow.from]! {
+                for (origin, share) in mix[flow.from]!.sorted(by: { $0.key < $1.key }) {
                     if flow.toTerritory {
                         reaching[flow.to, default: [:]][origin, default: 0] += share * flow.tonnes
                     } else {
@@ -108,12 +108,12 @@ extension Distribution.Result {
             }
         }
         var cells: [Int: [Int: Double]] = [:]
-        for (territory, parts) in reaching {
-            let total = parts.values.reduce(0, +)
+        for (territory, parts) in reaching.sorted(by: { $0.key < $1.key }) {
+            let total = sumInKeyOrder(parts)
             guard total > 0 else { continue }
             // Only what the people take: the baseline may bring more than they demand.
             let taken = figures.deliveredTo[territory] / total
-            for (origin, amount) in parts { cells[origin, default: [:]][circuitOfTerritory[territory], default: 0] += amount * taken }
+            for (origin, amount) in parts.sorted(by: { $0.key < $1.key }) { cells[origin, default: [:]][circuitOfTerritory[territory], default: 0] += amount * taken }
         }
         var matrix: [CircuitExchange.Entry] = []
         for from in cells.keys.sorted() {
@@ -174,4 +174,11 @@ extension Distribution.Result {
     public func exchange(grouping: Grouping, zoning: Zoning, study: Study, baseline: Bool = false) throws -> CircuitExchange {
         try exchange(grouping: grouping.zoned(by: zoning), study: study, baseline: baseline)
     }
+}
+
+/// The sum of the values in key order: a dictionary's own order changes
+/// from run to run, and floating-point sums with it, which would change the
+/// last digits written (same input, same bytes).
+private func sumInKeyOrder(_ parts: [Int: Double]) -> Double {
+    parts.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value }
 }

@@ -46,10 +46,10 @@ enum LeafletPage {
         data += ",\"layers\":[" + map.web.map(\.json).joined(separator: ",\n") + "]}"
         // Inside <script>, "<" only ever appears in JSON strings, where \u003c means the same.
         data = data.replacingOccurrences(of: "<", with: "\\u003c")
-        let title = SVGCanvas.escaped(map.title)
+        let title = MarkupText.escaped(map.title)
         return """
             <!DOCTYPE html>
-            <html lang="\(SVGCanvas.escaped(map.options.text.languageCode))">
+            <html lang="\(MarkupText.escaped(map.options.text.languageCode))">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">

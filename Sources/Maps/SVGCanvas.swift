@@ -44,7 +44,7 @@ final class SVGCanvas: Canvas {
         var extra = ""
         if role == "layer", let layer = attributes.first(where: { $0.0 == "data-layer" })?.1 {
             name = "layer-" + layer
-            extra = " inkscape:groupmode=\"layer\" inkscape:label=\"\(Self.escaped(layer))\""
+            extra = " inkscape:groupmode=\"layer\" inkscape:label=\"\(MarkupText.escaped(layer))\""
         }
         let id = uniqueID(name)
         if let clip {
@@ -98,7 +98,7 @@ final class SVGCanvas: Canvas {
         if let halo = style.halo {
             attributes += Self.color("stroke", halo) + " stroke-width=\"\(Self.number(style.size * 0.28))\" stroke-linejoin=\"round\" paint-order=\"stroke\""
         }
-        element("<text\(Self.roleAttribute(role))\(attributes)>\(Self.escaped(string))</text>\n")
+        element("<text\(Self.roleAttribute(role))\(attributes)>\(MarkupText.escaped(string))</text>\n")
     }
 
     private func element(_ markup: String) {
@@ -138,24 +138,4 @@ final class SVGCanvas: Canvas {
         return text
     }
 
-    /// Text for XML content and attribute values.
-    static func escaped(_ string: String) -> String {
-        var result = ""
-        result.reserveCapacity(string.utf8.count)
-        for character in string.unicodeScalars {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            case "\u{9}", "\u{A}", "\u{D}": result.unicodeScalars.append(character)
-            default:
-                // XML 1.0 forbids other control characters, even escaped.
-                if character.value < 0x20 || character.value == 0xFFFE || character.value == 0xFFFF { continue }
-                result.unicodeScalars.append(character)
-            }
-        }
-        return result
-    }
 }

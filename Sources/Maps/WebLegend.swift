@@ -5,10 +5,10 @@ enum WebLegend {
         var html = ""
         for section in sections {
             html += "<div class=\"legend-section\">"
-            if let heading = section.heading { html += "<div class=\"legend-heading\">\(SVGCanvas.escaped(heading))</div>" }
-            for caption in section.caption { html += "<div class=\"legend-caption\">\(SVGCanvas.escaped(caption))</div>" }
+            if let heading = section.heading { html += "<div class=\"legend-heading\">\(MarkupText.escaped(heading))</div>" }
+            for caption in section.caption { html += "<div class=\"legend-caption\">\(MarkupText.escaped(caption))</div>" }
             for row in section.rows {
-                html += "<div class=\"legend-row\">\(swatch(row.swatch, unit: unit))<span>\(SVGCanvas.escaped(row.label))</span></div>"
+                html += "<div class=\"legend-row\">\(swatch(row.swatch, unit: unit))<span>\(MarkupText.escaped(row.label))</span></div>"
             }
             html += "</div>"
         }

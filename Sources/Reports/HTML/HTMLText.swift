@@ -1,3 +1,4 @@
+import Maps
 /// Escaping for HTML: every value from the data (a territory, a circuit,
 /// a product, a file name) goes through here, so a territory named
 /// `<script>` is shown as text and never run.
@@ -5,18 +6,6 @@ public enum HTMLText {
     /// Text content: `&`, `<`, `>` escaped (and quotes, so the same text is
     /// safe in an attribute too).
     public static func escape(_ text: some StringProtocol) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
+        MarkupText.escaped(text)
     }
 }

@@ -57,19 +57,6 @@ struct ScenarioCommand: ParsableCommand {
         guard !edits.isEmpty else { throw ValidationError("give at least one --edits FILE, the scenario to compare with the study") }
     }
 
-    /// Territories, sites, chains and grouping from the study. Roads are
-    /// not taken: the distribution compares straight-line tonne-km, as the
-    /// coverage and grouping figures need no roads.
-    mutating func applyStudy() throws {
-        let study = try territoryOptions.studyOption.load()
-        try territoryOptions.apply(study)
-        siteFields.apply(study)
-        givenSites = try StudyOption.required(givenSites, study?.sites?.file, flag: "--sites", key: "sites", study: study)
-        givenGrouping = try StudyOption.required(givenGrouping, study?.grouping, flag: "--grouping", key: "grouping", study: study)
-        siteIDField = siteIDField ?? study?.sites?.idField
-        if chain.isEmpty { chain = study?.chains ?? [] }
-    }
-
     func run() throws {
         // The edits first: a malformed file fails before any analysis runs.
         let scenarios = try edits.map { path in try ScenarioEdits.parse(SpecFiles.read(path), name: path) }

@@ -93,3 +93,18 @@ extension GroupSuggestCommand {
         try inputs.apply(study, roads: false)
     }
 }
+
+extension ScenarioCommand {
+    /// Territories, sites, chains and grouping from the study. Roads are
+    /// not taken: the distribution compares straight-line tonne-km, as the
+    /// coverage and grouping figures need no roads.
+    mutating func applyStudy() throws {
+        let study = try territoryOptions.studyOption.load()
+        try territoryOptions.apply(study)
+        siteFields.apply(study)
+        givenSites = try StudyOption.required(givenSites, study?.sites?.file, flag: "--sites", key: "sites", study: study)
+        givenGrouping = try StudyOption.required(givenGrouping, study?.grouping, flag: "--grouping", key: "grouping", study: study)
+        siteIDField = siteIDField ?? study?.sites?.idField
+        if chain.isEmpty { chain = study?.chains ?? [] }
+    }
+}

@@ -41,7 +41,13 @@ struct IsochroneCommand: ParsableCommand {
 
     @OptionGroup var population: PopulationOptions
 
+    @OptionGroup var studyOption: StudyOption
+
     @OptionGroup var outputOptions: OutputOptions
+
+    mutating func validate() throws {
+        try applyStudy()
+    }
 
     func run() throws {
         let thresholds = minutes.values, band = width.metres, limit = maxSnap.metres

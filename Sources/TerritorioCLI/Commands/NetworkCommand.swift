@@ -38,10 +38,13 @@ struct NetworkInfoCommand: ParsableCommand {
     @Flag(help: "Print JSON with the keys nodes, segments, arcs, length_m, components, dead_ends, one_way_segments.")
     var json = false
 
-    func validate() throws {
-        guard (file == nil) != (roads == nil) else {
+    @OptionGroup var studyOption: StudyOption
+
+    mutating func validate() throws {
+        guard file == nil || roads == nil else {
             throw ValidationError("give the roads once: territorio network info FILE, or --roads FILE")
         }
+        try applyStudy()
     }
 
     func run() throws {

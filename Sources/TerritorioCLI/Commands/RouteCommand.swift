@@ -35,6 +35,12 @@ struct RouteCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write one LineString per route (GeoJSON).", valueName: "file"))
     var output: String?
 
+    @OptionGroup var studyOption: StudyOption
+
+    mutating func validate() throws {
+        try applyStudy()
+    }
+
     func run() throws {
         let graph = try roadOptions.graph()
         let travel = try TravelTimes(graph: graph, access: RoadAccess(maxSnap: maxSnap.metres))

@@ -4,10 +4,20 @@ import Territory
 
 /// How to turn a road layer into a graph.
 struct RoadOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Road lines (GeoJSON, Shapefile, GeoPackage, an OpenStreetMap .osm.pbf, ...): highway class, maxspeed, oneway, or OSM other_tags.", valueName: "file"))
-    var roads: String
+    // Optional so a --study file can give them when the flag is absent (`apply`).
+    @Option(name: .customLong("roads"), help: ArgumentHelp("Road lines (GeoJSON, Shapefile, GeoPackage, an OpenStreetMap .osm.pbf, ...): highway class, maxspeed, oneway, or OSM other_tags.", valueName: "file"))
+    var givenRoads: String?
 
     @OptionGroup var graphOptions: RoadGraphOptions
+
+    var roads: String { StudyOption.resolved(givenRoads, flag: "--roads") }
+
+    /// The study's roads and their options where the flags are absent; no
+    /// roads from either is a usage error.
+    mutating func apply(_ study: StudyFile?) throws {
+        givenRoads = try StudyOption.required(givenRoads, study?.roads?.file, flag: "--roads", key: "roads", study: study)
+        graphOptions.apply(study)
+    }
 
     func graph() throws -> RoadGraph {
         try graphOptions.graph(from: roads)

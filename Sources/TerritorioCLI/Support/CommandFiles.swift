@@ -131,7 +131,7 @@ extension InterpolateCommand: CommandFiles {
 }
 
 extension IsochroneCommand: CommandFiles {
-    var inputFiles: [String] { [facilities, roadOptions.roads] + [territories].compactMap { $0 } }
+    var inputFiles: [String] { studyOption.files + [facilities, roadOptions.roads] + [territories].compactMap { $0 } }
     var outputFiles: [CommandOutput] { outputOptions.files }
 }
 
@@ -143,7 +143,7 @@ extension JoinCommand: CommandFiles {
 }
 
 extension NetworkInfoCommand: CommandFiles {
-    var inputFiles: [String] { [file, roads].compactMap { $0 } }
+    var inputFiles: [String] { studyOption.files + [file, roads].compactMap { $0 } }
     var outputFiles: [CommandOutput] { [] }
 }
 
@@ -161,7 +161,7 @@ extension RenderCommand: CommandFiles {
 }
 
 extension RouteCommand: CommandFiles {
-    var inputFiles: [String] { [from, to, roadOptions.roads] }
+    var inputFiles: [String] { studyOption.files + [from, to, roadOptions.roads] }
     var outputFiles: [CommandOutput] {
         [matrix.map { CommandOutput(flag: "--matrix", path: $0, kind: .text) },
          output.map { CommandOutput(flag: "-o", path: $0, kind: .layer) }].compactMap { $0 }

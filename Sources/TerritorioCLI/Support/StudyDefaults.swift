@@ -108,3 +108,33 @@ extension ScenarioCommand {
         if chain.isEmpty { chain = study?.chains ?? [] }
     }
 }
+
+extension IsochroneCommand {
+    /// The study's roads; its territories (and their population field) for
+    /// the population inside, unless --territories names others.
+    mutating func applyStudy() throws {
+        let study = try studyOption.load()
+        try roadOptions.apply(study)
+        if territories == nil, let given = study?.territories {
+            territories = given.file
+            population.givenField = population.givenField ?? given.populationField
+            population.givenMissing = population.givenMissing ?? given.missingPopulation
+        }
+    }
+}
+
+extension RouteCommand {
+    mutating func applyStudy() throws {
+        try roadOptions.apply(try studyOption.load())
+    }
+}
+
+extension NetworkInfoCommand {
+    /// The roads as an argument, --roads, or the study's.
+    mutating func applyStudy() throws {
+        let study = try studyOption.load()
+        graphOptions.apply(study)
+        guard file == nil && roads == nil else { return }
+        roads = try StudyOption.required(nil, study?.roads?.file, flag: "--roads", key: "roads", study: study)
+    }
+}

@@ -51,6 +51,7 @@ import Testing
         #expect(try !study.territories.geometries[0].intersects(study.territories.geometries[1]))
         var coverage = CircuitCoverage()
         coverage.radius = 500
+        coverage.exchange = true
         let result = try coverage.run(study)
         let run = try #require(result.exchange(of: "vegetables"))
         #expect(run.optimal)

@@ -19,8 +19,11 @@ public struct CircuitCoverage: Sendable {
     /// A field of the territories naming each one's identity product.
     public var identityField: String?
     /// Runs each chain's exact distribution for the tonnes moved between
-    /// circuits (`Result.exchanges`); false leaves them out.
-    public var exchange = true
+    /// circuits (`Result.exchanges`). Off by default: the distribution is
+    /// the costly part, and only the coverage report shows it; analyses
+    /// that need the stage balances (siting, scenarios, grouping
+    /// evaluation) would otherwise pay for it, scenarios twice over.
+    public var exchange = false
 
     public init() {}
 

@@ -14,6 +14,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .systemLibrary(
@@ -60,11 +61,24 @@ let package = Package(
             name: "Reports",
             dependencies: ["Territory", "Maps", "Geo"]
         ),
+        // The circuit workbench (`territorio serve`): a study kept in memory, a
+        // grouping edited over HTTP, the page that edits it; analyses stay in Territory.
+        .target(
+            name: "Workbench",
+            dependencies: [
+                "Territory",
+                "Reports",
+                "Maps",
+                "Geo",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         .target(
             name: "TerritorioCLI",
             dependencies: [
                 "Territory",
                 "Reports",
+                "Workbench",
                 "Geo",
                 "GeoFormats",
                 "Maps",
@@ -116,5 +130,12 @@ let package = Package(
         // Runs a command and writes its peak memory: the adversarial tests measure territorio through it.
         .executableTarget(name: "peak-memory", path: "Tests/PeakMemory"),
         .testTarget(name: "TerritorioCLITests", dependencies: ["TerritorioCLI", "Geo", "GeoFormats", "Reports", "Territory", "TestSupport"]),
+        .testTarget(
+            name: "WorkbenchTests",
+            dependencies: [
+                "Workbench", "TerritorioCLI", "Territory", "Geo", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
     ]
 )

@@ -9,9 +9,9 @@ import Geo
 /// `--labels` of layers of up to 500 features as labels. A
 /// basemap only when a tile URL template is given; nothing else is fetched
 /// (Leaflet's CSS loses its `url(...)` images, which the page never uses).
-enum LeafletPage {
+public enum LeafletPage {
     /// leaflet.js (or leaflet.min.js) and leaflet.css from `directory`.
-    static func leaflet(in directory: String) throws -> (script: String, style: String) {
+    public static func leaflet(in directory: String) throws -> (script: String, style: String) {
         let folder = URL(fileURLWithPath: directory)
         let manager = FileManager.default
         let scriptURL = ["leaflet.min.js", "leaflet.js"].map { folder.appendingPathComponent($0) }.first { manager.fileExists(atPath: $0.path) }

@@ -24,7 +24,7 @@ public struct Territorio: ParsableCommand {
             InterpolateCommand.self, HierarchyCommand.self, CatchmentCommand.self, CoverageCommand.self,
             NetworkCommand.self, RouteCommand.self, DistributeCommand.self, IsochroneCommand.self, GroupCommand.self,
             RankCommand.self, RenderCommand.self,
-            ScenarioCommand.self, SiteCommand.self,
+            ScenarioCommand.self, SiteCommand.self, ServeCommand.self,
             DemoCommand.self,
         ]
     )

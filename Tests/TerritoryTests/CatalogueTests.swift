@@ -119,6 +119,7 @@ import Testing
         GlossaryTerm.allCases.map { Catalogue.Key.term($0) },
         GlossaryTerm.allCases.map { Catalogue.Key.definition($0) },
         MapWord.allCases.map { Catalogue.Key.map($0) },
+        WorkbenchWord.allCases.map { Catalogue.Key.workbench($0) },
         [Catalogue.Key.exchangeHeading],
         [Catalogue.Key.exchangeLine(product: "X", delivered: "X", demand: "X", unit: "X", moved: "X", optimal: true, rounds: 2)],
         [Catalogue.Key.exchangeLine(product: "X", delivered: "X", demand: "X", unit: "X", moved: "X", optimal: false, rounds: 2)],
@@ -310,10 +311,11 @@ import Testing
         case .exchangeCircuitsHeader: 146
         case .exchangeNobody: 147
         case .distributionByZoneHeading: 148
+        case .workbench: 149
         }
     }
 
-    static let count = 149
+    static let count = 150
 
     @Test func everyKeyIsListed() {
         #expect(Set(Self.every.map(Self.index)) == Set(0..<Self.count))

@@ -173,6 +173,13 @@ extension ScenarioCommand: CommandFiles {
     var outputFiles: [CommandOutput] { outputOptions.files + reportOptions.files + input.files }
 }
 
+/// `serve` writes only what the page asks, inside the study's folder and
+/// never over these inputs (`WorkbenchSession.save`).
+extension ServeCommand: CommandFiles {
+    var inputFiles: [String] { territoryOptions.studyOption.files + [territoryOptions.territories, grouping, sites] + chain }
+    var outputFiles: [CommandOutput] { input.files }
+}
+
 extension ValidateCommand: CommandFiles {
     var inputFiles: [String] { [file] }
     var outputFiles: [CommandOutput] { (repair ? outputOptions.files : []) + input.files }

@@ -49,6 +49,13 @@ public struct ScenarioComparison: Sendable {
         public var file: String
         public var edits: [ScenarioEdit]
         public var metrics: ScenarioMetrics
+
+        public init(name: String, file: String, edits: [ScenarioEdit], metrics: ScenarioMetrics) {
+            self.name = name
+            self.file = file
+            self.edits = edits
+            self.metrics = metrics
+        }
     }
 
     public var base: ScenarioMetrics

@@ -1,0 +1,213 @@
+import Foundation
+import Geo
+import Territory
+
+/// A planner's session: the study loaded once and kept in memory, the
+/// grouping it started with, the current grouping, undo and redo, and up
+/// to three named scenarios. Every figure comes from the Territory
+/// analyses; the session only keeps states and turns them into JSON.
+///
+/// An actor pinned to one thread (`WorkerThread`): the study's GEOS
+/// geometries are made there and every analysis runs there.
+public actor WorkbenchSession {
+    private let worker: WorkerThread
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { worker.asUnownedSerialExecutor() }
+
+    /// The study file's folder, resolved: nothing outside it is written.
+    public nonisolated let folder: URL
+    public nonisolated let language: Language
+    /// Files the study reads: never overwritten by a save.
+    nonisolated let protectedFiles: Set<String>
+    /// The exact distribution's state, readable while the worker computes it.
+    public nonisolated let distributionStatus = DistributionStatus()
+
+    var start: WorkbenchState!
+    var current: WorkbenchState!
+    var undoStack: [WorkbenchState] = []
+    var redoStack: [WorkbenchState] = []
+    /// Increases with every change of state; metrics and the distribution carry it.
+    var version = 0
+    var startMetrics: WorkbenchMetrics!
+    var currentMetrics: WorkbenchMetrics!
+    var scenarios: [SavedScenario] = []
+    /// `GET /api/study`, made once.
+    var studyText = ""
+
+    static let undoDepth = 200
+    public static let scenarioLimit = 3
+
+    /// `folder`: the study file's folder; `protecting`: the files it names.
+    public init(folder: String, language: Language = .en, protecting files: [String] = []) {
+        worker = WorkerThread(name: "territorio-workbench")
+        self.folder = StudyFolder.resolved(folder)
+        self.language = language
+        protectedFiles = Set(files.map { StudyFolder.resolved($0).path })
+    }
+
+    /// Makes the study on the session's thread (its geometries belong
+    /// there) and measures the starting grouping.
+    public func load(_ make: @Sendable () throws -> Study) throws {
+        var study = try make()
+        guard study.grouping != nil else { throw WorkbenchError.badRequest("the workbench needs a grouping of the territories into circuits: give \"grouping\" in the study or --grouping") }
+        guard study.sites != nil, !study.chains.isEmpty else { throw WorkbenchError.badRequest("the workbench needs sites and at least one chain: give \"sites\" and \"chains\" in the study") }
+        // Zones group circuits the planner is about to change: the workbench leaves them out.
+        study.zoning = nil
+        let state = WorkbenchState(study: study, names: study.grouping?.names?.names ?? [:])
+        start = state
+        current = state
+        startMetrics = try WorkbenchMetrics(study)
+        currentMetrics = startMetrics
+        studyText = try StudyJSON.make(study, names: state.names).jsonText
+        distributionStatus.changed(to: version)
+    }
+
+    // MARK: Reading
+
+    public func studyJSON() -> String { studyText }
+
+    public func metricsJSON() -> String { metricsObject().jsonText }
+
+    func metricsObject() -> JSONValue {
+        var object = currentMetrics.json(names: current.namedGrouping.names)
+        object["version"] = .number(version)
+        object["grouping"] = .array(current.grouping.rows.map { .object(["territory_code": .string($0.territory), "circuit_id": .string($0.circuit)]) })
+        object["circuit_names"] = .object(JSONObject(current.grouping.circuits.map { .init(key: $0, value: current.names[$0].map(JSONValue.string) ?? .null) }))
+        object["change"] = WorkbenchChange.json(from: startMetrics, to: currentMetrics)
+        object["can_undo"] = .bool(!undoStack.isEmpty)
+        object["can_redo"] = .bool(!redoStack.isEmpty)
+        return .object(object)
+    }
+
+    public func groupingCSV() -> String { current.csv }
+
+    // MARK: Changing the grouping
+
+    /// Makes `next` the current state (measured first: a state whose
+    /// figures cannot be computed is refused and nothing changes).
+    func commit(_ next: WorkbenchState) throws {
+        let metrics = try WorkbenchMetrics(next.study)
+        undoStack.append(current)
+        if undoStack.count > Self.undoDepth { undoStack.removeFirst() }
+        redoStack.removeAll()
+        current = next
+        currentMetrics = metrics
+        version += 1
+        distributionStatus.changed(to: version)
+    }
+
+    /// Commits `next` and answers its metrics.
+    private func committed(_ next: WorkbenchState) throws -> String {
+        try commit(next)
+        return metricsJSON()
+    }
+
+    /// Grouping edits go through the scenario engine, which checks every
+    /// id and refuses what the study cannot hold.
+    private func edited(_ edits: [ScenarioEdit], what: String) throws -> WorkbenchState {
+        let scenario = ScenarioEdits(name: what, file: what, edits: edits)
+        var state = current!
+        do {
+            let study = try Scenario.apply(scenario, to: current.study)
+            state.study = study
+        } catch let error as ReadError {
+            throw WorkbenchError.badRequest(error.description)
+        }
+        let circuits = Set(state.grouping.circuits)
+        state.names = state.names.filter { circuits.contains($0.key) }
+        return state
+    }
+
+    /// `PUT /api/grouping`: a whole grouping CSV (`territory_code,circuit_id`, optionally `circuit_name`).
+    public func replaceGrouping(csv: String, name: String = "PUT /api/grouping") throws -> String {
+        let grouping: Grouping
+        do {
+            grouping = current.study.territories.populationCheck.filter(try Grouping.parse(csv, name: name),
+                                                                         idField: current.study.territories.idField)
+        } catch {
+            throw WorkbenchError.badRequest(error.description)
+        }
+        guard !grouping.rows.isEmpty else { throw WorkbenchError.badRequest("\(name): the grouping has no rows; give territory_code,circuit_id rows") }
+        do {
+            return try committed(try current.regrouped(grouping, file: name, names: grouping.names?.names ?? current.names))
+        } catch let error as ReadError {
+            throw WorkbenchError.badRequest(error.description)
+        }
+    }
+
+    public func move(_ territories: [String], to circuit: String) throws -> String {
+        guard !territories.isEmpty else { throw WorkbenchError.badRequest("give at least one territory code in \"territories\"") }
+        return try committed(try edited([.moveTerritories(territories, to: circuit)], what: "move"))
+    }
+
+    public func createCircuit(_ id: String, name: String?, territories: [String]) throws -> String {
+        guard !id.isEmpty else { throw WorkbenchError.badRequest("give the new circuit's \"id\"") }
+        guard !territories.isEmpty else { throw WorkbenchError.badRequest("a circuit is made of territories: give at least one code in \"territories\"") }
+        var state = try edited([.createCircuit(id: id, territories: territories)], what: "create circuit")
+        if let name, !name.isEmpty { state.names[id] = name }
+        return try committed(state)
+    }
+
+    public func renameCircuit(_ id: String, name: String) throws -> String {
+        guard current.grouping.circuits.contains(id) else { throw unknownCircuit(id) }
+        var state = current!
+        state.names[id] = name.isEmpty ? nil : name
+        return try committed(state)
+    }
+
+    public func mergeCircuits(_ circuits: [String], into: String, name: String?) throws -> String {
+        var state = try edited([.mergeCircuits(circuits, into: into)], what: "merge circuits")
+        if let name, !name.isEmpty { state.names[into] = name }
+        return try committed(state)
+    }
+
+    /// The circuit's territories are left in no circuit (the panel counts them).
+    public func deleteCircuit(_ id: String) throws -> String {
+        guard current.grouping.circuits.contains(id) else { throw unknownCircuit(id) }
+        let rows = current.grouping.rows.filter { $0.circuit != id }
+        guard !rows.isEmpty else { throw WorkbenchError.conflict("\(id) is the only circuit; a grouping needs at least one") }
+        do {
+            return try committed(try current.regrouped(Grouping(rows: rows), file: "delete circuit"))
+        } catch let error as ReadError {
+            throw WorkbenchError.badRequest(error.description)
+        }
+    }
+
+    func unknownCircuit(_ id: String) -> WorkbenchError {
+        WorkbenchError.notFound("no circuit \(id); the circuits are: \(current.grouping.circuits.joined(separator: ", "))")
+    }
+
+    public func undo() throws -> String {
+        guard let previous = undoStack.popLast() else { throw WorkbenchError.conflict("nothing to undo") }
+        return try restore(previous, pushing: &redoStack)
+    }
+
+    public func redo() throws -> String {
+        guard let next = redoStack.popLast() else { throw WorkbenchError.conflict("nothing to redo") }
+        return try restore(next, pushing: &undoStack)
+    }
+
+    private func restore(_ state: WorkbenchState, pushing stack: inout [WorkbenchState]) throws -> String {
+        currentMetrics = try WorkbenchMetrics(state.study)
+        stack.append(current)
+        current = state
+        version += 1
+        distributionStatus.changed(to: version)
+        return metricsJSON()
+    }
+
+    /// `group suggest`'s grouping of the study's territories, as the
+    /// current grouping (undoable). Without a floor, each circuit holds at
+    /// least as many people as the smallest circuit the session started with.
+    public func suggest(minimumPopulation: Double?, minimumUnits: Int?, seed: UInt64) throws -> String {
+        var suggestion = GroupingSuggestion()
+        suggestion.minimumPopulation = minimumPopulation ?? startMetrics.coverage.circuits.map(\.population).min() ?? 0
+        suggestion.minimumUnits = minimumUnits ?? 1
+        suggestion.seed = seed
+        let result = try suggestion.run(current.study)
+        guard !result.grouping.rows.isEmpty else {
+            throw WorkbenchError.conflict("group suggest made no circuit with at least \(Int(suggestion.minimumPopulation)) people; give a lower min_population")
+        }
+        return try committed(try current.regrouped(result.grouping, file: "group suggest", names: [:]))
+    }
+}
+

@@ -1,4 +1,5 @@
 import Foundation
+import Geo
 import Hummingbird
 import HummingbirdTesting
 import Territory

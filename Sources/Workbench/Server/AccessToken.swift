@@ -4,7 +4,7 @@ import Hummingbird
 /// Served beyond the loopback (`--host`), every request carries the token
 /// printed at start: the `X-Territorio-Token` header or `?token=`.
 struct AccessToken<Context: RequestContext>: RouterMiddleware {
-    static let header = "x-territorio-token"
+    static var header: String { "x-territorio-token" }
 
     let token: String
 

@@ -17,9 +17,10 @@ enum WorkbenchRoutes {
                 return try await session.replaceGrouping(csv: body)
             }
         }
-        router.get("/api/grouping.csv") { _, _ in
-            Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"grouping.csv\""],
-                     body: .init(byteBuffer: ByteBuffer(string: await session.groupingCSV())))
+        router.get("/api/grouping.csv") { _, _ -> Response in
+            let csv = await session.groupingCSV()
+            return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"grouping.csv\""],
+                            body: .init(byteBuffer: ByteBuffer(string: csv)))
         }
         post(router, "/api/move", ["territories", "circuit"], bodyLimit) { body in
             try await session.move(try body.strings("territories"), to: try body.string("circuit"))
@@ -38,7 +39,7 @@ enum WorkbenchRoutes {
         }
         router.post("/api/undo") { _, _ in try await answer { try await session.undo() } }
         router.post("/api/redo") { _, _ in try await answer { try await session.redo() } }
-        router.get("/api/distribution") { request, _ in
+        router.get("/api/distribution") { request, _ -> Response in
             try await answer {
                 if request.uri.queryParameters["wait"] == "1" { return try await session.distributionNow() }
                 session.startDistribution()
@@ -68,7 +69,7 @@ enum WorkbenchRoutes {
         post(router, "/api/scenarios", ["name"], bodyLimit) { body in try await session.saveScenario(try body.string("name")) }
         post(router, "/api/scenarios/delete", ["name"], bodyLimit) { body in try await session.deleteScenario(try body.string("name")) }
         post(router, "/api/scenarios/open", ["name"], bodyLimit) { body in try await session.openScenario(try body.string("name")) }
-        router.get("/api/report.html") { _, _ in
+        router.get("/api/report.html") { _, _ -> Response in
             do {
                 return html(try await session.reportHTML())
             } catch {
@@ -96,7 +97,7 @@ enum WorkbenchRoutes {
         do {
             let buffer = try await request.collectBody(upTo: limit)
             return Data(buffer.readableBytesView)
-        } catch let error as HTTPResponseError where error.status == .contentTooLarge {
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
             throw WorkbenchError(413, "the request body is over \(limit / (1 << 20)) MB; the workbench takes groupings and edits up to that size")
         }
     }

@@ -30,7 +30,7 @@ public struct WorkbenchServer: Sendable {
     }
 
     public func router() -> Router<BasicRequestContext> {
-        let router = Router()
+        let router = Router(context: BasicRequestContext.self)
         if let token { router.add(middleware: AccessToken<BasicRequestContext>(token: token)) }
         WorkbenchRoutes.add(to: router, session: session, page: page, bodyLimit: bodyLimit)
         return router

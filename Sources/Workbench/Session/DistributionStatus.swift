@@ -19,13 +19,19 @@ public final class DistributionStatus: @unchecked Sendable {
         case failed(String)
     }
 
+    private func locked<T>(_ body: () -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body()
+    }
+
     func changed(to version: Int) {
-        lock.withLock { self.version = version }
+        locked { self.version = version }
     }
 
     /// Whether to start a run for the current version (marks it running).
     func begin() -> Int? {
-        lock.withLock {
+        locked {
             if ready?.version == version || running == version || failure?.version == version { return nil }
             running = version
             return version
@@ -33,14 +39,14 @@ public final class DistributionStatus: @unchecked Sendable {
     }
 
     func finish(_ version: Int, json: String) {
-        lock.withLock {
+        locked {
             ready = (version, json)
             if running == version { running = nil }
         }
     }
 
     func fail(_ version: Int, message: String) {
-        lock.withLock {
+        locked {
             failure = (version, message)
             if running == version { running = nil }
         }
@@ -48,16 +54,16 @@ public final class DistributionStatus: @unchecked Sendable {
 
     /// Gave up on a version that changed meanwhile.
     func abandon(_ version: Int) {
-        lock.withLock { if running == version { running = nil } }
+        locked { if running == version { running = nil } }
     }
 
     public var state: State {
-        lock.withLock {
+        locked {
             if let ready, ready.version == version { return .ready(ready.json) }
             if let failure, failure.version == version { return .failed(failure.message) }
             return running == version ? .computing : .idle
         }
     }
 
-    public var currentVersion: Int { lock.withLock { version } }
+    public var currentVersion: Int { locked { version } }
 }

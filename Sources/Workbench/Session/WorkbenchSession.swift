@@ -124,7 +124,7 @@ public actor WorkbenchSession {
             grouping = current.study.territories.populationCheck.filter(try Grouping.parse(csv, name: name),
                                                                          idField: current.study.territories.idField)
         } catch {
-            throw WorkbenchError.badRequest(error.description)
+            throw WorkbenchError.badRequest("\(error)")
         }
         guard !grouping.rows.isEmpty else { throw WorkbenchError.badRequest("\(name): the grouping has no rows; give territory_code,circuit_id rows") }
         do {

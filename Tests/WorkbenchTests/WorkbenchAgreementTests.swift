@@ -22,10 +22,12 @@ import Testing
             Territorio.run(arguments: ["group", "evaluate", "--study", study, "--grouping", grouping, "--json", "--quiet"])
         }
         #expect(status == 0)
-        let coverage = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: coverageJSON))) as? [String: Any])
-        let evaluation = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: evaluationText))) as? [String: Any])
+        let coverageData = try Data(contentsOf: URL(fileURLWithPath: coverageJSON))
+        let evaluationData = try Data(contentsOf: URL(fileURLWithPath: evaluationText))
 
         try await Application(router: server.router()).test(.router) { client in
+            let coverage = try #require(try JSONSerialization.jsonObject(with: coverageData) as? [String: Any])
+            let evaluation = try #require(try JSONSerialization.jsonObject(with: evaluationData) as? [String: Any])
             let put = try await client.call(.put, "/api/grouping", try String(contentsOfFile: grouping, encoding: .utf8))
             #expect(put.status == 200)
             let metrics = try await client.call(.get, "/api/metrics")

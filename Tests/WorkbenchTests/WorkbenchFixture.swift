@@ -7,6 +7,11 @@ import Testing
 @testable import TerritorioCLI
 @testable import Workbench
 
+/// Every workbench test, one at a time: each session runs its analyses on
+/// a thread of its own, and Foundation's number formatting on Linux is not
+/// safe on two threads at once (the server has one session; the tests have many).
+@Suite(.serialized) struct WorkbenchTests {}
+
 /// The sample study (geodata/territory: 150 parishes, the sites, four
 /// chains, the circuits by municipality) in a study file of its own
 /// folder, read by `serve`'s own code into a session, and its server.

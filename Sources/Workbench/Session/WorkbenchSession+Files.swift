@@ -10,6 +10,11 @@ extension WorkbenchSession {
     public func reportHTML() throws -> String {
         var report = CoverageReport(currentMetrics.coverage, language: language)
         report.circuitNames = current.namedGrouping.names
+        // Foundation's number formatting on Linux is not safe on two threads
+        // at once (a "fatal access conflict"); sessions run on threads of
+        // their own, so their reports are written one at a time.
+        ReportLock.lock.lock()
+        defer { ReportLock.lock.unlock() }
         return try report.html()
     }
 
@@ -31,4 +36,9 @@ extension WorkbenchSession {
         }
         return JSONValue.object(["written": .string(name), "path": .string(target.path), "bytes": .number(text.utf8.count)]).jsonText
     }
+}
+
+/// One report written at a time, whichever session asks.
+enum ReportLock {
+    static let lock = NSLock()
 }

@@ -18,7 +18,8 @@ extension WorkbenchSession {
     func runDistribution() async {
         for chain in current.study.chains where current.distributions[chain.product] == nil {
             do {
-                current.distributions[chain.product] = try Distribution(chain: chain).run(current.study)
+                let result = try Distribution(chain: chain).run(current.study)
+                current.distributions[chain.product] = result
             } catch {
                 distributionStatus.fail(version, message: "\(error)")
                 return

@@ -25,6 +25,8 @@ public actor WorkbenchSession {
     var current: WorkbenchState!
     var undoStack: [WorkbenchState] = []
     var redoStack: [WorkbenchState] = []
+    /// The state undo or redo last replaced, for the other stack.
+    private var replaced: WorkbenchState!
     /// Increases with every change of state; metrics and the distribution carry it.
     var version = 0
     var startMetrics: WorkbenchMetrics!
@@ -177,22 +179,28 @@ public actor WorkbenchSession {
     }
 
     public func undo() throws -> String {
-        guard let previous = undoStack.popLast() else { throw WorkbenchError.conflict("nothing to undo") }
-        return try restore(previous, pushing: &redoStack)
+        guard let previous = undoStack.last else { throw WorkbenchError.conflict("nothing to undo") }
+        try restore(previous)
+        undoStack.removeLast()
+        redoStack.append(replaced)
+        return metricsJSON()
     }
 
     public func redo() throws -> String {
-        guard let next = redoStack.popLast() else { throw WorkbenchError.conflict("nothing to redo") }
-        return try restore(next, pushing: &undoStack)
+        guard let next = redoStack.last else { throw WorkbenchError.conflict("nothing to redo") }
+        try restore(next)
+        redoStack.removeLast()
+        undoStack.append(replaced)
+        return metricsJSON()
     }
 
-    private func restore(_ state: WorkbenchState, pushing stack: inout [WorkbenchState]) throws -> String {
+    /// Makes `state` current (measured first), keeping the one it replaces in `replaced`.
+    private func restore(_ state: WorkbenchState) throws {
         currentMetrics = try WorkbenchMetrics(state.study)
-        stack.append(current)
+        replaced = current
         current = state
         version += 1
         distributionStatus.changed(to: version)
-        return metricsJSON()
     }
 
     /// `group suggest`'s grouping of the study's territories, as the

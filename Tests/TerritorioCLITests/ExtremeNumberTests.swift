@@ -6,7 +6,7 @@ import Testing
 /// -1e300, and the texts "NaN", "inf" and "1e999" (JSON cannot hold them
 /// as numbers). The built `territorio` runs as a child process and must end
 /// by itself, with status 0, or 1 (64 for a flag) and a message: never a trap or signal
-/// (README, "Reliability").
+/// (docs/RELIABILITY.md).
 @Suite(.serialized) struct ExtremeNumberTests {
     static let values = ["1e16", "1e19", "1e300", "-1e300", #""NaN""#, #""inf""#, #""1e999""#]
     /// The same as flag values and CSV cells, where text is not quoted.

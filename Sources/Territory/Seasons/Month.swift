@@ -48,10 +48,7 @@ public struct Month: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// The month's name in a language's reports.
     public func name(in language: Language) -> String {
-        switch language {
-        case .en: Self.englishNames[index].capitalized
-        case .es: Self.spanishNames[index]
-        }
+        language.text(.season(.month(number)))
     }
 
     /// Three letters, for table headers and sparkline labels.

@@ -94,7 +94,8 @@ public struct SeasonalCoverage: Sendable {
                 let figures = months.enumerated().map { index, month in
                     let balance = balances[index]
                     let stored = flow?.months[index]
-                    let supplied = stored?.delivered ?? balance.selfSupply
+                    // The flow counts whole kilograms: never more than the month's demand.
+                    let supplied = stored.map { min($0.delivered, balance.demand) } ?? balance.selfSupply
                     return MonthFigure(month: month, demand: balance.demand, production: balance.production,
                                        chainCapacity: balance.chainCapacity, bottleneck: balance.bottleneck,
                                        selfSupply: balance.selfSupply, selfSupplyStored: supplied, carried: stored?.carried ?? 0,

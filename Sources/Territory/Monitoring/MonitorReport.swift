@@ -86,12 +86,12 @@ public struct MonitorReport: Sendable {
         for point in result.points {
             writer.append([point.date, point.kind, point.place, point.product, point.unit.rawValue, String(point.actorCount),
                            Self.plain(point.capacity), Self.plain(point.selfSupply), Self.plain(point.exportableSurplus),
-                           point.intermediated.map(Self.plain) ?? "", Self.plain(point.peopleFed)])
+                           point.intermediated.map(Self.plain) ?? "", Self.plain(point.peopleFed.rounded())])
         }
         return writer.text
     }
 
-    static func plain(_ value: Double) -> String { JSONNumber(value).literal }
+    static func plain(_ value: Double) -> String { JSONNumber(CoverageReport.round(value)).literal }
 
     public var json: JSONValue {
         var root: JSONObject = [
@@ -101,10 +101,10 @@ public struct MonitorReport: Sendable {
                     "date": .string(point.date), "kind": .string(point.kind), "place": .string(point.place),
                     "product": .string(point.product), "unit": .string(point.unit.rawValue),
                     "actors": .object(JSONObject(point.actors.map { JSONObject.Member(key: $0.stage.rawValue, value: .number(JSONNumber($0.count))) })),
-                    "capacity": .number(JSONNumber(point.capacity)), "self_supply": .number(JSONNumber(point.selfSupply)),
-                    "exportable_surplus": .number(JSONNumber(point.exportableSurplus)),
-                    "intermediated": point.intermediated.map { .number(JSONNumber($0)) } ?? .null,
-                    "people_fed": .number(JSONNumber(point.peopleFed)),
+                    "capacity": .number(JSONNumber(CoverageReport.round(point.capacity))), "self_supply": .number(JSONNumber(CoverageReport.round(point.selfSupply))),
+                    "exportable_surplus": .number(JSONNumber(CoverageReport.round(point.exportableSurplus))),
+                    "intermediated": point.intermediated.map { .number(JSONNumber(CoverageReport.round($0))) } ?? .null,
+                    "people_fed": .number(JSONNumber(point.peopleFed.rounded())),
                 ])
             }),
             "changes": .array(result.changes.map { change in

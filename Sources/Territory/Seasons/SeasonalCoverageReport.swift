@@ -102,25 +102,25 @@ public struct SeasonalCoverageReport: Sendable {
         func figure(_ month: SeasonalCoverage.MonthFigure) -> JSONValue {
             .object([
                 "month": .number(JSONNumber(month.month.number)), "name": .string(month.month.englishName),
-                "demand": .number(JSONNumber(month.demand)), "production": .number(JSONNumber(month.production)),
-                "chain_capacity": .number(JSONNumber(month.chainCapacity)),
+                "demand": .number(JSONNumber(CoverageReport.round(month.demand))), "production": .number(JSONNumber(CoverageReport.round(month.production))),
+                "chain_capacity": .number(JSONNumber(CoverageReport.round(month.chainCapacity))),
                 "bottleneck": month.bottleneck.map { .string($0.rawValue) } ?? .null,
-                "self_supply": .number(JSONNumber(month.selfSupply)),
-                "self_supply_with_storage": .number(JSONNumber(month.selfSupplyStored)),
-                "self_sufficiency": month.selfSufficiency.map { .number(JSONNumber($0)) } ?? .null,
-                "carried_to_next_month": .number(JSONNumber(month.carried)),
-                "exportable_surplus": .number(JSONNumber(month.exportableSurplus)),
-                "shortfall": .number(JSONNumber(month.shortfall)),
-                "people_fed": .number(JSONNumber(month.peopleFed)),
+                "self_supply": .number(JSONNumber(CoverageReport.round(month.selfSupply))),
+                "self_supply_with_storage": .number(JSONNumber(CoverageReport.round(month.selfSupplyStored))),
+                "self_sufficiency": month.selfSufficiency.map { .number(JSONNumber(CoverageReport.round($0, 10_000))) } ?? .null,
+                "carried_to_next_month": .number(JSONNumber(CoverageReport.round(month.carried))),
+                "exportable_surplus": .number(JSONNumber(CoverageReport.round(month.exportableSurplus))),
+                "shortfall": .number(JSONNumber(CoverageReport.round(month.shortfall))),
+                "people_fed": .number(JSONNumber(month.peopleFed.rounded())),
             ])
         }
         let circuits: [JSONValue] = result.circuits.map { circuit in
             .object([
-                "circuit": .string(circuit.id), "population": .number(JSONNumber(circuit.population)),
+                "circuit": .string(circuit.id), "population": .number(JSONNumber(circuit.population.rounded())),
                 "products": .array(circuit.products.map { product in
                     .object([
                         "product": .string(product.product), "unit": .string(product.unit.rawValue),
-                        "storage": .number(JSONNumber(product.storage)),
+                        "storage": .number(JSONNumber(CoverageReport.round(product.storage))),
                         "worst_month": product.worst.map { .number(JSONNumber($0.month.number)) } ?? .null,
                         "worst_self_sufficiency": product.worst?.selfSufficiency.map { .number(JSONNumber($0)) } ?? .null,
                         "worst_bottleneck": product.worst?.bottleneck.map { .string($0.rawValue) } ?? .null,
@@ -145,7 +145,7 @@ public struct SeasonalCoverageReport: Sendable {
     /// the worst month or any month.
     public func circuits() throws -> Layer {
         let features = result.circuits.map { circuit in
-            var properties: JSONObject = ["circuit_id": .string(circuit.id), "population": .number(JSONNumber(circuit.population))]
+            var properties: JSONObject = ["circuit_id": .string(circuit.id), "population": .number(JSONNumber(circuit.population.rounded()))]
             for product in circuit.products {
                 let slug = CoverageReport.slug(product.product)
                 properties["\(slug)_worst_month"] = product.worst.map { .number(JSONNumber($0.month.number)) } ?? .null

@@ -69,10 +69,10 @@ extension SeasonalDistribution.Result {
             "months": .array(runs.map { run in
                 .object([
                     "month": .number(JSONNumber(run.month.number)), "name": .string(run.month.englishName),
-                    "demand": .number(JSONNumber(run.result.demand)), "delivered": .number(JSONNumber(run.result.delivered)),
+                    "demand": .number(JSONNumber(CoverageReport.round(run.result.demand))), "delivered": .number(JSONNumber(CoverageReport.round(run.result.delivered))),
                     "share": run.share.map { .number(JSONNumber($0)) } ?? .null,
-                    "intermediated": .number(JSONNumber(run.result.intermediated)),
-                    "tonne_km": .number(JSONNumber(run.result.tonneKilometres)),
+                    "intermediated": .number(JSONNumber(CoverageReport.round(run.result.intermediated))),
+                    "tonne_km": .number(JSONNumber(CoverageReport.round(run.result.tonneKilometres))),
                     "optimal": .bool(run.result.optimal),
                 ])
             }),

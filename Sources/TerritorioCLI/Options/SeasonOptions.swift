@@ -88,6 +88,9 @@ struct SeasonOptions: ParsableArguments {
     /// -o, the report in Markdown or HTML, the JSON).
     func coverageYear(_ analysis: CircuitCoverage, study: Study, chainPaths: [String], language: Language,
                       output: OutputOptions, reports: ReportOptions) throws {
+        if analysis.points != nil || analysis.identityField != nil {
+            throw ValidationError("--months all reports each circuit's year; --points and --identity-field do not change by month: run them without --months, or with --month M")
+        }
         let seasonal = try seasonal(study, chainPaths: chainPaths)
         var year = SeasonalCoverage()
         year.coverage = analysis

@@ -92,7 +92,7 @@ public struct MilestoneRecords: Sendable {
 
     /// One feature per territory and date (WGS 84): its code, name, the
     /// date, the category and its rank, for `render --color-by category`
-    /// (filter a date with --where).
+    /// (pick a date with `convert --where`).
     public func layer(on dates: [String], territories: StudyTerritories) throws -> Layer {
         let shapes = try territories.layer.projected(to: .wgs84)
         var features: [Feature] = []

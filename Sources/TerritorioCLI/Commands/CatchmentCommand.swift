@@ -99,7 +99,7 @@ struct CatchmentCommand: ParsableCommand {
         guard selected.count > 0 else { throw CommandFailure(message: "\(facilities): no facility matches") }
         let prepared = try territoryOptions.prepare()
         ExtentCheck.warnFarPoints(all, file: facilities, against: prepared.populationCheck.original, referenceFile: prepared.file)
-        let spec = try chain.map { try ChainSpec.read(path: $0) }
+        let spec = try seasonOptions.chain(try chain.map { try ChainSpec.read(path: $0) }, path: chain)
         var analysis = CatchmentAnalysis(method: method, radius: radius.metres, chain: spec,
                                          siteFields: siteFields.fields(for: spec.map { [$0] } ?? []))
         analysis.facilityIDField = facilityIDField

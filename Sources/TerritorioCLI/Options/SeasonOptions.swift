@@ -79,6 +79,12 @@ struct SeasonOptions: ParsableArguments {
         return (monthly.layer, monthly.kept.map { positions[$0] })
     }
 
+    /// The chain as it stands in `--month` (its `demandByMonth`), or as it is without the flag.
+    func chain(_ chain: ChainSpec?, path: String?) throws -> ChainSpec? {
+        guard let month = selected, let chain, let path else { return chain }
+        return try ChainSeasons.parse(SpecFiles.read(path), name: path, product: chain.product).chain(chain, in: month)
+    }
+
     func tally(_ sites: SeasonalSites, language: Language) {
         Diagnostics.write(language.text(.season(.tally(file: sites.file, withProfile: sites.withProfile, flat: sites.flat, storing: sites.storing))) + "\n")
     }

@@ -26,6 +26,7 @@ public struct Territorio: ParsableCommand {
             RankCommand.self, RenderCommand.self,
             ScenarioCommand.self, SiteCommand.self,
             DemoCommand.self,
+            MonitorCommand.self,
         ]
     )
 

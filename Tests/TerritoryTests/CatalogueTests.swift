@@ -119,6 +119,7 @@ import Testing
         GlossaryTerm.allCases.map { Catalogue.Key.term($0) },
         GlossaryTerm.allCases.map { Catalogue.Key.definition($0) },
         MapWord.allCases.map { Catalogue.Key.map($0) },
+        SeasonWord.examples.map { Catalogue.Key.season($0) },
         [Catalogue.Key.exchangeHeading],
         [Catalogue.Key.exchangeLine(product: "X", delivered: "X", demand: "X", unit: "X", moved: "X", optimal: true, rounds: 2)],
         [Catalogue.Key.exchangeLine(product: "X", delivered: "X", demand: "X", unit: "X", moved: "X", optimal: false, rounds: 2)],
@@ -301,6 +302,7 @@ import Testing
         case .distributionCutOff: 137
         case .distributionBeyondSnap: 138
         case .map: 139
+        case .season: 149
         case .exchangeHeading: 140
         case .exchangeLine: 141
         case .exchangeBroken: 142
@@ -313,7 +315,7 @@ import Testing
         }
     }
 
-    static let count = 149
+    static let count = 150
 
     @Test func everyKeyIsListed() {
         #expect(Set(Self.every.map(Self.index)) == Set(0..<Self.count))

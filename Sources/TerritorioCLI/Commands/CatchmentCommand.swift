@@ -76,6 +76,7 @@ struct CatchmentCommand: ParsableCommand {
     @OptionGroup var reportOptions: ReportOptions
     @OptionGroup var input: InputOptions
     @OptionGroup var siteFields: SiteFieldOptions
+    @OptionGroup var seasonOptions: SeasonOptions
 
     mutating func validate() throws {
         try applyStudy()
@@ -92,11 +93,13 @@ struct CatchmentCommand: ParsableCommand {
         let all = contents.layer
         try siteFields.check(all, file: facilities, needed: chain != nil)
         try FieldCheck.require(facilityIDField.map { [$0] } ?? [], in: all, file: facilities, flag: "--facility-id-field")
-        let (selected, positions) = try WhereOption.select(all, whereExpression, file: facilities)
+        let (chosen, chosenPositions) = try WhereOption.select(all, whereExpression, file: facilities)
+        let (selected, positions) = try seasonOptions.apply(to: chosen, positions: chosenPositions, file: facilities, capacityField: siteFields.fields.capacity,
+                                                            chainPath: chain, product: try chain.map { try ChainSpec.read(path: $0).product })
         guard selected.count > 0 else { throw CommandFailure(message: "\(facilities): no facility matches") }
         let prepared = try territoryOptions.prepare()
         ExtentCheck.warnFarPoints(all, file: facilities, against: prepared.populationCheck.original, referenceFile: prepared.file)
-        let spec = try chain.map { try ChainSpec.read(path: $0) }
+        let spec = try seasonOptions.chain(try chain.map { try ChainSpec.read(path: $0) }, path: chain)
         var analysis = CatchmentAnalysis(method: method, radius: radius.metres, chain: spec,
                                          siteFields: siteFields.fields(for: spec.map { [$0] } ?? []))
         analysis.facilityIDField = facilityIDField

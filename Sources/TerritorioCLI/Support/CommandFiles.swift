@@ -186,3 +186,13 @@ extension SiteCommand: CommandFiles {
     var outputFiles: [CommandOutput] { outputOptions.files + reportOptions.files }
 }
 
+extension MonitorCommand: CommandFiles {
+    var writesHTMLReport: Bool { true }
+    var inputFiles: [String] {
+        territoryOptions.studyOption.files + [territoryOptions.territories, grouping, snapshots] + chain + [zones, milestones, route].compactMap { $0 }
+    }
+    var outputFiles: [CommandOutput] {
+        reportOptions.files + [csv.map { CommandOutput(flag: "--csv", path: $0, kind: .text) },
+                               progressMap.map { CommandOutput(flag: "--progress-map", path: $0, kind: .layer) }].compactMap { $0 }
+    }
+}

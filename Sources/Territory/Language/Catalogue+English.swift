@@ -302,6 +302,7 @@ extension Catalogue {
             case .tonneKm:
                 "Tonnes carried times kilometres in a straight line, over every route.\nWith roads, tonne-minutes along them instead."
             }
+        case .season(let word): word.english
         case .map(let word):
             switch word {
             case .noValue: "no value"
@@ -358,6 +359,48 @@ extension Catalogue {
         case .groupingsSelfSufficientColumn(let product): " \(product): self-sufficient circuits (lowest) |"
         case .groupingsSelfSufficient(let count, let of, let lowest): "\(count) of \(of) (\(lowest))"
         case .groupingsChanged(let changed, let of): "\n\(changed) of \(of) territories change circuit-mates between the groupings.\n"
+        }
+    }
+}
+
+// Seasons and monitoring (Territory/Seasons, Territory/Monitoring).
+extension SeasonWord {
+    var english: String {
+        switch self {
+        case .month(let number):
+            ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"][number - 1]
+        case .title: "# Coverage through the year\n\n"
+        case .sites(let withProfile, let flat, let storing):
+            "\(withProfile) sites with a season profile, \(flat) flat (the same capacity every month), \(storing) with storage.\n\n"
+        case .idle(let months): "Sites idle (a share of 0) and left out, by month: \(months).\n\n"
+        case .noWrap: "Stores start empty in January; what is left in December is not carried to January.\n\n"
+        case .worstHeading: "## The worst month per circuit and product\n\n"
+        case .worstIntro:
+            "The month each circuit feeds the smallest share of its own demand, its stores counted: the month its bottleneck bites.\n\n"
+        case .worstHeader:
+            "| circuit | product | worst month | self-sufficiency | unfed | bottleneck | carried in by stores |\n|---|---|---|---:|---:|---|---:|\n"
+        case .noDemand: "no demand"
+        case .selfSufficiencyHeading(let product): "## \(product): self-sufficiency by month (%, stores counted)\n\n"
+        case .surplusHeading(let product, let unit): "## \(product): exportable surplus by month (\(unit))\n\n"
+        case .carriedHeading(let product, let unit): "## \(product): stock carried into the next month (\(unit))\n\n"
+        case .sparklineCaption(let product): "\(product): self-sufficiency of each circuit, January to December"
+        case .tally(let file, let withProfile, let flat, let storing):
+            "\(file): \(withProfile) sites with a season profile, \(flat) flat (the same capacity every month), \(storing) with storage"
+        case .monthTally(let month, let idle): "\(month): \(idle) sites idle (a share of 0), left out"
+        case .monitorTitle: "# Circuits over time\n\n"
+        case .monitorSnapshots(let count, let first, let last): "\(count) snapshots of the sites, from \(first) to \(last).\n\n"
+        case .monitorSeriesHeading(let product): "## \(product) over time\n\n"
+        case .monitorSeriesHeader:
+            "| circuit | date | actors | capacity (final product) | self-supply | exportable surplus | intermediated | people fed | trend |\n|---|---|---:|---:|---:|---:|---:|---:|---|\n"
+        case .monitorActorsHeading: "## Actors by stage\n\n"
+        case .monitorActorsHeader: "| circuit | date | stage | actors |\n|---|---|---|---:|\n"
+        case .monitorNewActors(let date, let ids): "- \(date): new actors: \(ids)\n"
+        case .monitorVanishedActors(let date, let ids): "- \(date): vanished actors: \(ids)\n"
+        case .monitorNoChange(let date): "- \(date): no actor new or vanished\n"
+        case .monitorProgressHeading: "## Progress of the territories\n\n"
+        case .monitorProgressHeader: "| date | category | territories |\n|---|---|---:|\n"
+        case .monitorTally(let snapshots, let circuits, let new, let vanished):
+            "\(snapshots) snapshots, \(circuits) circuits; \(new) actors new and \(vanished) vanished over the period"
         }
     }
 }

@@ -318,6 +318,7 @@ extension Catalogue {
             case .tonneKm:
                 "Toneladas transportadas por kilómetros en línea recta, sobre todas las rutas.\nCon carreteras, toneladas-minuto por ellas."
             }
+        case .season(let word): word.spanish
         case .map(let word):
             switch word {
             case .noValue: "sin valor"
@@ -390,6 +391,48 @@ extension Catalogue {
         case .groupingsSelfSufficientColumn(let product): " \(product): circuitos autoabastecidos (el menor autoabastecimiento) |"
         case .groupingsSelfSufficient(let count, let of, let lowest): "\(count) de \(of) (\(lowest))"
         case .groupingsChanged(let changed, let of): "\n\(changed) de \(of) territorios cambian de compañeros de circuito entre las agrupaciones.\n"
+        }
+    }
+}
+
+// Estaciones y seguimiento (Territory/Seasons, Territory/Monitoring).
+extension SeasonWord {
+    var spanish: String {
+        switch self {
+        case .month(let number):
+            ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"][number - 1]
+        case .title: "# Cobertura a lo largo del año\n\n"
+        case .sites(let withProfile, let flat, let storing):
+            "\(withProfile) sitios con perfil estacional, \(flat) planos (la misma capacidad cada mes), \(storing) con almacenamiento.\n\n"
+        case .idle(let months): "Sitios inactivos (participación 0) y dejados fuera, por mes: \(months).\n\n"
+        case .noWrap: "Los almacenes empiezan vacíos en enero; lo que queda en diciembre no pasa a enero.\n\n"
+        case .worstHeading: "## El peor mes por circuito y producto\n\n"
+        case .worstIntro:
+            "El mes en que cada circuito alimenta la menor parte de su propia demanda, contando sus almacenes: el mes en que aprieta su cuello de botella.\n\n"
+        case .worstHeader:
+            "| circuito | producto | peor mes | autosuficiencia | sin cubrir | cuello de botella | aportado por almacenes |\n|---|---|---|---:|---:|---|---:|\n"
+        case .noDemand: "sin demanda"
+        case .selfSufficiencyHeading(let product): "## \(product): autosuficiencia por mes (%, con almacenes)\n\n"
+        case .surplusHeading(let product, let unit): "## \(product): excedente exportable por mes (\(unit))\n\n"
+        case .carriedHeading(let product, let unit): "## \(product): existencias que pasan al mes siguiente (\(unit))\n\n"
+        case .sparklineCaption(let product): "\(product): autosuficiencia de cada circuito, de enero a diciembre"
+        case .tally(let file, let withProfile, let flat, let storing):
+            "\(file): \(withProfile) sitios con perfil estacional, \(flat) planos (la misma capacidad cada mes), \(storing) con almacenamiento"
+        case .monthTally(let month, let idle): "\(month): \(idle) sitios inactivos (participación 0), dejados fuera"
+        case .monitorTitle: "# Los circuitos en el tiempo\n\n"
+        case .monitorSnapshots(let count, let first, let last): "\(count) cortes de los sitios, de \(first) a \(last).\n\n"
+        case .monitorSeriesHeading(let product): "## \(product) en el tiempo\n\n"
+        case .monitorSeriesHeader:
+            "| circuito | fecha | actores | capacidad (producto final) | autoabastecimiento | excedente exportable | intermediado | personas alimentadas | tendencia |\n|---|---|---:|---:|---:|---:|---:|---:|---|\n"
+        case .monitorActorsHeading: "## Actores por eslabón\n\n"
+        case .monitorActorsHeader: "| circuito | fecha | eslabón | actores |\n|---|---|---|---:|\n"
+        case .monitorNewActors(let date, let ids): "- \(date): actores nuevos: \(ids)\n"
+        case .monitorVanishedActors(let date, let ids): "- \(date): actores desaparecidos: \(ids)\n"
+        case .monitorNoChange(let date): "- \(date): ningún actor nuevo ni desaparecido\n"
+        case .monitorProgressHeading: "## Avance de los territorios\n\n"
+        case .monitorProgressHeader: "| fecha | categoría | territorios |\n|---|---|---:|\n"
+        case .monitorTally(let snapshots, let circuits, let new, let vanished):
+            "\(snapshots) cortes, \(circuits) circuitos; \(new) actores nuevos y \(vanished) desaparecidos en el periodo"
         }
     }
 }

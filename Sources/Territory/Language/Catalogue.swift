@@ -186,6 +186,8 @@ public enum Catalogue {
         case mapRouteDirect
         /// A word a map writes (`render --lang`, the reports' maps).
         case map(MapWord)
+        /// A word of the seasonal reports and the monitor (Territory/Seasons, Territory/Monitoring).
+        case season(SeasonWord)
         /// A figure the Markdown names whose file is not there.
         case figureMissing(file: String)
         /// The HTML page's line under the title: language and tool.

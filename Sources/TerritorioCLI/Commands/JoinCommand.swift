@@ -54,6 +54,8 @@ struct JoinCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var siteFields: SiteFieldOptions
 
+    @OptionGroup var languageOption: LanguageOption
+
     func validate() throws {
         if summary == nil, by != nil || sumField != nil { throw ValidationError("--by and --sum shape the --summary table: add --summary FILE") }
     }
@@ -109,7 +111,7 @@ struct JoinCommand: ParsableCommand {
         try writer.write(contentsOf: try joined.projected(to: .wgs84, file: points).features)
         try writer.finish()
         let inside = pointLayer.count - result.outside.count - result.snapped.count
-        Diagnostics.write("\(points): \(inside) inside a territory, \(result.snapped.count) snapped, \(result.outside.count) outside (written without a code)\n")
+        Diagnostics.write(Diagnostics.text(.joinSummary(file: points, inside: inside, snapped: result.snapped.count, outside: result.outside.count)) + "\n")
         var counts = pointContents.counts(of: points, unit: "points")
         counts.output = pointLayer.count
         counts.report()

@@ -62,7 +62,7 @@ struct MBTilesBasemap: Sendable {
             try Self.each(database, file: file, zoom: zoom, range: range) { (column: Int, row: Int, data: Data) throws(MapError) in
                 bytes += data.count
                 guard bytes <= byteLimit else {
-                    throw MapError("--tiles \(file): the tiles around the map's layers take more than \(byteLimit / 1_000_000) MB, over what one page can carry; cut the MBTiles to the area and to fewer zoom levels (e.g. gdal_translate -of MBTILES -projwin W N E S, or keep zoom levels \(first) to \(max(first, zoom - 1)))")
+                    throw MapError("--tiles \(file): the tiles around the map's layers take more than \(String(format: "%.1f", Double(byteLimit) / 1e6)) MB, over what one page can carry; cut the MBTiles to the area and to fewer zoom levels (e.g. gdal_translate -of MBTILES -projwin W N E S, or keep zoom levels \(first) to \(max(first, zoom - 1)))")
                 }
                 let kind = mime ?? Self.sniff(data)
                 mime = mime ?? kind

@@ -23,6 +23,11 @@ struct DemoSteps {
     private var words: Language { language ?? Language.from() }
     private func title(_ step: Catalogue.DemoStepName) -> String { words.text(.demoStep(step)) }
     private func mapTitle(_ map: Catalogue.DemoMapName) -> String { words.text(.demoMapTitle(map)) }
+    /// The web map's legend names the stages in the language (the data
+    /// keep their English values); nothing to add in English.
+    private var stageLabels: [String] {
+        words == .en ? [] : Stage.standard.flatMap { ["--value-label", "\($0.rawValue)=\(words.name(of: $0))"] }
+    }
 
     var all: [DemoStep] {
         [
@@ -64,7 +69,7 @@ struct DemoSteps {
             DemoStep(title: title(.webMap),
                      arguments: ["render", input("parishes.geojson"), out("cheese_routes.geojson"), input("sites.geojson"),
                                  "--color-by", "stage", "--line-width-by", "tonnes_month",
-                                 "--title", mapTitle(.web), "-o", out("map.html")] + languageArguments),
+                                 "--title", mapTitle(.web), "-o", out("map.html")] + stageLabels + languageArguments),
         ]
     }
 }

@@ -66,6 +66,16 @@ import Testing
             """)
     }
 
+    /// A line about a single feature: a site outside every parish.
+    @Test func aLineAboutOneFeature() throws {
+        let csv = CommandTests.temporary("outside_points.csv")
+        try "id,x,y\na,-68.0,10.0\nb,-60.0,5.0\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        let (spanish, english) = try Self.stderr(["join", "--points", csv, "--polygons", SampleFiles.parishes, "--id-field", "code",
+                                                  "-o", CommandTests.temporary("outside_points.geojson")])
+        #expect(spanish.contains("\(csv): entidad 1: fuera de todo territorio en (-60.0, 5.0)\n"), "\(spanish)")
+        #expect(english.contains("\(csv): feature 1: outside every territory at (-60.0, 5.0)\n"), "\(english)")
+    }
+
     @Test func aUsageErrorWeRaise() throws {
         let (spanish, english) = try Self.stderr(["coverage", "--chain", SampleFiles.cheese])
         #expect(spanish.hasPrefix("Error: dé --territories ARCHIVO, o --study ARCHIVO que nombre \"territories\"\n"))

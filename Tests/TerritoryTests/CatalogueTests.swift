@@ -181,6 +181,9 @@ import Geo
         [Catalogue.Key.groupsWritten(file: "X", groups: 2, coverageUnion: 2, unaryUnion: 2)],
         [Catalogue.Key.joinSummary(file: "X", inside: 2, snapped: 2, outside: 2)],
         [Catalogue.Key.notWGS84(crs: "X")],
+        [Catalogue.Key.pointOutside(place: "X", at: "X")],
+        [Catalogue.Key.pointSnapped(place: "X", code: "X", metres: "X")],
+        [Catalogue.Key.pointUnreachable(place: "X", metres: "X"), Catalogue.Key.pointUnreachable(place: "X", metres: nil)],
         [Catalogue.Key.suggestUnassigned(count: 2, first: "X")],
         [Catalogue.Key.suggestCircuits(file: "X", circuits: 2, objective: "X")],
         [Catalogue.Key.suggestJoinedIslands(file: "X", count: 2, list: "X")],
@@ -386,10 +389,13 @@ import Geo
         case .demoNoData: 183
         case .demoStepFailed: 184
         case .demoFigureNotThere: 185
+        case .pointOutside: 186
+        case .pointSnapped: 187
+        case .pointUnreachable: 188
         }
     }
 
-    static let count = 186
+    static let count = 189
 
     @Test func everyKeyIsListed() {
         #expect(Set(Self.every.map(Self.index)) == Set(0..<Self.count))

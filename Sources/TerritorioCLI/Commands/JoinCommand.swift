@@ -81,12 +81,14 @@ struct JoinCommand: ParsableCommand {
 
         for index in result.outside {
             let feature = pointLayer.features[index]
-            let where_ = feature.geometry?.envelope.map { " at (\($0.minX), \($0.minY))" } ?? ""
-            Diagnostics.featureLine("\(location(of: feature, index)): outside every territory\(where_)")
+            let at = feature.geometry?.envelope.map { "(\($0.minX), \($0.minY))" }
+            Diagnostics.featureLine(Diagnostics.text(.pointOutside(place: Diagnostics.place(location(of: feature, index)), at: at)))
         }
         for snapped in result.snapped {
             let feature = pointLayer.features[snapped.point]
-            Diagnostics.featureLine("\(location(of: feature, snapped.point)): snapped to \(join.code(of: polygonLayer.features[snapped.polygon], index: snapped.polygon).text), \(String(format: "%.1f", snapped.metres)) m away")
+            Diagnostics.featureLine(Diagnostics.text(.pointSnapped(place: Diagnostics.place(location(of: feature, snapped.point)),
+                                                                   code: join.code(of: polygonLayer.features[snapped.polygon], index: snapped.polygon).text,
+                                                                   metres: String(format: "%.1f", snapped.metres))))
         }
 
         let territoryOfPoint = joined.features.indices.map { index -> String? in

@@ -80,6 +80,11 @@ enum Diagnostics {
         return 1
     }
 
+    /// `FILE: feature 12 (id P0113)` in the messages' language.
+    static func place(_ location: FeatureLocation) -> String {
+        text(.location(file: location.file, line: nil, column: nil, feature: location.index, id: location.id.map { "\($0)" }))
+    }
+
     /// An error's text in the messages' language: the kinds the catalogue
     /// keys are looked up there, others keep their own text.
     static func describe(_ error: any Error) -> String {

@@ -406,6 +406,9 @@ extension Catalogue {
             "\(file): \(groups) groups written (\(coverageUnion) by coverage union, \(unaryUnion) by unary union)"
         case .joinSummary(let file, let inside, let snapped, let outside):
             "\(file): \(inside) inside a territory, \(snapped) snapped, \(outside) outside (written without a code)"
+        case .pointOutside(let place, let at): "\(place): outside every territory" + (at.map { " at \($0)" } ?? "")
+        case .pointSnapped(let place, let code, let metres): "\(place): snapped to \(code), \(metres) m away"
+        case .pointUnreachable(let place, let metres): "\(place): unreachable, \(metres.map { "\($0) m" } ?? "no road") from the network"
         case .notWGS84(let crs): "output is in \(crs), not WGS 84: it carries a crs member and is not RFC 7946 GeoJSON"
 
         case .suggestUnassigned(let count, let first): "\(count) territories could join no circuit meeting the floor: \(first)"

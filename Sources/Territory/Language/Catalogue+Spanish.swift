@@ -466,6 +466,10 @@ extension Catalogue {
             "\(file): \(groups) grupos escritos (\(coverageUnion) por unión de cobertura, \(unaryUnion) por unión unaria)"
         case .joinSummary(let file, let inside, let snapped, let outside):
             "\(file): \(inside) dentro de un territorio, \(snapped) ajustados al más cercano, \(outside) fuera (escritos sin código)"
+        case .pointOutside(let place, let at): "\(place): fuera de todo territorio" + (at.map { " en \($0)" } ?? "")
+        case .pointSnapped(let place, let code, let metres): "\(place): asignado a \(code), a \(metres) m"
+        case .pointUnreachable(let place, let metres):
+            "\(place): inalcanzable, " + (metres.map { "a \($0) m de la red" } ?? "no hay ninguna carretera en la red")
         case .notWGS84(let crs): "la salida está en \(crs), no en WGS 84: lleva un miembro crs y no es GeoJSON RFC 7946"
 
         case .suggestUnassigned(let count, let first): "\(count) territorios no pudieron unirse a ningún circuito que cumpla el mínimo: \(first)"

@@ -257,6 +257,11 @@ public enum Catalogue {
         case groupsWritten(file: String, groups: Int, coverageUnion: Int, unaryUnion: Int)
         case joinSummary(file: String, inside: Int, snapped: Int, outside: Int)
         case notWGS84(crs: String)
+        /// Lines about single features (`Diagnostics.featureLine`); `place`
+        /// is a `location` already in the language.
+        case pointOutside(place: String, at: String?)
+        case pointSnapped(place: String, code: String, metres: String)
+        case pointUnreachable(place: String, metres: String?)
 
         // group suggest (its warnings and its Markdown report)
         case suggestUnassigned(count: Int, first: String)

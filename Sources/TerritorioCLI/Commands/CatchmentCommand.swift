@@ -78,6 +78,8 @@ struct CatchmentCommand: ParsableCommand {
     @OptionGroup var siteFields: SiteFieldOptions
     @OptionGroup var seasonOptions: SeasonOptions
 
+    @OptionGroup var languageOption: LanguageOption
+
     mutating func validate() throws {
         try applyStudy()
         if maxDistance != nil, method != .capacity {
@@ -108,7 +110,7 @@ struct CatchmentCommand: ParsableCommand {
         analysis.familySize = familySize
         var travel: TravelTimes?
         if method == .network {
-            guard let roads else { throw ValidationError("--method network needs --roads") }
+            guard let roads else { throw ValidationError(Diagnostics.text(.usage(.needs(flag: "--method network", other: "--roads")))) }
             travel = try TravelTimes(graph: try graphOptions.graph(from: roads), access: try accessOptions.access())
         }
         let result = try analysis.run(facilities: selected, file: facilities, in: prepared, travel: travel)
@@ -122,7 +124,7 @@ struct CatchmentCommand: ParsableCommand {
         counts.reject(result.unreachableFacilities, "beyond --max-snap of the roads")
         counts.reject(selected.count - result.catchments, "without a catchment")
         if result.unreachableUnits > 0 {
-            Diagnostics.warn("\(result.unreachableUnits) of \(prepared.count) territories are beyond --max-snap \(accessOptions.maxSnap) of the roads: written as uncovered")
+            Diagnostics.warn(Diagnostics.text(.unreachableTerritories(count: result.unreachableUnits, of: prepared.count, maxSnap: "\(accessOptions.maxSnap)")))
         }
         let territoryCounts = territoryOptions.counts(of: prepared)
         var json = result.people.json

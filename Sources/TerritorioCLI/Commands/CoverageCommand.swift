@@ -87,7 +87,7 @@ struct CoverageCommand: ParsableCommand {
 
     mutating func validate() throws {
         try applyStudy()
-        guard !chain.isEmpty else { throw ValidationError("name at least one --chain (or \"chains\" in the --study file)") }
+        guard !chain.isEmpty else { throw ValidationError(Diagnostics.text(.usage(.nameAChain))) }
         guard householdSize > 0 else { throw ValidationError("--household-size must be positive") }
         guard points != nil || (pointsBy == nil && pointsSum == nil) else { throw ValidationError("--points-by and --points-sum need --points") }
     }

@@ -76,7 +76,7 @@ struct DistributeCommand: ParsableCommand {
 
     mutating func validate() throws {
         try applyStudy()
-        guard neighbours >= 1 else { throw ValidationError("--neighbours must be 1 or more, not \(neighbours)") }
+        guard neighbours >= 1 else { throw ValidationError(Diagnostics.text(.usage(.atLeast(flag: "--neighbours", minimum: "1", given: "\(neighbours)")))) }
         if grouping == nil, od != nil || odLines != nil { throw ValidationError("--od and --od-lines need --grouping, the circuits to move product between") }
         if grouping == nil, zones != nil { throw ValidationError("--zones groups circuits; give --grouping too") }
     }

@@ -41,6 +41,8 @@ struct HierarchyCheckCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the problems with a place (gaps, overlaps, misplaced units) as GeoJSON.", valueName: "file"))
     var output: String?
 
+    @OptionGroup var languageOption: LanguageOption
+
     func run() throws {
         var check = HierarchyCheck()
         check.minimumArea = minimumArea
@@ -57,7 +59,7 @@ struct HierarchyCheckCommand: ParsableCommand {
             try StandardOutput.print(JSONValue.object(["problems": .array(problems.map(Self.json))]).jsonText)
         } else {
             for problem in problems { Diagnostics.write("\(spec): \(problem.kind.rawValue): \(problem.message)\n") }
-            Diagnostics.write("\(spec): \(problems.count) problem(s)\n")
+            Diagnostics.write(Diagnostics.text(.problemsFound(file: spec, count: problems.count)) + "\n")
         }
         if let output {
             let features = problems.compactMap { problem -> Feature? in

@@ -45,6 +45,8 @@ struct IsochroneCommand: ParsableCommand {
 
     @OptionGroup var outputOptions: OutputOptions
 
+    @OptionGroup var languageOption: LanguageOption
+
     mutating func validate() throws {
         try applyStudy()
     }

@@ -124,8 +124,10 @@ struct RankCommand: ParsableCommand {
     @Flag(help: "Print JSON instead of the table.")
     var json = false
 
+    @OptionGroup var languageOption: LanguageOption
+
     func validate() throws {
-        guard top >= 1 else { throw ValidationError("--top must be 1 or more") }
+        guard top >= 1 else { throw ValidationError(Diagnostics.text(.usage(.atLeast(flag: "--top", minimum: "1", given: "\(top)")))) }
         if weights == nil, !equalWeights, pairwise == nil { throw ValidationError("give the weights: --weights FILE, --equal-weights or --pairwise FILE") }
         if equalWeights, pairwise != nil { throw ValidationError("--equal-weights and --pairwise both set the weights; give one") }
         if let sensitivity, sensitivity < 1 || sensitivity > 1_000_000 { throw ValidationError("--sensitivity takes 1 to 1000000 draws") }

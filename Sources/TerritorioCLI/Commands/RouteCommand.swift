@@ -37,6 +37,8 @@ struct RouteCommand: ParsableCommand {
 
     @OptionGroup var studyOption: StudyOption
 
+    @OptionGroup var languageOption: LanguageOption
+
     mutating func validate() throws {
         try applyStudy()
     }

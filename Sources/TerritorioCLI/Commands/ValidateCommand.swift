@@ -1,3 +1,4 @@
+import Territory
 import ArgumentParser
 import Foundation
 import Geo
@@ -39,6 +40,8 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var outputOptions: OutputOptions
 
+    @OptionGroup var languageOption: LanguageOption
+
     func validate() throws {
         if !repair, outputOptions.output != "-" {
             throw ValidationError("-o goes with --repair")
@@ -76,13 +79,13 @@ struct ValidateCommand: ParsableCommand {
             report["repairs"] = .array(changes.map(Self.json))
             if !json {
                 for change in changes { Diagnostics.write(Self.line(change, file: file) + "\n") }
-                Diagnostics.write("\(file): \(changes.count) repaired\n")
+                Diagnostics.write(Diagnostics.text(.repaired(file: file, count: changes.count)) + "\n")
             }
             counts.output = repaired.count
         }
         report["counts"] = counts.json
         if json { try StandardOutput.print(JSONValue.object(report).jsonText) }
-        if !json, problems.isEmpty { Diagnostics.write("\(file): no problems\n") }
+        if !json, problems.isEmpty { Diagnostics.write(Diagnostics.text(.noProblems(file: file)) + "\n") }
         counts.report()
         if !remaining.isEmpty { throw ProblemsFound() }
     }

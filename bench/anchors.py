@@ -7,6 +7,7 @@ usage: anchors.py geojson-roundtrip IN OUT [--repeat N]
        anchors.py join POINTS POLYGONS [--repeat N]
        anchors.py join-duckdb POINTS POLYGONS [--repeat N]
        anchors.py join-write POINTS POLYGONS OUT [--repeat N]   (DuckDB spatial)
+       anchors.py duitama-matrix ROADS ARCS [--repeat N]   (pandana; ARCS from territorio-bench)
        anchors.py maxp-pygeoda PARISHES [--repeat N]
        anchors.py skater-pygeoda PARISHES [--repeat N]
        anchors.py dissolve PARISHES [--repeat N]
@@ -529,7 +530,37 @@ def skater_pygeoda(args, repeat):
     return runs, f"pygeoda {pygeoda.__version__} skater", {"parishes": len(parishes), "regions": len(set(labels)), "ssd": round(ssd)}
 
 
-TASKS.update({"join-duckdb": join_duckdb, "join-write": join_write_duckdb, "join-write-duckdb": join_write_duckdb,
+def duitama_matrix(args, repeat):
+    """pandana (contraction hierarchies) on the graph Territorio built from
+    the Duitama roads (ARCS, written by territorio-bench's duitama-matrix):
+    building the network, minutes from 100 nodes to every node, and the
+    nodes each reaches within 15 minutes."""
+    import pandas as pd
+    import pandana
+
+    header = np.fromfile(args.output, dtype="<i8", count=2)
+    nodes, arcs = int(header[0]), int(header[1])
+    body = np.fromfile(args.output, dtype="<f8", offset=16)
+    xy = body[:2 * nodes].reshape(nodes, 2)
+    tails = body[2 * nodes:2 * nodes + arcs].view("<i8")
+    heads = body[2 * nodes + arcs:2 * nodes + 2 * arcs].view("<i8")
+    minutes = body[2 * nodes + 2 * arcs:2 * nodes + 3 * arcs]
+    origins = np.array([k * nodes // 100 for k in range(100)])
+    runs = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        network = pandana.Network(pd.Series(xy[:, 0]), pd.Series(xy[:, 1]), pd.Series(tails), pd.Series(heads),
+                                  pd.DataFrame({"minutes": minutes}), twoway=False)
+        lengths = np.asarray(network.shortest_path_lengths(np.repeat(origins, nodes), np.tile(np.arange(nodes), len(origins))))
+        within = network.nodes_in_range(origins, 15)
+        runs.append(time.perf_counter() - t0)
+    finite = lengths[lengths < 4e6]  # pandana gives 4294967.295 for a node it cannot reach
+    return runs, f"pandana {pandana.__version__}", {"nodes": nodes, "arcs": arcs, "finite": int(len(finite)),
+                                                    "reached_15_min": int(len(within)),
+                                                    "checksum_minutes": int(round(float(finite.sum())))}
+
+
+TASKS.update({"duitama-matrix": duitama_matrix, "join-duckdb": join_duckdb, "join-write": join_write_duckdb, "join-write-duckdb": join_write_duckdb,
               "maxp-pygeoda": maxp_pygeoda, "skater-pygeoda": skater_pygeoda})
 
 
@@ -545,7 +576,7 @@ def main():
     p.add_argument("extra", nargs="*")
     p.add_argument("--repeat", type=int, default=5)
     args = p.parse_args()
-    two = ("geojson-roundtrip", "join", "join-duckdb", "interpolate", "buffer-coverage", "voronoi")
+    two = ("geojson-roundtrip", "join", "join-duckdb", "duitama-matrix", "interpolate", "buffer-coverage", "voronoi")
     three = ("join-write", "join-write-duckdb")
     if (args.task in two + three) != (args.output is not None) or (args.task in three) != (len(args.extra) == 1) \
             or (args.task not in three and args.extra):

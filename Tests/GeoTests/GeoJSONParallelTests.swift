@@ -67,9 +67,9 @@ import Testing
         let path = try file(text)
         #expect(GeoJSONPieces.read(path: path, workers: 2, minimumFileSize: 0) == nil)
         var parallelError: ReadError?
-        do { _ = try Layer.readGeoJSON(path: path) } catch { parallelError = error }
+        do { _ = try Layer.readGeoJSON(path: path) } catch let error as ReadError { parallelError = error }
         var sequentialError: ReadError?
-        do { _ = try sequential(path) } catch { sequentialError = error }
+        do { _ = try sequential(path) } catch let error as ReadError { sequentialError = error }
         let error = try #require(parallelError)
         #expect(error.description == sequentialError?.description)
         // Line 1 opens the collection; feature 9,000 is on line 9,002.

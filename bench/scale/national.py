@@ -36,8 +36,24 @@ actors = int(sys.argv[3]) if len(sys.argv) > 3 else 200_000
 root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sample = os.path.join(root, "geodata", "territory")
 paths = {name: os.path.join(out, f"national_{name}") for name in ["parishes.geojson", "sites.geojson", "grouping.csv", "study.json"]}
-if all(os.path.exists(p) for p in paths.values()):
+
+
+def write_study():
+    """The study file, its paths relative to its own folder (as a study's are read)."""
+    here = os.path.dirname(os.path.abspath(paths["study.json"]))
+    chains = [os.path.relpath(os.path.join(sample, "chains", f"{name}.json"), here)
+              for name in ["cheese", "maize_flour", "coffee", "vegetables"]]
+    study = {"description": "bench/scale national case: the Venezuelan parishes, a synthetic registry of actors, four chains",
+             "territories": {"file": "national_parishes.geojson", "id_field": "code", "name_field": "name",
+                             "population_field": "population"},
+             "sites": {"file": "national_sites.geojson"}, "chains": chains, "grouping": "national_grouping.csv"}
+    with open(paths["study.json"], "w") as f:
+        json.dump(study, f, indent=2)
     print(paths["study.json"])
+
+
+if all(os.path.exists(p) for name, p in paths.items() if name != "study.json"):
+    write_study()
     sys.exit(0)
 os.makedirs(out, exist_ok=True)
 rng = np.random.default_rng(23)
@@ -98,12 +114,6 @@ with open(paths["sites.geojson"] + ".tmp", "w") as f:
     f.write("\n]}\n")
 os.replace(paths["sites.geojson"] + ".tmp", paths["sites.geojson"])
 
-chains = [os.path.join(sample, "chains", f"{name}.json") for name in ["cheese", "maize_flour", "coffee", "vegetables"]]
-study = {"description": "bench/scale national case: the Venezuelan parishes, a synthetic registry of actors, four chains",
-         "territories": {"file": paths["parishes.geojson"], "id_field": "code", "name_field": "name", "population_field": "population"},
-         "sites": {"file": paths["sites.geojson"]}, "chains": chains, "grouping": paths["grouping.csv"]}
-with open(paths["study.json"], "w") as f:
-    json.dump(study, f, indent=2)
 print(f"{len(features)} parishes, {int(population.sum()):,} people (synthetic), {len(municipalities)} circuits, "
       f"{(holder >= 0).sum():,} of {len(points):,} localities inside a parish, {actors:,} actors", file=sys.stderr)
-print(paths["study.json"])
+write_study()

@@ -19,7 +19,10 @@ From the real Venezuelan parishes (GEODATA_DIR/ve_parroquias_farojson.geojson,
   sample (2,449 actors for 2,224,979 people).
 - national_grouping.csv: territory_code,circuit_id, one circuit per
   municipality (state and municipality names, since names repeat across states).
-- national_study.json: the study file tying them together with the four chains.
+- national_study.json: the study file tying them together with the four
+  chains. Its territories are national_parishes_repaired.geojson, which
+  bench/scale/run's first step writes (`territorio validate --repair`): some
+  real parishes intersect themselves, and coverage's overlays refuse them.
 
 Seeded (numpy, seed 23), so every run writes the same files; files already
 there are kept.
@@ -44,7 +47,7 @@ def write_study():
     chains = [os.path.relpath(os.path.join(sample, "chains", f"{name}.json"), here)
               for name in ["cheese", "maize_flour", "coffee", "vegetables"]]
     study = {"description": "bench/scale national case: the Venezuelan parishes, a synthetic registry of actors, four chains",
-             "territories": {"file": "national_parishes.geojson", "id_field": "code", "name_field": "name",
+             "territories": {"file": "national_parishes_repaired.geojson", "id_field": "code", "name_field": "name",
                              "population_field": "population"},
              "sites": {"file": "national_sites.geojson"}, "chains": chains, "grouping": "national_grouping.csv"}
     with open(paths["study.json"], "w") as f:

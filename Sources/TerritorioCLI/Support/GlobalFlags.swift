@@ -27,6 +27,6 @@ enum GlobalFlags {
             default: rest.append(argument)
             }
         }
-        return (settings, rest)
+        return (settings, BareJSONFlag.expand(rest))
     }
 }

@@ -11,7 +11,7 @@ import Testing
                 == "PG:host=db dbname=registry user=ana password=*** port=5432")
         #expect(ConnectionSecrets.masked("PG:dbname=x PASSWORD = 's3 cr\\'et' user=ana")
                 == "PG:dbname=x PASSWORD = *** user=ana")
-        #expect(ConnectionSecrets.masked("PG:\"dbname=x password=s3cret\" table") == "PG:\"dbname=x password=*** table")
+        #expect(ConnectionSecrets.masked("PG:\"dbname=x password=s3cret\" table") == "PG:\"dbname=x password=***\" table")
         #expect(ConnectionSecrets.masked("postgresql://ana:s3cret@db:5432/registry") == "postgresql://ana:***@db:5432/registry")
         #expect(ConnectionSecrets.masked("sites.geojson: 12 features in") == "sites.geojson: 12 features in")
     }

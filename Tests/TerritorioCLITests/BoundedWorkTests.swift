@@ -4,7 +4,7 @@ import Testing
 
 /// Inputs an office produces by accident that once asked for tens of
 /// gigabytes or never finished: each run now ends by itself, in memory in
-/// proportion to its input (README, "Reliability").
+/// proportion to its input (docs/RELIABILITY.md).
 @Suite(.serialized) struct BoundedWorkTests {
     static let data = DeterminismTests.repository.appendingPathComponent("geodata/territory").path
     static let parishes = data + "/parishes.geojson"

@@ -46,7 +46,7 @@ struct GeoJSONParser {
             case .start:
                 try scanner.skipByteOrderMark()
                 guard try scanner.skipToNextText() else {
-                    throw ReadError(file: scanner.input.name, message: "the file is empty; expected a GeoJSON object")
+                    throw ReadError(file: scanner.input.name, reason: .emptyGeoJSON)
                 }
                 if let feature = try beginTopLevel() { return feature }
             case .betweenTexts:

@@ -19,12 +19,13 @@ final class ByteInput {
         } else {
             descriptor = open(path, O_RDONLY)
             guard descriptor >= 0 else {
-                throw ReadError(file: path, message: "cannot open: \(String(cString: strerror(errno)))")
+                let number = errno
+                throw ReadError(file: path, reason: .cannotOpen(errno: number, system: String(cString: strerror(number))))
             }
             var status = stat()
             if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
                 close(descriptor)
-                throw ReadError(file: path, message: "is a folder, not a file")
+                throw ReadError(file: path, reason: .isFolder)
             }
             ownsDescriptor = true
         }

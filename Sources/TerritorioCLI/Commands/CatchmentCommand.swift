@@ -87,6 +87,9 @@ struct CatchmentCommand: ParsableCommand {
     @OptionGroup var reportOptions: ReportOptions
     @OptionGroup var input: InputOptions
     @OptionGroup var siteFields: SiteFieldOptions
+    @OptionGroup var seasonOptions: SeasonOptions
+
+    @OptionGroup var languageOption: LanguageOption
 
     mutating func validate() throws {
         givenFacilities = try RenamedFlag.fold(oldFacilities, "--facilities", into: givenFacilities, "--sites")
@@ -106,11 +109,13 @@ struct CatchmentCommand: ParsableCommand {
         let all = contents.layer
         try siteFields.check(all, file: facilities, needed: chain != nil)
         try FieldCheck.require(facilityIDField.map { [$0] } ?? [], in: all, file: facilities, flag: "--site-id-field")
-        let (selected, positions) = try WhereOption.select(all, whereExpression, file: facilities)
+        let (chosen, chosenPositions) = try WhereOption.select(all, whereExpression, file: facilities)
+        let (selected, positions) = try seasonOptions.apply(to: chosen, positions: chosenPositions, file: facilities, capacityField: siteFields.fields.capacity,
+                                                            chainPath: chain, product: try chain.map { try ChainSpec.read(path: $0).product })
         guard selected.count > 0 else { throw CommandFailure(message: "\(facilities): no facility matches") }
         let prepared = try territoryOptions.prepare()
         ExtentCheck.warnFarPoints(all, file: facilities, against: prepared.populationCheck.original, referenceFile: prepared.file)
-        let spec = try chain.map { try ChainSpec.read(path: $0) }
+        let spec = try seasonOptions.chain(try chain.map { try ChainSpec.read(path: $0) }, path: chain)
         var analysis = CatchmentAnalysis(method: method, radius: radius.metres, chain: spec,
                                          siteFields: siteFields.fields(for: spec.map { [$0] } ?? []))
         analysis.facilityIDField = facilityIDField
@@ -119,7 +124,7 @@ struct CatchmentCommand: ParsableCommand {
         analysis.familySize = familySize
         var travel: TravelTimes?
         if method == .network {
-            guard let roads else { throw ValidationError("--method network needs --roads") }
+            guard let roads else { throw ValidationError(Diagnostics.text(.usage(.needs(flag: "--method network", other: "--roads")))) }
             travel = try TravelTimes(graph: try graphOptions.graph(from: roads), access: try accessOptions.access())
         }
         let result = try analysis.run(facilities: selected, file: facilities, in: prepared, travel: travel)
@@ -133,7 +138,7 @@ struct CatchmentCommand: ParsableCommand {
         counts.reject(result.unreachableFacilities, "beyond --max-snap of the roads")
         counts.reject(selected.count - result.catchments, "without a catchment")
         if result.unreachableUnits > 0 {
-            Diagnostics.warn("\(result.unreachableUnits) of \(prepared.count) territories are beyond --max-snap \(accessOptions.maxSnap) of the roads: written as uncovered")
+            Diagnostics.warn(Diagnostics.text(.unreachableTerritories(count: result.unreachableUnits, of: prepared.count, maxSnap: "\(accessOptions.maxSnap)")))
         }
         let territoryCounts = territoryOptions.counts(of: prepared)
         var json = result.people.json

@@ -82,7 +82,7 @@ struct GroupingInputs: ParsableArguments {
     /// which split circuits that are in fact contiguous.
     func warnAboutUnitsTouchingNone(_ evaluation: GroupingEvaluation, territories: StudyTerritories) {
         guard snap.metres == 0, evaluation.unitsTouchingNone > 0 else { return }
-        Diagnostics.warn("\(evaluation.unitsTouchingNone) of \(territories.count) territories touch no other: islands, or boundaries with small gaps between neighbours; for gaps, --snap 50m counts units within 50 m as neighbours")
+        Diagnostics.warn(Diagnostics.text(.islands(count: evaluation.unitsTouchingNone, of: territories.count)))
     }
 
     /// Territories in a circuit of the grouping, and those in none.
@@ -117,6 +117,8 @@ struct GroupEvaluateCommand: ParsableCommand {
 
     /// The flag's, or the study's (`applyStudy`).
     var grouping: String { StudyOption.resolved(givenGrouping, flag: "--grouping") }
+
+    @OptionGroup var languageOption: LanguageOption
 
     mutating func validate() throws {
         try applyStudy()

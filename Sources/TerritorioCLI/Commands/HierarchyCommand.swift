@@ -43,6 +43,8 @@ struct HierarchyCheckCommand: ParsableCommand {
 
     @OptionGroup var geoJSON: GeoJSONOptions
 
+    @OptionGroup var languageOption: LanguageOption
+
     func validate() throws {
         try geoJSON.check(outputs: [output])
     }
@@ -62,7 +64,7 @@ struct HierarchyCheckCommand: ParsableCommand {
         try jsonOption.write(.object(["problems": .array(problems.map(Self.json))]))
         if !jsonOption.toStandardOutput {
             for problem in problems { Diagnostics.write("\(spec): \(problem.kind.rawValue): \(problem.message)\n") }
-            Diagnostics.write("\(spec): \(problems.count) problem(s)\n")
+            Diagnostics.write(Diagnostics.text(.problemsFound(file: spec, count: problems.count)) + "\n")
         }
         if let output {
             let features = problems.compactMap { problem -> Feature? in

@@ -23,6 +23,8 @@ struct InfoCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
+    @OptionGroup var languageOption: LanguageOption
+
     func run() throws {
         let contents = try input.read(file)
         let summary = try LayerSummary(contents.layer)

@@ -52,6 +52,8 @@ struct IsochroneCommand: ParsableCommand {
     /// How to read --sites (a CSV's columns, a layer, a CRS).
     @OptionGroup var input: InputOptions
 
+    @OptionGroup var languageOption: LanguageOption
+
     mutating func validate() throws {
         givenFacilities = try RenamedFlag.fold(oldFacilities, "--facilities", into: givenFacilities, "--sites")
         guard givenFacilities != nil else { throw ValidationError("give --sites FILE: the facilities (points)") }

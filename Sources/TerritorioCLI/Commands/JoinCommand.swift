@@ -63,6 +63,8 @@ struct JoinCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var siteFields: SiteFieldOptions
 
+    @OptionGroup var languageOption: LanguageOption
+
     mutating func validate() throws {
         givenPoints = try RenamedFlag.fold(oldPoints, "--points", into: givenPoints, "--sites")
         givenPolygons = try RenamedFlag.fold(oldPolygons, "--polygons", into: givenPolygons, "--territories")
@@ -94,12 +96,14 @@ struct JoinCommand: ParsableCommand {
 
         for index in result.outside {
             let feature = pointLayer.features[index]
-            let where_ = feature.geometry?.envelope.map { " at (\($0.minX), \($0.minY))" } ?? ""
-            Diagnostics.featureLine("\(location(of: feature, index)): outside every territory\(where_)")
+            let at = feature.geometry?.envelope.map { "(\($0.minX), \($0.minY))" }
+            Diagnostics.featureLine(Diagnostics.text(.pointOutside(place: Diagnostics.place(location(of: feature, index)), at: at)))
         }
         for snapped in result.snapped {
             let feature = pointLayer.features[snapped.point]
-            Diagnostics.featureLine("\(location(of: feature, snapped.point)): snapped to \(join.code(of: polygonLayer.features[snapped.polygon], index: snapped.polygon).text), \(String(format: "%.1f", snapped.metres)) m away")
+            Diagnostics.featureLine(Diagnostics.text(.pointSnapped(place: Diagnostics.place(location(of: feature, snapped.point)),
+                                                                   code: join.code(of: polygonLayer.features[snapped.polygon], index: snapped.polygon).text,
+                                                                   metres: String(format: "%.1f", snapped.metres))))
         }
 
         let territoryOfPoint = joined.features.indices.map { index -> String? in
@@ -124,7 +128,7 @@ struct JoinCommand: ParsableCommand {
         try writer.write(contentsOf: try joined.projected(to: .wgs84, file: points).features)
         try writer.finish()
         let inside = pointLayer.count - result.outside.count - result.snapped.count
-        Diagnostics.write("\(points): \(inside) inside a territory, \(result.snapped.count) snapped, \(result.outside.count) outside (written without a code)\n")
+        Diagnostics.write(Diagnostics.text(.joinSummary(file: points, inside: inside, snapped: result.snapped.count, outside: result.outside.count)) + "\n")
         var counts = pointContents.counts(of: points, unit: "points")
         counts.output = pointLayer.count
         counts.report()

@@ -40,6 +40,8 @@ struct NetworkInfoCommand: ParsableCommand {
 
     @OptionGroup var studyOption: StudyOption
 
+    @OptionGroup var languageOption: LanguageOption
+
     mutating func validate() throws {
         guard file == nil || roads == nil else {
             throw ValidationError("give the roads once: territorio network info FILE, or --roads FILE")

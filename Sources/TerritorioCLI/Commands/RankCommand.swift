@@ -133,11 +133,13 @@ struct RankCommand: ParsableCommand {
 
     @OptionGroup var geoJSON: GeoJSONOptions
 
+    @OptionGroup var languageOption: LanguageOption
+
     mutating func validate() throws {
         givenProductColumn = try RenamedFlag.fold(oldProductColumn, "--product-column", into: givenProductColumn, "--product-field")
         territoryID = try RenamedFlag.fold(oldTerritoryID, "--territory-id", into: territoryID, "--id-field")
         try geoJSON.check(outputs: [output, groupsOutput])
-        guard top >= 1 else { throw ValidationError("--top must be 1 or more") }
+        guard top >= 1 else { throw ValidationError(Diagnostics.text(.usage(.atLeast(flag: "--top", minimum: "1", given: "\(top)")))) }
         if weights == nil, !equalWeights, pairwise == nil { throw ValidationError("give the weights: --weights FILE, --equal-weights or --pairwise FILE") }
         if equalWeights, pairwise != nil { throw ValidationError("--equal-weights and --pairwise both set the weights; give one") }
         if let sensitivity, sensitivity < 1 || sensitivity > 1_000_000 { throw ValidationError("--sensitivity takes 1 to 1000000 draws") }

@@ -39,6 +39,8 @@ struct RouteCommand: ParsableCommand {
 
     @OptionGroup var studyOption: StudyOption
 
+    @OptionGroup var languageOption: LanguageOption
+
     mutating func validate() throws {
         try geoJSON.check(outputs: [output])
         try applyStudy()

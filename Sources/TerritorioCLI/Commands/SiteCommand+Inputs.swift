@@ -111,7 +111,7 @@ struct SiteInputs {
             }
             return try GeneratedCandidates.grid(spacing: spacing.metres, over: envelope, within: areas.isEmpty ? nil : areas)
         case "nodes" where parts.count == 2:
-            guard let travel else { throw ValidationError("--candidates generate:nodes needs --roads") }
+            guard let travel else { throw ValidationError(Diagnostics.text(.usage(.needs(flag: "--candidates generate:nodes", other: "--roads")))) }
             let nodes = GeneratedCandidates.roadNodes(travel.graph)
             let transformer = try Transformer(from: travel.graph.crs, to: crs)
             return try nodes.map { node -> Position? in

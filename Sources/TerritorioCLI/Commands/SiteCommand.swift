@@ -112,11 +112,13 @@ struct SiteCommand: ParsableCommand {
     @OptionGroup var reportOptions: ReportOptions
     @OptionGroup var outputOptions: OutputOptions
 
+    @OptionGroup var languageOption: LanguageOption
+
     mutating func validate() throws {
         demandID = try RenamedFlag.fold(oldDemandID, "--demand-id", into: demandID, "--demand-id-field")
         candidateID = try RenamedFlag.fold(oldCandidateID, "--candidate-id", into: candidateID, "--candidate-id-field")
         if radius != nil, minutes != nil { throw ValidationError("give --radius or --minutes, not both") }
-        guard p >= 1 else { throw ValidationError("--p must be at least 1") }
+        guard p >= 1 else { throw ValidationError(Diagnostics.text(.usage(.atLeast(flag: "--p", minimum: "1", given: "\(p)")))) }
         guard nodeLimit >= 1 else { throw ValidationError("--node-limit must be at least 1") }
         if circuit != nil || stage != nil {
             guard circuit != nil, stage != nil else { throw ValidationError("--circuit and --stage go together") }
@@ -164,7 +166,7 @@ struct SiteCommand: ParsableCommand {
         do {
             result = try siting.run(input.problem)
         } catch let error as SitingError {
-            throw CommandFailure(message: "\(input.demandFile): \(error.description)")
+            throw CommandFailure(message: "\(input.demandFile): \(Diagnostics.describe(error))")
         }
         var report = SitingReport(result: result, problem: input.problem, candidatePositions: input.candidatePositions,
                                   crs: input.crs, costUnit: input.costUnit)

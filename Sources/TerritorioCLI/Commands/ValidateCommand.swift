@@ -1,3 +1,4 @@
+import Territory
 import ArgumentParser
 import Foundation
 import Geo
@@ -42,6 +43,8 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var outputOptions: OutputOptions
 
+    @OptionGroup var languageOption: LanguageOption
+
     func validate() throws {
         if !repair, outputOptions.output != "-" {
             throw ValidationError("-o goes with --repair")
@@ -79,13 +82,13 @@ struct ValidateCommand: ParsableCommand {
             report["repairs"] = .array(changes.map(Self.json))
             if !jsonOnStandardOutput {
                 for change in changes { Diagnostics.write(Self.line(change, file: file) + "\n") }
-                Diagnostics.write("\(file): \(changes.count) repaired\n")
+                Diagnostics.write(Diagnostics.text(.repaired(file: file, count: changes.count)) + "\n")
             }
             counts.output = repaired.count
         }
         report["counts"] = counts.json
         try jsonOption.write(.object(report))
-        if !jsonOnStandardOutput, problems.isEmpty { Diagnostics.write("\(file): no problems\n") }
+        if !jsonOnStandardOutput, problems.isEmpty { Diagnostics.write(Diagnostics.text(.noProblems(file: file)) + "\n") }
         counts.report()
         if !remaining.isEmpty { throw ProblemsFound() }
     }

@@ -1,3 +1,4 @@
+import Territory
 import ArgumentParser
 import Geo
 import GeoFormats
@@ -47,7 +48,7 @@ struct InputOptions: ParsableArguments {
         if let rejectsFile, contents.format == .csv {
             try RejectsFile.write(contents.rejected, to: rejectsFile)
             if !contents.rejected.isEmpty {
-                Diagnostics.warn("\(path): \(contents.rejected.count) row(s) set aside in \(rejectsFile)")
+                Diagnostics.warn(Diagnostics.text(.rowsSetAside(file: path, count: contents.rejected.count, rejects: rejectsFile)))
             }
         }
         return contents

@@ -1,3 +1,4 @@
+import Territory
 import ArgumentParser
 import Geo
 
@@ -22,7 +23,7 @@ struct ReportOptions: ParsableArguments {
     /// error rather than Markdown in a file a browser would show as one line.
     func write(markdown: @autoclosure () -> String, json value: @autoclosure () -> JSONValue) throws {
         if let report, Self.isHTML(report) {
-            throw ValidationError("--report \(report): this command writes its report in Markdown; name it .md (coverage and distribute write HTML)")
+            throw ValidationError(Diagnostics.text(.usage(.reportIsMarkdown(report: report))))
         }
         try write(markdown: markdown(), html: { "" }, json: value())
     }

@@ -1,3 +1,4 @@
+import Territory
 import ArgumentParser
 
 /// The files each command reads and writes, as its arguments name them,
@@ -39,7 +40,7 @@ extension CommandFiles {
     /// A `--report` named `.html` for a command whose report is Markdown only.
     func checkReportFormat() throws {
         guard !writesHTMLReport, let report = outputFiles.first(where: { $0.flag == "--report" && ReportOptions.isHTML($0.path) }) else { return }
-        throw ValidationError("--report \(report.path): this command writes its report in Markdown; name it .md (coverage and distribute write HTML)")
+        throw ValidationError(Diagnostics.text(.usage(.reportIsMarkdown(report: report.path))))
     }
 }
 
@@ -157,7 +158,7 @@ extension RankCommand: CommandFiles {
 }
 
 extension RenderCommand: CommandFiles {
-    var inputFiles: [String] { layers + [inset].compactMap { $0 } }
+    var inputFiles: [String] { layers + [inset, tiles.flatMap { $0.lowercased().hasSuffix(".mbtiles") ? $0 : nil }].compactMap { $0 } }
     var outputFiles: [CommandOutput] { [CommandOutput(flag: "-o", path: output, kind: .map)] }
 }
 
@@ -187,3 +188,13 @@ extension SiteCommand: CommandFiles {
     var outputFiles: [CommandOutput] { outputOptions.files + reportOptions.files }
 }
 
+extension MonitorCommand: CommandFiles {
+    var writesHTMLReport: Bool { true }
+    var inputFiles: [String] {
+        territoryOptions.studyOption.files + [territoryOptions.territories, grouping, snapshots] + chain + [zones, milestones, route].compactMap { $0 }
+    }
+    var outputFiles: [CommandOutput] {
+        reportOptions.files + [csv.map { CommandOutput(flag: "--csv", path: $0, kind: .text) },
+                               progressMap.map { CommandOutput(flag: "--progress-map", path: $0, kind: .layer) }].compactMap { $0 }
+    }
+}

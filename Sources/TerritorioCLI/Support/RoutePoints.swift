@@ -32,7 +32,8 @@ struct RoutePoints {
         for (offset, place) in places.enumerated() where place == nil {
             let snap = try travel.nearestSnap(points[offset])
             let location = FeatureLocation(file: file, index: positions[offset], id: layer.features[offset].id)
-            Diagnostics.featureLine("\(location): unreachable, \(snap.map { String(format: "%.0f m", $0.metres) } ?? "no road") from the network")
+            Diagnostics.featureLine(Diagnostics.text(.pointUnreachable(place: Diagnostics.place(location),
+                                                                       metres: snap.map { String(format: "%.0f", $0.metres) })))
         }
     }
 }

@@ -70,7 +70,7 @@ import Testing
     @Test func aLineAboutOneFeature() throws {
         let csv = CommandTests.temporary("outside_points.csv")
         try "id,x,y\na,-68.0,10.0\nb,-60.0,5.0\n".write(toFile: csv, atomically: true, encoding: .utf8)
-        let (spanish, english) = try Self.stderr(["join", "--points", csv, "--polygons", SampleFiles.parishes, "--id-field", "code",
+        let (spanish, english) = try Self.stderr(["join", "--sites", csv, "--territories", SampleFiles.parishes, "--id-field", "code",
                                                   "-o", CommandTests.temporary("outside_points.geojson")])
         #expect(spanish.contains("\(csv): entidad 1: fuera de todo territorio en (-60.0, 5.0)\n"), "\(spanish)")
         #expect(english.contains("\(csv): feature 1: outside every territory at (-60.0, 5.0)\n"), "\(english)")

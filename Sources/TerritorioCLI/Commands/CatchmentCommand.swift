@@ -28,17 +28,20 @@ struct CatchmentCommand: ParsableCommand {
             fed; stderr prints the same accounting in one line.
 
             Examples:
-              territorio catchment --facilities geodata/territory/sites.geojson --where "stage == 'collection' and product == 'milk'" --method voronoi --territories geodata/territory/parishes.geojson --chain geodata/territory/chains/cheese.json -o milk_catchments.geojson
-              territorio catchment --facilities stores.geojson --method buffer --radius 2km --territories parishes.geojson -o stores_2km.geojson
-              territorio catchment --facilities geodata/circuits/food_circuits.geojson --method capacity --chain geodata/circuits/food_basket.json --territories geodata/territory/parishes.geojson -o fed.geojson --json fed.json
+              territorio catchment --sites geodata/territory/sites.geojson --where "stage == 'collection' and product == 'milk'" --method voronoi --territories geodata/territory/parishes.geojson --chain geodata/territory/chains/cheese.json -o milk_catchments.geojson
+              territorio catchment --sites stores.geojson --method buffer --radius 2km --territories parishes.geojson -o stores_2km.geojson
+              territorio catchment --sites geodata/circuits/food_circuits.geojson --method capacity --chain geodata/circuits/food_basket.json --territories geodata/territory/parishes.geojson -o fed.geojson --json fed.json
             """
     )
 
-    @Option(name: .customLong("facilities"), help: ArgumentHelp("Facilities: points, GeoJSON, CSV or any GDAL vector file (default: the --study file's sites).", valueName: "file"))
+    @Option(name: .customLong("sites"), help: ArgumentHelp("The facilities: sites (points), GeoJSON, CSV or any GDAL vector file (default: the --study file's sites).", valueName: "file"))
     var givenFacilities: String?
 
+    @Option(name: .customLong("facilities"), help: RenamedFlag.help("--sites"))
+    var oldFacilities: String?
+
     /// The flag's, or the study's sites (`applyStudy`).
-    var facilities: String { StudyOption.resolved(givenFacilities, flag: "--facilities") }
+    var facilities: String { StudyOption.resolved(givenFacilities, flag: "--sites") }
 
     @Option(name: .customLong("where"), help: ArgumentHelp("Keep the facilities whose properties match.", valueName: "expression"))
     var whereExpression: String?
@@ -55,16 +58,24 @@ struct CatchmentCommand: ParsableCommand {
             transform: Length.parser(flag: "--max-distance", example: "10km", positive: true))
     var maxDistance: Length?
 
-    @Option(name: .customLong("family-size"), help: ArgumentHelp("People a family, for families_fed and capacity_families.", valueName: "people"))
-    var familySize: Double = 4
+    @Option(name: .customLong("household-size"), help: ArgumentHelp("People per family, for families_fed and capacity_families (default: 4).", valueName: "people"))
+    var givenFamilySize: Double?
+
+    @Option(name: .customLong("family-size"), help: RenamedFlag.help("--household-size"))
+    var oldFamilySize: Double?
+
+    var familySize: Double { givenFamilySize ?? 4 }
 
     @OptionGroup var territoryOptions: TerritoryOptions
 
     @Option(help: ArgumentHelp("Chain spec (JSON): adds demand and utilisation.", valueName: "file"))
     var chain: String?
 
-    @Option(name: .customLong("facility-id-field"), help: ArgumentHelp("Property of the facilities holding their id, written as facility_id (default: the feature id, else the position in the file).", valueName: "name"))
+    @Option(name: .customLong("site-id-field"), help: ArgumentHelp("Property of the sites holding their id, written as facility_id (default: the feature id, else the position in the file).", valueName: "name"))
     var facilityIDField: String?
+
+    @Option(name: .customLong("facility-id-field"), help: RenamedFlag.help("--site-id-field"))
+    var oldFacilityIDField: String?
 
     @Option(help: ArgumentHelp("Roads, for --method network (travel time).", valueName: "file"))
     var roads: String?
@@ -81,12 +92,15 @@ struct CatchmentCommand: ParsableCommand {
     @OptionGroup var languageOption: LanguageOption
 
     mutating func validate() throws {
+        givenFacilities = try RenamedFlag.fold(oldFacilities, "--facilities", into: givenFacilities, "--sites")
+        facilityIDField = try RenamedFlag.fold(oldFacilityIDField, "--facility-id-field", into: facilityIDField, "--site-id-field")
+        givenFamilySize = try RenamedFlag.fold(oldFamilySize, "--family-size", into: givenFamilySize, "--household-size")
         try applyStudy()
         if maxDistance != nil, method != .capacity {
             throw ValidationError("--max-distance applies to --method capacity only; for a reach around each facility use --method buffer --radius")
         }
         guard familySize.isFinite, familySize > 0 else {
-            throw ValidationError("--family-size must be a positive number of people, not \(familySize)")
+            throw ValidationError("--household-size must be a positive number of people, not \(familySize)")
         }
     }
 
@@ -94,7 +108,7 @@ struct CatchmentCommand: ParsableCommand {
         let contents = try input.read(facilities)
         let all = contents.layer
         try siteFields.check(all, file: facilities, needed: chain != nil)
-        try FieldCheck.require(facilityIDField.map { [$0] } ?? [], in: all, file: facilities, flag: "--facility-id-field")
+        try FieldCheck.require(facilityIDField.map { [$0] } ?? [], in: all, file: facilities, flag: "--site-id-field")
         let (chosen, chosenPositions) = try WhereOption.select(all, whereExpression, file: facilities)
         let (selected, positions) = try seasonOptions.apply(to: chosen, positions: chosenPositions, file: facilities, capacityField: siteFields.fields.capacity,
                                                             chainPath: chain, product: try chain.map { try ChainSpec.read(path: $0).product })

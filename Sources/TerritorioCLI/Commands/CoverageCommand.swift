@@ -123,8 +123,8 @@ struct CoverageCommand: ParsableCommand {
         let writer = try outputOptions.writer(crs: .wgs84)
         try writer.write(contentsOf: try coverage.circuits().features)
         try writer.finish()
-        if let overlaps { try Layers.write(coverage.overlaps(), to: overlaps) }
-        if let noCircuit { try Layers.write(coverage.unassigned(), to: noCircuit) }
+        if let overlaps { try Layers.write(coverage.overlaps(), to: overlaps, geoJSON: outputOptions.writerOptions(crs: .wgs84)) }
+        if let noCircuit { try Layers.write(coverage.unassigned(), to: noCircuit, geoJSON: outputOptions.writerOptions(crs: .wgs84)) }
         var territoryCounts = territoryOptions.counts(of: prepared)
         territoryCounts.output -= result.unassigned.count
         territoryCounts.reject(result.unassigned.count, "in no circuit")

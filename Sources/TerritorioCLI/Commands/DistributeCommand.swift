@@ -149,9 +149,9 @@ struct DistributeCommand: ParsableCommand {
                                                                    first: result.unreachableTerritories.prefix(10).map(report.territoryID).joined(separator: ", "))))
         }
         if let od, let csv = report.odCSV { try ReportOptions.writeText(csv, to: od) }
-        if let odLines, let lines = try report.odLines() { try Layers.write(lines, to: odLines) }
+        if let odLines, let lines = try report.odLines() { try Layers.write(lines, to: odLines, geoJSON: outputOptions.writerOptions(crs: .wgs84)) }
         if let od, let csv = report.zoneODCSV { try ReportOptions.writeText(csv, to: Self.zonesPath(od)) }
-        if let odLines, let lines = try report.zoneODLines() { try Layers.write(lines, to: Self.zonesPath(odLines)) }
+        if let odLines, let lines = try report.zoneODLines() { try Layers.write(lines, to: Self.zonesPath(odLines), geoJSON: outputOptions.writerOptions(crs: .wgs84)) }
         let territoryCounts = territoryOptions.counts(of: prepared)
         try reportOptions.write(markdown: report.markdown, html: report.html, json: FeatureCounts.adding([counts, territoryCounts], to: report.json))
         Diagnostics.write(report.summary(in: language) + "\n")

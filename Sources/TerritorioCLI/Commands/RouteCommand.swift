@@ -35,11 +35,14 @@ struct RouteCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write one LineString per route (GeoJSON).", valueName: "file"))
     var output: String?
 
+    @OptionGroup var geoJSON: GeoJSONOptions
+
     @OptionGroup var studyOption: StudyOption
 
     @OptionGroup var languageOption: LanguageOption
 
     mutating func validate() throws {
+        try geoJSON.check(outputs: [output])
         try applyStudy()
     }
 
@@ -49,7 +52,9 @@ struct RouteCommand: ParsableCommand {
         let origins = try RoutePoints(file: from, travel: travel)
         let destinations = try RoutePoints(file: to, travel: travel)
         let keepRoutes = output != nil
-        let result = try travel.matrix(from: origins.places, to: destinations.places, keepRoutes: keepRoutes)
+        let progress = Progress("routing", unit: "searches")
+        let result = try travel.matrix(from: origins.places, to: destinations.places, keepRoutes: keepRoutes, progress: progress.callback)
+        progress.finish()
         var rows = CSVWriter(header: ["from_id", "to_id", "minutes", "km", "from_snap_m", "to_snap_m"])
         var routes: [Feature] = []
         for pair in result.pairs {
@@ -70,7 +75,7 @@ struct RouteCommand: ParsableCommand {
             try StandardOutput.print(rows.text, terminator: "")
         }
         if let output {
-            try Layers.write(Layer(features: routes, crs: graph.crs).projected(to: .wgs84), to: output)
+            try Layers.write(Layer(features: routes, crs: graph.crs).projected(to: .wgs84), to: output, geoJSON: geoJSON.writerOptions)
         }
         for (file, points) in [(from, origins), (to, destinations)] {
             let snapped = points.snaps.filter { $0 != nil }.count

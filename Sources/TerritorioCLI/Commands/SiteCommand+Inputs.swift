@@ -27,7 +27,7 @@ struct SiteInputs {
     func read(travel: TravelTimes?) throws -> Prepared {
         let demandFile = command.demand!
         let demandLayer = try Layers.read(demandFile)
-        try FieldCheck.require([command.demandID, command.weightField].compactMap { $0 }, in: demandLayer, file: demandFile, flag: "--demand-id/--weight-field")
+        try FieldCheck.require([command.demandID, command.weightField].compactMap { $0 }, in: demandLayer, file: demandFile, flag: "--demand-id-field/--weight-field")
         guard let crs = try demandLayer.metricCRS(file: demandFile) else {
             throw CommandFailure(message: "\(demandFile): no coordinates; the demand needs points or polygons")
         }
@@ -48,7 +48,7 @@ struct SiteInputs {
             guard let field = command.weightField else { return 1 }
             return try Self.number(projected.features[index], index: index, field: field, file: demandFile, what: "a weight")
         }
-        try Self.checkUnique(demandIDs, file: demandFile, flag: "--demand-id")
+        try Self.checkUnique(demandIDs, file: demandFile, flag: "--demand-id-field")
 
         var candidateIDs: [String] = [], candidatePositions: [Position?] = [], capacities: [Double] = []
         let spec = command.candidates!
@@ -72,7 +72,7 @@ struct SiteInputs {
             candidatePositions += read.positions
             capacities += read.capacities
         }
-        try Self.checkUnique(candidateIDs, file: spec + (command.existing.map { " and \($0)" } ?? ""), flag: "--candidate-id")
+        try Self.checkUnique(candidateIDs, file: spec + (command.existing.map { " and \($0)" } ?? ""), flag: "--candidate-id-field")
         guard !candidateIDs.isEmpty else { throw CommandFailure(message: "\(spec): no candidates") }
 
         var cost: [[Double]]
@@ -126,7 +126,7 @@ struct SiteInputs {
     /// Points of a candidates or existing file, in `crs`, with ids and capacities.
     private func points(_ file: String, crs: CRS, flag: String) throws -> (ids: [String], positions: [Position?], capacities: [Double]) {
         let layer = try Layers.read(file)
-        try FieldCheck.require([command.candidateID, command.capacityField].compactMap { $0 }, in: layer, file: file, flag: "--candidate-id/--capacity-field")
+        try FieldCheck.require([command.candidateID, command.capacityField].compactMap { $0 }, in: layer, file: file, flag: "--candidate-id-field/--capacity-field")
         let projected = try layer.projected(to: crs, file: file)
         var ids: [String] = [], positions: [Position?] = [], capacities: [Double] = []
         for (index, feature) in projected.features.enumerated() {

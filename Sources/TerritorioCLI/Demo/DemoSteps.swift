@@ -31,16 +31,16 @@ struct DemoSteps {
 
     var all: [DemoStep] {
         [
-            DemoStep(title: title(.validate), arguments: ["validate", input("parishes.geojson"), "--json"],
+            DemoStep(title: title(.validate), arguments: ["validate", input("parishes.geojson"), "--json", "-"],
                      standardOutput: out("validation.json")),
             DemoStep(title: title(.hierarchy),
-                     arguments: ["hierarchy", "check", input("hierarchy.json"), "-o", out("hierarchy_problems.geojson"), "--json"],
+                     arguments: ["hierarchy", "check", input("hierarchy.json"), "-o", out("hierarchy_problems.geojson"), "--json", "-"],
                      standardOutput: out("hierarchy.json")),
             DemoStep(title: title(.locate),
-                     arguments: ["join", "--points", input("sites.geojson"), "--polygons", input("parishes.geojson"), "--id-field", "code",
+                     arguments: ["join", "--sites", input("sites.geojson"), "--territories", input("parishes.geojson"), "--id-field", "code",
                                  "--summary", out("sites_per_parish.csv"), "-o", out("sites_joined.geojson")]),
             DemoStep(title: title(.catchments),
-                     arguments: ["catchment", "--facilities", input("sites.geojson"), "--where", "stage == 'collection' and product == 'milk'",
+                     arguments: ["catchment", "--sites", input("sites.geojson"), "--where", "stage == 'collection' and product == 'milk'",
                                  "--method", "voronoi", "--territories", input("parishes.geojson"), "--chain", input("chains/cheese.json"),
                                  "-o", out("milk_collection_catchments.geojson")]),
             DemoStep(title: title(.coverage),

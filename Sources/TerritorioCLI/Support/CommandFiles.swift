@@ -103,27 +103,27 @@ extension DistributeCommand: CommandFiles {
 
 extension GroupEvaluateCommand: CommandFiles {
     var inputFiles: [String] { inputs.files + [grouping] }
-    var outputFiles: [CommandOutput] { [] }
+    var outputFiles: [CommandOutput] { jsonOption.files + inputs.input.files }
 }
 
 extension GroupCompareCommand: CommandFiles {
     var inputFiles: [String] { inputs.files + groupings }
-    var outputFiles: [CommandOutput] { outputOptions.files + reportOptions.files }
+    var outputFiles: [CommandOutput] { outputOptions.files + reportOptions.files + inputs.input.files }
 }
 
 extension GroupSuggestCommand: CommandFiles {
     var inputFiles: [String] { inputs.files + [lock].compactMap { $0 } }
-    var outputFiles: [CommandOutput] { [CommandOutput(flag: "-o", path: output, kind: .text)] + reportOptions.files }
+    var outputFiles: [CommandOutput] { [CommandOutput(flag: "-o", path: output, kind: .text)] + reportOptions.files + inputs.input.files }
 }
 
 extension HierarchyCheckCommand: CommandFiles {
     var inputFiles: [String] { [spec] }
-    var outputFiles: [CommandOutput] { output.map { [CommandOutput(flag: "-o", path: $0, kind: .layer)] } ?? [] }
+    var outputFiles: [CommandOutput] { (output.map { [CommandOutput(flag: "-o", path: $0, kind: .layer)] } ?? []) + jsonOption.files }
 }
 
 extension InfoCommand: CommandFiles {
     var inputFiles: [String] { [file] }
-    var outputFiles: [CommandOutput] { input.files }
+    var outputFiles: [CommandOutput] { input.files + jsonOption.files }
 }
 
 extension InterpolateCommand: CommandFiles {
@@ -133,7 +133,7 @@ extension InterpolateCommand: CommandFiles {
 
 extension IsochroneCommand: CommandFiles {
     var inputFiles: [String] { studyOption.files + [facilities, roadOptions.roads] + [territories].compactMap { $0 } }
-    var outputFiles: [CommandOutput] { outputOptions.files }
+    var outputFiles: [CommandOutput] { outputOptions.files + input.files }
 }
 
 extension JoinCommand: CommandFiles {
@@ -145,7 +145,7 @@ extension JoinCommand: CommandFiles {
 
 extension NetworkInfoCommand: CommandFiles {
     var inputFiles: [String] { studyOption.files + [file, roads].compactMap { $0 } }
-    var outputFiles: [CommandOutput] { [] }
+    var outputFiles: [CommandOutput] { jsonOption.files }
 }
 
 extension RankCommand: CommandFiles {
@@ -153,6 +153,7 @@ extension RankCommand: CommandFiles {
     var outputFiles: [CommandOutput] {
         (output.map { [CommandOutput(flag: "-o", path: $0, kind: .layer)] } ?? [])
             + (groupsOutput.map { [CommandOutput(flag: "--groups-output", path: $0, kind: .layer)] } ?? [])
+            + jsonOption.files
     }
 }
 
@@ -176,7 +177,7 @@ extension ScenarioCommand: CommandFiles {
 
 extension ValidateCommand: CommandFiles {
     var inputFiles: [String] { [file] }
-    var outputFiles: [CommandOutput] { (repair ? outputOptions.files : []) + input.files }
+    var outputFiles: [CommandOutput] { (repair ? outputOptions.files : []) + input.files + jsonOption.files }
 }
 
 extension SiteCommand: CommandFiles {

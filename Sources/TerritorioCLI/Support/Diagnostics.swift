@@ -98,7 +98,7 @@ enum Diagnostics {
     }
 
     static func writeAlways(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        FileHandle.standardError.write(Data(ConnectionSecrets.masked(text).utf8))
     }
 
     static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }

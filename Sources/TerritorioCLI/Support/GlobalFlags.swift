@@ -45,6 +45,6 @@ enum GlobalFlags {
             }
         }
         settings.language = language(in: rest)
-        return (settings, rest)
+        return (settings, BareJSONFlag.expand(rest))
     }
 }

@@ -23,6 +23,9 @@ struct RouteCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Destinations (points).", valueName: "file"))
     var to: String
 
+    /// Applies to both --from and --to, as ogr2ogr's open options apply to its input.
+    @OptionGroup(title: "Reading --from and --to (both)") var input: InputOptions
+
     @OptionGroup var roadOptions: RoadOptions
 
     @Option(help: ArgumentHelp("Write from_id,to_id,minutes,km,from_snap_m,to_snap_m for every pair here.", valueName: "file"))
@@ -49,8 +52,8 @@ struct RouteCommand: ParsableCommand {
     func run() throws {
         let graph = try roadOptions.graph()
         let travel = try TravelTimes(graph: graph, access: RoadAccess(maxSnap: maxSnap.metres))
-        let origins = try RoutePoints(file: from, travel: travel)
-        let destinations = try RoutePoints(file: to, travel: travel)
+        let origins = try RoutePoints(layer: try input.read(from).layer, file: from, travel: travel)
+        let destinations = try RoutePoints(layer: try input.read(to).layer, file: to, travel: travel)
         let keepRoutes = output != nil
         let progress = Progress("routing", unit: "searches")
         let result = try travel.matrix(from: origins.places, to: destinations.places, keepRoutes: keepRoutes, progress: progress.callback)

@@ -26,7 +26,7 @@ struct SiteInputs {
 
     func read(travel: TravelTimes?) throws -> Prepared {
         let demandFile = command.demand!
-        let demandLayer = try Layers.read(demandFile)
+        let demandLayer = try command.input.read(demandFile).layer
         try FieldCheck.require([command.demandID, command.weightField].compactMap { $0 }, in: demandLayer, file: demandFile, flag: "--demand-id-field/--weight-field")
         guard let crs = try demandLayer.metricCRS(file: demandFile) else {
             throw CommandFailure(message: "\(demandFile): no coordinates; the demand needs points or polygons")
@@ -125,7 +125,7 @@ struct SiteInputs {
 
     /// Points of a candidates or existing file, in `crs`, with ids and capacities.
     private func points(_ file: String, crs: CRS, flag: String) throws -> (ids: [String], positions: [Position?], capacities: [Double]) {
-        let layer = try Layers.read(file)
+        let layer = try command.input.read(file).layer
         try FieldCheck.require([command.candidateID, command.capacityField].compactMap { $0 }, in: layer, file: file, flag: "--candidate-id-field/--capacity-field")
         let projected = try layer.projected(to: crs, file: file)
         var ids: [String] = [], positions: [Position?] = [], capacities: [Double] = []

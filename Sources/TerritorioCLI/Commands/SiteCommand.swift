@@ -95,6 +95,9 @@ struct SiteCommand: ParsableCommand {
     @Option(help: ArgumentHelp("With --circuit, when the study has several chains: the chain's product.", valueName: "name"))
     var product: String?
 
+    /// Applies to every point table the command reads, as ogr2ogr's open options apply to its input.
+    @OptionGroup(title: "Reading --demand, --candidates, --existing and --sites (each)") var input: InputOptions
+
     @OptionGroup var territoryOptions: TerritoryOptions
 
     @Option(name: .customLong("grouping"), help: ArgumentHelp("With --circuit: CSV of territory_code,circuit_id.", valueName: "file"))
@@ -203,7 +206,7 @@ struct SiteCommand: ParsableCommand {
     private func circuitInput(travel: TravelTimes?) throws -> SiteInputs.Prepared {
         let prepared = try territoryOptions.prepare()
         let siteFile = sites!, groupingFile = grouping!
-        let siteContents = try LayerSource.read(siteFile)
+        let siteContents = try input.read(siteFile)
         let chains = try chain.map { try ChainSpec.read(path: $0) }
         var study = try Study(territories: prepared, sites: try siteFields.prepare(siteContents, file: siteFile, chains: chains, in: prepared),
                               chains: chains,

@@ -9,10 +9,6 @@ struct RoutePoints {
     let places: [TravelTimes.Place?]
     var snaps: [Snap?] { places.map { $0?.snap } }
 
-    init(file: String, travel: TravelTimes) throws {
-        try self.init(layer: try Layers.read(file), file: file, travel: travel)
-    }
-
     /// `positions`: where each feature of `layer` is in `file` (after a
     /// --where), for ids and messages; by default, where it is in `layer`.
     init(layer: Layer, file: String, positions: [Int]? = nil, travel: TravelTimes) throws {

@@ -102,7 +102,8 @@ struct DistributeCommand: ParsableCommand {
                               chains: [spec], grouping: circuits, groupingFile: grouping ?? "<grouping>", travel: travel,
                               zoning: try zones.map { try Zoning.read(path: $0) })
         if seasonOptions.wholeYear {
-            return try seasonOptions.distributeYear(distribution, study: yearStudy, chainPath: chain, language: languageOption.language, output: outputOptions, reports: reportOptions)
+            return try seasonOptions.distributeYear(distribution, study: yearStudy, chainPath: chain, language: languageOption.language, output: outputOptions, reports: reportOptions,
+                                                    od: od, odLines: odLines)
         }
         let study = try seasonOptions.apply(to: yearStudy, chainPaths: [chain], language: languageOption.language)
         let result = try distribution.run(study)

@@ -13,7 +13,7 @@ struct SeasonOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Run on one month's capacities and demand: 1-12 or a month's name (marzo, March). Sites' season profiles and the chains' \"demandByMonth\" apply.", valueName: "month"))
     var month: String?
 
-    @Option(help: ArgumentHelp("all: run each month and report the year, with the worst month per circuit and product (coverage; distribute).", valueName: "all"))
+    @Option(help: ArgumentHelp("all: run each month and report the year, with the worst month per circuit and product (coverage; distribute, per circuit with --grouping, --od for the worst month; catchment --method capacity, people fed by month).", valueName: "all"))
     var months: String?
 
     @Option(name: .customLong("season-field"), help: ArgumentHelp("Sites: property naming the site's season (one of the chains' \"seasons\") or holding 12 shares of its annual capacity, January first (default: season; a site without one is flat).", valueName: "name"))

@@ -106,10 +106,12 @@ struct DistributeCommand: ParsableCommand {
                                                     od: od, odLines: odLines)
         }
         let study = try seasonOptions.apply(to: yearStudy, chainPaths: [chain], language: languageOption.language)
+        // The month's chain (its demandByMonth), as --months all runs each month.
+        distribution.chain = study.chains[0]
         let result = try distribution.run(study)
         // The month's sites when --month left idle ones out: the result counts sites as the study does.
         let siteLayer = study.sites?.layer ?? siteContents.layer, territoryLayer = prepared.layer
-        var report = DistributionReport(result: result, chain: spec, sites: siteLayer, territories: territoryLayer,
+        var report = DistributionReport(result: result, chain: distribution.chain, sites: siteLayer, territories: territoryLayer,
                                         siteIDField: siteIDField, territoryIDField: territoryOptions.idField)
         report.language = languageOption.language
         report.territoryNameField = territoryOptions.nameField

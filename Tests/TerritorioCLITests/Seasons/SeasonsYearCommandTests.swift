@@ -90,10 +90,15 @@ import Testing
             #expect(abs(demand - (Self.number(months[index]["demand"]) ?? 0)) < 0.01, "month \(index + 1)")
             #expect(abs(delivered - (Self.number(months[index]["delivered"]) ?? 0)) < 0.01, "month \(index + 1)")
         }
-        let single = CommandTests.temporary("distribute-worst-od.csv")
+        // December: the chain's demandByMonth of 1.3 makes it the worst month, in --month 12 too.
+        #expect(worst == 12)
+        let single = CommandTests.temporary("distribute-worst-od.csv"), singleJSON = CommandTests.temporary("distribute-worst.json")
         let run = try AdversarialInputTests.territorio(["distribute", "--study", Self.study, "--grouping", Self.folder + "/circuits.csv",
-                                                        "--month", String(worst), "-o", CommandTests.temporary("distribute-worst.geojson"), "--od", single])
+                                                        "--month", String(worst), "-o", CommandTests.temporary("distribute-worst.geojson"),
+                                                        "--od", single, "--json", singleJSON])
         #expect(run.status == 0, "\(run.standardError)")
+        let demand = Self.number(try SeasonsCommandTests.json(singleJSON)["demand"])
+        #expect(demand == Self.number(months[worst - 1]["demand"]), "\(demand ?? -1)")
         #expect(try String(contentsOfFile: od, encoding: .utf8) == String(contentsOfFile: single, encoding: .utf8))
     }
 

@@ -99,6 +99,9 @@ struct CatchmentCommand: ParsableCommand {
         if maxDistance != nil, method != .capacity {
             throw ValidationError("--max-distance applies to --method capacity only; for a reach around each facility use --method buffer --radius")
         }
+        if seasonOptions.wholeYear, method != .capacity {
+            throw ValidationError("--months all is for --method capacity (people fed by month); the other methods do not change by month")
+        }
         guard familySize.isFinite, familySize > 0 else {
             throw ValidationError("--household-size must be a positive number of people, not \(familySize)")
         }
@@ -122,6 +125,15 @@ struct CatchmentCommand: ParsableCommand {
         analysis.facilityPositions = positions
         analysis.maxDistance = maxDistance?.metres
         analysis.familySize = familySize
+        if seasonOptions.wholeYear {
+            try seasonOptions.catchmentYear(analysis, facilities: selected, positions: positions, file: facilities, capacityField: siteFields.fields.capacity,
+                                            chainPath: chain, territories: prepared, output: outputOptions, reports: reportOptions)
+            var counts = contents.counts(of: facilities)
+            counts.output = selected.count
+            counts.reject(all.count - selected.count, "not selected by --where")
+            counts.report()
+            return
+        }
         var travel: TravelTimes?
         if method == .network {
             guard let roads else { throw ValidationError(Diagnostics.text(.usage(.needs(flag: "--method network", other: "--roads")))) }

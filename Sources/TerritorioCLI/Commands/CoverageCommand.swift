@@ -112,7 +112,8 @@ struct CoverageCommand: ParsableCommand {
                               grouping: prepared.populationCheck.filter(try Grouping.read(path: grouping), idField: territoryOptions.idField),
                               groupingFile: grouping, zoning: try zones.map { try Zoning.read(path: $0) })
         if seasonOptions.wholeYear {
-            return try seasonOptions.coverageYear(analysis, study: yearStudy, chainPaths: chain, language: languageOption.language, output: outputOptions, reports: reportOptions)
+            return try seasonOptions.coverageYear(analysis, study: yearStudy, chainPaths: chain, language: languageOption.language, output: outputOptions, reports: reportOptions,
+                                                  overlaps: overlaps, noCircuit: noCircuit)
         }
         let study = try seasonOptions.apply(to: yearStudy, chainPaths: chain, language: languageOption.language)
         let result = try analysis.run(study)

@@ -102,13 +102,16 @@ struct DistributeCommand: ParsableCommand {
                               chains: [spec], grouping: circuits, groupingFile: grouping ?? "<grouping>", travel: travel,
                               zoning: try zones.map { try Zoning.read(path: $0) })
         if seasonOptions.wholeYear {
-            return try seasonOptions.distributeYear(distribution, study: yearStudy, chainPath: chain, language: languageOption.language, output: outputOptions, reports: reportOptions)
+            return try seasonOptions.distributeYear(distribution, study: yearStudy, chainPath: chain, language: languageOption.language, output: outputOptions, reports: reportOptions,
+                                                    od: od, odLines: odLines)
         }
         let study = try seasonOptions.apply(to: yearStudy, chainPaths: [chain], language: languageOption.language)
+        // The month's chain (its demandByMonth), as --months all runs each month.
+        distribution.chain = study.chains[0]
         let result = try distribution.run(study)
         // The month's sites when --month left idle ones out: the result counts sites as the study does.
         let siteLayer = study.sites?.layer ?? siteContents.layer, territoryLayer = prepared.layer
-        var report = DistributionReport(result: result, chain: spec, sites: siteLayer, territories: territoryLayer,
+        var report = DistributionReport(result: result, chain: distribution.chain, sites: siteLayer, territories: territoryLayer,
                                         siteIDField: siteIDField, territoryIDField: territoryOptions.idField)
         report.language = languageOption.language
         report.territoryNameField = territoryOptions.nameField

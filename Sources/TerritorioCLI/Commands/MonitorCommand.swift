@@ -19,7 +19,8 @@ struct MonitorCommand: ParsableCommand {
             surplus and people fed; with --intermediated, the tonnes reaching each circuit through \
             intermediaries (each chain's exact distribution at each date: slow). Actors new and \
             vanished from one date to the next are listed by site id. --milestones (a CSV of \
-            territory, milestone, date) with --route (the ordered milestones, JSON) gives each \
+            territory, milestone, date), or --milestone-field with --milestone-date-field or \
+            --milestone-date (the territories' own field), with --route (the ordered milestones, JSON) gives each \
             territory's progress category at each date, counted in the report and mapped with \
             --progress-map.
 
@@ -58,6 +59,15 @@ struct MonitorCommand: ParsableCommand {
     @Option(help: ArgumentHelp("CSV of territory,milestone,date: when each territory reached each milestone of --route.", valueName: "file"))
     var milestones: String?
 
+    @Option(name: .customLong("milestone-field"), help: ArgumentHelp("Instead of --milestones: the territories' property holding the furthest milestone of --route each has reached (empty: none yet).", valueName: "name"))
+    var milestoneField: String?
+
+    @Option(name: .customLong("milestone-date-field"), help: ArgumentHelp("With --milestone-field: the territories' property holding the date each reached it (2025-03 or 2025-03-15).", valueName: "name"))
+    var milestoneDateField: String?
+
+    @Option(name: .customLong("milestone-date"), help: ArgumentHelp("With --milestone-field: one date for every territory's milestone (the survey's date).", valueName: "YYYY-MM"))
+    var milestoneDate: String?
+
     @Option(help: ArgumentHelp("The progress route (JSON): {\"name\": ..., \"milestones\": [in order]}.", valueName: "file"))
     var route: String?
 
@@ -83,8 +93,16 @@ struct MonitorCommand: ParsableCommand {
         zones = zones ?? study?.zones
         siteIDField = siteIDField ?? study?.sites?.idField
         guard !chain.isEmpty else { throw ValidationError("name at least one --chain (or \"chains\" in the --study file)") }
-        guard (milestones == nil) == (route == nil) else { throw ValidationError("--milestones and --route go together: the dates and the route they follow") }
-        guard progressMap == nil || milestones != nil else { throw ValidationError("--progress-map needs --milestones and --route") }
+        if milestoneField != nil, milestones != nil { throw ValidationError("give --milestones (a CSV) or --milestone-field (the territories'), not both") }
+        if milestoneField == nil, milestoneDateField != nil || milestoneDate != nil {
+            throw ValidationError("--milestone-date-field and --milestone-date date the territories' --milestone-field; give it too")
+        }
+        if milestoneField != nil, (milestoneDateField == nil) == (milestoneDate == nil) {
+            throw ValidationError("--milestone-field needs its dates: --milestone-date-field NAME (each territory's) or --milestone-date YYYY-MM (one for all), one of the two")
+        }
+        let given = milestones != nil || milestoneField != nil
+        guard given == (route != nil) else { throw ValidationError("--milestones (or --milestone-field) and --route go together: the dates and the route they follow") }
+        guard progressMap == nil || given else { throw ValidationError("--progress-map needs --milestones (or --milestone-field) and --route") }
         guard householdSize > 0 else { throw ValidationError("--household-size must be positive") }
     }
 
@@ -111,9 +129,18 @@ struct MonitorCommand: ParsableCommand {
         let result = try monitor.run(study, snapshots: dated)
         var report = MonitorReport(result, language: language)
         report.circuitNames = study.grouping?.names
-        if let milestones, let route {
+        if let route {
             let spec = try ProgressRoute.parse(SpecFiles.read(route), name: route)
-            let records = try MilestoneRecords(try CSVTable.read(path: milestones), file: milestones, route: spec, territories: prepared)
+            let records: MilestoneRecords
+            if let milestoneField {
+                try FieldCheck.require([milestoneField] + (milestoneDateField.map { [$0] } ?? []), in: prepared.layer, file: prepared.file,
+                                       flag: "--milestone-field/--milestone-date-field")
+                let date: MilestoneRecords.MilestoneDate = milestoneDateField.map { .field($0) } ?? .given(milestoneDate ?? "")
+                records = try MilestoneRecords(territories: prepared, field: milestoneField, date: date, route: spec)
+            } else {
+                let milestones = milestones ?? ""
+                records = try MilestoneRecords(try CSVTable.read(path: milestones), file: milestones, route: spec, territories: prepared)
+            }
             report.progress = (spec, records.counts(on: result.dates, territories: prepared))
             if let progressMap { try Layers.write(try records.layer(on: result.dates, territories: prepared), to: progressMap) }
         }

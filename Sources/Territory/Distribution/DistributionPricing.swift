@@ -259,7 +259,10 @@ struct DistributionPricing {
     mutating func improvingLinks(_ solved: DistributionFlow.Solved, present: Set<Pair>, penalty: Int64,
                                  perSeller: Int = 8) throws -> [DistributionNetwork.Link]? {
         guard let scaled = solved.solution.prices else { return nil }
-        let exact = exactPotentials(solved, penalty: penalty)
+        let (exact, potentialSeconds) = DistributionTrace.timed { exactPotentials(solved, penalty: penalty) }
+        DistributionTrace.log("  exact potentials \(exact == nil ? "failed" : "found") in \(String(format: "%.2f", potentialSeconds)) s")
+        let searchStart = Date()
+        var cellsVisited = 0, pairsExamined = 0
         let prices = exact ?? scaled
         let scale = exact == nil ? Double(solved.solution.priceScale) : 1
         let threshold: Int64 = exact == nil ? -1 : 0
@@ -287,8 +290,10 @@ struct DistributionPricing {
                 // A link to a buyer of price q costs at least rate × d − 1 and
                 // improves only below (q − own + threshold) / scale.
                 grid.search(around: costs.sites[seller]) { distance, price in
-                    rate * distance - 1 < (price - own + Double(threshold)) / scale + slack
+                    cellsVisited += 1
+                    return rate * distance - 1 < (price - own + Double(threshold)) / scale + slack
                 } found: { index in
+                    pairsExamined += 1
                     let buyer = buyers[index]
                     guard buyer.component == component else { return }
                     let pair = Pair(from: seller, to: buyer.site, toTerritory: buyer.toTerritory)
@@ -296,6 +301,7 @@ struct DistributionPricing {
                 }
             }
         }
+        DistributionTrace.log("  search \(String(format: "%.2f", Date().timeIntervalSince(searchStart))) s: \(cellsVisited) tests, \(pairsExamined) pairs qualify, \(candidates.count) candidates")
         let found = try costs.costs(candidates)
         var bySeller: [Int: [(link: DistributionNetwork.Link, reduced: Int64)]] = [:]
         for (pair, cost) in zip(candidates, found) {
@@ -308,6 +314,7 @@ struct DistributionPricing {
                 bySeller[pair.from, default: []].append((DistributionNetwork.Link(pair: pair, metres: costs.metres(pair), cost: units), reduced))
             }
         }
+        DistributionTrace.log("  violated \(bySeller.values.reduce(0) { $0 + $1.count }) links from \(bySeller.count) sellers")
         return bySeller.keys.sorted().flatMap { seller in
             bySeller[seller]!.enumerated().sorted { ($0.element.reduced, $0.offset) < ($1.element.reduced, $1.offset) }
                 .prefix(perSeller).map(\.element.link)

@@ -290,10 +290,13 @@ public struct Distribution: Sendable {
         // cost. Fewer intermediated tonnes always win.
         var longest = try longestLink(costs, network: flow.network, sites: sites)
         var rounds = 0
+        // The last solve's flow and exact potentials: the next solve starts there.
+        var warm: (flow: [Int64], potentials: [Int64])?
         while true {
             longest = max(longest, links.map(\.cost).max() ?? 0)
             let penalty = (longest + 1) * Int64(flow.nodeCount + 4)
-            let (solved, solveSeconds) = DistributionTrace.timed { flow.solve(links, penalty: penalty) }
+            let (solved, solveSeconds) = DistributionTrace.timed { flow.solve(links, penalty: penalty, warm: warm) }
+            warm = nil
             rounds += 1
             DistributionTrace.log("round \(rounds): solved \(links.count) links in \(String(format: "%.2f", solveSeconds)) s, delivered \(solved.solution.delivered)")
             // Links the roads turn out not to join are left out and looked past.
@@ -307,6 +310,7 @@ public struct Distribution: Sendable {
             }
             let (priced, priceSeconds) = try DistributionTrace.timed { try pricing.improvingLinks(solved, present: present, penalty: penalty) }
             DistributionTrace.log("round \(rounds): priced in \(String(format: "%.2f", priceSeconds)) s, improving \(priced?.count ?? -1)")
+            if let potentials = pricing.potentials { warm = (solved.solution.flow, potentials) }
             guard let improving = priced else {
                 return (solved, false, rounds, "costs too large for cost scaling to price the links left out")
             }

@@ -62,11 +62,20 @@ struct DistributionFlow {
     }
 
     /// Solves on `links`; a link from an outside intermediary costs
-    /// `penalty` more.
-    func solve(_ links: [DistributionNetwork.Link], penalty: Int64) -> Solved {
+    /// `penalty` more. `warm`: the flow of a solve on the first of these
+    /// links, and exact potentials for it (the node numbers never change).
+    func solve(_ links: [DistributionNetwork.Link], penalty: Int64, warm: (flow: [Int64], potentials: [Int64])? = nil) -> Solved {
         var solver = CostScaling(nodeCount: nodeCount)
         // The prices must hold for arcs of unlimited capacity (see tightensCapacities).
         solver.tightensCapacities = false
+        if let warm {
+            // Exact potentials in the solver's units, costs × (nodes + 3); none if that overflows.
+            let scale = Int64(nodeCount + 3)
+            let prices = warm.potentials.map { $0.multipliedReportingOverflow(by: scale) }
+            if !prices.contains(where: \.overflow) {
+                solver.warmStart = CostScaling.WarmStart(flow: warm.flow, prices: prices.map(\.partialValue))
+            }
+        }
         var throughArc = [Int](repeating: -1, count: capacity.count), sourceArc = throughArc
         for layer in network.layers { for site in layer {
             throughArc[site] = solver.addArc(from: inNode[site], to: outNode[site], capacity: capacity[site], cost: 0)

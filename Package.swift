@@ -32,6 +32,13 @@ let package = Package(
             pkgConfig: "gdal",
             providers: [.apt(["libgdal-dev"])]
         ),
+        // SQLite, for a web map's basemap from a local MBTiles file
+        // (libsqlite3-dev, which libgdal-dev depends on).
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
         .systemLibrary(
             name: "CCairo",
             pkgConfig: "cairo",
@@ -53,7 +60,7 @@ let package = Package(
         // Maps drawn with Cairo (PNG, SVG, PDF) and an interactive HTML page.
         .target(
             name: "Maps",
-            dependencies: ["Geo", "CCairo"]
+            dependencies: ["Geo", "CCairo", "CSQLite"]
         ),
         // The HTML report (coverage, distribute, demo): the report's tables,
         // its maps drawn by Maps, the glossary's definitions, in one page.

@@ -5,6 +5,11 @@ usage: anchors.py geojson-roundtrip IN OUT [--repeat N]
        anchors.py read-gpkg POINTS.gpkg [--repeat N]
        anchors.py read-fgb POINTS.fgb [--repeat N]
        anchors.py join POINTS POLYGONS [--repeat N]
+       anchors.py join-duckdb POINTS POLYGONS [--repeat N]
+       anchors.py join-write POINTS POLYGONS OUT [--repeat N]   (DuckDB spatial)
+       anchors.py duitama-matrix ROADS ARCS [--repeat N]   (pandana; ARCS from territorio-bench)
+       anchors.py maxp-pygeoda PARISHES [--repeat N]
+       anchors.py skater-pygeoda PARISHES [--repeat N]
        anchors.py dissolve PARISHES [--repeat N]
        anchors.py interpolate PARISHES CELLS [--repeat N]
        anchors.py buffer-coverage POINTS PARISHES [--repeat N]
@@ -420,6 +425,145 @@ TASKS = {"geojson-roundtrip": geojson_roundtrip, "to-utm": to_utm, "validity": v
          "min-cost-flow-networkx": min_cost_flow_networkx, "p-median": p_median, "mclp": mclp}
 
 
+# Stronger anchors (issue 23): DuckDB with its spatial extension, loaded from
+# the file PyPI's duckdb-ext-spatial installs (nothing is downloaded), and
+# pygeoda (GeoDa's C++ library) beside spopt.
+def duckdb_connection():
+    import glob
+    import sys
+    import duckdb
+
+    found = glob.glob(os.path.join(sys.prefix, "lib", "python*", "site-packages", "duckdb_ext", "extensions",
+                                   "*", "*", "spatial.duckdb_extension"))
+    if not found:
+        raise SystemExit("duckdb-ext-spatial is not installed in this environment (pip install duckdb-ext-spatial)")
+    con = duckdb.connect(config={"autoinstall_known_extensions": False, "autoload_known_extensions": False})
+    con.execute(f"LOAD '{found[0]}'")
+    return con, f"duckdb {duckdb.__version__} + spatial"
+
+
+def duckdb_load(con, points, polygons):
+    """Both files into tables, polygons numbered in file order (the row
+    number ST_Read gives), points numbered too."""
+    con.execute(f"CREATE OR REPLACE TABLE points AS SELECT row_number() OVER () - 1 AS i, * FROM ST_Read('{points}')")
+    con.execute(f"CREATE OR REPLACE TABLE polygons AS SELECT row_number() OVER () - 1 AS j, * FROM ST_Read('{polygons}')")
+
+
+# The first polygon in file order covering each point, as the join task keeps.
+DUCKDB_JOIN = """SELECT p.i, min(g.j) AS j FROM points p LEFT JOIN polygons g ON ST_Intersects(g.geom, p.geom) GROUP BY p.i"""
+
+
+def join_duckdb(args, repeat):
+    """The join alone on tables already loaded (as the join task times
+    GeoPandas' sjoin on frames already read)."""
+    con, tool = duckdb_connection()
+    duckdb_load(con, args.input, args.output)
+    runs = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        con.execute(f"CREATE OR REPLACE TEMP TABLE joined AS {DUCKDB_JOIN}")
+        runs.append(time.perf_counter() - t0)
+    points, located = con.execute("SELECT count(*), count(j) FROM joined").fetchone()
+    threads = con.execute("SELECT current_setting('threads')").fetchone()[0]
+    return runs, f"{tool} (join on loaded tables, {threads} threads)", {
+        "points": points, "located": located}
+
+
+def join_write_duckdb(args, repeat):
+    """Read the points and polygons, join, write the points with their
+    polygon's code as GeoJSON (GDAL's driver, as DuckDB writes it): all timed."""
+    con, tool = duckdb_connection()
+    out = args.extra[0]
+    runs = []
+    for _ in range(repeat):
+        if os.path.exists(out):
+            os.remove(out)
+        t0 = time.perf_counter()
+        duckdb_load(con, args.input, args.output)
+        con.execute(f"CREATE OR REPLACE TEMP TABLE joined AS {DUCKDB_JOIN}")
+        con.execute(f"""COPY (SELECT p.id, p.name, p.capacity, p.stage, g.code AS territory_code, p.geom
+                              FROM points p JOIN joined USING (i) LEFT JOIN polygons g USING (j) ORDER BY p.i)
+                        TO '{out}' WITH (FORMAT GDAL, DRIVER 'GeoJSON')""")
+        runs.append(time.perf_counter() - t0)
+    features, located = con.execute("SELECT count(*), count(j) FROM joined").fetchone()
+    return runs, f"{tool} (read, join, write)", {"features": features, "located": located}
+
+
+def pygeoda_frame(path):
+    import geopandas as gpd
+    import pygeoda
+
+    parishes = gpd.read_file(path, engine="pyogrio")
+    return parishes, pygeoda
+
+
+def maxp_pygeoda(args, repeat):
+    """GeoDa's greedy max-p (its default 99 iterations) on rook contiguity,
+    the floor on population as the spopt row has it."""
+    parishes, pygeoda = pygeoda_frame(args.input)
+    runs = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        data = pygeoda.open(parishes)
+        weights = pygeoda.rook_weights(data)
+        result = pygeoda.maxp_greedy(weights, data[["population"]], bound_variable=data["population"], min_bound=50_000,
+                                     scale_method="raw", cpu_threads=os.cpu_count())
+        runs.append(time.perf_counter() - t0)
+    labels = np.asarray(result["Clusters"])
+    return runs, f"pygeoda {pygeoda.__version__} maxp_greedy", {"parishes": len(parishes), "regions": len(set(labels[labels > 0]))}
+
+
+def skater_pygeoda(args, repeat):
+    """GeoDa's SKATER, 30 regions on rook contiguity, population unscaled; the
+    sum of squared deviations is measured as the spopt row measures it."""
+    parishes, pygeoda = pygeoda_frame(args.input)
+    runs = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        data = pygeoda.open(parishes)
+        weights = pygeoda.rook_weights(data)
+        result = pygeoda.skater(30, weights, data[["population"]], scale_method="raw", cpu_threads=os.cpu_count())
+        runs.append(time.perf_counter() - t0)
+    labels = np.asarray(result["Clusters"])
+    values = parishes["population"].to_numpy(dtype=float)
+    ssd = sum(float(((values[labels == k] - values[labels == k].mean()) ** 2).sum()) for k in set(labels))
+    return runs, f"pygeoda {pygeoda.__version__} skater", {"parishes": len(parishes), "regions": len(set(labels)), "ssd": round(ssd)}
+
+
+def duitama_matrix(args, repeat):
+    """pandana (contraction hierarchies) on the graph Territorio built from
+    the Duitama roads (ARCS, written by territorio-bench's duitama-matrix):
+    building the network, minutes from 100 nodes to every node, and the
+    nodes each reaches within 15 minutes."""
+    import pandas as pd
+    import pandana
+
+    header = np.fromfile(args.output, dtype="<i8", count=2)
+    nodes, arcs = int(header[0]), int(header[1])
+    body = np.fromfile(args.output, dtype="<f8", offset=16)
+    xy = body[:2 * nodes].reshape(nodes, 2)
+    tails = body[2 * nodes:2 * nodes + arcs].view("<i8")
+    heads = body[2 * nodes + arcs:2 * nodes + 2 * arcs].view("<i8")
+    minutes = body[2 * nodes + 2 * arcs:2 * nodes + 3 * arcs]
+    origins = np.array([k * nodes // 100 for k in range(100)])
+    runs = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        network = pandana.Network(pd.Series(xy[:, 0]), pd.Series(xy[:, 1]), pd.Series(tails), pd.Series(heads),
+                                  pd.DataFrame({"minutes": minutes}), twoway=False)
+        lengths = np.asarray(network.shortest_path_lengths(np.repeat(origins, nodes), np.tile(np.arange(nodes), len(origins))))
+        within = network.nodes_in_range(origins, 15)
+        runs.append(time.perf_counter() - t0)
+    finite = lengths[lengths < 4e6]  # pandana gives 4294967.295 for a node it cannot reach
+    return runs, f"pandana {pandana.__version__}", {"nodes": nodes, "arcs": arcs, "finite": int(len(finite)),
+                                                    "reached_15_min": int(len(within)),
+                                                    "checksum_minutes": int(round(float(finite.sum())))}
+
+
+TASKS.update({"duitama-matrix": duitama_matrix, "join-duckdb": join_duckdb, "join-write": join_write_duckdb, "join-write-duckdb": join_write_duckdb,
+              "maxp-pygeoda": maxp_pygeoda, "skater-pygeoda": skater_pygeoda})
+
+
 # Reading 1,000,000 points from GeoPackage and FlatGeobuf.
 TASKS.update({"read-gpkg": read_format, "read-fgb": read_format})
 
@@ -429,11 +573,15 @@ def main():
     p.add_argument("task", choices=TASKS)
     p.add_argument("input")
     p.add_argument("output", nargs="?")
+    p.add_argument("extra", nargs="*")
     p.add_argument("--repeat", type=int, default=5)
     args = p.parse_args()
-    if (args.task in ("geojson-roundtrip", "join", "interpolate", "buffer-coverage", "voronoi")) != (args.output is not None):
-        p.error("a second file is required for geojson-roundtrip (OUT), join (POLYGONS), interpolate (CELLS), "
-                "buffer-coverage and voronoi (PARISHES), and only for them")
+    two = ("geojson-roundtrip", "join", "join-duckdb", "duitama-matrix", "interpolate", "buffer-coverage", "voronoi")
+    three = ("join-write", "join-write-duckdb")
+    if (args.task in two + three) != (args.output is not None) or (args.task in three) != (len(args.extra) == 1) \
+            or (args.task not in three and args.extra):
+        p.error("a second file is required for geojson-roundtrip (OUT), join and join-duckdb (POLYGONS), interpolate (CELLS), "
+                "buffer-coverage and voronoi (PARISHES); join-write takes POINTS POLYGONS OUT")
 
     runs, tool, extra = TASKS[args.task](args, args.repeat)
     print(json.dumps({

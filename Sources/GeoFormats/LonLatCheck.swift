@@ -19,7 +19,8 @@ enum LonLatCheck {
             }
         }
         guard let example, outside * 2 >= withGeometry else { return }
-        let id = layer.features[example.index].id.map { " (id \($0))" } ?? ""
-        throw ReadError(file: file, message: "\(outside) of \(withGeometry) features have coordinates that cannot be longitude/latitude (feature \(example.index)\(id) at x=\(example.envelope.minX), y=\(example.envelope.minY)), and the file declares no other CRS; give the CRS they are in with --s-crs, e.g. --s-crs EPSG:32619 for UTM zone 19N (for a layer other than the command's main input, convert it first: territorio convert \(file) --s-crs EPSG:32619 -o OUT.geojson)")
+        let id = layer.features[example.index].id.map { "\($0)" }
+        throw ReadError(file: file, reason: .projectedWithoutCRS(outside: outside, of: withGeometry, example: example.index, id: id,
+                                                               x: example.envelope.minX, y: example.envelope.minY, file: file))
     }
 }

@@ -7,7 +7,8 @@ import Geo
 /// switcher, a "fit" button per layer, the legend, a popup with each
 /// feature's properties on click (or tap), a search box by name, and the
 /// `--labels` of layers of up to 500 features as labels. A
-/// basemap only when a tile URL template is given; nothing else is fetched
+/// basemap only when a tile URL template or a local MBTiles file (inlined,
+/// `MBTilesBasemap`) is given; nothing else is fetched
 /// (Leaflet's CSS loses its `url(...)` images, which the page never uses).
 public enum LeafletPage {
     /// leaflet.js (or leaflet.min.js) and leaflet.css from `directory`.
@@ -35,8 +36,16 @@ public enum LeafletPage {
     static func make(_ map: MapDocument) throws -> String {
         let leaflet = try leaflet(in: map.options.leafletDirectory)
         var data = "{\"title\":\(JSONValue.string(map.title).jsonText)"
-        data += ",\"tiles\":" + (map.options.tiles.map { JSONValue.string($0).jsonText } ?? "null")
-        data += ",\"attribution\":" + (map.options.tilesAttribution.map { JSONValue.string($0).jsonText } ?? "null")
+        // A local MBTiles file is inlined; a URL template is the browser's to fetch.
+        let extent = map.web.compactMap(\.envelope).reduce(nil, Envelope.union)
+        let basemap = try map.options.tiles.flatMap { tiles throws(MapError) in
+            MBTilesBasemap.names(tiles) ? try MBTilesBasemap(file: tiles, covering: extent) : nil
+        }
+        data += ",\"tiles\":" + (basemap == nil ? map.options.tiles.map { JSONValue.string($0).jsonText } ?? "null" : "null")
+        data += ",\"mbtiles\":" + (basemap?.json ?? "null")
+        // The file's own attribution is shown as text; --tiles-attribution as the user wrote it.
+        let attribution = map.options.tilesAttribution ?? basemap?.attribution.map { MarkupText.escaped($0) }
+        data += ",\"attribution\":" + (attribution.map { JSONValue.string($0).jsonText } ?? "null")
         data += ",\"legend\":\(JSONValue.string(WebLegend.html(map.legendSections, unit: map.unit)).jsonText)"
         data += ",\"notes\":\(JSONValue.array(map.notices.map { JSONValue.string($0) }).jsonText)"
         let words = map.options.text
@@ -126,6 +135,16 @@ public enum LeafletPage {
           L.control.scale({ imperial: false }).addTo(map);
           if (data.tiles) {
             L.tileLayer(data.tiles, { attribution: data.attribution || "", maxZoom: 19 }).addTo(map);
+          }
+          if (data.mbtiles) {
+            // The MBTiles basemap's tiles are in the page, by z/x/y; a tile
+            // the file does not have is a transparent pixel, never a fetch.
+            var blank = "data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==";
+            var Inlined = L.TileLayer.extend({
+              getTileUrl: function (c) { return data.mbtiles.tiles[c.z + "/" + c.x + "/" + c.y] || blank; }
+            });
+            new Inlined("", { attribution: data.attribution || "", minNativeZoom: data.mbtiles.minZoom,
+                              maxNativeZoom: data.mbtiles.maxZoom, maxZoom: 19 }).addTo(map);
           }
 
           function normal(text) {

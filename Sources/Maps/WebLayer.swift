@@ -17,12 +17,15 @@ struct WebLayer: Sendable {
     let labelField: String?
     let outlineOnly: Bool
     let outline: Stroke
+    /// The features' extent in WGS 84: what an MBTiles basemap must cover.
+    let envelope: Envelope?
 
     /// Fields the search box uses when the layer is not labelled, first present wins.
     static let nameFields = ["name", "nombre", "Name", "NAME", "nom", "nome"]
 
     init(name: String, layer: Layer, symbology: Symbology, labelField: String?) {
         self.name = name
+        envelope = layer.envelope
         kind = symbology.kind
         outlineOnly = symbology.outlineOnly
         let unit = symbology.unit

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Geo
+import Territory
 
 /// `territorio`: territorial analysis of productive chains.
 public struct Territorio: ParsableCommand {
@@ -26,6 +27,7 @@ public struct Territorio: ParsableCommand {
             RankCommand.self, RenderCommand.self,
             ScenarioCommand.self, SiteCommand.self, ServeCommand.self,
             DemoCommand.self,
+            MonitorCommand.self,
         ]
     )
 
@@ -56,16 +58,16 @@ public struct Territorio: ParsableCommand {
         } catch let exit as ProblemsFound {
             return exit.status
         } catch let clash as OutputPaths.Clash {
-            Diagnostics.writeAlways("territorio: error: \(clash.message)\n")
+            Diagnostics.writeAlways("territorio: \(Diagnostics.text(.errorLabel)): \(clash.message)\n")
             return ExitCode.validationFailure.rawValue
         } catch let error as ReadError {
-            return Diagnostics.fail(error.description)
+            return Diagnostics.fail(Diagnostics.language.describe(error))
         } catch let error as WriteError {
             return Diagnostics.fail(error.description)
         } catch let error as CommandFailure {
             return Diagnostics.fail(error.message)
         } catch let error as CRSError {
-            return Diagnostics.fail(error.description)
+            return Diagnostics.fail(Diagnostics.language.describe(error))
         } catch let error as GEOSError {
             return Diagnostics.fail("GEOS: \(error.description)")
         } catch {

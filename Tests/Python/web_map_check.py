@@ -9,9 +9,14 @@ headless Chromium through Selenium and prints what it finds as JSON:
   layer switcher;
 - search: the results of typing a name into the search box, and the popup
   heading after choosing the first;
+- tiles: the basemap's tile images (an MBTiles basemap's are data URLs):
+  how many, how many loaded as 256-pixel images from data:image/ URLs, and
+  how many are the blank pixel of a tile the file lacks;
 - console: the browser console's errors (SEVERE entries).
 
-Usage: web_map_check.py MAP.html SEARCH_TEXT
+Usage: web_map_check.py MAP.html SEARCH_TEXT [SCREENSHOT.png]
+(the screenshot, when asked for, is taken as the page opens, before any
+click).
 Exit status 2 when Chromium or chromedriver is missing (the message says
 which), so that the Swift test skips rather than fails.
 """
@@ -27,8 +32,8 @@ DRIVER = shutil.which("chromedriver")
 
 
 def main():
-    if len(sys.argv) != 3:
-        print("usage: web_map_check.py MAP.html SEARCH_TEXT", file=sys.stderr)
+    if len(sys.argv) not in (3, 4):
+        print("usage: web_map_check.py MAP.html SEARCH_TEXT [SCREENSHOT.png]", file=sys.stderr)
         return 64
     if not CHROMIUM or not DRIVER:
         missing = [name for name, path in (("chromium", CHROMIUM), ("chromedriver", DRIVER)) if not path]
@@ -61,6 +66,20 @@ def main():
         driver.get("file://" + sys.argv[1])
         WebDriverWait(driver, 30).until(
             lambda d: d.execute_script("return document.body.getAttribute('data-ready') === 'true'"))
+        # Tiles load after the page is ready: wait for each to have loaded or failed.
+        WebDriverWait(driver, 30).until(lambda d: d.execute_script(
+            "return Array.prototype.every.call(document.querySelectorAll('img.leaflet-tile'),"
+            " function (i) { return i.complete; })"))
+        result["tiles"] = driver.execute_script("""
+            var tiles = Array.prototype.slice.call(document.querySelectorAll('img.leaflet-tile'));
+            return {count: tiles.length,
+                    loaded: tiles.filter(function (i) {
+                        return i.src.indexOf('data:image/') === 0 && i.src.indexOf('data:image/gif') !== 0 && i.naturalWidth === 256;
+                    }).length,
+                    blank: tiles.filter(function (i) { return i.src.indexOf('data:image/gif') === 0; }).length};
+        """)
+        if len(sys.argv) == 4:
+            driver.save_screenshot(sys.argv[3])
         names = [label.text.strip() for label in
                  driver.find_elements(By.CSS_SELECTOR, ".leaflet-control-layers-overlays label")]
 

@@ -7,7 +7,7 @@ import Testing
 /// Hostile and broken inputs, generated here, fed to the built `territorio`
 /// as a child process: each gives its own clear error (or the documented
 /// reading or repair), never a crash, and the process's peak memory stays
-/// under a stated limit (README, "Reliability").
+/// under a stated limit (docs/RELIABILITY.md).
 @Suite(.serialized) struct AdversarialInputTests {
     /// Peak resident memory of one run on a small or refused input (the
     /// debug executable alone, with GDAL and PROJ loaded, takes about 60 MB).

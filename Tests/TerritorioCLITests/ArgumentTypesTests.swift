@@ -39,7 +39,7 @@ import Testing
     /// Through the command line: a usage error (64) before anything is read.
     @Test func commandsRefuseADistanceWithoutAUnit() throws {
         do {
-            _ = try JoinCommand.parse(["--points", "p.geojson", "--polygons", "q.geojson", "--snap", "5", "-o", "j.geojson"])
+            _ = try JoinCommand.parse(["--sites", "p.geojson", "--territories", "q.geojson", "--snap", "5", "-o", "j.geojson"])
             Issue.record("--snap 5 was taken")
         } catch {
             #expect(JoinCommand.message(for: error) == "The value '5' is invalid for '--snap <distance>': --snap needs a unit: write 5m or 5km, not '5'")

@@ -4,11 +4,11 @@ import Testing
 
 /// Inputs an office produces by accident that once asked for tens of
 /// gigabytes or never finished: each run now ends by itself, in memory in
-/// proportion to its input (README, "Reliability").
+/// proportion to its input (docs/RELIABILITY.md).
 @Suite(.serialized) struct BoundedWorkTests {
     static let data = DeterminismTests.repository.appendingPathComponent("geodata/territory").path
     static let parishes = data + "/parishes.geojson"
-    static let plants = ["--facilities", data + "/sites.geojson", "--where", "stage == 'processing' and product == 'cheese'"]
+    static let plants = ["--sites", data + "/sites.geojson", "--where", "stage == 'processing' and product == 'cheese'"]
     /// Peak memory of a run on the sample territory (the debug executable
     /// with GDAL and PROJ loaded takes about 60 MB).
     static let limit = 400 * 1_048_576
@@ -43,7 +43,7 @@ import Testing
         #expect(swap.numberOfMatches(in: text, range: range) == 1)
         let path = Self.folder + "/swapped.geojson"
         try swap.stringByReplacingMatches(in: text, range: range, withTemplate: "$1$3,$2]").write(toFile: path, atomically: true, encoding: .utf8)
-        let outcome = try Self.run(["catchment", "--facilities", path, "--where", "stage == 'processing' and product == 'cheese'", "--method", "buffer", "--radius", "100m",
+        let outcome = try Self.run(["catchment", "--sites", path, "--where", "stage == 'processing' and product == 'cheese'", "--method", "buffer", "--radius", "100m",
                                     "--territories", Self.parishes, "-o", Self.folder + "/swapped-out.geojson"])
         #expect(outcome.status == 0, "\(outcome.standardError)")
         print("peak memory, catchment --radius 100m with one swapped site: \(Int(outcome.peakMegabytes)) MB")
@@ -53,7 +53,7 @@ import Testing
     func aDistanceWithoutAUnitIsAUsageError(_ flag: String) throws {
         let arguments: [String] = switch flag {
         case "--radius": ["catchment"] + Self.plants + ["--method", "buffer", "--radius", "5", "--territories", Self.parishes]
-        case "--snap": ["join", "--points", Self.data + "/sites.geojson", "--polygons", Self.parishes, "--snap", "5"]
+        case "--snap": ["join", "--sites", Self.data + "/sites.geojson", "--territories", Self.parishes, "--snap", "5"]
         case "--max-snap": ["isochrone"] + Self.plants + ["--roads", Self.data + "/roads.geojson", "--minutes", "15", "--max-snap", "5"]
         default: ["isochrone"] + Self.plants + ["--roads", Self.data + "/roads.geojson", "--minutes", "15", "--width", "5"]
         }

@@ -33,7 +33,7 @@ import Testing
 
     @Test func theCircuitsFeedTheWholeParishAndTheProgrammesArithmeticComesOut() throws {
         let (json, report) = (CommandTests.temporary("parish_fed.json"), CommandTests.temporary("parish_fed.md"))
-        let outcome = try ChildProcess.run(["catchment", "--facilities", Self.circuits, "--method", "capacity", "--chain", Self.basket,
+        let outcome = try ChildProcess.run(["catchment", "--sites", Self.circuits, "--method", "capacity", "--chain", Self.basket,
                                             "--territories", try Self.parish(), "-o", CommandTests.temporary("parish_fed.geojson"),
                                             "--json", json, "--report", report])
         #expect(outcome.status == 0, "\(outcome.standardError)")
@@ -57,7 +57,7 @@ import Testing
     @Test func theWholeStateIsShortAndADistanceLimitLeavesPeopleOutside() throws {
         let parishes = SampleFiles.parishes
         let (json, limited) = (CommandTests.temporary("state_fed.json"), CommandTests.temporary("state_fed_10km.json"))
-        let base = ["catchment", "--facilities", Self.circuits, "--method", "capacity", "--chain", Self.basket, "--territories", parishes]
+        let base = ["catchment", "--sites", Self.circuits, "--method", "capacity", "--chain", Self.basket, "--territories", parishes]
         #expect(try ChildProcess.run(base + ["-o", CommandTests.temporary("state_fed.geojson"), "--json", json]).status == 0)
         let state = try Self.json(json)
         // The state's 2,224,979 people want 66,749 t: the 2,510 t feed
@@ -76,7 +76,7 @@ import Testing
     }
 
     @Test func aDistanceLimitIsForTheCapacityMethodOnly() throws {
-        let outcome = try ChildProcess.run(["catchment", "--facilities", Self.circuits, "--method", "voronoi", "--max-distance", "10km",
+        let outcome = try ChildProcess.run(["catchment", "--sites", Self.circuits, "--method", "voronoi", "--max-distance", "10km",
                                             "--territories", SampleFiles.parishes, "-o", CommandTests.temporary("voronoi_10km.geojson")])
         #expect(outcome.status == 64)
         #expect(outcome.standardError.contains("--max-distance applies to --method capacity only"), "\(outcome.standardError)")

@@ -64,7 +64,7 @@ import Testing
     @Test func pointsFarFromTheTerritoriesAreCountedAndNamed() throws {
         // One site with latitude and longitude swapped.
         let path = try Self.write("swapped.csv", "id,product,stage,capacity,unit,lon,lat\nS1,milk,primary,10,l/month,-68.0,10.2\nS2,milk,primary,10,l/month,10.2,-68.0\n")
-        let outcome = try ChildProcess.run(["join", "--points", path, "--id-column", "id", "--polygons", SampleFiles.parishes, "--id-field", "code",
+        let outcome = try ChildProcess.run(["join", "--sites", path, "--id-column", "id", "--territories", SampleFiles.parishes, "--id-field", "code",
                                             "-o", CommandTests.temporary("swapped-joined.geojson")])
         #expect(outcome.status == 0)
         #expect(outcome.standardError.contains("territorio: warning: \(path): 1 of 2 features lie far outside \(SampleFiles.parishes) (feature 1 (id S2) at (10.2, -68.0))"),

@@ -116,7 +116,7 @@ struct CountsOfAnalysesTests {
         try csv.write(toFile: indicators, atomically: true, encoding: .utf8)
         try #"{"demand": 0.7, "price": {"weight": 0.3, "better": "lower"}}"#.write(toFile: weights, atomically: true, encoding: .utf8)
         let (status, tallies) = run(["rank", "--indicators", indicators, "--weights", weights, "--by", "ADM1_PCODE",
-                                     "--territories", Self.bolivia + "/bo_departamentos_hdx_adm1.shp", "--territory-id", "ADM1_PCODE",
+                                     "--territories", Self.bolivia + "/bo_departamentos_hdx_adm1.shp", "--id-field", "ADM1_PCODE",
                                      "-o", CommandTests.temporary("ranked.geojson")])
         #expect(status == 0)
         #expect(tallies.map(\.line) == ["\(indicators): 19 rows in, 18 out, 1 rejected (1 territory not in the layer)"])
@@ -134,7 +134,7 @@ struct CountsOfAnalysesTests {
             "\(Self.duitamaPlaces): 886 points in, 866 out, 20 rejected (20 beyond --max-snap of the roads)",
         ])
 
-        let reached = run(["isochrone", "--facilities", Self.duitamaPlaces, "--where", "osm_id in ['326769789', '329439431', '326266528']",
+        let reached = run(["isochrone", "--sites", Self.duitamaPlaces, "--where", "osm_id in ['326769789', '329439431', '326266528']",
                            "--roads", Self.duitamaRoads, "--minutes", "5,10", "-o", CommandTests.temporary("isochrones.geojson")])
         #expect(reached.status == 0)
         #expect(reached.tallies.map(\.line) == ["\(Self.duitamaPlaces): 886 facilities in, 3 out, 883 rejected (883 not selected by --where)"])

@@ -46,7 +46,7 @@ struct CountsTests {
 
     @Test func infoJoinDissolveAndInterpolateAccountForEveryFeature() throws {
         #expect(run(["info", Self.municipalities]).tallies.first?.input == 335)
-        let joined = run(["join", "--points", Self.places, "--polygons", Self.parishes, "-o", CommandTests.temporary("places.geojson")])
+        let joined = run(["join", "--sites", Self.places, "--territories", Self.parishes, "-o", CommandTests.temporary("places.geojson")])
         #expect(joined.status == 0)
         #expect(joined.tallies.first?.input == 23_359)
         let dissolved = run(["dissolve", Self.parishes, "--by", "ESTADO", "-o", CommandTests.temporary("estados.geojson")])
@@ -68,7 +68,7 @@ struct CountsTests {
 
     @Test func catchmentsCountTheFacilitiesTheyLeaveOut() throws {
         // The 224 places of type localadmin as facilities, each state to its nearest.
-        let (status, tallies) = run(["catchment", "--facilities", Self.places, "--where", "placetype == 'localadmin'",
+        let (status, tallies) = run(["catchment", "--sites", Self.places, "--where", "placetype == 'localadmin'",
                                      "--method", "nearest", "--territories", Self.states, "-o", CommandTests.temporary("catchments.geojson")])
         #expect(status == 0)
         let tally = try #require(tallies.first)

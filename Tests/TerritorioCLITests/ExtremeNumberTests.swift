@@ -6,7 +6,7 @@ import Testing
 /// -1e300, and the texts "NaN", "inf" and "1e999" (JSON cannot hold them
 /// as numbers). The built `territorio` runs as a child process and must end
 /// by itself, with status 0, or 1 (64 for a flag) and a message: never a trap or signal
-/// (README, "Reliability").
+/// (docs/RELIABILITY.md).
 @Suite(.serialized) struct ExtremeNumberTests {
     static let values = ["1e16", "1e19", "1e300", "-1e300", #""NaN""#, #""inf""#, #""1e999""#]
     /// The same as flag values and CSV cells, where text is not quoted.
@@ -76,14 +76,17 @@ import Testing
     func capacity(_ value: String) throws {
         let data = try Self.sample("capacity", edits: [("territory/sites.geojson", #""capacity":[0-9.]+"#, #""capacity":"# + value)])
         let cheese = data + "/chains/cheese.json"
-        try Self.run(["join", "--points", data + "/sites.geojson", "--polygons", data + "/parishes.geojson", "--id-field", "code",
+        try Self.run(["join", "--sites", data + "/sites.geojson", "--territories", data + "/parishes.geojson", "--id-field", "code",
                       "--summary", Self.out("summary.csv"), "-o", Self.out("joined.geojson")])
+        // The tonnes between circuits come from distribute here; coverage's copy of them (its default) would solve the same again.
         try Self.run(["distribute", "--sites", data + "/sites.geojson", "--territories", data + "/parishes.geojson", "--chain", cheese,
+                      "--grouping", data + "/groupings/circuits_by_municipality.csv", "--od", Self.out("od.csv"),
                       "-o", Self.out("routes.geojson"), "--report", Self.out("routes.md"), "--json", Self.out("routes.json")])
-        try Self.run(["catchment", "--facilities", data + "/sites.geojson", "--where", "stage == 'processing' and product == 'cheese'",
+        try Self.run(["catchment", "--sites", data + "/sites.geojson", "--where", "stage == 'processing' and product == 'cheese'",
                       "--method", "capacity", "--chain", cheese, "--territories", data + "/parishes.geojson", "-o", Self.out("catchments.geojson")])
         try Self.run(["coverage", "--territories", data + "/parishes.geojson", "--id-field", "code", "--grouping", data + "/groupings/circuits_by_municipality.csv",
-                      "--sites", data + "/sites.geojson", "--chain", cheese, "-o", Self.out("circuits.geojson"), "--json", Self.out("coverage.json")])
+                      "--sites", data + "/sites.geojson", "--chain", cheese, "-o", Self.out("circuits.geojson"), "--json", Self.out("coverage.json"),
+                      "--no-exchange"])
         try Self.run(["group", "evaluate", "--territories", data + "/parishes.geojson", "--id-field", "code",
                       "--grouping", data + "/groupings/circuits_alternative.csv", "--sites", data + "/sites.geojson", "--chain", cheese, "--json"])
         try Self.run(["render", data + "/parishes.geojson", data + "/sites.geojson", "--color-by", "sites:capacity", "-o", Self.out("capacity.svg")])
@@ -91,7 +94,7 @@ import Testing
 
     @Test func aCapacityTooLargeToRouteNamesItsFeatureAndTheLimit() throws {
         let data = try Self.sample("capacity-named", edits: [("territory/sites.geojson", #""capacity":[0-9.]+"#, #""capacity":1e16"#)])
-        let outcome = try Self.run(["catchment", "--facilities", data + "/sites.geojson", "--where", "stage == 'processing' and product == 'cheese'",
+        let outcome = try Self.run(["catchment", "--sites", data + "/sites.geojson", "--where", "stage == 'processing' and product == 'cheese'",
                                     "--method", "capacity", "--chain", data + "/chains/cheese.json", "--territories", data + "/parishes.geojson",
                                     "-o", Self.out("named.geojson")])
         #expect(outcome.status == 1)
@@ -99,7 +102,7 @@ import Testing
                 "\(outcome.standardError)")
         // join --summary adds capacities in Double: 1e19 is written, not trapped on.
         let big = try Self.sample("capacity-summed", edits: [("territory/sites.geojson", #""capacity":[0-9.]+"#, #""capacity":1e19"#)])
-        try Self.run(["join", "--points", big + "/sites.geojson", "--polygons", big + "/parishes.geojson", "--id-field", "code",
+        try Self.run(["join", "--sites", big + "/sites.geojson", "--territories", big + "/parishes.geojson", "--id-field", "code",
                       "--summary", Self.out("big.csv"), "-o", Self.out("big.geojson")])
         let summary = try String(contentsOfFile: Self.out("big.csv"), encoding: .utf8)
         #expect(summary.split(separator: "\n").dropFirst().allSatisfy { $0.hasSuffix("e+19") || $0.hasSuffix("e+20") }, "\(summary.prefix(300))")
@@ -118,13 +121,15 @@ import Testing
         try Self.run(["dissolve", parishes, "--by", "municipality_code", "--sum", "population", "-o", Self.out("dissolved.geojson")])
         try Self.run(["interpolate", "--from", parishes, "--field", "population", "--to", data + "/municipalities.geojson", "-o", Self.out("interpolated.geojson")])
         try Self.run(["hierarchy", "check", data + "/hierarchy.json", "--json", "-o", Self.out("hierarchy.geojson")])
-        try Self.run(["catchment", "--facilities", data + "/sites.geojson", "--where", "stage == 'collection' and product == 'milk'",
+        try Self.run(["catchment", "--sites", data + "/sites.geojson", "--where", "stage == 'collection' and product == 'milk'",
                       "--method", "voronoi", "--territories", parishes, "--chain", cheese, "-o", Self.out("voronoi.geojson")])
-        try Self.run(["catchment", "--facilities", data + "/sites.geojson", "--where", "stage == 'processing' and product == 'cheese'",
+        try Self.run(["catchment", "--sites", data + "/sites.geojson", "--where", "stage == 'processing' and product == 'cheese'",
                       "--method", "capacity", "--chain", cheese, "--territories", parishes, "-o", Self.out("capacity.geojson")])
-        try Self.run(["distribute", "--sites", data + "/sites.geojson", "--territories", parishes, "--chain", cheese, "-o", Self.out("routes.geojson")])
+        try Self.run(["distribute", "--sites", data + "/sites.geojson", "--territories", parishes, "--chain", cheese,
+                      "--grouping", data + "/groupings/circuits_by_municipality.csv", "--od", Self.out("od.csv"), "-o", Self.out("routes.geojson")])
         try Self.run(["coverage", "--territories", parishes, "--id-field", "code", "--grouping", data + "/groupings/circuits_by_municipality.csv",
-                      "--sites", data + "/sites.geojson", "--chain", cheese, "-o", Self.out("circuits.geojson"), "--json", Self.out("coverage.json")])
+                      "--sites", data + "/sites.geojson", "--chain", cheese, "-o", Self.out("circuits.geojson"), "--json", Self.out("coverage.json"),
+                      "--no-exchange"])
         try Self.run(["group", "evaluate", "--territories", parishes, "--id-field", "code",
                       "--grouping", data + "/groupings/circuits_alternative.csv", "--sites", data + "/sites.geojson", "--chain", cheese, "--json"])
         try Self.run(["group", "suggest", "--territories", parishes, "--id-field", "code", "--min-population", "100000", "--seed", "1",
@@ -159,7 +164,7 @@ import Testing
         try Self.run(["dissolve", parishes, "--by", "municipality_code", "--sum", "population", "-o", Self.out("dissolved.geojson")])
         try Self.run(["interpolate", "--from", parishes, "--field", "population", "--to", data + "/municipalities.geojson", "-o", Self.out("i.geojson")])
         try Self.run(["group", "suggest", "--territories", parishes, "--id-field", "code", "--min-population", "100000", "--seed", "1", "-o", Self.out("s.csv")])
-        try Self.run(["isochrone", "--facilities", data + "/sites.geojson", "--where", "stage == 'processing' and product == 'cheese'", "--roads", roads,
+        try Self.run(["isochrone", "--sites", data + "/sites.geojson", "--where", "stage == 'processing' and product == 'cheese'", "--roads", roads,
                       "--minutes", "15,30", "-o", Self.out("iso.geojson")])
         try Self.run(["coverage", "--territories", parishes, "--id-field", "code", "--grouping", data + "/groupings/circuits_by_municipality.csv",
                       "--sites", data + "/sites.geojson", "--chain", data + "/chains/cheese.json", "-o", Self.out("c.geojson"), "--report", Self.out("c.md")])
@@ -176,8 +181,9 @@ import Testing
             ("territory/chains/cheese.json", #""demandKgPerPersonMonth": [0-9.]+"#, #""demandKgPerPersonMonth": "# + value),
         ])
         let cheese = data + "/chains/cheese.json", parishes = data + "/parishes.geojson"
-        try Self.run(["distribute", "--sites", data + "/sites.geojson", "--territories", parishes, "--chain", cheese, "-o", Self.out("routes.geojson")])
-        try Self.run(["catchment", "--facilities", data + "/sites.geojson", "--where", "stage == 'processing' and product == 'cheese'",
+        try Self.run(["distribute", "--sites", data + "/sites.geojson", "--territories", parishes, "--chain", cheese,
+                      "--grouping", data + "/groupings/circuits_by_municipality.csv", "--od", Self.out("od.csv"), "-o", Self.out("routes.geojson")])
+        try Self.run(["catchment", "--sites", data + "/sites.geojson", "--where", "stage == 'processing' and product == 'cheese'",
                       "--method", "capacity", "--chain", cheese, "--territories", parishes, "-o", Self.out("capacity.geojson")])
         try Self.run(["coverage", "--territories", parishes, "--id-field", "code", "--grouping", data + "/groupings/circuits_by_municipality.csv",
                       "--sites", data + "/sites.geojson", "--chain", cheese, "-o", Self.out("circuits.geojson")])
@@ -197,10 +203,10 @@ import Testing
         try Self.run(["validate", sites, "--json"])
         try Self.run(["convert", sites, "-o", Self.out("sites.gpkg")])
         try Self.run(["convert", sites, "--to", "EPSG:32619", "-o", Self.out("sites_utm.geojson")])
-        try Self.run(["join", "--points", sites, "--polygons", parishes, "--id-field", "code", "--snap", "2km", "-o", Self.out("joined.geojson")])
+        try Self.run(["join", "--sites", sites, "--territories", parishes, "--id-field", "code", "--snap", "2km", "-o", Self.out("joined.geojson")])
         try Self.run(["render", parishes, sites, "--color-by", "stage", "-o", Self.out("sites.png")])
         try Self.run(["render", sites, "-o", Self.out("sites.pdf")])
-        try Self.run(["catchment", "--facilities", sites, "--where", "stage == 'primary'", "--method", "buffer", "--radius", "5km",
+        try Self.run(["catchment", "--sites", sites, "--where", "stage == 'primary'", "--method", "buffer", "--radius", "5km",
                       "--territories", parishes, "-o", Self.out("buffers.geojson")])
         try Self.run(["distribute", "--sites", sites, "--territories", parishes, "--chain", data + "/chains/cheese.json", "-o", Self.out("routes.geojson")])
         try Self.run(["network", "info", data + "/roads.geojson", "--json"])
@@ -239,9 +245,9 @@ import Testing
         try Self.run(["network", "info", roads, "--json"])
         let ends = try Self.select(sites, "stage == 'processing' and product == 'cheese'")
         try Self.run(["route", "--from", ends, "--to", ends, "--roads", roads, "--matrix", Self.out("matrix.csv"), "-o", Self.out("routes.geojson")])
-        try Self.run(["isochrone", "--facilities", sites, "--where", "stage == 'processing' and product == 'cheese'", "--roads", roads,
+        try Self.run(["isochrone", "--sites", sites, "--where", "stage == 'processing' and product == 'cheese'", "--roads", roads,
                       "--minutes", "15,30", "-o", Self.out("isochrones.geojson")])
-        try Self.run(["catchment", "--facilities", sites, "--where", "stage == 'processing' and product == 'cheese'", "--method", "network",
+        try Self.run(["catchment", "--sites", sites, "--where", "stage == 'processing' and product == 'cheese'", "--method", "network",
                       "--roads", roads, "--territories", data + "/parishes.geojson", "-o", Self.out("network.geojson")])
     }
 
@@ -269,16 +275,16 @@ import Testing
         let plants = ["--where", "stage == 'processing' and product == 'cheese'"]
         let ends = try Self.select(sites, "id == 'S0455' or id == 'S0456'")
         for unit in ["m", "km", ""] {
-            try Self.run(["catchment", "--facilities", sites] + plants + ["--method", "buffer", "--radius", text + unit,
+            try Self.run(["catchment", "--sites", sites] + plants + ["--method", "buffer", "--radius", text + unit,
                           "--territories", parishes, "-o", Self.out("buffer.geojson")])
-            try Self.run(["join", "--points", sites, "--polygons", parishes, "--snap", text + unit, "-o", Self.out("joined.geojson")])
+            try Self.run(["join", "--sites", sites, "--territories", parishes, "--snap", text + unit, "-o", Self.out("joined.geojson")])
             try Self.run(["route", "--from", ends, "--to", ends, "--roads", roads, "--max-snap", text + unit, "-o", Self.out("route.geojson")])
-            try Self.run(["isochrone", "--facilities", sites] + plants + ["--roads", roads, "--minutes", "15", "--width", text + unit,
+            try Self.run(["isochrone", "--sites", sites] + plants + ["--roads", roads, "--minutes", "15", "--width", text + unit,
                           "-o", Self.out("iso.geojson")])
             try Self.run(["group", "evaluate", "--territories", parishes, "--id-field", "code",
                           "--grouping", data + "/groupings/circuits_alternative.csv", "--snap", text + unit, "--json"])
         }
-        try Self.run(["isochrone", "--facilities", sites] + plants + ["--roads", roads, "--minutes", text, "-o", Self.out("iso.geojson")])
+        try Self.run(["isochrone", "--sites", sites] + plants + ["--roads", roads, "--minutes", text, "-o", Self.out("iso.geojson")])
         try Self.run(["group", "suggest", "--territories", parishes, "--id-field", "code", "--min-population", text, "--seed", "1", "-o", Self.out("s.csv")])
         try Self.run(["group", "suggest", "--territories", parishes, "--id-field", "code", "--min-population", "100000", "--seed", text, "-o", Self.out("s.csv")])
         try Self.run(["rank", "--indicators", data + "/../ranking/products.csv", "--weights", data + "/../ranking/weights.json",

@@ -23,8 +23,8 @@ import Testing
         let territories = ["--territories", SampleFiles.parishes]
         let coverage = ["coverage"] + territories + ["--id-field", "code", "--grouping", SampleFiles.circuits, "--sites", SampleFiles.sites, "--chain", SampleFiles.cheese, "-o", out("c.geojson")]
         let distribute = ["distribute", "--sites", SampleFiles.sites] + territories + ["--chain", SampleFiles.cheese, "-o", out("d.geojson")]
-        let join = ["join", "--points", SampleFiles.sites, "--polygons", SampleFiles.parishes, "--id-field", "code", "-o", out("j.geojson")]
-        let catchment = ["catchment", "--facilities", SampleFiles.sites, "--where", "stage == 'collection'", "--method", "voronoi"] + territories + ["-o", out("k.geojson")]
+        let join = ["join", "--sites", SampleFiles.sites, "--territories", SampleFiles.parishes, "--id-field", "code", "-o", out("j.geojson")]
+        let catchment = ["catchment", "--sites", SampleFiles.sites, "--where", "stage == 'collection'", "--method", "voronoi"] + territories + ["-o", out("k.geojson")]
         let evaluate = ["group", "evaluate"] + territories + ["--id-field", "code", "--grouping", SampleFiles.circuits]
         let suggest = ["group", "suggest"] + territories + ["--id-field", "code", "--min-population", "100000", "-o", out("s.csv")]
         let rank = ["rank", "--indicators", SampleFiles.products, "--weights", SampleFiles.weights, "--by", "municipality_code"]
@@ -36,7 +36,7 @@ import Testing
         }
         return [
             Case(arguments: ["convert", SampleFiles.sites, "--where", "stge == 'processing'", "-o", out("p.geojson")], flag: "--where", wrong: "stge", suggestion: "stage"),
-            Case(arguments: ["isochrone", "--facilities", SampleFiles.sites, "--where", "stage == 'processing' and prodct == 'cheese'", "--roads", SampleFiles.roads, "--minutes", "15", "-o", out("i.geojson")],
+            Case(arguments: ["isochrone", "--sites", SampleFiles.sites, "--where", "stage == 'processing' and prodct == 'cheese'", "--roads", SampleFiles.roads, "--minutes", "15", "-o", out("i.geojson")],
                  flag: "--where", wrong: "prodct", suggestion: "product"),
             Case(arguments: replacing(join, "--id-field", "cod"), flag: "--id-field", wrong: "cod", suggestion: "code"),
             Case(arguments: join + ["--label", "nme"], flag: "--label", wrong: "nme", suggestion: "name"),
@@ -68,8 +68,8 @@ import Testing
             Case(arguments: ["group", "suggest"] + territories + ["--id-field", "code", "--regions", "5", "--objective", "heterogeneity:populaton", "-o", out("s.csv")],
                  flag: "--objective heterogeneity:FIELD", wrong: "populaton", suggestion: "population"),
             Case(arguments: replacing(rank, "--by", "municipality_cod"), flag: "--by", wrong: "municipality_cod", suggestion: "municipality_code"),
-            Case(arguments: rank + ["--product-column", "prodct"], flag: "--product-column", wrong: "prodct", suggestion: "product"),
-            Case(arguments: rank + ["--territories", SampleFiles.municipalities, "--territory-id", "municipality_cod", "-o", out("r.geojson")], flag: "--territory-id", wrong: "municipality_cod", suggestion: "municipality_code"),
+            Case(arguments: rank + ["--product-field", "prodct"], flag: "--product-field", wrong: "prodct", suggestion: "product"),
+            Case(arguments: rank + ["--territories", SampleFiles.municipalities, "--id-field", "municipality_cod", "-o", out("r.geojson")], flag: "--id-field", wrong: "municipality_cod", suggestion: "municipality_code"),
             Case(arguments: render + ["--color-by", "stge"], flag: "--color-by", wrong: "stge", suggestion: "stage"),
             Case(arguments: render + ["--labels", "parishes:nme"], flag: "--labels", wrong: "nme", suggestion: "name"),
             Case(arguments: render + ["--line-width-by", "capacty"], flag: "--line-width-by", wrong: "capacty", suggestion: "capacity"),

@@ -42,6 +42,12 @@ import Testing
         #expect(report.contains("![Cobertura de queso y rutas](coverage_map.png)"))
         #expect(report.contains("--json \(folder)/coverage.json --lang es\n"))
         #expect(!report.contains("t/month"))
+        // Popups open on a click, and the maps' titles are Spanish.
+        #expect(report.contains("un clic (o un toque en el teléfono) sobre un elemento abre sus propiedades"))
+        #expect(report.contains("--title \"Queso: cuánto se abastece cada circuito a sí mismo, y las rutas\""))
+        let map = try String(contentsOfFile: folder + "/map.html", encoding: .utf8)
+        #expect(map.contains("<title>El territorio de ejemplo: actores por eslabón y rutas del queso</title>"))
+        #expect(map.contains("producción primaria"))
         // report.html beside it: the same chapters, its two maps carried in the page.
         let html = try String(contentsOfFile: folder + "/report.html", encoding: .utf8)
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"es\">"))

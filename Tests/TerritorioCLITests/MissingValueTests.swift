@@ -32,7 +32,7 @@ import Testing
         return [
             ["coverage", "--territories", territories, "--id-field", "code", "--grouping", SampleFiles.circuits, "--sites", sites, "--chain", cheese, "-o", out("mc.geojson")],
             ["distribute", "--sites", sites, "--territories", territories, "--chain", cheese, "-o", out("md.geojson")],
-            ["catchment", "--facilities", sites, "--where", "stage == 'collection' and product == 'milk'", "--method", "voronoi", "--territories", territories, "-o", out("mk.geojson")],
+            ["catchment", "--sites", sites, "--where", "stage == 'collection' and product == 'milk'", "--method", "voronoi", "--territories", territories, "-o", out("mk.geojson")],
             ["group", "evaluate", "--territories", territories, "--id-field", "code", "--grouping", SampleFiles.circuits],
         ]
     }

@@ -178,7 +178,7 @@ struct OGRWhereCrossCheckTests {
         var outputs: [String] = []
         for (index, expression) in ["stage == 'collection' and product == 'milk'", "stage = 'COLLECTION' AND product IN ('milk')"].enumerated() {
             let output = Self.out("catchment-\(index).geojson")
-            let outcome = try ChildProcess.run(["catchment", "--facilities", SampleFiles.sites, "--where", expression, "--method", "voronoi",
+            let outcome = try ChildProcess.run(["catchment", "--sites", SampleFiles.sites, "--where", expression, "--method", "voronoi",
                                                 "--territories", SampleFiles.parishes, "-o", output])
             #expect(outcome.status == 0, "\(outcome.standardError)")
             outputs.append(try String(contentsOfFile: output, encoding: .utf8))

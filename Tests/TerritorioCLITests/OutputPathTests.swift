@@ -95,7 +95,7 @@ import Testing
             "$T convert \(Self.parishes) -o null",
             "$T convert \(Self.parishes) -o null.gpkg",
             "$T convert \(csv) --rejects null -o out.geojson",
-            "$T join --points \(Self.sample)/sites.geojson --polygons \(Self.parishes) --summary null -o out.geojson",
+            "$T join --sites \(Self.sample)/sites.geojson --territories \(Self.parishes) --summary null -o out.geojson",
             "\(Self.distribute) -o null --report null --json null",
             "$T render \(Self.parishes) -o null.svg",
             "$T coverage --territories \(Self.sample)/parishes.geojson --grouping \(Self.sample)/groupings/circuits_by_municipality.csv --sites \(Self.sample)/sites.geojson --chain \(Self.sample)/chains/cheese.json -o null --overlaps null --no-circuit null.gpkg --report null",
@@ -211,7 +211,7 @@ import Testing
         let protected = [csv, points, folder + "/parishes.geojson", folder + "/old.geojson"]
         let before = protected.map(Self.text)
         let cases: [(String, String)] = [
-            ("$T join --points points.csv --polygons parishes.geojson --summary points.csv -o out.geojson", "--summary points.csv is the input points.csv"),
+            ("$T join --sites points.csv --territories parishes.geojson --summary points.csv -o out.geojson", "--summary points.csv is the input points.csv"),
             ("$T convert sites.csv --rejects sites.csv -o out.geojson", "--rejects sites.csv is the input sites.csv"),
             ("$T convert parishes.geojson -o alias.geojson", "-o alias.geojson is the input parishes.geojson"),
             ("$T convert ./parishes.geojson -o \(folder)/parishes.geojson", "is the input ./parishes.geojson"),

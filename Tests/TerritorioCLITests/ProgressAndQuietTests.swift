@@ -20,11 +20,12 @@ import Testing
     /// Runs territorio with standard error on a pseudo-terminal, as a user's
     /// terminal would be, through util-linux's `script` (Debian's essential
     /// bsdutils), and returns everything written to that terminal.
-    static func runOnTerminal(_ arguments: [String]) throws -> (status: Int32, terminal: String) {
+    static func runOnTerminal(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, terminal: String) {
         let command = ([ChildProcess.territorio] + arguments).map { "'\($0)'" }.joined(separator: " ") + " >/dev/null"
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
         process.arguments = ["--quiet", "--return", "--command", command, "/dev/null"]
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let output = Pipe()
         process.standardOutput = output
         process.standardInput = FileHandle.nullDevice
@@ -45,6 +46,39 @@ import Testing
         let odd = updates.filter { $0.range(of: pattern, options: .regularExpression) == nil }
         #expect(odd.isEmpty, "\(odd.prefix(3))")
         #expect(terminal.contains("150000 features in, 150000 out, 0 rejected"))
+    }
+
+    /// The join and the routing draw done/total, as reading does. The
+    /// sample takes well under a second, so `TERRITORIO_PROGRESS_AFTER=0`
+    /// lets the line show from the start.
+    @Test func joinAndRoutingShowDoneOfTotalOnATerminal() throws {
+        let now = ["TERRITORIO_PROGRESS_AFTER": "0"]
+        let joined = try Self.runOnTerminal(["join", "--sites", SampleFiles.sites, "--territories", SampleFiles.parishes, "--id-field", "code",
+                                             "-o", CommandTests.temporary("progress_joined.geojson")], environment: now)
+        #expect(joined.status == 0, "\(joined.terminal)")
+        let sites = try #require(joined.terminal.range(of: #"\d+ points in"#, options: .regularExpression).map { Int(joined.terminal[$0].split(separator: " ")[0])! })
+        // The last update has every point located.
+        let joinLines = joined.terminal.components(separatedBy: "\r").filter { $0.hasPrefix("joining ") }
+        #expect(joinLines.last?.hasPrefix("joining \(SampleFiles.sites): \(sites)/\(sites) points (100 %)") == true, "\(joinLines)")
+
+        // 30 sites to 30 sites: one search from each origin.
+        let sample = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: SampleFiles.sites))) as? [String: Any])
+        let thirty = try JSONSerialization.data(withJSONObject: ["type": "FeatureCollection",
+                                                                 "features": Array((sample["features"] as? [Any] ?? []).prefix(30))])
+        let origins = CommandTests.temporary("progress_origins.geojson")
+        try thirty.write(to: URL(fileURLWithPath: origins))
+        let routed = try Self.runOnTerminal(["route", "--from", origins, "--to", origins, "--roads", SampleFiles.roads,
+                                             "--matrix", CommandTests.temporary("progress_matrix.csv")], environment: now)
+        #expect(routed.status == 0, "\(routed.terminal)")
+        let routeLines = routed.terminal.components(separatedBy: "\r").filter { $0.hasPrefix("routing: ") }
+        // Updates come at most every 0.1 s, so the last one drawn may be short of 30.
+        #expect(!routeLines.isEmpty, "\(routed.terminal.prefix(400))")
+        let odd = routeLines.filter { $0.range(of: #"^routing: \d+/30 searches \(\d+ %\), \d+/s(, about .* left)?\x{1B}\[K$"#, options: .regularExpression) == nil }
+        #expect(odd.isEmpty, "\(odd)")
+        // Piped, nothing of it.
+        let piped = try ChildProcess.run(["join", "--sites", SampleFiles.sites, "--territories", SampleFiles.parishes, "-o", CommandTests.temporary("progress_joined2.geojson")],
+                                         environment: now)
+        #expect(!piped.standardError.contains("joining"))
     }
 
     /// 250 of 1,000 in 5 s: 50 a second, 750 left take 15 s.
@@ -80,7 +114,7 @@ import Testing
         let square = CommandTests.temporary("far_square.geojson")
         try #"{"type":"FeatureCollection","features":[{"type":"Feature","id":"T1","geometry":{"type":"Polygon","coordinates":[[[10,10],[11,10],[11,11],[10,11],[10,10]]]},"properties":{"code":"T1"}}]}"#
             .write(toFile: square, atomically: true, encoding: .utf8)
-        let arguments = ["join", "--points", input, "--polygons", square, "--id-field", "code", "-o", CommandTests.temporary("outside_joined.geojson")]
+        let arguments = ["join", "--sites", input, "--territories", square, "--id-field", "code", "-o", CommandTests.temporary("outside_joined.geojson")]
         let summarised = try ChildProcess.run(arguments)
         #expect(summarised.status == 0, "\(summarised.standardError)")
         let lines = summarised.standardError.split(separator: "\n")

@@ -26,7 +26,7 @@ import Testing
         let territories = try Self.write("rank-squares.geojson", Self.squares)
         let output = CommandTests.temporary("top.geojson")
         #expect(Territorio.run(arguments: ["rank", "--indicators", products, "--weights", weights, "--by", "territory", "--top", "2",
-                                           "--territories", territories, "--territory-id", "code", "-o", output]) == 0)
+                                           "--territories", territories, "--id-field", "code", "-o", output]) == 0)
         let layer = try Layer.readGeoJSON(path: output)
         #expect(layer.features.map { $0.id?.description } == ["a", "b", "c"])
         let properties = layer.features.map(\.properties)
@@ -156,7 +156,7 @@ import Testing
         let territories = try RankCommandTests.write("rt-squares.geojson", RankCommandTests.squares)
         let output = CommandTests.temporary("rt-groups.geojson")
         #expect(Territorio.run(arguments: ["rank", "--indicators", products, "--weights", weights, "--by", "territory", "--ignore", "note",
-                                           "--groups", groups, "--territories", territories, "--territory-id", "code",
+                                           "--groups", groups, "--territories", territories, "--id-field", "code",
                                            "--groups-output", output]) == 0)
         let layer = try Layer.readGeoJSON(path: output)
         #expect(layer.features.map { $0.id?.description } == ["one", "two"])

@@ -35,9 +35,9 @@ import Testing
 
     @Test func negativeOptionValuesSayWhatIsWrong() throws {
         let cases: [([String], String)] = [
-            (["catchment", "--facilities", SampleFiles.sites, "--method", "buffer", "--radius", "-5km", "--territories", SampleFiles.parishes],
+            (["catchment", "--sites", SampleFiles.sites, "--method", "buffer", "--radius", "-5km", "--territories", SampleFiles.parishes],
              "--radius takes a distance such as 800m or 5km, not '-5km'"),
-            (["isochrone", "--facilities", SampleFiles.sites, "--roads", SampleFiles.roads, "--minutes", "-5"], "--minutes takes positive numbers"),
+            (["isochrone", "--sites", SampleFiles.sites, "--roads", SampleFiles.roads, "--minutes", "-5"], "--minutes takes positive numbers"),
             (["distribute", "--sites", SampleFiles.sites, "--territories", SampleFiles.parishes, "--chain", SampleFiles.cheese, "--neighbours", "-3"],
              "--neighbours must be 1 or more, not -3"),
             (["group", "suggest", "--territories", SampleFiles.parishes, "--min-units", "-2"], "--min-units must be 1 or more, not -2"),
@@ -59,7 +59,7 @@ import Testing
                                    "geometry": ["type": "LineString", "coordinates": [start, [start[0] + 0.01, start[1]]]]]
         let facilities = try Self.write([Self.point(start[0], start[1], ["keep": 0]), Self.point(start[0], start[1], ["keep": 1]), line],
                                         "isochrone_facilities.geojson")
-        let outcome = try ChildProcess.run(["isochrone", "--facilities", facilities, "--where", "keep == 1", "--roads", SampleFiles.roads,
+        let outcome = try ChildProcess.run(["isochrone", "--sites", facilities, "--where", "keep == 1", "--roads", SampleFiles.roads,
                                             "--minutes", "5", "-o", CommandTests.temporary("isochrones.geojson")])
         #expect(outcome.status == 1)
         // The line is the file's feature 2 (the second one --where keeps).
@@ -68,11 +68,11 @@ import Testing
 
     @Test func joinAsAPropertyThePointsHaveNeedsOverwrite() throws {
         let output = CommandTests.temporary("joined_as_name.geojson")
-        let refused = try ChildProcess.run(["join", "--points", SampleFiles.sites, "--polygons", SampleFiles.parishes, "--as", "name", "-o", output])
+        let refused = try ChildProcess.run(["join", "--sites", SampleFiles.sites, "--territories", SampleFiles.parishes, "--as", "name", "-o", output])
         #expect(refused.status == 1)
         #expect(refused.standardError.contains("2449 of 2449 points already have a property 'name', which --as name would replace; name another property with --as, or add --overwrite"))
         #expect(!FileManager.default.fileExists(atPath: output))
-        #expect(run(["join", "--points", SampleFiles.sites, "--polygons", SampleFiles.parishes, "--as", "name", "--overwrite", "-o", output]).status == 0)
+        #expect(run(["join", "--sites", SampleFiles.sites, "--territories", SampleFiles.parishes, "--as", "name", "--overwrite", "-o", output]).status == 0)
     }
 
     @Test func groupEvaluateRefusesDuplicateTerritoryCodes() throws {
@@ -135,7 +135,7 @@ import Testing
         ], "priorities.geojson")
         let joined = CommandTests.temporary("priorities_joined.geojson")
         let summary = CommandTests.temporary("priorities_summary.csv")
-        #expect(run(["join", "--points", priorities, "--polygons", SampleFiles.parishes, "--id-field", "code", "--summary", summary,
+        #expect(run(["join", "--sites", priorities, "--territories", SampleFiles.parishes, "--id-field", "code", "--summary", summary,
                      "--by", "priority", "--sum", "votes", "-o", joined]).status == 0)
         let codes = try Layer.readGeoJSON(path: joined).features.map { $0.properties["territory_code"]?.text ?? "" }
         var expected = ["territory_code,priority,points,sum_votes"]
@@ -146,7 +146,7 @@ import Testing
         #expect(try String(contentsOfFile: summary, encoding: .utf8) == expected.joined(separator: "\n") + "\n")
 
         // Plain points with neither --by nor --sum: counted per territory.
-        #expect(run(["join", "--points", priorities, "--polygons", SampleFiles.parishes, "--id-field", "code", "--summary", summary, "-o", joined]).status == 0)
+        #expect(run(["join", "--sites", priorities, "--territories", SampleFiles.parishes, "--id-field", "code", "--summary", summary, "-o", joined]).status == 0)
         let counts = try String(contentsOfFile: summary, encoding: .utf8)
         #expect(counts.hasPrefix("territory_code,points\n"))
         #expect(counts.contains("\(a),\(a == b ? 4 : 3)\n"))
@@ -159,20 +159,20 @@ import Testing
         }
         let facilities = try Self.write(sample, "facilities_without_ids.geojson")
         let output = CommandTests.temporary("catchments_ids.geojson")
-        #expect(run(["catchment", "--facilities", facilities, "--where", "keep == 1", "--method", "voronoi",
+        #expect(run(["catchment", "--sites", facilities, "--where", "keep == 1", "--method", "voronoi",
                      "--territories", SampleFiles.parishes, "-o", output]).status == 0)
         let ids = try Layer.readGeoJSON(path: output).features.filter { $0.properties["kind"] == "catchment" }.map { $0.properties["facility_id"] }
         #expect(ids == [.number(1), .number(2)])  // their places in the file, not after --where
-        #expect(run(["catchment", "--facilities", facilities, "--where", "keep == 1", "--method", "voronoi", "--facility-id-field", "name",
+        #expect(run(["catchment", "--sites", facilities, "--where", "keep == 1", "--method", "voronoi", "--site-id-field", "name",
                      "--territories", SampleFiles.parishes, "-o", output]).status == 0)
         let named = try Layer.readGeoJSON(path: output).features.filter { $0.properties["kind"] == "catchment" }.map { $0.properties["facility_id"] }
         #expect(named == [.string("F1"), .string("F2")])
         // A property no facility has is an error, not a silent fall back on positions.
-        let misspelt = try ChildProcess.run(["catchment", "--facilities", facilities, "--method", "voronoi", "--facility-id-field", "nmae",
+        let misspelt = try ChildProcess.run(["catchment", "--sites", facilities, "--method", "voronoi", "--site-id-field", "nmae",
                                              "--territories", SampleFiles.parishes, "-o", output])
         #expect(misspelt.status != 0)
         // The fixture's keys come out of a dictionary in no fixed order.
-        #expect(misspelt.standardError.contains("--facility-id-field: no field 'nmae' in \(facilities); fields: "), "\(misspelt.standardError)")
+        #expect(misspelt.standardError.contains("--site-id-field: no field 'nmae' in \(facilities); fields: "), "\(misspelt.standardError)")
         #expect(misspelt.standardError.contains("; did you mean 'name'?"), "\(misspelt.standardError)")
     }
 
@@ -223,7 +223,7 @@ import Testing
         let speeds = ["--roads", roads, "--road-type-field", "tipo", "--speeds", "residential=20"]
         #expect(run(["distribute", "--sites", SampleFiles.sites, "--territories", SampleFiles.parishes, "--chain", SampleFiles.cheese,
                      "-o", CommandTests.temporary("routes_speeds.geojson")] + speeds).status == 0)
-        #expect(run(["catchment", "--facilities", SampleFiles.sites, "--where", "stage == 'retail' and product == 'cheese'", "--method", "network",
+        #expect(run(["catchment", "--sites", SampleFiles.sites, "--where", "stage == 'retail' and product == 'cheese'", "--method", "network",
                      "--territories", SampleFiles.parishes, "-o", CommandTests.temporary("network_speeds.geojson")] + speeds).status == 0)
         #expect(run(["group", "evaluate", "--territories", SampleFiles.parishes, "--id-field", "code", "--grouping", SampleFiles.circuits] + speeds).status == 0)
     }
@@ -232,13 +232,13 @@ import Testing
         var sites = try Self.features(SampleFiles.sites)
         sites.append(Self.point(-60, 5, ["id": "FAR", "product": "cheese", "stage": "retail", "capacity": 10, "unit": "t/month"], id: "FAR"))
         let sitesPath = try Self.write(sites, "sites_far_retail.geojson")
-        let network = run(["catchment", "--facilities", sitesPath, "--where", "stage == 'retail' and product == 'cheese'", "--method", "network",
+        let network = run(["catchment", "--sites", sitesPath, "--where", "stage == 'retail' and product == 'cheese'", "--method", "network",
                            "--roads", SampleFiles.roads, "--territories", SampleFiles.parishes, "-o", CommandTests.temporary("network_far.geojson")])
         #expect(network.status == 0)
         // The sample's 154 cheese retailers all lie within 2 km of its roads (geopandas): only the far one is beyond.
         #expect(network.tallies.map(\.line) == ["\(sitesPath): 2450 features in, 154 out, 2296 rejected (2295 not selected by --where, 1 beyond --max-snap of the roads)",
                                                 "\(SampleFiles.parishes): 150 territories in, 150 out, 0 rejected"])
-        let wider = run(["catchment", "--facilities", sitesPath, "--where", "stage == 'retail' and product == 'cheese'", "--method", "network",
+        let wider = run(["catchment", "--sites", sitesPath, "--where", "stage == 'retail' and product == 'cheese'", "--method", "network",
                          "--roads", SampleFiles.roads, "--max-snap", "1000km", "--territories", SampleFiles.parishes, "-o", CommandTests.temporary("network_far.geojson")])
         #expect(wider.tallies.map(\.line) == ["\(sitesPath): 2450 features in, 155 out, 2295 rejected (2295 not selected by --where)",
                                               "\(SampleFiles.parishes): 150 territories in, 150 out, 0 rejected"])

@@ -128,7 +128,7 @@ import Testing
     @Test func byRoadTheReachIsInMinutes() throws {
         let json = CommandTests.temporary("site_roads.json")
         let outcome = try AdversarialInputTests.territorio([
-            "site", "--demand", SampleFiles.parishes, "--demand-id", "code", "--weight-field", "population",
+            "site", "--demand", SampleFiles.parishes, "--demand-id-field", "code", "--weight-field", "population",
             "--candidates", "generate:points", "--roads", SampleFiles.roads, "--method", "mclp", "--p", "2", "--minutes", "20",
             "-o", CommandTests.temporary("site_roads.geojson"), "--json", json,
         ], memoryLimit: 1 << 30)

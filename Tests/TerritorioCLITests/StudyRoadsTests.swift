@@ -28,9 +28,9 @@ import Testing
               "--speeds", "residential=25", "--matrix", "flags/matrix.csv"],
              ["route", "--from", "../data/plants.geojson", "--to", "../data/shops.geojson", "--study", "../study/study.json",
               "--matrix", "../viastudy/matrix.csv"], "matrix.csv"),
-            (["isochrone", "--facilities", "data/plants.geojson", "--roads", "data/roads.geojson", "--speeds", "residential=25",
+            (["isochrone", "--sites", "data/plants.geojson", "--roads", "data/roads.geojson", "--speeds", "residential=25",
               "--minutes", "15", "--territories", "data/parishes.geojson", "-o", "flags/isochrones.geojson"],
-             ["isochrone", "--facilities", "../data/plants.geojson", "--study", "../study/study.json", "--minutes", "15",
+             ["isochrone", "--sites", "../data/plants.geojson", "--study", "../study/study.json", "--minutes", "15",
               "-o", "../viastudy/isochrones.geojson"], "isochrones.geojson"),
         ]
         for pair in pairs {

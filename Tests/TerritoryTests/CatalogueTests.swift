@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+import Geo
 @testable import Territory
 
 /// Every key of the catalogue has its text in both languages, and the
@@ -119,6 +121,7 @@ import Testing
         GlossaryTerm.allCases.map { Catalogue.Key.term($0) },
         GlossaryTerm.allCases.map { Catalogue.Key.definition($0) },
         MapWord.allCases.map { Catalogue.Key.map($0) },
+        SeasonWord.examples.map { Catalogue.Key.season($0) },
         WorkbenchWord.allCases.map { Catalogue.Key.workbench($0) },
         [Catalogue.Key.exchangeHeading],
         [Catalogue.Key.exchangeLine(product: "X", delivered: "X", demand: "X", unit: "X", moved: "X", optimal: true, rounds: 2)],
@@ -158,6 +161,46 @@ import Testing
         [Catalogue.Key.distributionUnlabelled(sites: 2, territories: 2)],
         [Catalogue.Key.distributionCutOff(count: 2, of: 2, first: "X")],
         [Catalogue.Key.distributionBeyondSnap(count: 2, of: 2, maxSnap: "X", first: "X")],
+        [Catalogue.Key.errorLabel],
+        [Catalogue.Key.warningLabel],
+        [Catalogue.Key.noteLabel],
+        [Catalogue.Key.linesNotShown(hidden: 2, limit: 20)],
+        [Catalogue.Key.location(file: "X", line: 2, column: 2, feature: 2, id: "X")],
+        [Catalogue.Key.feature(index: 2, id: "X")],
+        DiagnosticExamples.reasons.map { Catalogue.Key.readProblem($0) },
+        DiagnosticExamples.crsErrors.map { Catalogue.Key.crsProblem($0) },
+        [Catalogue.Key.noField(flag: "X", name: "X", file: "X", present: ["X"], suggestion: "X")],
+        DiagnosticExamples.usageProblems.map { Catalogue.Key.usage($0) },
+        [Catalogue.Key.rowsSetAside(file: "X", count: 2, rejects: "X")],
+        [Catalogue.Key.farOutside(file: "X", count: 2, of: 2, reference: "X", first: "X")],
+        [Catalogue.Key.wrote(file: "X")],
+        [Catalogue.Key.noProblems(file: "X")],
+        [Catalogue.Key.repaired(file: "X", count: 2)],
+        [Catalogue.Key.problemsFound(file: "X", count: 2)],
+        [Catalogue.Key.layersDrawn(output: "X", layers: 2, features: 2)],
+        [Catalogue.Key.islands(count: 2, of: 2)],
+        [Catalogue.Key.unreachableTerritories(count: 2, of: 2, maxSnap: "X")],
+        [Catalogue.Key.groupsWritten(file: "X", groups: 2, coverageUnion: 2, unaryUnion: 2)],
+        [Catalogue.Key.joinSummary(file: "X", inside: 2, snapped: 2, outside: 2)],
+        [Catalogue.Key.notWGS84(crs: "X")],
+        [Catalogue.Key.pointOutside(place: "X", at: "X")],
+        [Catalogue.Key.pointSnapped(place: "X", code: "X", metres: "X")],
+        [Catalogue.Key.pointUnreachable(place: "X", metres: "X"), Catalogue.Key.pointUnreachable(place: "X", metres: nil)],
+        [Catalogue.Key.suggestUnassigned(count: 2, first: "X")],
+        [Catalogue.Key.suggestCircuits(file: "X", circuits: 2, objective: "X")],
+        [Catalogue.Key.suggestJoinedIslands(file: "X", count: 2, list: "X")],
+        [Catalogue.Key.suggestJoinedTo(territory: "X", nearest: "X")],
+        [Catalogue.Key.suggestTitle],
+        [Catalogue.Key.suggestColumns(roads: true, products: ["X"])],
+        [Catalogue.Key.suggestSummary(circuits: 2, contiguous: "X", compactness: "X", variation: "X")],
+        [Catalogue.Key.suggestJoinedIslandsParagraph(count: 2, list: "X")],
+        [Catalogue.Key.yes],
+        [Catalogue.Key.no],
+        Catalogue.DemoStepName.allCases.map { Catalogue.Key.demoStep($0) },
+        Catalogue.DemoMapName.allCases.map { Catalogue.Key.demoMapTitle($0) },
+        [Catalogue.Key.demoNoData(folder: "X")],
+        [Catalogue.Key.demoStepFailed(step: "X", command: "X", error: "X")],
+        [Catalogue.Key.demoFigureNotThere(page: "X", file: "X", folder: "X")],
     ].flatMap { $0 }
 
     static func index(of key: Catalogue.Key) -> Int {
@@ -302,6 +345,7 @@ import Testing
         case .distributionCutOff: 137
         case .distributionBeyondSnap: 138
         case .map: 139
+        case .season: 189
         case .exchangeHeading: 140
         case .exchangeLine: 141
         case .exchangeBroken: 142
@@ -311,11 +355,51 @@ import Testing
         case .exchangeCircuitsHeader: 146
         case .exchangeNobody: 147
         case .distributionByZoneHeading: 148
-        case .workbench: 149
+        case .errorLabel: 149
+        case .warningLabel: 150
+        case .noteLabel: 151
+        case .linesNotShown: 152
+        case .location: 153
+        case .feature: 154
+        case .readProblem: 155
+        case .crsProblem: 156
+        case .noField: 157
+        case .usage: 158
+        case .rowsSetAside: 159
+        case .farOutside: 160
+        case .wrote: 161
+        case .noProblems: 162
+        case .repaired: 163
+        case .problemsFound: 164
+        case .layersDrawn: 165
+        case .islands: 166
+        case .unreachableTerritories: 167
+        case .groupsWritten: 168
+        case .joinSummary: 169
+        case .notWGS84: 170
+        case .suggestUnassigned: 171
+        case .suggestCircuits: 172
+        case .suggestJoinedIslands: 173
+        case .suggestJoinedTo: 174
+        case .suggestTitle: 175
+        case .suggestColumns: 176
+        case .suggestSummary: 177
+        case .suggestJoinedIslandsParagraph: 178
+        case .yes: 179
+        case .no: 180
+        case .demoStep: 181
+        case .demoMapTitle: 182
+        case .demoNoData: 183
+        case .demoStepFailed: 184
+        case .demoFigureNotThere: 185
+        case .pointOutside: 186
+        case .pointSnapped: 187
+        case .pointUnreachable: 188
+        case .workbench: 190
         }
     }
 
-    static let count = 150
+    static let count = 191
 
     @Test func everyKeyIsListed() {
         #expect(Set(Self.every.map(Self.index)) == Set(0..<Self.count))
@@ -327,7 +411,9 @@ import Testing
             #expect(!english.isEmpty, "\(key): no English")
             #expect(!spanish.isEmpty, "\(key): no Spanish")
             // "base" is a Spanish word too, and a stage's line is only its values.
-            let sameByDesign = [Self.index(of: .scenarioBase), Self.index(of: .scenarioWhyStage(stage: "", base: "", scenario: "", change: ""))]
+            // "error" and "no" are the same word in both.
+            let sameByDesign = [Self.index(of: .scenarioBase), Self.index(of: .scenarioWhyStage(stage: "", base: "", scenario: "", change: "")),
+                                Self.index(of: .errorLabel), Self.index(of: .no)]
             #expect(english != spanish || sameByDesign.contains(Self.index(of: key)), "\(key): the Spanish is the English: \(english)")
         }
     }
@@ -339,5 +425,88 @@ import Testing
                 #expect(language.text(.definition(term)).split(separator: "\n").count == 2, "\(term) in \(language)")
             }
         }
+    }
+}
+
+/// One example of every kind of read error, CRS error and usage problem
+/// the catalogue translates. `reasonIndex` is an exhaustive switch: a new
+/// kind does not compile until it is listed here, and the test counts them.
+enum DiagnosticExamples {
+    static let reasons: [ReadError.Reason] = [
+        .cannotOpen(errno: ENOENT, system: "No such file or directory"), .cannotOpen(errno: EIO, system: "Input/output error"),
+        .noSuchFile, .noSuchFileInArchive, .isFolder, .emptyGeoJSON, .emptyCSV, .invalidUTF8(column: "X", header: false),
+        .rowFieldCount(fields: 2, header: 3), .noColumn(given: "X", role: "longitude", columns: ["X"]),
+        .noCoordinateColumn(role: "latitude", lookedFor: ["X"], flag: "--y"), .notLongitudeLatitude(x: 2, y: 2),
+        .projectedWithoutCRS(outside: 2, of: 2, example: 2, id: "X", x: 2, y: 2, file: "X"),
+        .pointNotTransformed(x: 2, y: 2, from: "X", to: "X", proj: "X"), .noLayerNamed("X", layers: ["X"]), .noVectorLayer,
+        .severalLayers(count: 2, shown: "X", example: "X"), .noGeometry, .territoryNotInTerritories("X"),
+        .needsGrouping(analysis: "X"), .needsSites(analysis: "X"), .emptyStudy,
+    ]
+
+    static func reasonIndex(_ reason: ReadError.Reason) -> Int {
+        switch reason {
+        case .cannotOpen: 0
+        case .noSuchFile: 1
+        case .noSuchFileInArchive: 2
+        case .isFolder: 3
+        case .emptyGeoJSON: 4
+        case .emptyCSV: 5
+        case .invalidUTF8: 6
+        case .rowFieldCount: 7
+        case .noColumn: 8
+        case .noCoordinateColumn: 9
+        case .notLongitudeLatitude: 10
+        case .projectedWithoutCRS: 11
+        case .pointNotTransformed: 12
+        case .noLayerNamed: 13
+        case .noVectorLayer: 14
+        case .severalLayers: 15
+        case .noGeometry: 16
+        case .territoryNotInTerritories: 17
+        case .needsGrouping: 18
+        case .needsSites: 19
+        case .emptyStudy: 20
+        }
+    }
+
+    static let crsErrors: [CRSError] = [
+        .unknownCRS("X", message: "X"), .noTransformation(from: "X", to: "X", message: "X"),
+        .pointFailed(index: 2, position: Position(x: 2, y: 2), message: "X"),
+    ]
+
+    static let usageProblems: [UsageProblem] = [
+        .giveFileOrStudyKey(flag: "X", key: "X", study: nil), .giveFileOrStudyKey(flag: "X", key: "X", study: "X"),
+        .studyNamesSeveralChains(study: "X", chains: ["X"], command: "X"), .reportIsMarkdown(report: "X"), .nameAChain,
+        .needs(flag: "X", other: "X"), .atLeast(flag: "X", minimum: "1", given: "0"), .mapFormat(output: "X"),
+    ]
+
+    static func usageIndex(_ problem: UsageProblem) -> Int {
+        switch problem {
+        case .giveFileOrStudyKey: 0
+        case .studyNamesSeveralChains: 1
+        case .reportIsMarkdown: 2
+        case .nameAChain: 3
+        case .needs: 4
+        case .atLeast: 5
+        case .mapFormat: 6
+        }
+    }
+}
+
+@Suite struct DiagnosticCatalogueTests {
+    @Test func everyKindIsListed() {
+        #expect(Set(DiagnosticExamples.reasons.map(DiagnosticExamples.reasonIndex)) == Set(0..<21))
+        #expect(Set(DiagnosticExamples.usageProblems.map(DiagnosticExamples.usageIndex)) == Set(0..<7))
+    }
+
+    /// The English of a read error is Geo's own message, byte for byte, and
+    /// the location reads as `ReadError.description` always did.
+    @Test func englishIsGeosMessage() {
+        let error = ReadError(file: "a.geojson", line: 3, column: 7, featureIndex: 4, featureID: .string("P1"), reason: .noSuchFile)
+        #expect(Language.en.describe(error) == error.description)
+        #expect(Language.en.describe(error) == "a.geojson:3:7: feature 4 (id P1): no such file")
+        #expect(Language.es.describe(error) == "a.geojson:3:7: entidad 4 (id P1): no existe el archivo")
+        let plain = ReadError(file: "b.csv", message: "something else")
+        #expect(Language.es.describe(plain) == "b.csv: something else", "a message of no known kind keeps its English")
     }
 }

@@ -61,7 +61,7 @@ public struct CSVPointReader {
 
     public func read(bytes: [UInt8], name: String, collectRejects: Bool = false,
                      progress: ((Int) -> Void)? = nil) throws(ReadError) -> (layer: Layer, rejected: [Rejected], header: [String]) {
-        guard !bytes.isEmpty else { throw ReadError(file: name, message: "the file is empty; expected a header line") }
+        guard !bytes.isEmpty else { throw ReadError(file: name, reason: .emptyCSV) }
         let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let delimiter = CSVParser.detectDelimiter(in: bytes, from: start)
         var parser = CSVParser(bytes: bytes, delimiter: delimiter, start: start)
@@ -73,7 +73,7 @@ public struct CSVPointReader {
         } catch {
             throw fail(error.line, error.message)
         }
-        guard let headerFields else { throw fail(1, "the file is empty; expected a header line") }
+        guard let headerFields else { throw ReadError(file: name, line: 1, reason: .emptyCSV) }
         var header: [String] = []
         for field in headerFields { header.append(try Self.text(field, line: parser.recordLine, column: nil, name: name)) }
         let xIndex = try column(options.xColumn, or: Self.longitudeNames, in: header, role: "longitude", name: name)
@@ -128,7 +128,7 @@ public struct CSVPointReader {
     private func column(_ given: String?, or names: [String], in header: [String], role: String, name: String) throws(ReadError) -> Int {
         if let given {
             guard let index = header.firstIndex(of: given) else {
-                throw ReadError(file: name, line: 1, message: "no column '\(given)' for the \(role); columns are \(header.joined(separator: ", "))")
+                throw ReadError(file: name, line: 1, reason: .noColumn(given: given, role: role, columns: header))
             }
             return index
         }
@@ -136,13 +136,12 @@ public struct CSVPointReader {
         for candidate in names {
             if let index = lowered.firstIndex(of: candidate) { return index }
         }
-        throw ReadError(file: name, line: 1, message: "no \(role) column (looked for \(names.joined(separator: ", "))); name it with --\(role == "longitude" ? "x" : "y")")
+        throw ReadError(file: name, line: 1, reason: .noCoordinateColumn(role: role, lookedFor: names, flag: role == "longitude" ? "--x" : "--y"))
     }
 
     private static func text(_ field: [UInt8], line: Int, column: String?, name: String) throws(ReadError) -> String {
         guard let text = String(validating: field, as: UTF8.self) else {
-            let place = column.map { " in column '\($0)'" } ?? (line == 1 ? " in the header" : "")
-            throw ReadError(file: name, line: line, message: "invalid UTF-8\(place); save the file as UTF-8 or give its encoding, e.g. --encoding latin1")
+            throw ReadError(file: name, line: line, reason: .invalidUTF8(column: column, header: column == nil && line == 1))
         }
         return text
     }

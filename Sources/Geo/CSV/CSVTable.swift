@@ -31,7 +31,7 @@ public struct CSVTable: Sendable {
     }
 
     public static func parse(bytes: [UInt8], name: String) throws(ReadError) -> CSVTable {
-        guard !bytes.isEmpty else { throw ReadError(file: name, message: "the file is empty; expected a header line") }
+        guard !bytes.isEmpty else { throw ReadError(file: name, reason: .emptyCSV) }
         let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let delimiter = CSVParser.detectDelimiter(in: bytes, from: start)
         var parser = CSVParser(bytes: bytes, delimiter: delimiter, start: start)
@@ -60,11 +60,11 @@ public struct CSVTable: Sendable {
                 continue
             }
             guard fields.count == header.count else {
-                throw ReadError(file: name, line: line, message: "the row has \(fields.count) fields but the header has \(header.count)")
+                throw ReadError(file: name, line: line, reason: .rowFieldCount(fields: fields.count, header: header.count))
             }
             rows.append(Row(line: line, fields: fields))
         }
-        guard !header.isEmpty else { throw ReadError(file: name, message: "the file is empty; expected a header line") }
+        guard !header.isEmpty else { throw ReadError(file: name, reason: .emptyCSV) }
         return CSVTable(header: header, rows: rows, decimalComma: delimiter == UInt8(ascii: ";"))
     }
 

@@ -27,33 +27,45 @@ struct JSONBytes {
             appendGeneral(value)
             return
         }
-        var units = Int64(scaled)
+        let units = Int64(scaled)
         if units == 0 {
             bytes.append(UInt8(ascii: "0"))
             return
         }
-        if units < 0 {
-            bytes.append(UInt8(ascii: "-"))
-            units = -units
+        // Digits go right to left into a buffer on the stack (|units| <
+        // 9e15: at most 16 digits, a point and a sign), then in one copy:
+        // no allocation per coordinate, which a million points feel.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
+            var start = 24
+            var magnitude = units.magnitude
+            let divisor = UInt64(scale)
+            var fraction = magnitude % divisor
+            magnitude /= divisor
+            if fraction != 0 {
+                var digits = decimals
+                while fraction % 10 == 0 {
+                    fraction /= 10
+                    digits -= 1
+                }
+                for _ in 0..<digits {
+                    start -= 1
+                    buffer[start] = UInt8(ascii: "0") + UInt8(fraction % 10)
+                    fraction /= 10
+                }
+                start -= 1
+                buffer[start] = UInt8(ascii: ".")
+            }
+            repeat {
+                start -= 1
+                buffer[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if units < 0 {
+                start -= 1
+                buffer[start] = UInt8(ascii: "-")
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<24]))
         }
-        let divisor = Int64(scale)
-        append(integer: UInt64(units / divisor))
-        var fraction = units % divisor
-        guard fraction != 0 else { return }
-        var digits = decimals
-        while fraction % 10 == 0 {
-            fraction /= 10
-            digits -= 1
-        }
-        bytes.append(UInt8(ascii: "."))
-        var text = [UInt8](repeating: UInt8(ascii: "0"), count: digits)
-        var index = digits - 1
-        while fraction > 0 {
-            text[index] = UInt8(ascii: "0") + UInt8(fraction % 10)
-            fraction /= 10
-            index -= 1
-        }
-        bytes.append(contentsOf: text)
     }
 
     /// `value` as a reader of `append(_:decimals:)`'s text gets it back:
@@ -72,12 +84,16 @@ struct JSONBytes {
     }
 
     mutating func append(integer value: UInt64) {
-        if value < 10 {
-            bytes.append(UInt8(ascii: "0") + UInt8(value))
-            return
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
+            var start = 20
+            var value = value
+            repeat {
+                start -= 1
+                buffer[start] = UInt8(ascii: "0") + UInt8(value % 10)
+                value /= 10
+            } while value > 0
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<20]))
         }
-        append(integer: value / 10)
-        bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 
     /// Numbers too large for fixed decimals, or not finite (written as

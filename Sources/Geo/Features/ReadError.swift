@@ -7,6 +7,9 @@ public struct ReadError: Error, Sendable, CustomStringConvertible {
     public var featureIndex: Int?
     public var featureID: FeatureID?
     public var message: String
+    /// The kind of problem, when it is one of the common kinds: what a
+    /// translation of `message` is made from (`ReadError+Reason.swift`).
+    public var reason: Reason?
 
     public init(file: String, line: Int? = nil, column: Int? = nil, featureIndex: Int? = nil,
                 featureID: FeatureID? = nil, message: String) {

@@ -8,6 +8,8 @@ struct GeoJSONParser {
     /// Property names of the previous feature, reused so a million
     /// features share one string per name.
     private var previousKeys: [String] = []
+    /// Their UTF-8 bytes, compared with the name just read in one memcmp.
+    private var previousKeyBytes: [[UInt8]] = []
     /// How many of `previousKeys` are known to differ from each other: a
     /// feature with the same keys in the same places needs no check for
     /// a key given twice.
@@ -46,7 +48,7 @@ struct GeoJSONParser {
             case .start:
                 try scanner.skipByteOrderMark()
                 guard try scanner.skipToNextText() else {
-                    throw ReadError(file: scanner.input.name, message: "the file is empty; expected a GeoJSON object")
+                    throw ReadError(file: scanner.input.name, reason: .emptyGeoJSON)
                 }
                 if let feature = try beginTopLevel() { return feature }
             case .betweenTexts:
@@ -225,12 +227,18 @@ struct GeoJSONParser {
         repeat {
             try scanner.readStringBytes()
             let key: String
-            if index < previousKeys.count, scanner.scratch.elementsEqual(previousKeys[index].utf8) {
+            if index < previousKeys.count, scanner.scratch == previousKeyBytes[index] {
                 key = previousKeys[index]
             } else {
                 key = try scanner.scratchString()
                 sameKeys = false
-                if index < previousKeys.count { previousKeys[index] = key } else { previousKeys.append(key) }
+                if index < previousKeys.count {
+                    previousKeys[index] = key
+                    previousKeyBytes[index] = scanner.scratch
+                } else {
+                    previousKeys.append(key)
+                    previousKeyBytes.append(scanner.scratch)
+                }
             }
             index += 1
             try scanner.expect(UInt8(ascii: ":"), "':' after a property name")
@@ -354,5 +362,47 @@ struct GeoJSONParser {
         if case .string(let name)? = properties["name"] { return CRS(name) }
         if case .number(let code)? = properties["code"] { return CRS("EPSG:\(code.literal)") }
         throw scanner.error("\"crs\" names no CRS; expected properties.name such as \"urn:ogc:def:crs:EPSG::4326\"")
+    }
+}
+
+// MARK: Pieces of a collection read in parallel (GeoJSONPieces.swift)
+
+extension GeoJSONParser {
+    /// Right after the first feature of a collection: true with the scanner
+    /// at the '{' of the second; false when the file is not a collection
+    /// of two features or more.
+    mutating func moveToSecondFeature() throws(ReadError) -> Bool {
+        guard case .inFeatures = state else { return false }
+        guard try scanner.separator(closing: UInt8(ascii: "]"), in: "the features array") else { return false }
+        try scanner.skipWhitespace()
+        return try scanner.peek() == UInt8(ascii: "{")
+    }
+
+    /// A worker's piece of the features array, from the scanner's position
+    /// (a feature's '{') to byte `end` of its input, where the next feature
+    /// must start after a ','. Nil when the piece does not end exactly
+    /// there: the split fell inside a feature, and the caller reads the
+    /// file in one go instead.
+    mutating func features(upTo end: Int) throws(ReadError) -> [Feature]? {
+        var features: [Feature] = []
+        while true {
+            features.append(try readFeature())
+            try scanner.skipWhitespace()
+            guard try scanner.peek() == UInt8(ascii: ",") else { return nil }
+            scanner.advance()
+            try scanner.skipWhitespace()
+            if scanner.byteOffset == end { return features }
+            if scanner.byteOffset > end { return nil }
+        }
+    }
+
+    /// The last piece: the features from the scanner's position (a
+    /// feature's '{') to the end of the array, then the rest of the file as
+    /// the reader goes on with it (members after "features", more texts).
+    mutating func remainingFeatures() throws(ReadError) -> [Feature] {
+        state = .inFeatures(first: true, collection: TopLevel(type: .featureCollection, sawFeatures: true))
+        var features: [Feature] = []
+        while let feature = try nextFeature() { features.append(feature) }
+        return features
     }
 }

@@ -59,8 +59,15 @@ public final class GeoJSONReader {
 extension Layer {
     /// Reads a whole GeoJSON file ("-" for standard input). `progress`
     /// hears the count of features read every 10,000 features.
+    /// A large collection written one feature a line is read on every
+    /// core (`GeoJSONPieces`; the same layer, and `progress` hears the
+    /// count once at the end); anything else, one feature at a time.
     public static func readGeoJSON(path: String, progress: ((Int) -> Void)? = nil) throws(ReadError) -> Layer {
-        try readGeoJSON(GeoJSONReader(path: path), progress: progress)
+        if let layer = GeoJSONPieces.read(path: path, workers: Parallelism.workers) {
+            progress?(layer.count)
+            return layer
+        }
+        return try readGeoJSON(GeoJSONReader(path: path), progress: progress)
     }
 
     public static func readGeoJSON(bytes: [UInt8], name: String = "<memory>") throws(ReadError) -> Layer {

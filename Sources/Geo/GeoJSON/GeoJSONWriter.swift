@@ -58,40 +58,54 @@ public final class GeoJSONWriter {
     }
 
     public func write(_ feature: Feature) throws(WriteError) {
-        if options.textSequence {
-            text.append(byte: 0x1E)
-        } else if featuresWritten > 0 {
-            text.raw(",\n")
-        }
-        text.raw("{\"type\":\"Feature\",")
-        switch feature.id {
-        case .string(let string)?:
-            text.raw("\"id\":")
-            text.append(string: string)
-            text.append(byte: UInt8(ascii: ","))
-        case .number(let number)?:
-            text.raw("\"id\":")
-            text.bytes.append(contentsOf: number.literal.utf8)
-            text.append(byte: UInt8(ascii: ","))
-        case nil:
-            break
-        }
-        text.raw("\"geometry\":")
-        if let shape = feature.geometry.flatMap({ roundingState.prepare($0) }) {
-            text.append(geometry: shape.orientedForGeoJSON(), decimals: options.precision)
-        } else {
-            text.raw("null")
-        }
-        text.raw(",\"properties\":")
-        text.append(feature.properties)
-        text.append(byte: UInt8(ascii: "}"))
-        if options.textSequence { text.append(byte: 0x0A) }
+        text.append(feature: feature, first: featuresWritten == 0, options: options, rounding: &roundingState)
         featuresWritten += 1
         if text.bytes.count >= 1 << 20 { try flush() }
     }
 
     public func write<S: Sequence>(contentsOf features: S) throws(WriteError) where S.Element == Feature {
         for feature in features { try write(feature) }
+    }
+
+    /// Features formatted per block by one worker: enough to outweigh
+    /// starting the workers, few enough to keep the text of a round small
+    /// (about 3 MB a block for points).
+    static let parallelBlock = 16_384
+
+    /// Writes `features` in order, formatting blocks of them on every
+    /// core (`Parallelism.workers`) and writing the blocks in order: the
+    /// bytes are those of writing the features one by one, whatever the
+    /// number of cores. Each block rounds polygons with its own GEOS
+    /// context; their counts are added to `rounding`.
+    public func write(contentsOf features: [Feature], workers: Int = Parallelism.workers) throws(WriteError) {
+        guard workers > 1, features.count >= 2 * Self.parallelBlock else {
+            for feature in features { try write(feature) }
+            return
+        }
+        let options = options
+        var roundStart = 0
+        while roundStart < features.count {
+            let roundEnd = min(features.count, roundStart + workers * Self.parallelBlock)
+            let written = featuresWritten + roundStart
+            let base = roundStart
+            // The body cannot throw: formatting fails on nothing.
+            let blocks = (try? parallelChunks(count: roundEnd - roundStart, workers: workers) { range -> FormattedBlock in
+                var block = JSONBytes(capacity: range.count * 200)
+                var rounding = ValidRounding(decimals: options.precision, keepInvalid: options.keepInvalidPolygons, context: GEOSContext())
+                for index in range {
+                    block.append(feature: features[base + index], first: written + index == 0, options: options, rounding: &rounding)
+                }
+                return FormattedBlock(bytes: block.bytes, counts: rounding.counts)
+            }) ?? []
+            try flush()
+            for block in blocks {
+                roundingState.add(block.counts)
+                let result = block.bytes.withUnsafeBytes { bytes in Result { () throws(WriteError) in try output.write(bytes) } }
+                try result.get()
+            }
+            roundStart = roundEnd
+        }
+        featuresWritten += features.count
     }
 
     /// Closes the collection and moves the file into place.
@@ -114,12 +128,53 @@ public final class GeoJSONWriter {
     }
 }
 
+/// One worker's text of a block of features, and what rounding did there.
+private struct FormattedBlock: Sendable {
+    let bytes: [UInt8]
+    let counts: ValidRounding.Counts
+}
+
+extension JSONBytes {
+    /// One feature as `GeoJSONWriter` writes it, after the separator that
+    /// puts it on its own line (none before the first of a collection).
+    mutating func append(feature: Feature, first: Bool, options: GeoJSONWriter.Options, rounding: inout ValidRounding) {
+        if options.textSequence {
+            append(byte: 0x1E)
+        } else if !first {
+            raw(",\n")
+        }
+        raw("{\"type\":\"Feature\",")
+        switch feature.id {
+        case .string(let string)?:
+            raw("\"id\":")
+            append(string: string)
+            append(byte: UInt8(ascii: ","))
+        case .number(let number)?:
+            raw("\"id\":")
+            bytes.append(contentsOf: number.literal.utf8)
+            append(byte: UInt8(ascii: ","))
+        case nil:
+            break
+        }
+        raw("\"geometry\":")
+        if let shape = feature.geometry.flatMap({ rounding.prepare($0) }) {
+            append(geometry: shape.orientedForGeoJSON(), decimals: options.precision)
+        } else {
+            raw("null")
+        }
+        raw(",\"properties\":")
+        append(feature.properties)
+        append(byte: UInt8(ascii: "}"))
+        if options.textSequence { append(byte: 0x0A) }
+    }
+}
+
 extension Layer {
     public func writeGeoJSON(path: String, options: GeoJSONWriter.Options = .init()) throws(WriteError) {
         var options = options
         options.crs = crs
         let writer = try GeoJSONWriter(path: path, options: options)
-        try writer.write(contentsOf: features)
+        try writer.write(contentsOf: features, workers: Parallelism.workers)
         try writer.finish()
     }
 }

@@ -309,23 +309,29 @@ struct JSONScanner {
                                      fractional: Bool) throws(ReadError) {
         while true {
             if position == limit, !(try refill()) { return }
-            let digit = buffer[position]
-            guard digit >= UInt8(ascii: "0"), digit <= UInt8(ascii: "9") else { return }
-            scratch.append(digit)
-            position += 1
-            if significant == 0, digit == UInt8(ascii: "0") {
-                if fractional { exponent -= 1 }
-                continue
+            // The digits of this chunk go into `scratch` in one copy, not
+            // one append each.
+            let runStart = position
+            while position < limit {
+                let digit = buffer[position]
+                guard digit >= UInt8(ascii: "0"), digit <= UInt8(ascii: "9") else { break }
+                position += 1
+                if significant == 0, digit == UInt8(ascii: "0") {
+                    if fractional { exponent -= 1 }
+                    continue
+                }
+                if significant < 19 {
+                    mantissa = mantissa * 10 + UInt64(digit - UInt8(ascii: "0"))
+                    significant += 1
+                    if fractional { exponent -= 1 }
+                } else {
+                    // Digits past 19 only matter to strtod, which reads the text.
+                    significant += 1
+                    if !fractional { exponent += 1 }
+                }
             }
-            if significant < 19 {
-                mantissa = mantissa * 10 + UInt64(digit - UInt8(ascii: "0"))
-                significant += 1
-                if fractional { exponent -= 1 }
-            } else {
-                // Digits past 19 only matter to strtod, which reads the text.
-                significant += 1
-                if !fractional { exponent += 1 }
-            }
+            scratch.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<position]))
+            if position < limit { return }
         }
     }
 

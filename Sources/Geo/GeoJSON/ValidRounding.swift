@@ -29,6 +29,23 @@ public struct ValidRounding {
     /// Polygons GEOS could not snap-round (it threw): written plainly rounded.
     public private(set) var failed = 0
 
+    /// The counts alone, to add up the work of several writers' blocks.
+    public struct Counts: Sendable {
+        var snapRounded = 0, collapsed = 0, invalidInput = 0, repaired = 0, failed = 0
+    }
+
+    var counts: Counts {
+        Counts(snapRounded: snapRounded, collapsed: collapsed, invalidInput: invalidInput, repaired: repaired, failed: failed)
+    }
+
+    mutating func add(_ other: Counts) {
+        snapRounded += other.snapRounded
+        collapsed += other.collapsed
+        invalidInput += other.invalidInput
+        repaired += other.repaired
+        failed += other.failed
+    }
+
     public init(decimals: Int, keepInvalid: Bool, context: GEOSContext) {
         self.decimals = decimals
         self.keepInvalid = keepInvalid

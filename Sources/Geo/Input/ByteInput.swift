@@ -9,6 +9,10 @@ final class ByteInput {
     private var memory: [UInt8]?
     /// How much of `memory` has been handed out.
     private var memoryOffset = 0
+    /// A piece of a file (`init(path:range:)`), read with `pread`; where
+    /// the next read starts.
+    private var piece: Range<Int>?
+    private var pieceOffset = 0
 
     /// `path` "-" reads standard input.
     init(path: String) throws(ReadError) {
@@ -19,15 +23,33 @@ final class ByteInput {
         } else {
             descriptor = open(path, O_RDONLY)
             guard descriptor >= 0 else {
-                throw ReadError(file: path, message: "cannot open: \(String(cString: strerror(errno)))")
+                let number = errno
+                throw ReadError(file: path, reason: .cannotOpen(errno: number, system: String(cString: strerror(number))))
             }
             var status = stat()
             if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
                 close(descriptor)
-                throw ReadError(file: path, message: "is a folder, not a file")
+                throw ReadError(file: path, reason: .isFolder)
             }
             ownsDescriptor = true
         }
+    }
+
+    /// Only `range` of the file at `path`, for a worker parsing one piece
+    /// of a large file while others parse the rest (`pread`: the pieces
+    /// share nothing).
+    convenience init(path: String, range: Range<Int>) throws(ReadError) {
+        try self.init(path: path)
+        piece = range
+        pieceOffset = range.lowerBound
+    }
+
+    /// The file's size in bytes; nil for standard input or what is not a regular file.
+    var fileSize: Int? {
+        guard descriptor >= 0, descriptor != STDIN_FILENO else { return nil }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(status.st_size)
     }
 
     init(bytes: [UInt8], name: String) {
@@ -54,6 +76,19 @@ final class ByteInput {
             }
             memoryOffset += count
             return count
+        }
+        if let piece {
+            let wanted = min(buffer.count, piece.upperBound - pieceOffset)
+            guard wanted > 0 else { return 0 }
+            while true {
+                let count = pread(descriptor, buffer.baseAddress, wanted, off_t(pieceOffset))
+                if count >= 0 {
+                    pieceOffset += count
+                    return count
+                }
+                if errno == EINTR { continue }
+                throw ReadError(file: name, message: "read failed: \(String(cString: strerror(errno)))")
+            }
         }
         while true {
             let count = Foundation.read(descriptor, buffer.baseAddress, buffer.count)

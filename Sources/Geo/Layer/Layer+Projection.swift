@@ -30,11 +30,10 @@ extension Layer {
             shape.forEachPosition { position in
                 if first == nil, !(abs(position.x) <= 360 && abs(position.y) <= 90) { first = position }
             }
-            let at = first.map { " (\($0.x), \($0.y))" } ?? ""
             return ReadError(file: file, featureIndex: index, featureID: feature.id,
-                             message: "the point\(at) is not a longitude, latitude in degrees; if the file is projected, give its CRS with --s-crs or fix the coordinate")
+                             reason: .notLongitudeLatitude(x: first?.x, y: first?.y))
         }
-        return ReadError(file: file, message: "coordinates are not longitude, latitude in degrees")
+        return ReadError(file: file, reason: .notLongitudeLatitude(x: nil, y: nil))
     }
 
     /// The layer with every coordinate transformed to `target`, in
@@ -75,7 +74,7 @@ extension Layer {
                 seen += 1
             }
             throw ReadError(file: file, featureIndex: offset + featureOffset, featureID: failed.id,
-                            message: "the point (\(original.x), \(original.y)) cannot be transformed from \(source) to \(target): \(message)")
+                            reason: .pointNotTransformed(x: original.x, y: original.y, from: "\(source)", to: "\(target)", proj: message))
         }
         var projected: [Feature] = []
         projected.reserveCapacity(features.count)

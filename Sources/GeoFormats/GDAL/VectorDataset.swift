@@ -16,11 +16,11 @@ final class VectorDataset {
         // up through GDAL's own file layer.
         if GDALName.isVirtual(path) {
             guard GDALName.virtualPathExists(path) else {
-                throw ReadError(file: path, message: "no such file (inside the archive or compressed file, as GDAL sees it)")
+                throw ReadError(file: path, reason: .noSuchFileInArchive)
             }
         } else if !GDALName.isConnection(path) {
             guard FileManager.default.fileExists(atPath: path) else {
-                throw ReadError(file: path, message: "no such file")
+                throw ReadError(file: path, reason: .noSuchFile)
             }
         }
         if let driver, GDALGetDriverByName(driver) == nil {

@@ -153,16 +153,16 @@ private struct LayerReader {
         file = options.layer.map { "\(path):\($0)" } ?? path
         if let layerName {
             guard let found = dataset.layer(named: layerName) else {
-                throw ReadError(file: path, message: "no layer named '\(layerName)'; its layers: \(names.joined(separator: ", "))")
+                throw ReadError(file: path, reason: .noLayerNamed(layerName, layers: names))
             }
             layer = found
         } else {
             guard !names.isEmpty, let first = dataset.layer(at: 0) else {
-                throw ReadError(file: path, message: "holds no vector layer")
+                throw ReadError(file: path, reason: .noVectorLayer)
             }
             guard names.count == 1 else {
                 let shown = names.prefix(20).joined(separator: ", ") + (names.count > 20 ? ", ..." : "")
-                throw ReadError(file: path, message: "holds \(names.count) layers (\(shown)): name one as \(path):\(names[0])")
+                throw ReadError(file: path, reason: .severalLayers(count: names.count, shown: shown, example: "\(path):\(names[0])"))
             }
             layer = first
         }

@@ -28,17 +28,20 @@ struct CatchmentCommand: ParsableCommand {
             fed; stderr prints the same accounting in one line.
 
             Examples:
-              territorio catchment --facilities geodata/territory/sites.geojson --where "stage == 'collection' and product == 'milk'" --method voronoi --territories geodata/territory/parishes.geojson --chain geodata/territory/chains/cheese.json -o milk_catchments.geojson
-              territorio catchment --facilities stores.geojson --method buffer --radius 2km --territories parishes.geojson -o stores_2km.geojson
-              territorio catchment --facilities geodata/circuits/food_circuits.geojson --method capacity --chain geodata/circuits/food_basket.json --territories geodata/territory/parishes.geojson -o fed.geojson --json fed.json
+              territorio catchment --sites geodata/territory/sites.geojson --where "stage == 'collection' and product == 'milk'" --method voronoi --territories geodata/territory/parishes.geojson --chain geodata/territory/chains/cheese.json -o milk_catchments.geojson
+              territorio catchment --sites stores.geojson --method buffer --radius 2km --territories parishes.geojson -o stores_2km.geojson
+              territorio catchment --sites geodata/circuits/food_circuits.geojson --method capacity --chain geodata/circuits/food_basket.json --territories geodata/territory/parishes.geojson -o fed.geojson --json fed.json
             """
     )
 
-    @Option(name: .customLong("facilities"), help: ArgumentHelp("Facilities: points, GeoJSON, CSV or any GDAL vector file (default: the --study file's sites).", valueName: "file"))
+    @Option(name: .customLong("sites"), help: ArgumentHelp("The facilities: sites (points), GeoJSON, CSV or any GDAL vector file (default: the --study file's sites).", valueName: "file"))
     var givenFacilities: String?
 
+    @Option(name: .customLong("facilities"), help: RenamedFlag.help("--sites"))
+    var oldFacilities: String?
+
     /// The flag's, or the study's sites (`applyStudy`).
-    var facilities: String { StudyOption.resolved(givenFacilities, flag: "--facilities") }
+    var facilities: String { StudyOption.resolved(givenFacilities, flag: "--sites") }
 
     @Option(name: .customLong("where"), help: ArgumentHelp("Keep the facilities whose properties match.", valueName: "expression"))
     var whereExpression: String?
@@ -55,16 +58,24 @@ struct CatchmentCommand: ParsableCommand {
             transform: Length.parser(flag: "--max-distance", example: "10km", positive: true))
     var maxDistance: Length?
 
-    @Option(name: .customLong("family-size"), help: ArgumentHelp("People a family, for families_fed and capacity_families.", valueName: "people"))
-    var familySize: Double = 4
+    @Option(name: .customLong("household-size"), help: ArgumentHelp("People per family, for families_fed and capacity_families (default: 4).", valueName: "people"))
+    var givenFamilySize: Double?
+
+    @Option(name: .customLong("family-size"), help: RenamedFlag.help("--household-size"))
+    var oldFamilySize: Double?
+
+    var familySize: Double { givenFamilySize ?? 4 }
 
     @OptionGroup var territoryOptions: TerritoryOptions
 
     @Option(help: ArgumentHelp("Chain spec (JSON): adds demand and utilisation.", valueName: "file"))
     var chain: String?
 
-    @Option(name: .customLong("facility-id-field"), help: ArgumentHelp("Property of the facilities holding their id, written as facility_id (default: the feature id, else the position in the file).", valueName: "name"))
+    @Option(name: .customLong("site-id-field"), help: ArgumentHelp("Property of the sites holding their id, written as facility_id (default: the feature id, else the position in the file).", valueName: "name"))
     var facilityIDField: String?
+
+    @Option(name: .customLong("facility-id-field"), help: RenamedFlag.help("--site-id-field"))
+    var oldFacilityIDField: String?
 
     @Option(help: ArgumentHelp("Roads, for --method network (travel time).", valueName: "file"))
     var roads: String?
@@ -76,14 +87,23 @@ struct CatchmentCommand: ParsableCommand {
     @OptionGroup var reportOptions: ReportOptions
     @OptionGroup var input: InputOptions
     @OptionGroup var siteFields: SiteFieldOptions
+    @OptionGroup var seasonOptions: SeasonOptions
+
+    @OptionGroup var languageOption: LanguageOption
 
     mutating func validate() throws {
+        givenFacilities = try RenamedFlag.fold(oldFacilities, "--facilities", into: givenFacilities, "--sites")
+        facilityIDField = try RenamedFlag.fold(oldFacilityIDField, "--facility-id-field", into: facilityIDField, "--site-id-field")
+        givenFamilySize = try RenamedFlag.fold(oldFamilySize, "--family-size", into: givenFamilySize, "--household-size")
         try applyStudy()
         if maxDistance != nil, method != .capacity {
             throw ValidationError("--max-distance applies to --method capacity only; for a reach around each facility use --method buffer --radius")
         }
+        if seasonOptions.wholeYear, method != .capacity {
+            throw ValidationError("--months all is for --method capacity (people fed by month); the other methods do not change by month")
+        }
         guard familySize.isFinite, familySize > 0 else {
-            throw ValidationError("--family-size must be a positive number of people, not \(familySize)")
+            throw ValidationError("--household-size must be a positive number of people, not \(familySize)")
         }
     }
 
@@ -91,21 +111,32 @@ struct CatchmentCommand: ParsableCommand {
         let contents = try input.read(facilities)
         let all = contents.layer
         try siteFields.check(all, file: facilities, needed: chain != nil)
-        try FieldCheck.require(facilityIDField.map { [$0] } ?? [], in: all, file: facilities, flag: "--facility-id-field")
-        let (selected, positions) = try WhereOption.select(all, whereExpression, file: facilities)
+        try FieldCheck.require(facilityIDField.map { [$0] } ?? [], in: all, file: facilities, flag: "--site-id-field")
+        let (chosen, chosenPositions) = try WhereOption.select(all, whereExpression, file: facilities)
+        let (selected, positions) = try seasonOptions.apply(to: chosen, positions: chosenPositions, file: facilities, capacityField: siteFields.fields.capacity,
+                                                            chainPath: chain, product: try chain.map { try ChainSpec.read(path: $0).product })
         guard selected.count > 0 else { throw CommandFailure(message: "\(facilities): no facility matches") }
         let prepared = try territoryOptions.prepare()
         ExtentCheck.warnFarPoints(all, file: facilities, against: prepared.populationCheck.original, referenceFile: prepared.file)
-        let spec = try chain.map { try ChainSpec.read(path: $0) }
+        let spec = try seasonOptions.chain(try chain.map { try ChainSpec.read(path: $0) }, path: chain)
         var analysis = CatchmentAnalysis(method: method, radius: radius.metres, chain: spec,
                                          siteFields: siteFields.fields(for: spec.map { [$0] } ?? []))
         analysis.facilityIDField = facilityIDField
         analysis.facilityPositions = positions
         analysis.maxDistance = maxDistance?.metres
         analysis.familySize = familySize
+        if seasonOptions.wholeYear {
+            try seasonOptions.catchmentYear(analysis, facilities: selected, positions: positions, file: facilities, capacityField: siteFields.fields.capacity,
+                                            chainPath: chain, territories: prepared, output: outputOptions, reports: reportOptions)
+            var counts = contents.counts(of: facilities)
+            counts.output = selected.count
+            counts.reject(all.count - selected.count, "not selected by --where")
+            counts.report()
+            return
+        }
         var travel: TravelTimes?
         if method == .network {
-            guard let roads else { throw ValidationError("--method network needs --roads") }
+            guard let roads else { throw ValidationError(Diagnostics.text(.usage(.needs(flag: "--method network", other: "--roads")))) }
             travel = try TravelTimes(graph: try graphOptions.graph(from: roads), access: try accessOptions.access())
         }
         let result = try analysis.run(facilities: selected, file: facilities, in: prepared, travel: travel)
@@ -119,7 +150,7 @@ struct CatchmentCommand: ParsableCommand {
         counts.reject(result.unreachableFacilities, "beyond --max-snap of the roads")
         counts.reject(selected.count - result.catchments, "without a catchment")
         if result.unreachableUnits > 0 {
-            Diagnostics.warn("\(result.unreachableUnits) of \(prepared.count) territories are beyond --max-snap \(accessOptions.maxSnap) of the roads: written as uncovered")
+            Diagnostics.warn(Diagnostics.text(.unreachableTerritories(count: result.unreachableUnits, of: prepared.count, maxSnap: "\(accessOptions.maxSnap)")))
         }
         let territoryCounts = territoryOptions.counts(of: prepared)
         var json = result.people.json

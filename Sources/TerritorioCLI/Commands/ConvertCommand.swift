@@ -1,3 +1,4 @@
+import Territory
 import ArgumentParser
 import Foundation
 import Geo
@@ -51,6 +52,8 @@ struct ConvertCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
+    @OptionGroup var languageOption: LanguageOption
+
     func run() throws {
         var selection = Selection(filter: try WhereOption.filter(whereExpression), bbox: try parsedBBox())
         let contents = try input.read(file)
@@ -59,7 +62,7 @@ struct ConvertCommand: ParsableCommand {
         let target = to.map(CRS.init) ?? .wgs84
         let layer = try contents.layer.selecting(selection).projected(to: target, file: file)
         if !target.isWGS84 && outputOptions.isGeoJSON {
-            Diagnostics.warn("output is in \(target), not WGS 84: it carries a crs member and is not RFC 7946 GeoJSON")
+            Diagnostics.warn(Diagnostics.text(.notWGS84(crs: "\(target)")))
         }
         // Copying is the job: invalid polygons pass through, and are counted.
         let writer = try outputOptions.writer(crs: target, fields: contents.fields, keepInvalidPolygons: true)

@@ -83,10 +83,11 @@ struct CoverageCommand: ParsableCommand {
     @OptionGroup var outputOptions: OutputOptions
     @OptionGroup var input: InputOptions
     @OptionGroup var siteFields: SiteFieldOptions
+    @OptionGroup var seasonOptions: SeasonOptions
 
     mutating func validate() throws {
         try applyStudy()
-        guard !chain.isEmpty else { throw ValidationError("name at least one --chain (or \"chains\" in the --study file)") }
+        guard !chain.isEmpty else { throw ValidationError(Diagnostics.text(.usage(.nameAChain))) }
         guard householdSize > 0 else { throw ValidationError("--household-size must be positive") }
         guard points != nil || (pointsBy == nil && pointsSum == nil) else { throw ValidationError("--points-by and --points-sum need --points") }
     }
@@ -106,10 +107,15 @@ struct CoverageCommand: ParsableCommand {
         }
         let siteContents = try input.read(sites)
         let chains = try chain.map { try ChainSpec.read(path: $0) }
-        let study = try Study(territories: prepared, sites: try siteFields.prepare(siteContents, file: sites, chains: chains, in: prepared),
+        let yearStudy = try Study(territories: prepared, sites: try siteFields.prepare(siteContents, file: sites, chains: chains, in: prepared),
                               chains: chains,
                               grouping: prepared.populationCheck.filter(try Grouping.read(path: grouping), idField: territoryOptions.idField),
                               groupingFile: grouping, zoning: try zones.map { try Zoning.read(path: $0) })
+        if seasonOptions.wholeYear {
+            return try seasonOptions.coverageYear(analysis, study: yearStudy, chainPaths: chain, language: languageOption.language, output: outputOptions, reports: reportOptions,
+                                                  overlaps: overlaps, noCircuit: noCircuit)
+        }
+        let study = try seasonOptions.apply(to: yearStudy, chainPaths: chain, language: languageOption.language)
         let result = try analysis.run(study)
         var coverage = CoverageReport(result, language: languageOption.language)
         coverage.circuitNames = study.grouping?.names
@@ -118,8 +124,8 @@ struct CoverageCommand: ParsableCommand {
         let writer = try outputOptions.writer(crs: .wgs84)
         try writer.write(contentsOf: try coverage.circuits().features)
         try writer.finish()
-        if let overlaps { try Layers.write(coverage.overlaps(), to: overlaps) }
-        if let noCircuit { try Layers.write(coverage.unassigned(), to: noCircuit) }
+        if let overlaps { try Layers.write(coverage.overlaps(), to: overlaps, geoJSON: outputOptions.writerOptions(crs: .wgs84)) }
+        if let noCircuit { try Layers.write(coverage.unassigned(), to: noCircuit, geoJSON: outputOptions.writerOptions(crs: .wgs84)) }
         var territoryCounts = territoryOptions.counts(of: prepared)
         territoryCounts.output -= result.unassigned.count
         territoryCounts.reject(result.unassigned.count, "in no circuit")

@@ -30,7 +30,7 @@ struct DemoCommand: ParsableCommand {
     func run() throws {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: "\(data)/parishes.geojson", isDirectory: &isFolder) else {
-            throw CommandFailure(message: "\(data): no parishes.geojson here; run from the repository's top folder or give --data")
+            throw CommandFailure(message: Diagnostics.text(.demoNoData(folder: data)))
         }
         try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         let steps = DemoSteps(data: data, output: output, language: languageOption.given)
@@ -38,24 +38,24 @@ struct DemoCommand: ParsableCommand {
         // before they run (as each step's outputs are before the next).
         let study = DemoStudy(steps: steps)
         try OutputTransaction.run { try ReportOptions.writeText(study.text, to: study.path) }
-        Diagnostics.write("wrote \(study.path)\n")
+        Diagnostics.write(Diagnostics.text(.wrote(file: study.path)) + "\n")
         for (number, step) in steps.all.enumerated() {
             let started = Date()
             Diagnostics.write("[\(number + 1)/\(steps.all.count)] \(step.title)\n")
             do {
                 try step.run()
             } catch {
-                throw CommandFailure(message: "demo step \"\(step.title)\" failed (\(step.commandLine)): \(error)")
+                throw CommandFailure(message: Diagnostics.text(.demoStepFailed(step: step.title, command: step.commandLine, error: Diagnostics.describe(error))))
             }
             Diagnostics.write(String(format: "      %.1f s\n", Date().timeIntervalSince(started)))
         }
         let report = try DemoReport(steps: steps, language: languageOption.language)
         let markdown = try report.markdown
         try ReportOptions.writeText(markdown, to: "\(output)/report.md")
-        Diagnostics.write("wrote \(output)/report.md\n")
+        Diagnostics.write(Diagnostics.text(.wrote(file: "\(output)/report.md")) + "\n")
         let page = report.html(markdown: markdown)
-        for file in page.missingImages { Diagnostics.warn("\(output)/report.html: \(file) is not in \(output); the page says so where the figure goes") }
+        for file in page.missingImages { Diagnostics.warn(Diagnostics.text(.demoFigureNotThere(page: "\(output)/report.html", file: file, folder: output))) }
         try ReportOptions.writeText(page.html, to: "\(output)/report.html")
-        Diagnostics.write("wrote \(output)/report.html\n")
+        Diagnostics.write(Diagnostics.text(.wrote(file: "\(output)/report.html")) + "\n")
     }
 }

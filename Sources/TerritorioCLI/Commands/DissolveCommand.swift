@@ -33,6 +33,8 @@ struct DissolveCommand: ParsableCommand {
     @OptionGroup var missingValues: MissingValuesOptions
     @OptionGroup var outputOptions: OutputOptions
 
+    @OptionGroup var languageOption: LanguageOption
+
     func run() throws {
         let original = try Layers.read(file)
         try FieldCheck.require(by, in: original, file: file, flag: "--by")
@@ -47,7 +49,7 @@ struct DissolveCommand: ParsableCommand {
         try writer.write(contentsOf: try result.layer.projected(to: .wgs84, file: file).features)
         try writer.finish()
         let byUnary = result.methods.filter { $0 == .unaryUnion }.count
-        Diagnostics.write("\(file): \(result.layer.count) groups written (\(result.layer.count - byUnary) by coverage union, \(byUnary) by unary union)\n")
+        Diagnostics.write(Diagnostics.text(.groupsWritten(file: file, groups: result.layer.count, coverageUnion: result.layer.count - byUnary, unaryUnion: byUnary)) + "\n")
         // Every feature joins exactly one group (those without the field, the group null).
         checked.counts(of: file, unit: "features", input: original.count).report()
     }

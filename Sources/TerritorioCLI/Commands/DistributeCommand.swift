@@ -72,10 +72,11 @@ struct DistributeCommand: ParsableCommand {
     @OptionGroup var outputOptions: OutputOptions
     @OptionGroup var input: InputOptions
     @OptionGroup var siteFields: SiteFieldOptions
+    @OptionGroup var seasonOptions: SeasonOptions
 
     mutating func validate() throws {
         try applyStudy()
-        guard neighbours >= 1 else { throw ValidationError("--neighbours must be 1 or more, not \(neighbours)") }
+        guard neighbours >= 1 else { throw ValidationError(Diagnostics.text(.usage(.atLeast(flag: "--neighbours", minimum: "1", given: "\(neighbours)")))) }
         if grouping == nil, od != nil || odLines != nil { throw ValidationError("--od and --od-lines need --grouping, the circuits to move product between") }
         if grouping == nil, zones != nil { throw ValidationError("--zones groups circuits; give --grouping too") }
     }
@@ -97,12 +98,20 @@ struct DistributeCommand: ParsableCommand {
                             snapping: .nearestRoad)
         }
         let circuits = try grouping.map { prepared.populationCheck.filter(try Grouping.read(path: $0), idField: territoryOptions.idField) }
-        let study = try Study(territories: prepared, sites: try siteFields.prepare(siteContents, file: sites, idField: siteIDField, chains: [spec], in: prepared),
+        let yearStudy = try Study(territories: prepared, sites: try siteFields.prepare(siteContents, file: sites, idField: siteIDField, chains: [spec], in: prepared),
                               chains: [spec], grouping: circuits, groupingFile: grouping ?? "<grouping>", travel: travel,
                               zoning: try zones.map { try Zoning.read(path: $0) })
+        if seasonOptions.wholeYear {
+            return try seasonOptions.distributeYear(distribution, study: yearStudy, chainPath: chain, language: languageOption.language, output: outputOptions, reports: reportOptions,
+                                                    od: od, odLines: odLines)
+        }
+        let study = try seasonOptions.apply(to: yearStudy, chainPaths: [chain], language: languageOption.language)
+        // The month's chain (its demandByMonth), as --months all runs each month.
+        distribution.chain = study.chains[0]
         let result = try distribution.run(study)
-        let siteLayer = siteContents.layer, territoryLayer = prepared.layer
-        var report = DistributionReport(result: result, chain: spec, sites: siteLayer, territories: territoryLayer,
+        // The month's sites when --month left idle ones out: the result counts sites as the study does.
+        let siteLayer = study.sites?.layer ?? siteContents.layer, territoryLayer = prepared.layer
+        var report = DistributionReport(result: result, chain: distribution.chain, sites: siteLayer, territories: territoryLayer,
                                         siteIDField: siteIDField, territoryIDField: territoryOptions.idField)
         report.language = languageOption.language
         report.territoryNameField = territoryOptions.nameField
@@ -143,9 +152,9 @@ struct DistributeCommand: ParsableCommand {
                                                                    first: result.unreachableTerritories.prefix(10).map(report.territoryID).joined(separator: ", "))))
         }
         if let od, let csv = report.odCSV { try ReportOptions.writeText(csv, to: od) }
-        if let odLines, let lines = try report.odLines() { try Layers.write(lines, to: odLines) }
+        if let odLines, let lines = try report.odLines() { try Layers.write(lines, to: odLines, geoJSON: outputOptions.writerOptions(crs: .wgs84)) }
         if let od, let csv = report.zoneODCSV { try ReportOptions.writeText(csv, to: Self.zonesPath(od)) }
-        if let odLines, let lines = try report.zoneODLines() { try Layers.write(lines, to: Self.zonesPath(odLines)) }
+        if let odLines, let lines = try report.zoneODLines() { try Layers.write(lines, to: Self.zonesPath(odLines), geoJSON: outputOptions.writerOptions(crs: .wgs84)) }
         let territoryCounts = territoryOptions.counts(of: prepared)
         try reportOptions.write(markdown: report.markdown, html: report.html, json: FeatureCounts.adding([counts, territoryCounts], to: report.json))
         Diagnostics.write(report.summary(in: language) + "\n")

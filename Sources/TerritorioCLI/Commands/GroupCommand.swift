@@ -38,6 +38,8 @@ struct GroupingInputs: ParsableArguments {
 
     @OptionGroup var graphOptions: RoadGraphOptions
     @OptionGroup var siteFields: SiteFieldOptions
+    /// How to read --sites (a CSV's columns, a layer, a CRS).
+    @OptionGroup var input: InputOptions
 
     var territories: String { territoryOptions.territories }
 
@@ -61,7 +63,7 @@ struct GroupingInputs: ParsableArguments {
         var located: StudySites?
         var chains: [ChainSpec] = []
         if withSites, let sites, !chain.isEmpty {
-            let layer = try Layers.read(sites)
+            let layer = try input.read(sites).layer
             try siteFields.check(layer, file: sites)
             chains = try chain.map { try ChainSpec.read(path: $0) }
             located = try StudySites(layer, file: sites, fields: siteFields.fields(for: chains), in: territories)
@@ -80,7 +82,7 @@ struct GroupingInputs: ParsableArguments {
     /// which split circuits that are in fact contiguous.
     func warnAboutUnitsTouchingNone(_ evaluation: GroupingEvaluation, territories: StudyTerritories) {
         guard snap.metres == 0, evaluation.unitsTouchingNone > 0 else { return }
-        Diagnostics.warn("\(evaluation.unitsTouchingNone) of \(territories.count) territories touch no other: islands, or boundaries with small gaps between neighbours; for gaps, --snap 50m counts units within 50 m as neighbours")
+        Diagnostics.warn(Diagnostics.text(.islands(count: evaluation.unitsTouchingNone, of: territories.count)))
     }
 
     /// Territories in a circuit of the grouping, and those in none.
@@ -111,11 +113,12 @@ struct GroupEvaluateCommand: ParsableCommand {
     @Option(name: .customLong("grouping"), help: ArgumentHelp("CSV of territory_code,circuit_id.", valueName: "file"))
     var givenGrouping: String?
 
-    @Flag(help: "Print JSON instead of a table.")
-    var json = false
+    @OptionGroup var jsonOption: JSONOption
 
     /// The flag's, or the study's (`applyStudy`).
     var grouping: String { StudyOption.resolved(givenGrouping, flag: "--grouping") }
+
+    @OptionGroup var languageOption: LanguageOption
 
     mutating func validate() throws {
         try applyStudy()
@@ -128,7 +131,8 @@ struct GroupEvaluateCommand: ParsableCommand {
                                                         options: options)
         inputs.warnAboutUnitsTouchingNone(evaluation, territories: study.territories)
         let counts = GroupingInputs.counts(of: evaluation, territories: study.territories, subject: grouping)
-        try StandardOutput.print(json ? FeatureCounts.adding([counts], to: evaluation.json).jsonText : evaluation.table, terminator: json ? "\n" : "")
+        try jsonOption.write(FeatureCounts.adding([counts], to: evaluation.json))
+        if !jsonOption.toStandardOutput { try StandardOutput.print(evaluation.table, terminator: "") }
         counts.report()
     }
 }

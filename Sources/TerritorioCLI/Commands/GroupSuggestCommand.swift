@@ -60,6 +60,7 @@ struct GroupSuggestCommand: ParsableCommand {
 
     @OptionGroup var missingValues: MissingValuesOptions
     @OptionGroup var reportOptions: ReportOptions
+    @OptionGroup var languageOption: LanguageOption
 
     mutating func validate() throws {
         try applyStudy()
@@ -73,9 +74,9 @@ struct GroupSuggestCommand: ParsableCommand {
         if inputs.roads != nil || graph.speeds != nil || graph.roadTypeField != "highway" || graph.nodeCrossings {
             throw ValidationError("group suggest does not use --roads: its travel objective measures straight lines. Leave out --roads (and --speeds, --road-type-field, --node-crossings), then give the grouping to group evaluate --roads for trips in minutes")
         }
-        if let minimumPopulation, minimumPopulation < 0 { throw ValidationError("--min-population must be 0 or more, not \(minimumPopulation)") }
-        if let minimumUnits, minimumUnits < 1 { throw ValidationError("--min-units must be 1 or more, not \(minimumUnits)") }
-        if let regions, regions < 1 { throw ValidationError("--regions must be 1 or more, not \(regions)") }
+        if let minimumPopulation, minimumPopulation < 0 { throw ValidationError(Diagnostics.text(.usage(.atLeast(flag: "--min-population", minimum: "0", given: "\(minimumPopulation)")))) }
+        if let minimumUnits, minimumUnits < 1 { throw ValidationError(Diagnostics.text(.usage(.atLeast(flag: "--min-units", minimum: "1", given: "\(minimumUnits)")))) }
+        if let regions, regions < 1 { throw ValidationError(Diagnostics.text(.usage(.atLeast(flag: "--regions", minimum: "1", given: "\(regions)")))) }
         if let minimumSelfSufficiency, minimumSelfSufficiency < 0 {
             throw ValidationError("--min-self-sufficiency is a share of demand, 0 or more (0.5 for half), not \(minimumSelfSufficiency)")
         }
@@ -121,27 +122,26 @@ struct GroupSuggestCommand: ParsableCommand {
         let result = try suggestion.run(study) { attempt, total in progress.update(attempt, of: total) }
         progress.finish()
         if output == "-" { try StandardOutput.print(result.grouping.csv, terminator: "") } else { try ReportOptions.writeText(result.grouping.csv, to: output) }
+        let language = languageOption.language
         if !result.unassigned.isEmpty {
-            Diagnostics.warn("\(result.unassigned.count) territories could join no circuit meeting the floor: \(result.unassigned.prefix(10).joined(separator: ", "))")
+            Diagnostics.warn(language.text(.suggestUnassigned(count: result.unassigned.count, first: result.unassigned.prefix(10).joined(separator: ", "))))
         }
         if !result.joinedIslands.isEmpty {
-            Diagnostics.write("\(inputs.territories): \(result.joinedIslands.count) territories touch no other and were joined to the nearest (--islands join-nearest): \(joinedIslandsText(result))\n")
+            Diagnostics.write(language.text(.suggestJoinedIslands(file: inputs.territories, count: result.joinedIslands.count,
+                                                                  list: result.joinedIslandsList(in: language))) + "\n")
         }
-        Diagnostics.write("\(inputs.territories): \(result.regions) circuits (objective \(String(format: "%.4g", result.objective)))\n")
+        Diagnostics.write(language.text(.suggestCircuits(file: inputs.territories, circuits: result.regions,
+                                                         objective: String(format: "%.4g", result.objective))) + "\n")
         var counts = FeatureCounts(inputs.territories, unit: "territories", input: prepared.populationCheck.original.count,
                                    output: study.territories.count - result.unassigned.count)
         counts.reject(result.unassigned.count, "in no circuit meeting the floor")
         prepared.populationCheck.record(in: &counts)
         valued?.record(in: &counts)
-        counts.report()
+        counts.report(in: language)
         // The suggestion's evaluation, as `group evaluate` gives it.
         if reporting {
             let evaluation = try GroupingEvaluation.covering(try study.regrouped(result.grouping, file: output), options: options)
-            var markdown = "# Suggested circuits\n\n```\n\(evaluation.table)```\n"
-            if !result.joinedIslands.isEmpty {
-                markdown += "\n\(result.joinedIslands.count) territories touch no other and were joined to the nearest territory, "
-                markdown += "whose circuit counts as contiguous with them: \(joinedIslandsText(result)).\n"
-            }
+            let markdown = result.markdown(evaluation: evaluation, in: language)
             var json = FeatureCounts.adding([counts], to: evaluation.json)
             if case .object(var object) = json {
                 object["joined_islands"] = .array(result.joinedIslands.map { .object(["territory_code": .string($0.territory), "joined_to": .string($0.joinedTo)]) })
@@ -161,9 +161,4 @@ struct GroupSuggestCommand: ParsableCommand {
                                     populationField: people ? options.population.field : nil)
     }
 
-    /// `A (joined to B), C (joined to D)`, the first twenty.
-    private func joinedIslandsText(_ result: GroupingSuggestion.Result) -> String {
-        result.joinedIslands.prefix(20).map { "\($0.territory) (joined to \($0.joinedTo))" }.joined(separator: ", ")
-            + (result.joinedIslands.count > 20 ? ", ..." : "")
-    }
 }

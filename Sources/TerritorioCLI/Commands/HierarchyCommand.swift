@@ -32,14 +32,22 @@ struct HierarchyCheckCommand: ParsableCommand {
     @Argument(help: "The hierarchy spec (JSON).")
     var spec: String
 
-    @Flag(help: "Print JSON: {\"problems\": [{kind, level, unit, other, message, area}]}.")
-    var json = false
+    /// {"problems": [{kind, level, unit, other, message, area}]}.
+    @OptionGroup var jsonOption: JSONOption
 
     @Option(name: .customLong("min-area"), help: ArgumentHelp("Ignore gaps, overlaps and parts outside a parent smaller than this, in m².", valueName: "m2"))
     var minimumArea: Double = 1
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the problems with a place (gaps, overlaps, misplaced units) as GeoJSON.", valueName: "file"))
     var output: String?
+
+    @OptionGroup var geoJSON: GeoJSONOptions
+
+    @OptionGroup var languageOption: LanguageOption
+
+    func validate() throws {
+        try geoJSON.check(outputs: [output])
+    }
 
     func run() throws {
         var check = HierarchyCheck()
@@ -53,11 +61,10 @@ struct HierarchyCheckCommand: ParsableCommand {
         }
         defer { for tally in tallies.tallies { tally.report() } }
         let (problems, metric) = try check.check(try HierarchySpec.read(path: spec))
-        if json {
-            try StandardOutput.print(JSONValue.object(["problems": .array(problems.map(Self.json))]).jsonText)
-        } else {
+        try jsonOption.write(.object(["problems": .array(problems.map(Self.json))]))
+        if !jsonOption.toStandardOutput {
             for problem in problems { Diagnostics.write("\(spec): \(problem.kind.rawValue): \(problem.message)\n") }
-            Diagnostics.write("\(spec): \(problems.count) problem(s)\n")
+            Diagnostics.write(Diagnostics.text(.problemsFound(file: spec, count: problems.count)) + "\n")
         }
         if let output {
             let features = problems.compactMap { problem -> Feature? in
@@ -65,7 +72,7 @@ struct HierarchyCheckCommand: ParsableCommand {
                 return Feature(geometry: geometry, properties: Self.json(problem).objectValue)
             }
             let layer = try Layer(features: features, crs: metric).projected(to: .wgs84)
-            try Layers.write(layer, to: output)
+            try Layers.write(layer, to: output, geoJSON: geoJSON.writerOptions)
         }
         if !problems.isEmpty { throw ProblemsFound() }
     }

@@ -9,7 +9,7 @@ struct InfoCommand: ParsableCommand {
         discussion: """
             Examples:
               territorio info geodata/territory/parishes.geojson
-              territorio info geodata/sample_sites.csv --json | jq .bbox
+              territorio info geodata/sample_sites.csv --json - | jq .bbox
               territorio info departments.shp
               territorio info duitama.osm.pbf:lines
             """
@@ -18,10 +18,12 @@ struct InfoCommand: ParsableCommand {
     @Argument(help: "GeoJSON, CSV or any GDAL vector file (FILE:LAYER for one of several); - for standard input.")
     var file: String
 
-    @Flag(help: "Print JSON with the keys features, geometryTypes, bbox, crs, properties, invalid.")
-    var json = false
+    /// The keys features, geometryTypes, bbox, crs, properties, invalid, counts.
+    @OptionGroup var jsonOption: JSONOption
 
     @OptionGroup var input: InputOptions
+
+    @OptionGroup var languageOption: LanguageOption
 
     func run() throws {
         let contents = try input.read(file)
@@ -29,11 +31,11 @@ struct InfoCommand: ParsableCommand {
         var counts = contents.counts(of: file)
         counts.output = contents.layer.count
         defer { counts.report() }
-        if json {
+        if jsonOption.path != nil {
             guard case .object(var object) = summary.json else { return }
             object["counts"] = counts.json
-            try StandardOutput.print(JSONValue.object(object).jsonText)
-            return
+            try jsonOption.write(.object(object))
+            if jsonOption.toStandardOutput { return }
         }
         try StandardOutput.print("file: \(file) (\(contents.format))")
         try StandardOutput.print("features: \(summary.features)")

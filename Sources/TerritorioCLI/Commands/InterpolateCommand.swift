@@ -38,6 +38,8 @@ struct InterpolateCommand: ParsableCommand {
     @OptionGroup var missingValues: MissingValuesOptions
     @OptionGroup var outputOptions: OutputOptions
 
+    @OptionGroup var languageOption: LanguageOption
+
     func validate() throws {
         guard !(extensive.isEmpty && intensive.isEmpty) else {
             throw ValidationError("name at least one --field or --intensive")

@@ -13,12 +13,17 @@ struct IsochroneCommand: ParsableCommand {
             --territories, each polygon gets the population inside (areal interpolation).
 
             Example:
-              territorio isochrone --facilities plants.geojson --roads geodata/territory/roads.geojson --minutes 15,30,60 --territories geodata/territory/parishes.geojson -o isochrones.geojson
+              territorio isochrone --sites plants.geojson --roads geodata/territory/roads.geojson --minutes 15,30,60 --territories geodata/territory/parishes.geojson -o isochrones.geojson
             """
     )
 
-    @Option(help: ArgumentHelp("Facilities (points).", valueName: "file"))
-    var facilities: String
+    @Option(name: .customLong("sites"), help: ArgumentHelp("The facilities: sites (points).", valueName: "file"))
+    var givenFacilities: String?
+
+    @Option(name: .customLong("facilities"), help: RenamedFlag.help("--sites"))
+    var oldFacilities: String?
+
+    var facilities: String { StudyOption.resolved(givenFacilities, flag: "--sites") }
 
     @Option(name: .customLong("where"), help: ArgumentHelp("Keep the facilities whose properties match.", valueName: "expression"))
     var whereExpression: String?
@@ -44,8 +49,14 @@ struct IsochroneCommand: ParsableCommand {
     @OptionGroup var studyOption: StudyOption
 
     @OptionGroup var outputOptions: OutputOptions
+    /// How to read --sites (a CSV's columns, a layer, a CRS).
+    @OptionGroup var input: InputOptions
+
+    @OptionGroup var languageOption: LanguageOption
 
     mutating func validate() throws {
+        givenFacilities = try RenamedFlag.fold(oldFacilities, "--facilities", into: givenFacilities, "--sites")
+        guard givenFacilities != nil else { throw ValidationError("give --sites FILE: the facilities (points)") }
         try applyStudy()
     }
 
@@ -53,7 +64,7 @@ struct IsochroneCommand: ParsableCommand {
         let thresholds = minutes.values, band = width.metres, limit = maxSnap.metres
         let graph = try roadOptions.graph()
         let travel = try TravelTimes(graph: graph, access: RoadAccess(maxSnap: limit))
-        let all = try Layers.read(facilities)
+        let all = try input.read(facilities).layer
         let (selected, positions) = try WhereOption.select(all, whereExpression, file: facilities)
         let points = try RoutePoints(layer: selected, file: facilities, positions: positions, travel: travel)
         let snaps = points.snaps

@@ -14,16 +14,25 @@ struct JoinCommand: ParsableCommand {
             nearest territory within that distance (measured in metres).
 
             Examples:
-              territorio join --points geodata/sample_sites.csv --polygons geodata/sample_parishes.geojson --id-field code -o sites_joined.geojson
-              territorio join --points sites.geojson --polygons parishes.geojson --snap 500m --summary summary.csv -o joined.geojson
+              territorio join --sites geodata/sample_sites.csv --territories geodata/sample_parishes.geojson --id-field code -o sites_joined.geojson
+              territorio join --sites sites.geojson --territories parishes.geojson --snap 500m --summary summary.csv -o joined.geojson
             """
     )
 
-    @Option(help: ArgumentHelp("Points: GeoJSON, CSV or any GDAL vector file; - for standard input.", valueName: "file"))
-    var points: String
+    @Option(name: .customLong("sites"), help: ArgumentHelp("The points (sites or any others): GeoJSON, CSV or any GDAL vector file; - for standard input.", valueName: "file"))
+    var givenPoints: String?
 
-    @Option(help: ArgumentHelp("Territories: polygons in GeoJSON.", valueName: "file"))
-    var polygons: String
+    @Option(name: .customLong("territories"), help: ArgumentHelp("Territories: polygons in GeoJSON.", valueName: "file"))
+    var givenPolygons: String?
+
+    @Option(name: .customLong("points"), help: RenamedFlag.help("--sites"))
+    var oldPoints: String?
+
+    @Option(name: .customLong("polygons"), help: RenamedFlag.help("--territories"))
+    var oldPolygons: String?
+
+    var points: String { StudyOption.resolved(givenPoints, flag: "--sites") }
+    var polygons: String { StudyOption.resolved(givenPolygons, flag: "--territories") }
 
     @Option(name: .customLong("id-field"), help: ArgumentHelp("Property of the territories holding their code (default: the feature id).", valueName: "name"))
     var idField: String?
@@ -54,7 +63,13 @@ struct JoinCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var siteFields: SiteFieldOptions
 
-    func validate() throws {
+    @OptionGroup var languageOption: LanguageOption
+
+    mutating func validate() throws {
+        givenPoints = try RenamedFlag.fold(oldPoints, "--points", into: givenPoints, "--sites")
+        givenPolygons = try RenamedFlag.fold(oldPolygons, "--polygons", into: givenPolygons, "--territories")
+        guard givenPoints != nil else { throw ValidationError("give --sites FILE: the points to join") }
+        guard givenPolygons != nil else { throw ValidationError("give --territories FILE: the polygons whose code each point gets") }
         if summary == nil, by != nil || sumField != nil { throw ValidationError("--by and --sum shape the --summary table: add --summary FILE") }
     }
 
@@ -74,17 +89,21 @@ struct JoinCommand: ParsableCommand {
         try siteFields.check(pointLayer, file: points, needed: false)  // only the fields named: --summary may take plain points
         ExtentCheck.warnFarPoints(pointLayer, file: points, against: polygonLayer, referenceFile: polygons)
         let join = SpatialJoin(options: .init(idField: idField, property: property, snapDistance: snapMetres))
-        let result = try join.join(points: pointLayer, polygons: polygonLayer, pointsFile: points)
+        let progress = Progress("joining \(points)", unit: "points")
+        let result = try join.join(points: pointLayer, polygons: polygonLayer, pointsFile: points, progress: progress.callback)
+        progress.finish()
         let joined = join.joined(pointLayer, result)
 
         for index in result.outside {
             let feature = pointLayer.features[index]
-            let where_ = feature.geometry?.envelope.map { " at (\($0.minX), \($0.minY))" } ?? ""
-            Diagnostics.featureLine("\(location(of: feature, index)): outside every territory\(where_)")
+            let at = feature.geometry?.envelope.map { "(\($0.minX), \($0.minY))" }
+            Diagnostics.featureLine(Diagnostics.text(.pointOutside(place: Diagnostics.place(location(of: feature, index)), at: at)))
         }
         for snapped in result.snapped {
             let feature = pointLayer.features[snapped.point]
-            Diagnostics.featureLine("\(location(of: feature, snapped.point)): snapped to \(join.code(of: polygonLayer.features[snapped.polygon], index: snapped.polygon).text), \(String(format: "%.1f", snapped.metres)) m away")
+            Diagnostics.featureLine(Diagnostics.text(.pointSnapped(place: Diagnostics.place(location(of: feature, snapped.point)),
+                                                                   code: join.code(of: polygonLayer.features[snapped.polygon], index: snapped.polygon).text,
+                                                                   metres: String(format: "%.1f", snapped.metres))))
         }
 
         let territoryOfPoint = joined.features.indices.map { index -> String? in
@@ -109,7 +128,7 @@ struct JoinCommand: ParsableCommand {
         try writer.write(contentsOf: try joined.projected(to: .wgs84, file: points).features)
         try writer.finish()
         let inside = pointLayer.count - result.outside.count - result.snapped.count
-        Diagnostics.write("\(points): \(inside) inside a territory, \(result.snapped.count) snapped, \(result.outside.count) outside (written without a code)\n")
+        Diagnostics.write(Diagnostics.text(.joinSummary(file: points, inside: inside, snapped: result.snapped.count, outside: result.outside.count)) + "\n")
         var counts = pointContents.counts(of: points, unit: "points")
         counts.output = pointLayer.count
         counts.report()

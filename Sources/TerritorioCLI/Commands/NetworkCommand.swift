@@ -35,10 +35,12 @@ struct NetworkInfoCommand: ParsableCommand {
 
     @OptionGroup var graphOptions: RoadGraphOptions
 
-    @Flag(help: "Print JSON with the keys nodes, segments, arcs, length_m, components, dead_ends, one_way_segments.")
-    var json = false
+    /// The keys nodes, segments, arcs, length_m, components, dead_ends, one_way_segments, crs, counts.
+    @OptionGroup var jsonOption: JSONOption
 
     @OptionGroup var studyOption: StudyOption
+
+    @OptionGroup var languageOption: LanguageOption
 
     mutating func validate() throws {
         guard file == nil || roads == nil else {
@@ -54,14 +56,14 @@ struct NetworkInfoCommand: ParsableCommand {
         var counts = FeatureCounts(path, unit: "roads", input: graph.featureCount, output: graph.featuresUsed)
         counts.reject(graph.featureCount - graph.featuresUsed, "without a line segment")
         defer { counts.report() }
-        if json {
-            try StandardOutput.print(JSONValue.object([
+        if jsonOption.path != nil {
+            try jsonOption.write(.object([
                 "nodes": .number(summary.nodes), "segments": .number(summary.segments), "arcs": .number(summary.arcs),
                 "length_m": .number(summary.lengthMetres.rounded()), "components": .array(summary.componentSizes.map { .number($0) }),
                 "dead_ends": .number(summary.deadEnds), "one_way_segments": .number(summary.oneWaySegments),
                 "crs": .string(graph.crs.definition), "counts": counts.json,
-            ]).jsonText)
-            return
+            ]))
+            if jsonOption.toStandardOutput { return }
         }
         try StandardOutput.print("roads: \(path) (measured in \(graph.crs))")
         try StandardOutput.print("nodes: \(summary.nodes)")

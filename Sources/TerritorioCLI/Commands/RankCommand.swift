@@ -23,9 +23,9 @@ struct RankCommand: ParsableCommand {
             An empty or non-numeric cell is an error naming its line and column.
 
             Prints territory, rank, product, score and each indicator's contribution for the \
-            first --top products of every territory (tab-separated; --json for JSON). With \
+            first --top products of every territory (tab-separated; --json - for JSON). With \
             --territories and -o, writes the territories with top_1, top_1_score, top_2, ... \
-            joined on their --territory-id property (default: the property named like --by, \
+            joined on their --id-field property (default: the property named like --by, \
             else the feature id).
 
             Fair comparisons: --normalise-within product normalises each indicator over the \
@@ -51,7 +51,7 @@ struct RankCommand: ParsableCommand {
               territorio rank --indicators geodata/ranking/products.csv --weights geodata/ranking/weights.json \\
                 --by municipality_code --top 2
               territorio rank --indicators geodata/ranking/products.csv --weights geodata/ranking/weights.json \\
-                --by municipality_code --top 2 --territories geodata/territory/municipalities.geojson -o top.geojson --json
+                --by municipality_code --top 2 --territories geodata/territory/municipalities.geojson -o top.geojson --json top.json
               territorio rank --indicators geodata/ranking/products.csv --pairwise geodata/ranking/pairwise.json \
                 --weights geodata/ranking/settings.json --by municipality_code --normalise-within product \
                 --minimum volume=10 --groups geodata/ranking/groups.csv --sensitivity 500 --seed 7
@@ -73,8 +73,13 @@ struct RankCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The column of the territory's code.", valueName: "column"))
     var by: String
 
-    @Option(name: .customLong("product-column"), help: ArgumentHelp("The column of the product.", valueName: "column"))
-    var productColumn = "product"
+    @Option(name: .customLong("product-field"), help: ArgumentHelp("The column of the product (default: product).", valueName: "column"))
+    var givenProductColumn: String?
+
+    @Option(name: .customLong("product-column"), help: RenamedFlag.help("--product-field"))
+    var oldProductColumn: String?
+
+    var productColumn: String { givenProductColumn ?? "product" }
 
     @Option(parsing: .singleValue, help: ArgumentHelp("A column that is not an indicator (a name, a note); repeat for more.", valueName: "column"))
     var ignore: [String] = []
@@ -115,17 +120,26 @@ struct RankCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Territory polygons: with -o, a layer of each territory's top products.", valueName: "file"))
     var territories: String?
 
-    @Option(name: .customLong("territory-id"), help: ArgumentHelp("Property of the territories holding the code of --by (default: the property named like --by, else the feature id).", valueName: "name"))
+    @Option(name: .customLong("id-field"), help: ArgumentHelp("Property of the territories holding the code of --by (default: the property named like --by, else the feature id).", valueName: "name"))
     var territoryID: String?
+
+    @Option(name: .customLong("territory-id"), help: RenamedFlag.help("--id-field"))
+    var oldTerritoryID: String?
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Output layer of the territories: .geojson, .gpkg, .fgb or .shp.", valueName: "file"))
     var output: String?
 
-    @Flag(help: "Print JSON instead of the table.")
-    var json = false
+    @OptionGroup var jsonOption: JSONOption
 
-    func validate() throws {
-        guard top >= 1 else { throw ValidationError("--top must be 1 or more") }
+    @OptionGroup var geoJSON: GeoJSONOptions
+
+    @OptionGroup var languageOption: LanguageOption
+
+    mutating func validate() throws {
+        givenProductColumn = try RenamedFlag.fold(oldProductColumn, "--product-column", into: givenProductColumn, "--product-field")
+        territoryID = try RenamedFlag.fold(oldTerritoryID, "--territory-id", into: territoryID, "--id-field")
+        try geoJSON.check(outputs: [output, groupsOutput])
+        guard top >= 1 else { throw ValidationError(Diagnostics.text(.usage(.atLeast(flag: "--top", minimum: "1", given: "\(top)")))) }
         if weights == nil, !equalWeights, pairwise == nil { throw ValidationError("give the weights: --weights FILE, --equal-weights or --pairwise FILE") }
         if equalWeights, pairwise != nil { throw ValidationError("--equal-weights and --pairwise both set the weights; give one") }
         if let sensitivity, sensitivity < 1 || sensitivity > 1_000_000 { throw ValidationError("--sensitivity takes 1 to 1000000 draws") }
@@ -142,7 +156,7 @@ struct RankCommand: ParsableCommand {
 
     func run() throws {
         let csv = try CSVTable.read(path: indicators)
-        for (column, flag) in [(by, "--by"), (productColumn, "--product-column")] + ignore.map({ ($0, "--ignore") }) {
+        for (column, flag) in [(by, "--by"), (productColumn, "--product-field")] + ignore.map({ ($0, "--ignore") }) {
             try FieldCheck.require(column, amongColumns: csv.header, file: indicators, flag: flag)
         }
         let fullTable = try IndicatorTable(table: csv, file: indicators, by: by, productColumn: productColumn, ignore: ignore)
@@ -185,14 +199,14 @@ struct RankCommand: ParsableCommand {
         var rowsOutsideLayer = 0
         let territoryLayer = try territories.map { try Layers.read($0) }
         let field = territoryID ?? (territoryLayer?.features.contains { $0.properties[by] != nil } == true ? by : nil)
-        if let field, let territoryLayer, let territories { try FieldCheck.require(field, in: territoryLayer, file: territories, flag: "--territory-id") }
+        if let field, let territoryLayer, let territories { try FieldCheck.require(field, in: territoryLayer, file: territories, flag: "--id-field") }
         let codeOf = { (feature: Feature, index: Int) -> String? in
             if let field { return feature.properties[field].flatMap { $0 == .null ? nil : $0.text } }
             return feature.id?.description ?? String(index)
         }
         if let groupsOutput, let grouped, let groupFile, let territoryLayer, let groups {
             let made = try grouped.layer(territories: territoryLayer, groups: groupFile, code: codeOf)
-            try Layers.write(try made.layer.projected(to: .wgs84, file: territories!), to: groupsOutput)
+            try Layers.write(try made.layer.projected(to: .wgs84, file: territories!), to: groupsOutput, geoJSON: geoJSON.writerOptions)
             if !made.missing.isEmpty {
                 Diagnostics.warn("\(groups): \(made.missing.count) group\(made.missing.count == 1 ? " has" : "s have") no member in \(territories!): \(Self.list(made.missing))")
             }
@@ -200,7 +214,7 @@ struct RankCommand: ParsableCommand {
         }
         if let territories, let output, let layer = territoryLayer {
             let made = result.layer(territories: layer, top: top, code: codeOf)
-            try Layers.write(try made.layer.projected(to: .wgs84, file: territories), to: output)
+            try Layers.write(try made.layer.projected(to: .wgs84, file: territories), to: output, geoJSON: geoJSON.writerOptions)
             if !made.unmatched.isEmpty {
                 Diagnostics.warn("\(indicators): \(made.unmatched.count) territor\(made.unmatched.count == 1 ? "y" : "ies") of the table not in \(territories) (by \(field ?? "feature id")): \(Self.list(made.unmatched))")
             }
@@ -217,7 +231,7 @@ struct RankCommand: ParsableCommand {
         var counts = FeatureCounts(indicators, unit: "rows", input: fullTable.rows.count, output: table.rows.count - rowsOutsideLayer)
         for (reason, rows) in eligible.excluded { counts.reject(rows, reason) }
         counts.reject(rowsOutsideLayer, "territory not in the layer")
-        if json {
+        if jsonOption.path != nil {
             var object = result.json(top: top, territoryColumn: by)
             if case .object(var members) = object {
                 members["weights"] = weightsJSON(weightFile, comparison: comparison)
@@ -226,8 +240,9 @@ struct RankCommand: ParsableCommand {
                 if let stability { members["sensitivity"] = stability.json }
                 object = .object(members)
             }
-            try StandardOutput.print(FeatureCounts.adding([counts], to: object).jsonText)
-        } else {
+            try jsonOption.write(FeatureCounts.adding([counts], to: object))
+        }
+        if !jsonOption.toStandardOutput {
             var text = result.table(top: top, territoryColumn: by)
             if let grouped { text += "\n" + grouped.table }
             if let stability { text += "\n" + stability.table }

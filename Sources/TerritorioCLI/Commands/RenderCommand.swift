@@ -1,3 +1,4 @@
+import Territory
 import ArgumentParser
 import Foundation
 import Geo
@@ -18,7 +19,7 @@ struct RenderCommand: ParsableCommand {
             is a web map in WGS 84 on Leaflet (zoom buttons, layer switcher, fit to layer, \
             legend, popups on click, search by name), one file that works offline: Leaflet is \
             inlined from Debian's libjs-leaflet (or --leaflet DIR), and a basemap is drawn only \
-            from --tiles.
+            from --tiles (a URL template, or a local .mbtiles file whose tiles go into the page).
 
             --color-by, --line-width-by, --labels, --point-size and --point-color apply to every \
             layer that has the field (--line-width-by to lines, --point-* to points); \
@@ -107,7 +108,7 @@ struct RenderCommand: ParsableCommand {
     @Option(help: ArgumentHelp("HTML: the folder with Leaflet's leaflet.js and leaflet.css (default: Debian's libjs-leaflet, /usr/share/javascript/leaflet).", valueName: "dir"))
     var leaflet: String?
 
-    @Option(help: ArgumentHelp("HTML: a basemap tile URL template, {z}/{x}/{y} (none by default: nothing is fetched).", valueName: "url"))
+    @Option(help: ArgumentHelp("HTML: a basemap: a tile URL template, {z}/{x}/{y}, or a local FILE.mbtiles whose tiles around the layers go into the page (none by default: nothing is fetched).", valueName: "url|file"))
     var tiles: String?
 
     @Option(name: .customLong("tiles-attribution"), help: ArgumentHelp("HTML: the basemap's attribution, as its provider asks.", valueName: "text"))
@@ -115,7 +116,7 @@ struct RenderCommand: ParsableCommand {
 
     func validate() throws {
         guard MapFormat(path: output) != nil else {
-            throw ValidationError("-o \(output): the format follows the extension: .png, .svg, .pdf or .html")
+            throw ValidationError(Diagnostics.text(.usage(.mapFormat(output: output))))
         }
         guard ClassificationMethod(parsing: classes) != nil else {
             throw ValidationError("--classes \(classes): use quantile, jenks or equal, optionally with :N for 2 to 9 classes")
@@ -134,8 +135,8 @@ struct RenderCommand: ParsableCommand {
         if tiles != nil || leaflet != nil, MapFormat(path: output) != .html {
             throw ValidationError("--tiles and --leaflet are for an .html map; -o \(output) is not one")
         }
-        if let tiles, !(tiles.contains("{z}") && tiles.contains("{x}") && tiles.contains("{y}")) {
-            throw ValidationError("--tiles \(tiles): a tile URL template has {z}, {x} and {y}, as https://tiles.example.org/{z}/{x}/{y}.png")
+        if let tiles, !tiles.lowercased().hasSuffix(".mbtiles"), !(tiles.contains("{z}") && tiles.contains("{x}") && tiles.contains("{y}")) {
+            throw ValidationError("--tiles \(tiles): a tile URL template has {z}, {x} and {y}, as https://tiles.example.org/{z}/{x}/{y}.png; or give a local FILE.mbtiles")
         }
     }
 
@@ -195,8 +196,8 @@ struct RenderCommand: ParsableCommand {
             counts.reject(mapLayer.layer.count - drawn, "without geometry, not drawn")
             return counts
         }
-        Diagnostics.write("\(output): \(mapLayers.count) layer(s), \(tallies.reduce(0) { $0 + $1.output }) features drawn\n")
+        Diagnostics.write(Diagnostics.text(.layersDrawn(output: output, layers: mapLayers.count, features: tallies.reduce(0) { $0 + $1.output })) + "\n")
         for counts in tallies { counts.report() }
-        for notice in notices { Diagnostics.write("note: \(notice)\n") }
+        for notice in notices { Diagnostics.write("\(Diagnostics.text(.noteLabel)): \(notice)\n") }
     }
 }

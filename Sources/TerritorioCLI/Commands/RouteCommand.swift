@@ -23,6 +23,9 @@ struct RouteCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Destinations (points).", valueName: "file"))
     var to: String
 
+    /// Applies to both --from and --to, as ogr2ogr's open options apply to its input.
+    @OptionGroup(title: "Reading --from and --to (both)") var input: InputOptions
+
     @OptionGroup var roadOptions: RoadOptions
 
     @Option(help: ArgumentHelp("Write from_id,to_id,minutes,km,from_snap_m,to_snap_m for every pair here.", valueName: "file"))
@@ -35,19 +38,26 @@ struct RouteCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write one LineString per route (GeoJSON).", valueName: "file"))
     var output: String?
 
+    @OptionGroup var geoJSON: GeoJSONOptions
+
     @OptionGroup var studyOption: StudyOption
 
+    @OptionGroup var languageOption: LanguageOption
+
     mutating func validate() throws {
+        try geoJSON.check(outputs: [output])
         try applyStudy()
     }
 
     func run() throws {
         let graph = try roadOptions.graph()
         let travel = try TravelTimes(graph: graph, access: RoadAccess(maxSnap: maxSnap.metres))
-        let origins = try RoutePoints(file: from, travel: travel)
-        let destinations = try RoutePoints(file: to, travel: travel)
+        let origins = try RoutePoints(layer: try input.read(from).layer, file: from, travel: travel)
+        let destinations = try RoutePoints(layer: try input.read(to).layer, file: to, travel: travel)
         let keepRoutes = output != nil
-        let result = try travel.matrix(from: origins.places, to: destinations.places, keepRoutes: keepRoutes)
+        let progress = Progress("routing", unit: "searches")
+        let result = try travel.matrix(from: origins.places, to: destinations.places, keepRoutes: keepRoutes, progress: progress.callback)
+        progress.finish()
         var rows = CSVWriter(header: ["from_id", "to_id", "minutes", "km", "from_snap_m", "to_snap_m"])
         var routes: [Feature] = []
         for pair in result.pairs {
@@ -68,7 +78,7 @@ struct RouteCommand: ParsableCommand {
             try StandardOutput.print(rows.text, terminator: "")
         }
         if let output {
-            try Layers.write(Layer(features: routes, crs: graph.crs).projected(to: .wgs84), to: output)
+            try Layers.write(Layer(features: routes, crs: graph.crs).projected(to: .wgs84), to: output, geoJSON: geoJSON.writerOptions)
         }
         for (file, points) in [(from, origins), (to, destinations)] {
             let snapped = points.snaps.filter { $0 != nil }.count

@@ -53,7 +53,7 @@ struct ScenarioCommand: ParsableCommand {
 
     mutating func validate() throws {
         try applyStudy()
-        guard !chain.isEmpty else { throw ValidationError("name at least one --chain (or \"chains\" in the --study file)") }
+        guard !chain.isEmpty else { throw ValidationError(Diagnostics.text(.usage(.nameAChain))) }
         guard !edits.isEmpty else { throw ValidationError("give at least one --edits FILE, the scenario to compare with the study") }
     }
 

@@ -26,8 +26,8 @@ struct SiteInputs {
 
     func read(travel: TravelTimes?) throws -> Prepared {
         let demandFile = command.demand!
-        let demandLayer = try Layers.read(demandFile)
-        try FieldCheck.require([command.demandID, command.weightField].compactMap { $0 }, in: demandLayer, file: demandFile, flag: "--demand-id/--weight-field")
+        let demandLayer = try command.input.read(demandFile).layer
+        try FieldCheck.require([command.demandID, command.weightField].compactMap { $0 }, in: demandLayer, file: demandFile, flag: "--demand-id-field/--weight-field")
         guard let crs = try demandLayer.metricCRS(file: demandFile) else {
             throw CommandFailure(message: "\(demandFile): no coordinates; the demand needs points or polygons")
         }
@@ -48,7 +48,7 @@ struct SiteInputs {
             guard let field = command.weightField else { return 1 }
             return try Self.number(projected.features[index], index: index, field: field, file: demandFile, what: "a weight")
         }
-        try Self.checkUnique(demandIDs, file: demandFile, flag: "--demand-id")
+        try Self.checkUnique(demandIDs, file: demandFile, flag: "--demand-id-field")
 
         var candidateIDs: [String] = [], candidatePositions: [Position?] = [], capacities: [Double] = []
         let spec = command.candidates!
@@ -72,7 +72,7 @@ struct SiteInputs {
             candidatePositions += read.positions
             capacities += read.capacities
         }
-        try Self.checkUnique(candidateIDs, file: spec + (command.existing.map { " and \($0)" } ?? ""), flag: "--candidate-id")
+        try Self.checkUnique(candidateIDs, file: spec + (command.existing.map { " and \($0)" } ?? ""), flag: "--candidate-id-field")
         guard !candidateIDs.isEmpty else { throw CommandFailure(message: "\(spec): no candidates") }
 
         var cost: [[Double]]
@@ -111,7 +111,7 @@ struct SiteInputs {
             }
             return try GeneratedCandidates.grid(spacing: spacing.metres, over: envelope, within: areas.isEmpty ? nil : areas)
         case "nodes" where parts.count == 2:
-            guard let travel else { throw ValidationError("--candidates generate:nodes needs --roads") }
+            guard let travel else { throw ValidationError(Diagnostics.text(.usage(.needs(flag: "--candidates generate:nodes", other: "--roads")))) }
             let nodes = GeneratedCandidates.roadNodes(travel.graph)
             let transformer = try Transformer(from: travel.graph.crs, to: crs)
             return try nodes.map { node -> Position? in
@@ -125,8 +125,8 @@ struct SiteInputs {
 
     /// Points of a candidates or existing file, in `crs`, with ids and capacities.
     private func points(_ file: String, crs: CRS, flag: String) throws -> (ids: [String], positions: [Position?], capacities: [Double]) {
-        let layer = try Layers.read(file)
-        try FieldCheck.require([command.candidateID, command.capacityField].compactMap { $0 }, in: layer, file: file, flag: "--candidate-id/--capacity-field")
+        let layer = try command.input.read(file).layer
+        try FieldCheck.require([command.candidateID, command.capacityField].compactMap { $0 }, in: layer, file: file, flag: "--candidate-id-field/--capacity-field")
         let projected = try layer.projected(to: crs, file: file)
         var ids: [String] = [], positions: [Position?] = [], capacities: [Double] = []
         for (index, feature) in projected.features.enumerated() {

@@ -42,8 +42,11 @@ struct SiteCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Demand units: points or polygons (GeoJSON, CSV or any GDAL vector file).", valueName: "file"))
     var demand: String?
 
-    @Option(name: .customLong("demand-id"), help: ArgumentHelp("Property naming each demand unit (default: the feature id, else its index).", valueName: "name"))
+    @Option(name: .customLong("demand-id-field"), help: ArgumentHelp("Property naming each demand unit (default: the feature id, else its index).", valueName: "name"))
     var demandID: String?
+
+    @Option(name: .customLong("demand-id"), help: RenamedFlag.help("--demand-id-field"))
+    var oldDemandID: String?
 
     @Option(name: .customLong("weight-field"), help: ArgumentHelp("Property of the demand holding its weight (people, tonnes); default 1 each.", valueName: "name"))
     var weightField: String?
@@ -51,8 +54,11 @@ struct SiteCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Candidate sites: a file, or generate:grid:5km, generate:points, generate:nodes.", valueName: "file|generate:..."))
     var candidates: String?
 
-    @Option(name: .customLong("candidate-id"), help: ArgumentHelp("Property naming each candidate (and existing facility); default the feature id, else its index.", valueName: "name"))
+    @Option(name: .customLong("candidate-id-field"), help: ArgumentHelp("Property naming each candidate (and existing facility); default the feature id, else its index.", valueName: "name"))
     var candidateID: String?
+
+    @Option(name: .customLong("candidate-id"), help: RenamedFlag.help("--candidate-id-field"))
+    var oldCandidateID: String?
 
     /// For --method capacitated: the candidates' and existing facilities'
     /// capacity, in the demand's unit, from the sites' --capacity-field.
@@ -89,6 +95,9 @@ struct SiteCommand: ParsableCommand {
     @Option(help: ArgumentHelp("With --circuit, when the study has several chains: the chain's product.", valueName: "name"))
     var product: String?
 
+    /// Applies to every point table the command reads, as ogr2ogr's open options apply to its input.
+    @OptionGroup(title: "Reading --demand, --candidates, --existing and --sites (each)") var input: InputOptions
+
     @OptionGroup var territoryOptions: TerritoryOptions
 
     @Option(name: .customLong("grouping"), help: ArgumentHelp("With --circuit: CSV of territory_code,circuit_id.", valueName: "file"))
@@ -106,15 +115,19 @@ struct SiteCommand: ParsableCommand {
     @OptionGroup var reportOptions: ReportOptions
     @OptionGroup var outputOptions: OutputOptions
 
+    @OptionGroup var languageOption: LanguageOption
+
     mutating func validate() throws {
+        demandID = try RenamedFlag.fold(oldDemandID, "--demand-id", into: demandID, "--demand-id-field")
+        candidateID = try RenamedFlag.fold(oldCandidateID, "--candidate-id", into: candidateID, "--candidate-id-field")
         if radius != nil, minutes != nil { throw ValidationError("give --radius or --minutes, not both") }
-        guard p >= 1 else { throw ValidationError("--p must be at least 1") }
+        guard p >= 1 else { throw ValidationError(Diagnostics.text(.usage(.atLeast(flag: "--p", minimum: "1", given: "\(p)")))) }
         guard nodeLimit >= 1 else { throw ValidationError("--node-limit must be at least 1") }
         if circuit != nil || stage != nil {
             guard circuit != nil, stage != nil else { throw ValidationError("--circuit and --stage go together") }
             guard demand == nil else { throw ValidationError("--circuit takes its demand from the circuit's territories: drop --demand") }
             // Not combined yet: say so rather than ignore them.
-            for (flag, given) in [("--candidates", candidates != nil), ("--existing", existing != nil), ("--weight-field", weightField != nil), ("--demand-id", demandID != nil)] where given {
+            for (flag, given) in [("--candidates", candidates != nil), ("--existing", existing != nil), ("--weight-field", weightField != nil), ("--demand-id-field", demandID != nil)] where given {
                 throw ValidationError("\(flag) is not used with --circuit (the circuit's territories are the demand and the candidates): drop it")
             }
             guard method != .capacitated else { throw ValidationError("--circuit sites the missing capacity with p-median, mclp or lscp, not capacitated") }
@@ -156,7 +169,7 @@ struct SiteCommand: ParsableCommand {
         do {
             result = try siting.run(input.problem)
         } catch let error as SitingError {
-            throw CommandFailure(message: "\(input.demandFile): \(error.description)")
+            throw CommandFailure(message: "\(input.demandFile): \(Diagnostics.describe(error))")
         }
         var report = SitingReport(result: result, problem: input.problem, candidatePositions: input.candidatePositions,
                                   crs: input.crs, costUnit: input.costUnit)
@@ -193,7 +206,7 @@ struct SiteCommand: ParsableCommand {
     private func circuitInput(travel: TravelTimes?) throws -> SiteInputs.Prepared {
         let prepared = try territoryOptions.prepare()
         let siteFile = sites!, groupingFile = grouping!
-        let siteContents = try LayerSource.read(siteFile)
+        let siteContents = try input.read(siteFile)
         let chains = try chain.map { try ChainSpec.read(path: $0) }
         var study = try Study(territories: prepared, sites: try siteFields.prepare(siteContents, file: siteFile, chains: chains, in: prepared),
                               chains: chains,

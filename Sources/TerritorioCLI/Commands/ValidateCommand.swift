@@ -1,3 +1,4 @@
+import Territory
 import ArgumentParser
 import Foundation
 import Geo
@@ -25,8 +26,11 @@ struct ValidateCommand: ParsableCommand {
     @Argument(help: "GeoJSON, CSV or any GDAL vector file (FILE:LAYER for one of several); - for standard input.")
     var file: String
 
-    @Flag(help: "Print JSON: {\"problems\": [{index, id, kind, reason, location}], \"repairs\": [...]}.")
-    var json = false
+    /// {"problems": [{index, id, kind, reason, location}], "repairs": [...], "counts": {...}}.
+    @OptionGroup var jsonOption: JSONOption
+
+    /// The problem lines on stderr, unless the JSON takes standard output.
+    private var jsonOnStandardOutput: Bool { jsonOption.toStandardOutput }
 
     @Flag(help: "Write every feature, invalid geometries made valid (GEOS MakeValid), to -o.")
     var repair = false
@@ -38,6 +42,8 @@ struct ValidateCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var outputOptions: OutputOptions
+
+    @OptionGroup var languageOption: LanguageOption
 
     func validate() throws {
         if !repair, outputOptions.output != "-" {
@@ -57,7 +63,7 @@ struct ValidateCommand: ParsableCommand {
         }
         var report = JSONObject()
         report["problems"] = .array(problems.map(Self.json))
-        if !json {
+        if !jsonOnStandardOutput {
             for problem in problems { Diagnostics.write(Self.line(problem, file: file) + "\n") }
         }
 
@@ -74,15 +80,15 @@ struct ValidateCommand: ParsableCommand {
             // A repeated key is written once, with the value every reader kept.
             remaining = problems.filter { !(fixed.contains($0.index) && LayerRepair.repairableKinds.contains($0.kind)) && $0.kind != .duplicateKey }
             report["repairs"] = .array(changes.map(Self.json))
-            if !json {
+            if !jsonOnStandardOutput {
                 for change in changes { Diagnostics.write(Self.line(change, file: file) + "\n") }
-                Diagnostics.write("\(file): \(changes.count) repaired\n")
+                Diagnostics.write(Diagnostics.text(.repaired(file: file, count: changes.count)) + "\n")
             }
             counts.output = repaired.count
         }
         report["counts"] = counts.json
-        if json { try StandardOutput.print(JSONValue.object(report).jsonText) }
-        if !json, problems.isEmpty { Diagnostics.write("\(file): no problems\n") }
+        try jsonOption.write(.object(report))
+        if !jsonOnStandardOutput, problems.isEmpty { Diagnostics.write(Diagnostics.text(.noProblems(file: file)) + "\n") }
         counts.report()
         if !remaining.isEmpty { throw ProblemsFound() }
     }

@@ -1,3 +1,5 @@
+import Foundation
+import Territory
 import ArgumentParser
 import Geo
 import GeoFormats
@@ -45,22 +47,44 @@ struct InputOptions: ParsableArguments {
         progress.finish()
         Layers.report(contents.warnings)
         if let rejectsFile, contents.format == .csv {
-            try RejectsFile.write(contents.rejected, to: rejectsFile)
+            try RejectsFile.write(contents.rejected, from: path, to: rejectsFile)
             if !contents.rejected.isEmpty {
-                Diagnostics.warn("\(path): \(contents.rejected.count) row(s) set aside in \(rejectsFile)")
+                Diagnostics.warn(Diagnostics.text(.rowsSetAside(file: path, count: contents.rejected.count, rejects: rejectsFile)))
             }
         }
         return contents
     }
 }
 
-/// CSV rows set aside, with their line and reason first.
+/// CSV rows set aside, with their line and reason first. A command that
+/// reads several tables with the same options (`route --from --to`, `site
+/// --demand --candidates`) writes the rows of all of them to its one
+/// --rejects file: each later table's rows are added after the earlier
+/// ones', with a reason that names the table, never over them.
 enum RejectsFile {
-    static func write(_ rejected: [CSVPointReader.Rejected], to path: String) throws {
-        var writer = CSVWriter(header: ["line", "reason", "fields"])
-        for row in rejected {
-            writer.append([String(row.line), row.reason, row.fields.joined(separator: "|")])
+    private struct Table { var name: String; var rows: [CSVPointReader.Rejected] }
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var written: [String: [Table]] = [:]
+
+    static func write(_ rejected: [CSVPointReader.Rejected], from table: String, to path: String) throws {
+        let text: String = lock.withLock {
+            var tables = written[path] ?? []
+            if let index = tables.firstIndex(where: { $0.name == table }) {
+                tables[index].rows += rejected
+            } else {
+                tables.append(Table(name: table, rows: rejected))
+            }
+            written[path] = tables
+            var writer = CSVWriter(header: ["line", "reason", "fields"])
+            for table in tables {
+                for row in table.rows {
+                    // One table: the reason as the reader gave it; several: it names its table.
+                    let reason = tables.count > 1 ? "\(table.name): \(row.reason)" : row.reason
+                    writer.append([String(row.line), reason, row.fields.joined(separator: "|")])
+                }
+            }
+            return writer.text
         }
-        try ReportOptions.writeText(writer.text, to: path)
+        try ReportOptions.writeText(text, to: path)
     }
 }

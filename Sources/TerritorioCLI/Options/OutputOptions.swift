@@ -15,10 +15,13 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "Add the features to the PostGIS table or GeoPackage layer instead of replacing it.")
     var append = false
 
-    @Option(help: "GeoJSON: decimal places of output coordinates (7 is about 1 cm in degrees).")
+    static let precisionHelp = "GeoJSON: decimal places of output coordinates (7 is about 1 cm in degrees)."
+    static let seqHelp = "GeoJSON: write a text sequence (RFC 8142), one feature per record."
+
+    @Option(help: ArgumentHelp(OutputOptions.precisionHelp))
     var precision: Int = 7
 
-    @Flag(help: "GeoJSON: write a text sequence (RFC 8142), one feature per record.")
+    @Flag(help: ArgumentHelp(OutputOptions.seqHelp))
     var seq = false
 
     func validate() throws {

@@ -1,3 +1,4 @@
+import Territory
 import ArgumentParser
 import Geo
 
@@ -7,7 +8,7 @@ struct ReportOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Write the report here: Markdown, or one self-contained HTML page (tables, maps, definitions) when the name ends in .html (coverage, distribute).", valueName: "file"))
     var report: String?
 
-    @Option(name: .customLong("json"), help: ArgumentHelp("Write the report as JSON here.", valueName: "file"))
+    @Option(name: .customLong("json"), help: JSONOption.help)
     var json: String?
 
     /// Whether `--report` names an HTML page (`.html`, `.htm`).
@@ -22,15 +23,16 @@ struct ReportOptions: ParsableArguments {
     /// error rather than Markdown in a file a browser would show as one line.
     func write(markdown: @autoclosure () -> String, json value: @autoclosure () -> JSONValue) throws {
         if let report, Self.isHTML(report) {
-            throw ValidationError("--report \(report): this command writes its report in Markdown; name it .md (coverage and distribute write HTML)")
+            throw ValidationError(Diagnostics.text(.usage(.reportIsMarkdown(report: report))))
         }
         try write(markdown: markdown(), html: { "" }, json: value())
     }
 
     /// `html` is asked for only when `--report` names an HTML page.
     func write(markdown: @autoclosure () -> String, html: () throws -> String, json value: @autoclosure () -> JSONValue) throws {
-        if let report { try Self.writeText(Self.isHTML(report) ? html() : markdown(), to: report) }
-        if let json { try Self.writeText(value().jsonText + "\n", to: json) }
+        // The report and JSON name the inputs: a connection string's password is masked.
+        if let report { try Self.writeText(ConnectionSecrets.masked(Self.isHTML(report) ? html() : markdown()), to: report) }
+        if let json { try Self.writeText(ConnectionSecrets.masked(value().jsonText) + "\n", to: json) }
     }
 
     static func writeText(_ text: String, to path: String) throws {

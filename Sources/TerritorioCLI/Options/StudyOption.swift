@@ -18,7 +18,7 @@ struct StudyOption: ParsableArguments {
         do {
             return try StudyFile.read(path: study)
         } catch {
-            throw ValidationError(error.description)
+            throw ValidationError(Diagnostics.describe(error))
         }
     }
 
@@ -34,8 +34,7 @@ struct StudyOption: ParsableArguments {
     /// study's, else a usage error saying how to give it.
     static func required<T>(_ given: T?, _ fromStudy: T?, flag: String, key: String, study: StudyFile?) throws -> T {
         if let value = given ?? fromStudy { return value }
-        if let study { throw ValidationError("give \(flag) FILE, or \"\(key)\" in \(study.path)") }
-        throw ValidationError("give \(flag) FILE, or --study FILE naming \"\(key)\"")
+        throw ValidationError(Diagnostics.text(.usage(.giveFileOrStudyKey(flag: flag, key: key, study: study?.path))))
     }
 
     /// An input `validate()` has made sure of (`required`).

@@ -1,3 +1,4 @@
+import Territory
 import ArgumentParser
 
 /// The files each command reads and writes, as its arguments name them,
@@ -39,7 +40,7 @@ extension CommandFiles {
     /// A `--report` named `.html` for a command whose report is Markdown only.
     func checkReportFormat() throws {
         guard !writesHTMLReport, let report = outputFiles.first(where: { $0.flag == "--report" && ReportOptions.isHTML($0.path) }) else { return }
-        throw ValidationError("--report \(report.path): this command writes its report in Markdown; name it .md (coverage and distribute write HTML)")
+        throw ValidationError(Diagnostics.text(.usage(.reportIsMarkdown(report: report.path))))
     }
 }
 
@@ -102,27 +103,27 @@ extension DistributeCommand: CommandFiles {
 
 extension GroupEvaluateCommand: CommandFiles {
     var inputFiles: [String] { inputs.files + [grouping] }
-    var outputFiles: [CommandOutput] { [] }
+    var outputFiles: [CommandOutput] { jsonOption.files + inputs.input.files }
 }
 
 extension GroupCompareCommand: CommandFiles {
     var inputFiles: [String] { inputs.files + groupings }
-    var outputFiles: [CommandOutput] { outputOptions.files + reportOptions.files }
+    var outputFiles: [CommandOutput] { outputOptions.files + reportOptions.files + inputs.input.files }
 }
 
 extension GroupSuggestCommand: CommandFiles {
     var inputFiles: [String] { inputs.files + [lock].compactMap { $0 } }
-    var outputFiles: [CommandOutput] { [CommandOutput(flag: "-o", path: output, kind: .text)] + reportOptions.files }
+    var outputFiles: [CommandOutput] { [CommandOutput(flag: "-o", path: output, kind: .text)] + reportOptions.files + inputs.input.files }
 }
 
 extension HierarchyCheckCommand: CommandFiles {
     var inputFiles: [String] { [spec] }
-    var outputFiles: [CommandOutput] { output.map { [CommandOutput(flag: "-o", path: $0, kind: .layer)] } ?? [] }
+    var outputFiles: [CommandOutput] { (output.map { [CommandOutput(flag: "-o", path: $0, kind: .layer)] } ?? []) + jsonOption.files }
 }
 
 extension InfoCommand: CommandFiles {
     var inputFiles: [String] { [file] }
-    var outputFiles: [CommandOutput] { input.files }
+    var outputFiles: [CommandOutput] { input.files + jsonOption.files }
 }
 
 extension InterpolateCommand: CommandFiles {
@@ -132,7 +133,7 @@ extension InterpolateCommand: CommandFiles {
 
 extension IsochroneCommand: CommandFiles {
     var inputFiles: [String] { studyOption.files + [facilities, roadOptions.roads] + [territories].compactMap { $0 } }
-    var outputFiles: [CommandOutput] { outputOptions.files }
+    var outputFiles: [CommandOutput] { outputOptions.files + input.files }
 }
 
 extension JoinCommand: CommandFiles {
@@ -144,7 +145,7 @@ extension JoinCommand: CommandFiles {
 
 extension NetworkInfoCommand: CommandFiles {
     var inputFiles: [String] { studyOption.files + [file, roads].compactMap { $0 } }
-    var outputFiles: [CommandOutput] { [] }
+    var outputFiles: [CommandOutput] { jsonOption.files }
 }
 
 extension RankCommand: CommandFiles {
@@ -152,11 +153,12 @@ extension RankCommand: CommandFiles {
     var outputFiles: [CommandOutput] {
         (output.map { [CommandOutput(flag: "-o", path: $0, kind: .layer)] } ?? [])
             + (groupsOutput.map { [CommandOutput(flag: "--groups-output", path: $0, kind: .layer)] } ?? [])
+            + jsonOption.files
     }
 }
 
 extension RenderCommand: CommandFiles {
-    var inputFiles: [String] { layers + [inset].compactMap { $0 } }
+    var inputFiles: [String] { layers + [inset, tiles.flatMap { $0.lowercased().hasSuffix(".mbtiles") ? $0 : nil }].compactMap { $0 } }
     var outputFiles: [CommandOutput] { [CommandOutput(flag: "-o", path: output, kind: .map)] }
 }
 
@@ -182,7 +184,7 @@ extension ServeCommand: CommandFiles {
 
 extension ValidateCommand: CommandFiles {
     var inputFiles: [String] { [file] }
-    var outputFiles: [CommandOutput] { (repair ? outputOptions.files : []) + input.files }
+    var outputFiles: [CommandOutput] { (repair ? outputOptions.files : []) + input.files + jsonOption.files }
 }
 
 extension SiteCommand: CommandFiles {
@@ -193,3 +195,13 @@ extension SiteCommand: CommandFiles {
     var outputFiles: [CommandOutput] { outputOptions.files + reportOptions.files }
 }
 
+extension MonitorCommand: CommandFiles {
+    var writesHTMLReport: Bool { true }
+    var inputFiles: [String] {
+        territoryOptions.studyOption.files + [territoryOptions.territories, grouping, snapshots] + chain + [zones, milestones, route].compactMap { $0 }
+    }
+    var outputFiles: [CommandOutput] {
+        reportOptions.files + [csv.map { CommandOutput(flag: "--csv", path: $0, kind: .text) },
+                               progressMap.map { CommandOutput(flag: "--progress-map", path: $0, kind: .layer) }].compactMap { $0 }
+    }
+}

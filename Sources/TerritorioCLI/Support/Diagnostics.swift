@@ -1,4 +1,6 @@
 import Foundation
+import Geo
+import Territory
 
 /// Messages for people on standard error; results never go there.
 ///
@@ -12,6 +14,9 @@ enum Diagnostics {
     struct Settings: Sendable {
         var quiet = false
         var verbose = false
+        /// The language of every message: the command's `--lang`, else the
+        /// environment's (`GlobalFlags.language`).
+        var language = Language.en
     }
 
     static let featureLineLimit = 20
@@ -29,6 +34,12 @@ enum Diagnostics {
 
     static var isQuiet: Bool { lock.withLock { settings.quiet } }
 
+    /// The language messages on standard error are written in.
+    static var language: Language { lock.withLock { settings.language } }
+
+    /// A catalogue text in the messages' language.
+    static func text(_ key: Catalogue.Key) -> String { language.text(key) }
+
     /// A message for people (counts, notes, progress); nothing with --quiet.
     static func write(_ text: String) {
         guard !isQuiet else { return }
@@ -36,7 +47,7 @@ enum Diagnostics {
     }
 
     static func warn(_ message: String) {
-        write("territorio: warning: \(message)\n")
+        write("territorio: \(text(.warningLabel)): \(message)\n")
     }
 
     /// A line about one feature: printed while fewer than
@@ -58,19 +69,36 @@ enum Diagnostics {
             return hidden
         }
         if hidden > 0 {
-            write("territorio: \(hidden) more line\(hidden == 1 ? "" : "s") about single features not shown (the first \(featureLineLimit) are above; --verbose shows every one)\n")
+            write("territorio: \(text(.linesNotShown(hidden: hidden, limit: featureLineLimit)))\n")
         }
     }
 
     /// Prints the error and gives the data-error exit status; errors are
     /// printed even with --quiet.
     static func fail(_ message: String) -> Int32 {
-        writeAlways("territorio: error: \(message)\n")
+        writeAlways("territorio: \(text(.errorLabel)): \(message)\n")
         return 1
     }
 
+    /// `FILE: feature 12 (id P0113)` in the messages' language.
+    static func place(_ location: FeatureLocation) -> String {
+        text(.location(file: location.file, line: nil, column: nil, feature: location.index, id: location.id.map { "\($0)" }))
+    }
+
+    /// An error's text in the messages' language: the kinds the catalogue
+    /// keys are looked up there, others keep their own text.
+    static func describe(_ error: any Error) -> String {
+        switch error {
+        case let error as ReadError: language.describe(error)
+        case let error as CRSError: language.describe(error)
+        case let error as CommandFailure: error.message
+        case let error as CustomStringConvertible: error.description
+        default: "\(error)"
+        }
+    }
+
     static func writeAlways(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        FileHandle.standardError.write(Data(ConnectionSecrets.masked(text).utf8))
     }
 
     static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }

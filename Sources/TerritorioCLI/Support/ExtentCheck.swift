@@ -1,3 +1,4 @@
+import Territory
 import Geo
 
 /// Points far from everything else a command reads are usually a mistake
@@ -23,9 +24,10 @@ enum ExtentCheck {
         let named = far.prefix(5).map { index -> String in
             let feature = points.features[index]
             let at = feature.geometry?.envelope.map { " at (\($0.minX), \($0.minY))" } ?? ""
-            return "feature \(index)" + (feature.id.map { " (id \($0))" } ?? "") + at
+            return Diagnostics.text(.feature(index: index, id: feature.id.map { "\($0)" })) + at
         }
-        Diagnostics.warn("\(file): \(far.count) of \(points.count) features lie far outside \(referenceFile) (\(named.joined(separator: "; "))\(far.count > 5 ? "; ..." : "")): latitude and longitude swapped, or another CRS? Give it with --s-crs")
+        Diagnostics.warn(Diagnostics.text(.farOutside(file: file, count: far.count, of: points.count, reference: referenceFile,
+                                                      first: named.joined(separator: "; ") + (far.count > 5 ? "; ..." : ""))))
         return far.count
     }
 }

@@ -91,7 +91,7 @@ struct FeatureCounts: Sendable, Equatable {
     }
 
     /// Writes the line on standard error and hands the tally to the recorder.
-    func report(in language: Language = .en) {
+    func report(in language: Language = Diagnostics.language) {
         Diagnostics.write(line(in: language) + "\n")
         Self.recorder?.record(self)
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Geo
+import Territory
 
 /// Every flag that names a field goes through here: a name no feature has
 /// is a usage error that lists the fields present and suggests the nearest
@@ -38,11 +39,9 @@ enum FieldCheck {
         throw ValidationError(message(missing: name, present: columns, file: file, flag: flag))
     }
 
+    /// In the messages' language (`Catalogue.Key.noField`).
     static func message(missing name: String, present: [String], file: String, flag: String) -> String {
-        let shown = present.prefix(30).joined(separator: ", ") + (present.count > 30 ? ", ... (\(present.count) in all)" : "")
-        var text = "\(flag): no field '\(name)' in \(file); fields: \(present.isEmpty ? "none" : shown)"
-        if let suggestion = nearest(to: name, among: present) { text += "; did you mean '\(suggestion)'?" }
-        return text
+        Diagnostics.text(.noField(flag: flag, name: name, file: file, present: present, suggestion: nearest(to: name, among: present)))
     }
 
     /// The name closest to `name` by edit distance (case-insensitive), when

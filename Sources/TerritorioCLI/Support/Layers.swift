@@ -26,8 +26,9 @@ enum Layers {
     }
 
     /// Writes a whole layer: `.gpkg`, `.fgb` or `.shp` through GDAL, else GeoJSON.
-    static func write(_ layer: Layer, to path: String) throws {
-        try LayerOutput.write(layer, to: path, onWarning: Diagnostics.warn)
+    /// `geoJSON`: --precision and --seq (`GeoJSONOptions`) for a GeoJSON file.
+    static func write(_ layer: Layer, to path: String, geoJSON: GeoJSONWriter.Options = .init()) throws {
+        try LayerOutput.write(layer, to: path, geoJSON: geoJSON, onWarning: Diagnostics.warn)
     }
 
     static func report(_ warnings: [String]) {

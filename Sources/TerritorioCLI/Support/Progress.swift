@@ -4,7 +4,10 @@ import Foundation
 /// the rate and, when the total is known, the time left. Only when standard
 /// error is a terminal, not with --quiet, and only once the work has taken
 /// over a second. Nothing at all when piped.
-final class Progress {
+///
+/// Unchecked Sendable: Territory's parallel loops call it through
+/// `ProgressCounter`, which makes the calls one at a time (`callback`).
+final class Progress: @unchecked Sendable {
     private let label: String
     private let unit: String
     private let start: Date
@@ -23,11 +26,22 @@ final class Progress {
         guard enabled else { return }
         let now = Date()
         let elapsed = now.timeIntervalSince(start)
-        guard elapsed > 1, now.timeIntervalSince(lastDraw) > 0.1 else { return }
+        guard elapsed > Self.delay, now.timeIntervalSince(lastDraw) > 0.1 else { return }
         lastDraw = now
         drawn = true
         Diagnostics.write("\r" + Self.line(label: label, unit: unit, count: count, total: total, seconds: elapsed) + "\u{1B}[K")
     }
+
+    /// For a Territory loop's `progress:` parameter: (done, total).
+    var callback: @Sendable (Int, Int) -> Void { { done, total in self.update(done, of: total) } }
+
+    /// Seconds of work before the line appears: 1, or the environment's
+    /// `TERRITORIO_PROGRESS_AFTER` (the tests set 0 to see the line on a
+    /// small sample without a long run).
+    static let delay: Double = {
+        guard let text = ProcessInfo.processInfo.environment["TERRITORIO_PROGRESS_AFTER"], let value = Double(text), value >= 0 else { return 1 }
+        return value
+    }()
 
     /// `reading sites.csv: 120000/1000000 features (12 %), 85000/s, about 10 s left`.
     static func line(label: String, unit: String, count: Int, total: Int?, seconds: Double) -> String {

@@ -9,10 +9,6 @@ struct RoutePoints {
     let places: [TravelTimes.Place?]
     var snaps: [Snap?] { places.map { $0?.snap } }
 
-    init(file: String, travel: TravelTimes) throws {
-        try self.init(layer: try Layers.read(file), file: file, travel: travel)
-    }
-
     /// `positions`: where each feature of `layer` is in `file` (after a
     /// --where), for ids and messages; by default, where it is in `layer`.
     init(layer: Layer, file: String, positions: [Int]? = nil, travel: TravelTimes) throws {
@@ -32,7 +28,8 @@ struct RoutePoints {
         for (offset, place) in places.enumerated() where place == nil {
             let snap = try travel.nearestSnap(points[offset])
             let location = FeatureLocation(file: file, index: positions[offset], id: layer.features[offset].id)
-            Diagnostics.featureLine("\(location): unreachable, \(snap.map { String(format: "%.0f m", $0.metres) } ?? "no road") from the network")
+            Diagnostics.featureLine(Diagnostics.text(.pointUnreachable(place: Diagnostics.place(location),
+                                                                       metres: snap.map { String(format: "%.0f", $0.metres) })))
         }
     }
 }

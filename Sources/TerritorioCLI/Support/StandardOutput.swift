@@ -13,7 +13,8 @@ enum StandardOutput {
 
     @TaskLocal static var sink: Sink?
 
-    static func print(_ text: String, terminator: String = "\n") throws {
+    static func print(_ unmasked: String, terminator: String = "\n") throws {
+        let text = ConnectionSecrets.masked(unmasked)
         if let sink {
             try sink.file.write(text + terminator)
         } else {

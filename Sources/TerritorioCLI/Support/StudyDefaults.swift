@@ -44,7 +44,7 @@ extension CatchmentCommand {
         let study = try territoryOptions.studyOption.load()
         try territoryOptions.apply(study)
         siteFields.apply(study)
-        givenFacilities = try StudyOption.required(givenFacilities, study?.sites?.file, flag: "--facilities", key: "sites", study: study)
+        givenFacilities = try StudyOption.required(givenFacilities, study?.sites?.file, flag: "--sites", key: "sites", study: study)
         if givenFacilities == study?.sites?.file { facilityIDField = facilityIDField ?? study?.sites?.idField }
         if chain == nil { chain = try study?.singleChain(command: "catchment") }
         roads = roads ?? study?.roads?.file

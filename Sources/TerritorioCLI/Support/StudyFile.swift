@@ -69,7 +69,7 @@ struct StudyFile {
     }
 
     static func parse(_ data: Data, path: String) throws(ReadError) -> StudyFile {
-        guard !data.isEmpty else { throw ReadError(file: path, message: "the file is empty; expected a study (a JSON object naming territories, sites, chains, ...)") }
+        guard !data.isEmpty else { throw ReadError(file: path, reason: .emptyStudy) }
         let root = try SpecObject(JSONValue(parsingJSON: Array(data), name: path), place: "the study", file: path,
                                   kind: "a study (territories, sites, chains, grouping, zones, roads)")
         try root.rejectUnknown(keys)
@@ -135,6 +135,6 @@ struct StudyFile {
     /// must be told which (picking the first would be a guess).
     func singleChain(command: String) throws -> String? {
         guard chains.count > 1 else { return chains.first }
-        throw ValidationError("\(path) names \(chains.count) chains (\(chains.joined(separator: ", "))); \(command) takes one: give --chain FILE")
+        throw ValidationError(Diagnostics.text(.usage(.studyNamesSeveralChains(study: path, chains: chains, command: command))))
     }
 }

@@ -277,30 +277,41 @@ public struct Distribution: Sendable {
             pricing.markUnjoinable(refused)
             return added
         }
-        _ = try add(try startingLinks(flow.network, costs: costs, context: context))
+        let (starting, startSeconds) = try DistributionTrace.timed { try startingLinks(flow.network, costs: costs, context: context) }
+        _ = try add(starting)
         // Links that carry the most the complete network can deliver, so the
         // first solve already meets that much demand.
-        let most = pricing.maximumFlowLinks()
+        let (most, mostSeconds) = DistributionTrace.timed { pricing.maximumFlowLinks() }
         _ = try add(most.links)
+        DistributionTrace.log("nodes \(flow.nodeCount), starting links \(starting.count) (\(String(format: "%.2f", startSeconds)) s), most-flow links \(most.links.count) (\(String(format: "%.2f", mostSeconds)) s), links \(links.count)")
         // Passing an outside intermediary costs more than any cycle of
         // links can save in distance (or time): at most one link per node,
         // each at most the longest any link of the complete network can
         // cost. Fewer intermediated tonnes always win.
         var longest = try longestLink(costs, network: flow.network, sites: sites)
         var rounds = 0
+        // The last solve's flow and exact potentials: the next solve starts there.
+        var warm: (flow: [Int64], potentials: [Int64])?
         while true {
             longest = max(longest, links.map(\.cost).max() ?? 0)
             let penalty = (longest + 1) * Int64(flow.nodeCount + 4)
-            let solved = flow.solve(links, penalty: penalty)
+            let (solved, solveSeconds) = DistributionTrace.timed { flow.solve(links, penalty: penalty, warm: warm) }
+            warm = nil
             rounds += 1
+            DistributionTrace.log("round \(rounds): solved \(links.count) links in \(String(format: "%.2f", solveSeconds)) s, delivered \(solved.solution.delivered)")
             // Links the roads turn out not to join are left out and looked past.
-            var missing = pricing.augmentingLinks(solved, present: present)
+            let (augmenting, augmentSeconds) = DistributionTrace.timed { pricing.augmentingLinks(solved, present: present) }
+            var missing = augmenting
             while !missing.isEmpty, try add(missing) == 0 { missing = pricing.augmentingLinks(solved, present: present) }
+            DistributionTrace.log("round \(rounds): augmenting links \(missing.count) in \(String(format: "%.2f", augmentSeconds)) s")
             if !missing.isEmpty {
                 if rounds >= maxRounds { return (solved, false, rounds, "the most demand was not certified after \(rounds) solves") }
                 continue
             }
-            guard let improving = try pricing.improvingLinks(solved, present: present, penalty: penalty) else {
+            let (priced, priceSeconds) = try DistributionTrace.timed { try pricing.improvingLinks(solved, present: present, penalty: penalty) }
+            DistributionTrace.log("round \(rounds): priced in \(String(format: "%.2f", priceSeconds)) s, improving \(priced?.count ?? -1)")
+            if let potentials = pricing.potentials { warm = (solved.solution.flow, potentials) }
+            guard let improving = priced else {
                 return (solved, false, rounds, "costs too large for cost scaling to price the links left out")
             }
             if improving.isEmpty { return (solved, true, rounds, nil) }

@@ -24,6 +24,24 @@ public struct CostScaling: Sendable {
     /// Capped at the total supply either way.
     public var tightensCapacities = true
 
+    /// A flow and prices to start from: a solve of the same nodes on
+    /// fewer arcs (those first in order), whose optimum is near. Prices
+    /// per node, optionally followed by the super source's and sink's
+    /// (nodeCount + 2), in costs × (nodeCount + 3), as `Solution.prices`. Refinement starts from the largest violation
+    /// they leave instead of from the largest cost: a solve that only adds
+    /// arcs to a solved network redoes only what the new arcs change.
+    /// Ignored when the flow does not balance the supplies (a solve from
+    /// scratch then).
+    public struct WarmStart: Sendable {
+        public var flow: [Int64]
+        public var prices: [Int64]
+        public init(flow: [Int64], prices: [Int64]) {
+            self.flow = flow
+            self.prices = prices
+        }
+    }
+    public var warmStart: WarmStart?
+
     public init(nodeCount: Int) {
         self.nodeCount = nodeCount
         supply = Array(repeating: 0, count: nodeCount)
@@ -71,9 +89,10 @@ public struct CostScaling: Sendable {
             scaledCosts.append(0)
         }
         let network = ResidualNetwork(nodeCount: nodeCount + 2, from: tails, to: heads, capacity: capacities, cost: scaledCosts)
-        let delivered = network.pushMaximumFlow(from: source, to: sink)
         let refinement = PriceRefinement(network: network, alpha: alpha)
-        var epsilon = max(largest * multiplier / alpha, 1)
+        let warm = warmStart.flatMap { start(from: $0, network: network, capacities: capacities, refinement: refinement) }
+        let delivered = (warm ?? 0) + network.pushMaximumFlow(from: source, to: sink)
+        var epsilon = warm.map { _ in largestViolation(network, prices: refinement.price) } ?? max(largest * multiplier / alpha, 1)
         while true {
             refinement.refine(epsilon: epsilon)
             if epsilon == 1 { break }
@@ -87,6 +106,62 @@ public struct CostScaling: Sendable {
         solution.prices = (0..<nodeCount).map { refinement.price[$0] }
         solution.priceScale = multiplier
         return solution
+    }
+
+    /// Puts the warm start's flow on the arcs (and what it takes from the
+    /// supplies and gives the demands on the super arcs) and its prices on
+    /// the nodes; nil, leaving both untouched, when they do not fit.
+    private func start(from warm: WarmStart, network: ResidualNetwork, capacities: [Int64],
+                       refinement: PriceRefinement) -> Int64? {
+        guard warm.flow.count <= arcCount, warm.prices.count == nodeCount || warm.prices.count == nodeCount + 2 else { return nil }
+        var balance = [Int64](repeating: 0, count: nodeCount)
+        for (k, amount) in warm.flow.enumerated() {
+            guard amount >= 0, amount <= capacities[k] else { return nil }
+            balance[from[k]] -= amount
+            balance[to[k]] += amount
+        }
+        // Each node's balance must come from its supply (or go to its demand).
+        var superFlow: [Int64] = []
+        var delivered: Int64 = 0
+        for node in 0..<nodeCount {
+            if supply[node] > 0 {
+                guard balance[node] <= 0, -balance[node] <= supply[node] else { return nil }
+                superFlow.append(-balance[node])
+            } else if supply[node] < 0 {
+                guard balance[node] >= 0, balance[node] <= -supply[node] else { return nil }
+                superFlow.append(balance[node])
+                delivered += balance[node]
+            } else if balance[node] != 0 {
+                return nil
+            }
+        }
+        for (k, amount) in warm.flow.enumerated() where amount > 0 { network.push(amount, along: Int(network.position[k])) }
+        for (offset, amount) in superFlow.enumerated() where amount > 0 {
+            network.push(amount, along: Int(network.position[arcCount + offset]))
+        }
+        for (node, price) in warm.prices.enumerated() { refinement.price[node] = price }
+        if warm.prices.count == nodeCount {
+            // Without the super nodes' prices: level with the nodes they
+            // join; what this leaves violated, the first ε covers.
+            let supplied = (0..<nodeCount).filter { supply[$0] > 0 }, demanding = (0..<nodeCount).filter { supply[$0] < 0 }
+            refinement.price[nodeCount] = supplied.map { warm.prices[$0] }.max() ?? 0
+            refinement.price[nodeCount + 1] = demanding.map { warm.prices[$0] }.min() ?? 0
+        }
+        return delivered
+    }
+
+    /// The most any residual arc's reduced cost falls below 0, at least 1:
+    /// the ε the warm start's flow and prices are optimal within.
+    private func largestViolation(_ network: ResidualNetwork, prices: UnsafeMutablePointer<Int64>) -> Int64 {
+        var worst: Int64 = 1
+        for u in 0..<network.nodeCount {
+            for a in Int(network.firstOut[u])..<Int(network.firstOut[u + 1]) where network.residual[a] > 0 {
+                let (difference, under) = prices[u].subtractingReportingOverflow(prices[Int(network.head[a])])
+                let (sum, over) = network.cost[a].addingReportingOverflow(difference)
+                worst = under || over ? max(worst, Int64.max / 4) : max(worst, -sum)
+            }
+        }
+        return worst
     }
 
     /// No feasible flow puts more on an arc than can enter its tail or

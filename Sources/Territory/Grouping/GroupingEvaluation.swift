@@ -74,7 +74,7 @@ public struct GroupingEvaluation: Sendable {
             for code in grouping.territories(of: id) {
                 guard let unit = territories.unit(ofCode: code) else {
                     let line = grouping.rows.first { $0.territory == code }?.line
-                    throw ReadError(file: study.groupingFile, line: line, message: "territory \(code) is not in the territories")
+                    throw ReadError(file: study.groupingFile, line: line, reason: .territoryNotInTerritories(code))
                 }
                 if !units.contains(unit) { units.append(unit) }
             }

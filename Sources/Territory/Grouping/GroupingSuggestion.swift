@@ -73,7 +73,7 @@ public struct GroupingSuggestion {
             let circuits = lock.circuits
             for row in lock.rows {
                 guard let unit = territories.unit(ofCode: row.territory) else {
-                    throw ReadError(file: "--lock", line: row.line, message: "territory \(row.territory) is not in the territories")
+                    throw ReadError(file: "--lock", line: row.line, reason: .territoryNotInTerritories(row.territory))
                 }
                 solver.locked[unit] = circuits.firstIndex(of: row.circuit)!
             }

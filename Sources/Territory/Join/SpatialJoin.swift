@@ -45,7 +45,9 @@ public struct SpatialJoin: Sendable {
         self.options = options
     }
 
-    public func join(points: Layer, polygons: Layer, pointsFile: String = "<points>") throws -> Result {
+    /// `progress` is told (points located, points) as the work goes on.
+    public func join(points: Layer, polygons: Layer, pointsFile: String = "<points>",
+                     progress: ProgressCounter.Callback? = nil) throws -> Result {
         let points = try points.projected(to: polygons.crs, file: pointsFile)
         let xy = try pointCoordinates(points, file: pointsFile)
         let shapes = polygons.features.map(\.geometry)
@@ -58,6 +60,7 @@ public struct SpatialJoin: Sendable {
             ordered[2 * position] = xy[2 * Int(index)]
             ordered[2 * position + 1] = xy[2 * Int(index) + 1]
         }
+        let counter = ProgressCounter(total: xy.count / 2, progress)
         let locatedInOrder = try ordered.withUnsafeBufferPointer { buffer in
             let shared = SendableBuffer(buffer)
             return try parallelChunks(count: buffer.count / 2, minimumChunk: 20_000) { range in
@@ -66,8 +69,16 @@ public struct SpatialJoin: Sendable {
                     try Geometry(shape ?? .polygon([]), context: context)
                 }
                 let locator = try PolygonLocator(geometries, context: context)
-                let slice = UnsafeBufferPointer(rebasing: shared.buffer[(2 * range.lowerBound)..<(2 * range.upperBound)])
-                return try locator.locate(slice)
+                // In batches, so progress moves while a worker runs its chunk.
+                var located: [Int32] = []
+                located.reserveCapacity(range.count)
+                for start in stride(from: range.lowerBound, to: range.upperBound, by: 20_000) {
+                    let end = min(start + 20_000, range.upperBound)
+                    let slice = UnsafeBufferPointer(rebasing: shared.buffer[(2 * start)..<(2 * end)])
+                    located += try locator.locate(slice)
+                    counter.add(end - start)
+                }
+                return located
             }.flatMap { $0 }
         }
         var located = [Int32](repeating: -1, count: order.count)

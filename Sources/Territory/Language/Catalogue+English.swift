@@ -1,3 +1,5 @@
+import Geo
+
 /// The English catalogue: every report string, as the reports wrote it
 /// before there were catalogues (the English reports stay byte-identical).
 extension Catalogue {
@@ -248,7 +250,7 @@ extension Catalogue {
             ## 7. Maps
 
             **The circuits coloured by the share of their cheese demand they can supply, with the routes drawn by tonnes a month; the catchments coloured by demand over capacity.**
-            Open [map.html](map.html) in any browser for the parishes, routes and actors: it zooms with the wheel, pans by dragging and shows a feature's properties under the pointer.
+            Open [map.html](map.html) in any browser for the parishes, routes and actors: it zooms with the wheel or the + and − buttons, pans by dragging, switches layers on and off, and a click (or a tap on a phone) on a feature opens its properties.
 
             ![Cheese coverage and routes](coverage_map.png)
 
@@ -302,6 +304,7 @@ extension Catalogue {
             case .tonneKm:
                 "Tonnes carried times kilometres in a straight line, over every route.\nWith roads, tonne-minutes along them instead."
             }
+        case .season(let word): word.english
         case .map(let word):
             switch word {
             case .noValue: "no value"
@@ -417,6 +420,138 @@ extension Catalogue {
             case .close: "Close"
             case .none: "none"
             }
+
+        case .errorLabel: "error"
+        case .warningLabel: "warning"
+        case .noteLabel: "note"
+        case .linesNotShown(let hidden, let limit):
+            "\(hidden) more line\(hidden == 1 ? "" : "s") about single features not shown (the first \(limit) are above; --verbose shows every one)"
+        case .location(let file, let line, let column, let feature, let id):
+            file + (line.map { ":\($0)" + (column.map { ":\($0)" } ?? "") } ?? "")
+                + (feature.map { ": " + english(.feature(index: $0, id: id)) } ?? "")
+        case .feature(let index, let id): "feature \(index)" + (id.map { " (id \($0))" } ?? "")
+        // Geo keeps these errors' English, for its own users.
+        case .readProblem(let reason): reason.description
+        case .crsProblem(let error): error.description
+        case .noField(let flag, let name, let file, let present, let suggestion):
+            "\(flag): no field '\(name)' in \(file); fields: "
+                + (present.isEmpty ? "none" : present.prefix(30).joined(separator: ", ") + (present.count > 30 ? ", ... (\(present.count) in all)" : ""))
+                + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+        case .usage(let problem):
+            switch problem {
+            case .giveFileOrStudyKey(let flag, let key, let study):
+                study.map { "give \(flag) FILE, or \"\(key)\" in \($0)" } ?? "give \(flag) FILE, or --study FILE naming \"\(key)\""
+            case .studyNamesSeveralChains(let study, let chains, let command):
+                "\(study) names \(chains.count) chains (\(chains.joined(separator: ", "))); \(command) takes one: give --chain FILE"
+            case .reportIsMarkdown(let report):
+                "--report \(report): this command writes its report in Markdown; name it .md (coverage and distribute write HTML)"
+            case .nameAChain: "name at least one --chain (or \"chains\" in the --study file)"
+            case .needs(let flag, let other): "\(flag) needs \(other)"
+            case .atLeast(let flag, let minimum, let given): "\(flag) must be \(minimum) or more" + (given.map { ", not \($0)" } ?? "")
+            case .mapFormat(let output): "-o \(output): the format follows the extension: .png, .svg, .pdf or .html"
+            }
+        case .rowsSetAside(let file, let count, let rejects): "\(file): \(count) row(s) set aside in \(rejects)"
+        case .farOutside(let file, let count, let of, let reference, let first):
+            "\(file): \(count) of \(of) features lie far outside \(reference) (\(first)): latitude and longitude swapped, or another CRS? Give it with --s-crs"
+        case .wrote(let file): "wrote \(file)"
+        case .noProblems(let file): "\(file): no problems"
+        case .repaired(let file, let count): "\(file): \(count) repaired"
+        case .problemsFound(let file, let count): "\(file): \(count) problem(s)"
+        case .layersDrawn(let output, let layers, let features): "\(output): \(layers) layer(s), \(features) features drawn"
+        case .islands(let count, let of):
+            "\(count) of \(of) territories touch no other: islands, or boundaries with small gaps between neighbours; for gaps, --snap 50m counts units within 50 m as neighbours"
+        case .unreachableTerritories(let count, let of, let maxSnap):
+            "\(count) of \(of) territories are beyond --max-snap \(maxSnap) of the roads: written as uncovered"
+        case .groupsWritten(let file, let groups, let coverageUnion, let unaryUnion):
+            "\(file): \(groups) groups written (\(coverageUnion) by coverage union, \(unaryUnion) by unary union)"
+        case .joinSummary(let file, let inside, let snapped, let outside):
+            "\(file): \(inside) inside a territory, \(snapped) snapped, \(outside) outside (written without a code)"
+        case .pointOutside(let place, let at): "\(place): outside every territory" + (at.map { " at \($0)" } ?? "")
+        case .pointSnapped(let place, let code, let metres): "\(place): snapped to \(code), \(metres) m away"
+        case .pointUnreachable(let place, let metres): "\(place): unreachable, \(metres.map { "\($0) m" } ?? "no road") from the network"
+        case .notWGS84(let crs): "output is in \(crs), not WGS 84: it carries a crs member and is not RFC 7946 GeoJSON"
+
+        case .suggestUnassigned(let count, let first): "\(count) territories could join no circuit meeting the floor: \(first)"
+        case .suggestCircuits(let file, let circuits, let objective): "\(file): \(circuits) circuits (objective \(objective))"
+        case .suggestJoinedIslands(let file, let count, let list):
+            "\(file): \(count) territories touch no other and were joined to the nearest (--islands join-nearest): \(list)"
+        case .suggestJoinedTo(let territory, let nearest): "\(territory) (joined to \(nearest))"
+        case .suggestTitle: "# Suggested circuits\n\n"
+        case .suggestColumns(let roads, let products):
+            "| circuit | units | contiguous | parts | compactness | population | area km² | mean trip km |"
+                + (roads ? " mean trip min |" : "") + products.map { " \($0) self-sufficiency |" }.joined()
+        case .suggestSummary(let circuits, let contiguous, let compactness, let variation):
+            "\(circuits) circuits; \(contiguous) % contiguous; mean compactness \(compactness); population variation (sd / mean) \(variation)"
+        case .suggestJoinedIslandsParagraph(let count, let list):
+            "\(count) territories touch no other and were joined to the nearest territory, whose circuit counts as contiguous with them: \(list)."
+        case .yes: "yes"
+        case .no: "no"
+
+        case .demoStep(let step):
+            switch step {
+            case .validate: "validate the parishes"
+            case .hierarchy: "check the state > municipality > parish hierarchy"
+            case .locate: "locate every actor in its parish"
+            case .catchments: "draw the milk collection catchments"
+            case .coverage: "measure how well each circuit covers its people"
+            case .distribute: "route cheese with the fewest tonnes through intermediaries"
+            case .compare: "compare two groupings of the parishes into circuits"
+            case .suggest: "suggest circuits of at least 100,000 people"
+            case .coverageMap: "map the circuits' cheese coverage and the routes"
+            case .catchmentsMap: "map the milk collection catchments"
+            case .webMap: "an interactive map of the parishes, routes and actors"
+            }
+        case .demoMapTitle(let map):
+            switch map {
+            case .coverage: "Cheese: how far each circuit feeds itself, and the routes"
+            case .catchments: "Milk collection catchments: demand over capacity"
+            case .web: "The sample territory: actors by stage and cheese routes"
+            }
+        case .demoNoData(let folder): "\(folder): no parishes.geojson here; run from the repository's top folder or give --data"
+        case .demoStepFailed(let step, let command, let error): "demo step \"\(step)\" failed (\(command)): \(error)"
+        case .demoFigureNotThere(let page, let file, let folder): "\(page): \(file) is not in \(folder); the page says so where the figure goes"
+        }
+    }
+}
+
+// Seasons and monitoring (Territory/Seasons, Territory/Monitoring).
+extension SeasonWord {
+    var english: String {
+        switch self {
+        case .month(let number):
+            ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"][number - 1]
+        case .title: "# Coverage through the year\n\n"
+        case .sites(let withProfile, let flat, let storing):
+            "\(withProfile) sites with a season profile, \(flat) flat (the same capacity every month), \(storing) with storage.\n\n"
+        case .idle(let months): "Sites idle (a share of 0) and left out, by month: \(months).\n\n"
+        case .noWrap: "Stores start empty in January; what is left in December is not carried to January.\n\n"
+        case .worstHeading: "## The worst month per circuit and product\n\n"
+        case .worstIntro:
+            "The month each circuit feeds the smallest share of its own demand, its stores counted: the month its bottleneck bites.\n\n"
+        case .worstHeader:
+            "| circuit | product | worst month | self-sufficiency | unfed | bottleneck | carried in by stores |\n|---|---|---|---:|---:|---|---:|\n"
+        case .noDemand: "no demand"
+        case .selfSufficiencyHeading(let product): "## \(product): self-sufficiency by month (%, stores counted)\n\n"
+        case .surplusHeading(let product, let unit): "## \(product): exportable surplus by month (\(unit))\n\n"
+        case .carriedHeading(let product, let unit): "## \(product): stock carried into the next month (\(unit))\n\n"
+        case .sparklineCaption(let product): "\(product): self-sufficiency of each circuit, January to December"
+        case .tally(let file, let withProfile, let flat, let storing):
+            "\(file): \(withProfile) sites with a season profile, \(flat) flat (the same capacity every month), \(storing) with storage"
+        case .monthTally(let month, let idle): "\(month): \(idle) sites idle (a share of 0), left out"
+        case .monitorTitle: "# Circuits over time\n\n"
+        case .monitorSnapshots(let count, let first, let last): "\(count) snapshots of the sites, from \(first) to \(last).\n\n"
+        case .monitorSeriesHeading(let product): "## \(product) over time\n\n"
+        case .monitorSeriesHeader:
+            "| circuit | date | actors | capacity (final product) | self-supply | exportable surplus | intermediated | people fed | trend |\n|---|---|---:|---:|---:|---:|---:|---:|---|\n"
+        case .monitorActorsHeading: "## Actors by stage\n\n"
+        case .monitorActorsHeader: "| circuit | date | stage | actors |\n|---|---|---|---:|\n"
+        case .monitorNewActors(let date, let ids): "- \(date): new actors: \(ids)\n"
+        case .monitorVanishedActors(let date, let ids): "- \(date): vanished actors: \(ids)\n"
+        case .monitorNoChange(let date): "- \(date): no actor new or vanished\n"
+        case .monitorProgressHeading: "## Progress of the territories\n\n"
+        case .monitorProgressHeader: "| date | category | territories |\n|---|---|---:|\n"
+        case .monitorTally(let snapshots, let circuits, let new, let vanished):
+            "\(snapshots) snapshots, \(circuits) circuits; \(new) actors new and \(vanished) vanished over the period"
         }
     }
 }

@@ -1,3 +1,6 @@
+import Foundation
+import Geo
+
 /// El catálogo en español: cada texto de los informes, con la terminología
 /// del glosario del README (eslabón, rubro, nudo crítico, excedente,
 /// autoabastecimiento, Zona Económica Comunal).
@@ -264,7 +267,7 @@ extension Catalogue {
             ## 7. Mapas
 
             **Los circuitos coloreados por la parte de su demanda de queso que pueden abastecer, con las rutas dibujadas por toneladas al mes; las áreas de influencia coloreadas por demanda sobre capacidad.**
-            Abra [map.html](map.html) en cualquier navegador para ver las parroquias, las rutas y los actores: se acerca con la rueda, se desplaza arrastrando y muestra las propiedades de un elemento bajo el puntero.
+            Abra [map.html](map.html) en cualquier navegador para ver las parroquias, las rutas y los actores: se acerca con la rueda o con los botones + y −, se desplaza arrastrando, enciende y apaga capas, y un clic (o un toque en el teléfono) sobre un elemento abre sus propiedades.
 
             ![Cobertura de queso y rutas](coverage_map.png)
 
@@ -318,6 +321,7 @@ extension Catalogue {
             case .tonneKm:
                 "Toneladas transportadas por kilómetros en línea recta, sobre todas las rutas.\nCon carreteras, toneladas-minuto por ellas."
             }
+        case .season(let word): word.spanish
         case .map(let word):
             switch word {
             case .noValue: "sin valor"
@@ -370,6 +374,27 @@ extension Catalogue {
             case "on a road component with none of their buyers": "en un componente de carreteras sin ninguno de sus compradores"
             case "population missing, taken as 0": "sin población, tomada como 0"
             case "population missing, left out": "sin población, dejados fuera"
+            case "points": "puntos"
+            case "rows": "filas"
+            case "roads": "carreteras"
+            case "sources": "orígenes"
+            case "units": "unidades"
+            case "demand units": "unidades de demanda"
+            case "facilities": "instalaciones"
+            case "not selected by --where": "no seleccionados por --where"
+            case "without a catchment": "sin área de influencia"
+            case "in no circuit meeting the floor": "en ningún circuito que cumpla el mínimo"
+            case "without geometry, not drawn": "sin geometría, no dibujados"
+            case "territory not in the layer": "territorio que no está en la capa"
+            case "without a line segment": "sin ningún segmento de línea"
+            case "filtered out": "filtrados"
+            case "invalid passed through": "inválidos escritos tal cual"
+            case "a capacity missing, taken as 0": "sin capacidad, tomada como 0"
+            case "a capacity missing, left out": "sin capacidad, dejados fuera"
+            case "a weight missing, taken as 0": "sin peso, tomado como 0"
+            case "a weight missing, left out": "sin peso, dejados fuera"
+            case "values missing, taken as 0": "sin valores, tomados como 0"
+            case "values missing, left out": "sin valores, dejados fuera"
             default: word
             }
         case .coverageTally(let file, let circuits, let surplus, let productShort, let stagesShort, let overlaps, let inNone):
@@ -449,6 +474,196 @@ extension Catalogue {
             case .close: "Cerrar"
             case .none: "ninguno"
             }
+
+        case .errorLabel: "error"
+        case .warningLabel: "aviso"
+        case .noteLabel: "nota"
+        case .linesNotShown(let hidden, let limit):
+            hidden == 1
+                ? "1 línea más sobre entidades sueltas no se muestra (las primeras \(limit) están arriba; --verbose las muestra todas)"
+                : "\(hidden) líneas más sobre entidades sueltas no se muestran (las primeras \(limit) están arriba; --verbose las muestra todas)"
+        case .location(let file, let line, let column, let feature, let id):
+            file + (line.map { ":\($0)" + (column.map { ":\($0)" } ?? "") } ?? "")
+                + (feature.map { ": " + spanish(.feature(index: $0, id: id)) } ?? "")
+        case .feature(let index, let id): "entidad \(index)" + (id.map { " (id \($0))" } ?? "")
+        case .readProblem(let reason): spanish(reason)
+        case .crsProblem(let error):
+            switch error {
+            case .unknownCRS(let definition, let message): "PROJ no conoce el SRC '\(definition)': \(message)"
+            case .noTransformation(let from, let to, let message): "PROJ no encontró ninguna transformación de \(from) a \(to): \(message)"
+            case .pointFailed(_, let position, let message): "el punto (\(position.x), \(position.y)) no se puede transformar: \(message)"
+            }
+        case .noField(let flag, let name, let file, let present, let suggestion):
+            "\(flag): no hay ningún campo '\(name)' en \(file); campos: "
+                + (present.isEmpty ? "ninguno" : present.prefix(30).joined(separator: ", ") + (present.count > 30 ? ", ... (\(present.count) en total)" : ""))
+                + (suggestion.map { "; ¿quiso decir '\($0)'?" } ?? "")
+        case .usage(let problem):
+            switch problem {
+            case .giveFileOrStudyKey(let flag, let key, let study):
+                study.map { "dé \(flag) ARCHIVO, o \"\(key)\" en \($0)" } ?? "dé \(flag) ARCHIVO, o --study ARCHIVO que nombre \"\(key)\""
+            case .studyNamesSeveralChains(let study, let chains, let command):
+                "\(study) nombra \(chains.count) cadenas (\(chains.joined(separator: ", "))); \(command) toma una: dé --chain ARCHIVO"
+            case .reportIsMarkdown(let report):
+                "--report \(report): este comando escribe su informe en Markdown; nómbrelo .md (coverage y distribute escriben HTML)"
+            case .nameAChain: "nombre al menos una --chain (o \"chains\" en el archivo de --study)"
+            case .needs(let flag, let other): "\(flag) necesita \(other)"
+            case .atLeast(let flag, let minimum, let given): "\(flag) debe ser \(minimum) o más" + (given.map { ", no \($0)" } ?? "")
+            case .mapFormat(let output): "-o \(output): el formato sigue la extensión: .png, .svg, .pdf o .html"
+            }
+        case .rowsSetAside(let file, let count, let rejects): "\(file): \(count) fila(s) apartadas en \(rejects)"
+        case .farOutside(let file, let count, let of, let reference, let first):
+            "\(file): \(count) de \(of) entidades quedan muy lejos de \(reference) (\(first)): ¿latitud y longitud invertidas, u otro SRC? Indíquelo con --s-crs"
+        case .wrote(let file): "escrito \(file)"
+        case .noProblems(let file): "\(file): sin problemas"
+        case .repaired(let file, let count): "\(file): \(count) reparadas"
+        case .problemsFound(let file, let count): "\(file): \(count) problema(s)"
+        case .layersDrawn(let output, let layers, let features): "\(output): \(layers) capa(s), \(features) entidades dibujadas"
+        case .islands(let count, let of):
+            "\(count) de \(of) territorios no tocan a ningún otro: islas, o límites con pequeñas brechas entre vecinos; para las brechas, --snap 50m cuenta como vecinas las unidades a menos de 50 m"
+        case .unreachableTerritories(let count, let of, let maxSnap):
+            "\(count) de \(of) territorios están más allá de --max-snap \(maxSnap) de las carreteras: se escriben como no cubiertos"
+        case .groupsWritten(let file, let groups, let coverageUnion, let unaryUnion):
+            "\(file): \(groups) grupos escritos (\(coverageUnion) por unión de cobertura, \(unaryUnion) por unión unaria)"
+        case .joinSummary(let file, let inside, let snapped, let outside):
+            "\(file): \(inside) dentro de un territorio, \(snapped) ajustados al más cercano, \(outside) fuera (escritos sin código)"
+        case .pointOutside(let place, let at): "\(place): fuera de todo territorio" + (at.map { " en \($0)" } ?? "")
+        case .pointSnapped(let place, let code, let metres): "\(place): asignado a \(code), a \(metres) m"
+        case .pointUnreachable(let place, let metres):
+            "\(place): inalcanzable, " + (metres.map { "a \($0) m de la red" } ?? "no hay ninguna carretera en la red")
+        case .notWGS84(let crs): "la salida está en \(crs), no en WGS 84: lleva un miembro crs y no es GeoJSON RFC 7946"
+
+        case .suggestUnassigned(let count, let first): "\(count) territorios no pudieron unirse a ningún circuito que cumpla el mínimo: \(first)"
+        case .suggestCircuits(let file, let circuits, let objective): "\(file): \(circuits) circuitos (objetivo \(objective))"
+        case .suggestJoinedIslands(let file, let count, let list):
+            "\(file): \(count) territorios no tocan a ningún otro y se unieron al más cercano (--islands join-nearest): \(list)"
+        case .suggestJoinedTo(let territory, let nearest): "\(territory) (unido a \(nearest))"
+        case .suggestTitle: "# Circuitos sugeridos\n\n"
+        case .suggestColumns(let roads, let products):
+            "| circuito | unidades | contiguo | partes | compacidad | población | área km² | viaje medio km |"
+                + (roads ? " viaje medio min |" : "") + products.map { " \($0): autoabastecimiento |" }.joined()
+        case .suggestSummary(let circuits, let contiguous, let compactness, let variation):
+            "\(circuits) circuitos; \(contiguous) % contiguos; compacidad media \(compactness); variación de la población (desviación / media) \(variation)"
+        case .suggestJoinedIslandsParagraph(let count, let list):
+            "\(count) territorios no tocan a ningún otro y se unieron al territorio más cercano, cuyo circuito cuenta como contiguo a ellos: \(list)."
+        case .yes: "sí"
+        case .no: "no"
+
+        case .demoStep(let step):
+            switch step {
+            case .validate: "validar las parroquias"
+            case .hierarchy: "comprobar la jerarquía estado > municipio > parroquia"
+            case .locate: "ubicar a cada actor en su parroquia"
+            case .catchments: "trazar las áreas de influencia del acopio de leche"
+            case .coverage: "medir cuánto cubre cada circuito a su gente"
+            case .distribute: "encaminar el queso con las menos toneladas a través de intermediarios"
+            case .compare: "comparar dos agrupaciones de las parroquias en circuitos"
+            case .suggest: "sugerir circuitos de al menos 100.000 habitantes"
+            case .coverageMap: "mapa de la cobertura de queso de los circuitos y de las rutas"
+            case .catchmentsMap: "mapa de las áreas de influencia del acopio de leche"
+            case .webMap: "un mapa interactivo de las parroquias, las rutas y los actores"
+            }
+        case .demoMapTitle(let map):
+            switch map {
+            case .coverage: "Queso: cuánto se abastece cada circuito a sí mismo, y las rutas"
+            case .catchments: "Áreas de influencia del acopio de leche: demanda sobre capacidad"
+            case .web: "El territorio de ejemplo: actores por eslabón y rutas del queso"
+            }
+        case .demoNoData(let folder): "\(folder): aquí no hay parishes.geojson; ejecute desde la carpeta principal del repositorio o dé --data"
+        case .demoStepFailed(let step, let command, let error): "el paso de la demostración \"\(step)\" falló (\(command)): \(error)"
+        case .demoFigureNotThere(let page, let file, let folder): "\(page): \(file) no está en \(folder); la página lo dice donde va la figura"
+        }
+    }
+}
+
+extension Catalogue {
+    /// The common read errors (`ReadError.Reason`) in Spanish.
+    static func spanish(_ reason: ReadError.Reason) -> String {
+        func axis(_ role: String) -> String {
+            switch role {
+            case "longitude": "la longitud"
+            case "latitude": "la latitud"
+            default: role
+            }
+        }
+        return switch reason {
+        case .cannotOpen(let number, let system):
+            switch number {
+            case ENOENT: "no existe el archivo"
+            case EACCES: "no se puede abrir: permiso denegado"
+            default: "no se puede abrir: \(system)"
+            }
+        case .noSuchFile: "no existe el archivo"
+        case .noSuchFileInArchive: "no existe el archivo (dentro del archivo comprimido, según lo ve GDAL)"
+        case .isFolder: "es una carpeta, no un archivo"
+        case .emptyGeoJSON: "el archivo está vacío; se esperaba un objeto GeoJSON"
+        case .emptyCSV: "el archivo está vacío; se esperaba una línea de encabezado"
+        case .invalidUTF8(let column, let header):
+            "UTF-8 no válido\(column.map { " en la columna '\($0)'" } ?? (header ? " en el encabezado" : "")); guarde el archivo como UTF-8 o indique su codificación, p. ej. --encoding latin1"
+        case .rowFieldCount(let fields, let header): "la fila tiene \(fields) campos, pero el encabezado tiene \(header)"
+        case .noColumn(let given, let role, let columns):
+            "no hay ninguna columna '\(given)' para \(axis(role)); las columnas son \(columns.joined(separator: ", "))"
+        case .noCoordinateColumn(let role, let names, let flag):
+            "no hay columna para \(axis(role)) (se buscó \(names.joined(separator: ", "))); nómbrela con \(flag)"
+        case .notLongitudeLatitude(let x, let y):
+            if let x, let y {
+                "el punto (\(x), \(y)) no es una longitud, latitud en grados; si el archivo está proyectado, indique su SRC con --s-crs o corrija la coordenada"
+            } else {
+                "las coordenadas no son longitud, latitud en grados"
+            }
+        case .projectedWithoutCRS(let outside, let of, let example, let id, let x, let y, let file):
+            "\(outside) de \(of) entidades tienen coordenadas que no pueden ser longitud/latitud (entidad \(example)\(id.map { " (id \($0))" } ?? "") en x=\(x), y=\(y)), y el archivo no declara otro SRC; indique el SRC en que están con --s-crs, p. ej. --s-crs EPSG:32619 para UTM zona 19N (para una capa que no es la entrada principal del comando, conviértala antes: territorio convert \(file) --s-crs EPSG:32619 -o SALIDA.geojson)"
+        case .pointNotTransformed(let x, let y, let from, let to, let proj):
+            "el punto (\(x), \(y)) no se puede transformar de \(from) a \(to): \(proj)"
+        case .noLayerNamed(let name, let layers): "no hay ninguna capa llamada '\(name)'; sus capas: \(layers.joined(separator: ", "))"
+        case .noVectorLayer: "no contiene ninguna capa vectorial"
+        case .severalLayers(let count, let shown, let example): "contiene \(count) capas (\(shown)): nombre una como \(example)"
+        case .noGeometry: "los territorios no tienen geometría"
+        case .territoryNotInTerritories(let code): "el territorio \(code) no está entre los territorios"
+        case .needsGrouping(let analysis): "\(analysis) necesita una agrupación de los territorios en circuitos"
+        case .needsSites(let analysis): "\(analysis) necesita los actores productivos"
+        case .emptyStudy: "el archivo está vacío; se esperaba un estudio (un objeto JSON que nombra territorios, actores, cadenas, ...)"
+        }
+    }
+}
+
+// Estaciones y seguimiento (Territory/Seasons, Territory/Monitoring).
+extension SeasonWord {
+    var spanish: String {
+        switch self {
+        case .month(let number):
+            ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"][number - 1]
+        case .title: "# Cobertura a lo largo del año\n\n"
+        case .sites(let withProfile, let flat, let storing):
+            "\(withProfile) sitios con perfil estacional, \(flat) planos (la misma capacidad cada mes), \(storing) con almacenamiento.\n\n"
+        case .idle(let months): "Sitios inactivos (participación 0) y dejados fuera, por mes: \(months).\n\n"
+        case .noWrap: "Los almacenes empiezan vacíos en enero; lo que queda en diciembre no pasa a enero.\n\n"
+        case .worstHeading: "## El peor mes por circuito y producto\n\n"
+        case .worstIntro:
+            "El mes en que cada circuito alimenta la menor parte de su propia demanda, contando sus almacenes: el mes en que aprieta su cuello de botella.\n\n"
+        case .worstHeader:
+            "| circuito | producto | peor mes | autosuficiencia | sin cubrir | cuello de botella | aportado por almacenes |\n|---|---|---|---:|---:|---|---:|\n"
+        case .noDemand: "sin demanda"
+        case .selfSufficiencyHeading(let product): "## \(product): autosuficiencia por mes (%, con almacenes)\n\n"
+        case .surplusHeading(let product, let unit): "## \(product): excedente exportable por mes (\(unit))\n\n"
+        case .carriedHeading(let product, let unit): "## \(product): existencias que pasan al mes siguiente (\(unit))\n\n"
+        case .sparklineCaption(let product): "\(product): autosuficiencia de cada circuito, de enero a diciembre"
+        case .tally(let file, let withProfile, let flat, let storing):
+            "\(file): \(withProfile) sitios con perfil estacional, \(flat) planos (la misma capacidad cada mes), \(storing) con almacenamiento"
+        case .monthTally(let month, let idle): "\(month): \(idle) sitios inactivos (participación 0), dejados fuera"
+        case .monitorTitle: "# Los circuitos en el tiempo\n\n"
+        case .monitorSnapshots(let count, let first, let last): "\(count) cortes de los sitios, de \(first) a \(last).\n\n"
+        case .monitorSeriesHeading(let product): "## \(product) en el tiempo\n\n"
+        case .monitorSeriesHeader:
+            "| circuito | fecha | actores | capacidad (producto final) | autoabastecimiento | excedente exportable | intermediado | personas alimentadas | tendencia |\n|---|---|---:|---:|---:|---:|---:|---:|---|\n"
+        case .monitorActorsHeading: "## Actores por eslabón\n\n"
+        case .monitorActorsHeader: "| circuito | fecha | eslabón | actores |\n|---|---|---|---:|\n"
+        case .monitorNewActors(let date, let ids): "- \(date): actores nuevos: \(ids)\n"
+        case .monitorVanishedActors(let date, let ids): "- \(date): actores desaparecidos: \(ids)\n"
+        case .monitorNoChange(let date): "- \(date): ningún actor nuevo ni desaparecido\n"
+        case .monitorProgressHeading: "## Avance de los territorios\n\n"
+        case .monitorProgressHeader: "| fecha | categoría | territorios |\n|---|---|---:|\n"
+        case .monitorTally(let snapshots, let circuits, let new, let vanished):
+            "\(snapshots) cortes, \(circuits) circuitos; \(new) actores nuevos y \(vanished) desaparecidos en el periodo"
         }
     }
 }

@@ -1,3 +1,5 @@
+import Geo
+
 /// Every string a report writes for people, keyed. Each language is one
 /// file (`Catalogue+English.swift`, `Catalogue+Spanish.swift`) with one
 /// exhaustive `switch` over `Key`: a key missing from a language does not
@@ -6,13 +8,18 @@
 /// the language, names) are placed by each language where its grammar
 /// wants them.
 public enum Catalogue {
-    /// The units and reasons of the coverage and distribute tallies, as
-    /// `FeatureCounts` writes them in English: each has its translation.
+    /// The units and reasons of the commands' tallies, as `FeatureCounts`
+    /// writes them in English: each has its translation.
     public static let tallyWords = [
         "features", "territories", "sites", "unreadable rows", "in no circuit", "of no chain given",
         "outside every territory", "in a territory of no circuit", "not of this chain's products and stages",
         "beyond --max-snap of the roads", "on a road component with none of their buyers",
         "population missing, taken as 0", "population missing, left out",
+        "points", "rows", "roads", "sources", "units", "demand units", "facilities", "not selected by --where",
+        "without a catchment", "in no circuit meeting the floor", "without geometry, not drawn", "territory not in the layer",
+        "without a line segment", "filtered out", "invalid passed through",
+        "a capacity missing, taken as 0", "a capacity missing, left out", "a weight missing, taken as 0", "a weight missing, left out",
+        "values missing, taken as 0", "values missing, left out",
     ]
 
     public enum Key: Sendable {
@@ -186,6 +193,8 @@ public enum Catalogue {
         case mapRouteDirect
         /// A word a map writes (`render --lang`, the reports' maps).
         case map(MapWord)
+        /// A word of the seasonal reports and the monitor (Territory/Seasons, Territory/Monitoring).
+        case season(SeasonWord)
         /// A word of the workbench's page (`serve --lang`).
         case workbench(WorkbenchWord)
         /// A figure the Markdown names whose file is not there.
@@ -221,5 +230,71 @@ public enum Catalogue {
         case distributionUnlabelled(sites: Int, territories: Int)
         case distributionCutOff(count: Int, of: Int, first: String)
         case distributionBeyondSnap(count: Int, of: Int, maxSnap: String, first: String)
+
+        // Errors, warnings and notes on standard error, for every command.
+        // The errors keep their structure (`ReadError.Reason`, `CRSError`,
+        // `UsageProblem`); the CLI looks their text up here at the edge.
+        /// "error" and "warning" in `territorio: error: ...`.
+        case errorLabel
+        case warningLabel
+        case linesNotShown(hidden: Int, limit: Int)
+        /// Where a problem is: `FILE:12:40: feature 3 (id P0004)`.
+        case location(file: String, line: Int?, column: Int?, feature: Int?, id: String?)
+        /// A feature by its index from 0 and its id: `feature 3 (id P0004)`.
+        case feature(index: Int, id: String?)
+        case readProblem(ReadError.Reason)
+        /// The CRS problem; PROJ's own reason, which it gives in English, stays.
+        case crsProblem(CRSError)
+        /// A flag names a field no feature has: the fields present, and the nearest.
+        case noField(flag: String, name: String, file: String, present: [String], suggestion: String?)
+        case usage(UsageProblem)
+        case rowsSetAside(file: String, count: Int, rejects: String)
+        case farOutside(file: String, count: Int, of: Int, reference: String, first: String)
+        case wrote(file: String)
+        case noProblems(file: String)
+        case repaired(file: String, count: Int)
+        case problemsFound(file: String, count: Int)
+        case layersDrawn(output: String, layers: Int, features: Int)
+        case noteLabel
+        case islands(count: Int, of: Int)
+        case unreachableTerritories(count: Int, of: Int, maxSnap: String)
+        case groupsWritten(file: String, groups: Int, coverageUnion: Int, unaryUnion: Int)
+        case joinSummary(file: String, inside: Int, snapped: Int, outside: Int)
+        case notWGS84(crs: String)
+        /// Lines about single features (`Diagnostics.featureLine`); `place`
+        /// is a `location` already in the language.
+        case pointOutside(place: String, at: String?)
+        case pointSnapped(place: String, code: String, metres: String)
+        case pointUnreachable(place: String, metres: String?)
+
+        // group suggest (its warnings and its Markdown report)
+        case suggestUnassigned(count: Int, first: String)
+        case suggestCircuits(file: String, circuits: Int, objective: String)
+        case suggestJoinedIslands(file: String, count: Int, list: String)
+        case suggestJoinedTo(territory: String, nearest: String)
+        case suggestTitle
+        case suggestColumns(roads: Bool, products: [String])
+        case suggestSummary(circuits: Int, contiguous: String, compactness: String, variation: String)
+        case suggestJoinedIslandsParagraph(count: Int, list: String)
+        case yes
+        case no
+
+        // The demo: its steps on standard error and its maps' titles
+        case demoStep(DemoStepName)
+        case demoMapTitle(DemoMapName)
+        case demoNoData(folder: String)
+        case demoStepFailed(step: String, command: String, error: String)
+        case demoFigureNotThere(page: String, file: String, folder: String)
+    }
+
+    /// The demo's steps, as its progress lines name them.
+    public enum DemoStepName: String, CaseIterable, Sendable {
+        case validate, hierarchy, locate, catchments, coverage, distribute, compare, suggest
+        case coverageMap, catchmentsMap, webMap
+    }
+
+    /// The demo's three maps, whose titles follow the language.
+    public enum DemoMapName: String, CaseIterable, Sendable {
+        case coverage, catchments, web
     }
 }

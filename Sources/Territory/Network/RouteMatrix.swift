@@ -22,15 +22,21 @@ public struct RouteMatrix: Sendable {
 
     public let pairs: [Pair]
 
-    public init(graph: RoadGraph, origins: [Snap?], destinations: [Snap?], keepRoutes: Bool) throws {
+    /// `progress` is told (searches done, searches): one per origin, or
+    /// per destination when the search runs from them.
+    public init(graph: RoadGraph, origins: [Snap?], destinations: [Snap?], keepRoutes: Bool,
+                progress: ProgressCounter.Callback? = nil) throws {
         if !keepRoutes && destinations.compactMap({ $0 }).count < origins.compactMap({ $0 }).count {
-            pairs = try Self.reversedPairs(graph: graph, origins: origins, destinations: destinations)
+            pairs = try Self.reversedPairs(graph: graph, origins: origins, destinations: destinations,
+                                           counter: ProgressCounter(total: destinations.count, progress))
             return
         }
+        let counter = ProgressCounter(total: origins.count, progress)
         let chunks = try parallelChunks(count: origins.count) { range in
             var pairs: [Pair] = []
             var paths = ShortestPaths(nodeCount: graph.nodeCount)
             for o in range {
+                defer { counter.add(1) }
                 guard let origin = origins[o] else { continue }
                 paths.run(graph, from: graph.starts(from: origin))
                 for (d, destination) in destinations.enumerated() {
@@ -50,12 +56,13 @@ public struct RouteMatrix: Sendable {
     /// the reversed graph; the route of each origin is walked along the
     /// search's arc chain towards the destination, its metres added in the
     /// order `RoadGraph.route(from:to:paths:)` adds them.
-    private static func reversedPairs(graph: RoadGraph, origins: [Snap?], destinations: [Snap?]) throws -> [Pair] {
+    private static func reversedPairs(graph: RoadGraph, origins: [Snap?], destinations: [Snap?], counter: ProgressCounter) throws -> [Pair] {
         let reversed = graph.reversed()
         let chunks = try parallelChunks(count: destinations.count) { range in
             var columns: [(Int, [Pair?])] = []
             var paths = ShortestPaths(nodeCount: reversed.nodeCount)
             for d in range {
+                defer { counter.add(1) }
                 guard let destination = destinations[d] else { continue }
                 paths.run(reversed, from: reversed.ends(at: destination))
                 var column = [Pair?](repeating: nil, count: origins.count)

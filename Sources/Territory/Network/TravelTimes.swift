@@ -155,8 +155,10 @@ public final class TravelTimes: @unchecked Sendable {
 
     /// Every origin to every destination (see `RouteMatrix`), on the road
     /// from snap to snap as `route` reports it.
-    public func matrix(from origins: [Place?], to destinations: [Place?], keepRoutes: Bool) throws -> RouteMatrix {
-        try RouteMatrix(graph: graph, origins: origins.map { $0?.snap }, destinations: destinations.map { $0?.snap }, keepRoutes: keepRoutes)
+    public func matrix(from origins: [Place?], to destinations: [Place?], keepRoutes: Bool,
+                       progress: ProgressCounter.Callback? = nil) throws -> RouteMatrix {
+        try RouteMatrix(graph: graph, origins: origins.map { $0?.snap }, destinations: destinations.map { $0?.snap }, keepRoutes: keepRoutes,
+                        progress: progress)
     }
 
     /// One search per distinct origin, origins in parallel chunks each

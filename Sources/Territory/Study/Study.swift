@@ -46,13 +46,13 @@ public struct Study: Sendable {
 
     /// The grouping, or an error saying the analysis needs one.
     public func requireGrouping(for analysis: String) throws -> Grouping {
-        guard let grouping else { throw ReadError(file: territories.file, message: "\(analysis) needs a grouping of the territories into circuits") }
+        guard let grouping else { throw ReadError(file: territories.file, reason: .needsGrouping(analysis: analysis)) }
         return grouping
     }
 
     /// The sites, or an error saying the analysis needs them.
     public func requireSites(for analysis: String) throws -> StudySites {
-        guard let sites else { throw ReadError(file: territories.file, message: "\(analysis) needs the sites") }
+        guard let sites else { throw ReadError(file: territories.file, reason: .needsSites(analysis: analysis)) }
         return sites
     }
 }

@@ -43,7 +43,7 @@ public struct StudyTerritories: @unchecked Sendable {
         } ?? CheckedValues(layer: layer, original: layer, what: "population")
         let kept = checked.layer
         guard let chosen = try metric ?? kept.metricCRS() else {
-            throw ReadError(file: file, message: "the territories have no geometry")
+            throw ReadError(file: file, reason: .noGeometry)
         }
         self.file = file
         self.layer = kept
@@ -79,7 +79,7 @@ public struct StudyTerritories: @unchecked Sendable {
     /// the grouping file's line otherwise.
     public func check(_ grouping: Grouping, file groupingFile: String) throws {
         for row in grouping.rows where unitOfCode[row.territory] == nil {
-            throw ReadError(file: groupingFile, line: row.line, message: "territory \(row.territory) is not in the territories")
+            throw ReadError(file: groupingFile, line: row.line, reason: .territoryNotInTerritories(row.territory))
         }
     }
 }

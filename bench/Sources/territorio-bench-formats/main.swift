@@ -5,6 +5,11 @@
 //
 //   territorio-bench-formats read-gpkg POINTS.gpkg [--repeat N]
 //   territorio-bench-formats read-fgb POINTS.fgb [--repeat N]
+//   territorio-bench-formats geojson-parts IN OUT [--repeat N]
+//
+// geojson-parts times the GeoJSON round trip's read and write apart (it
+// needs no Territory module, so it builds fast for profiling the reader
+// and the writer; bench/run's geojson-roundtrip is territorio-bench's).
 import Foundation
 import Geo
 import GeoFormats
@@ -14,6 +19,21 @@ var repeatCount = 3
 if let flag = arguments.firstIndex(of: "--repeat"), flag + 1 < arguments.count {
     repeatCount = Int(arguments[flag + 1]) ?? 3
     arguments.removeSubrange(flag...(flag + 1))
+}
+if arguments.count == 3, arguments[0] == "geojson-parts" {
+    var reads: [Double] = [], writes: [Double] = []
+    var count = 0
+    for _ in 0..<repeatCount {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let layer = try Layer.readGeoJSON(path: arguments[1])
+        let middle = DispatchTime.now().uptimeNanoseconds
+        try layer.writeGeoJSON(path: arguments[2])
+        reads.append(Double(middle - start) / 1e9)
+        writes.append(Double(DispatchTime.now().uptimeNanoseconds - middle) / 1e9)
+        count = layer.count
+    }
+    print("{\"task\": \"geojson-parts\", \"features\": \(count), \"workers\": \(Parallelism.workers), \"read_seconds\": \(reads), \"write_seconds\": \(writes)}")
+    exit(0)
 }
 guard arguments.count == 2, ["read-gpkg", "read-fgb"].contains(arguments[0]) else {
     FileHandle.standardError.write(Data("usage: territorio-bench-formats read-gpkg|read-fgb FILE [--repeat N]\n".utf8))

@@ -4,6 +4,8 @@
 //   territorio-bench geojson-roundtrip IN OUT [--repeat N]
 //   territorio-bench to-utm IN [--repeat N]
 //   territorio-bench validity IN [--repeat N]
+//   territorio-bench join-write POINTS POLYGONS OUT [--repeat N]
+//   territorio-bench duitama-matrix ROADS ARCS [--repeat N]
 //   territorio-bench isochrone-duitama ROADS POIS EVERY [--reference] [--areas FILE] [--repeat N]
 //   territorio-bench isochrone-grid ROADS COUNT [--reference] [--areas FILE] [--repeat N]
 import Foundation
@@ -100,6 +102,22 @@ func join(_ pointsPath: String, _ polygonsPath: String, times: Int) throws -> Ou
         located = points.count - result.outside.count
     }
     return Outcome(runs: runs, counts: ["points": points.count, "located": located])
+}
+
+/// The whole job a DuckDB user runs in one query (issue 23): read the 1M
+/// points and the 3,000 polygons, give each point the code of the polygon
+/// covering it, write the points with it as GeoJSON. All timed.
+func joinWrite(_ pointsPath: String, _ polygonsPath: String, _ output: String, times: Int) throws -> Outcome {
+    var counts = (0, 0)
+    let runs = try timed(times) {
+        let points = try Layer.readGeoJSON(path: pointsPath)
+        let polygons = try Layer.readGeoJSON(path: polygonsPath)
+        let join = SpatialJoin(options: .init(idField: "code"))
+        let result = try join.join(points: points, polygons: polygons)
+        try join.joined(points, result).writeGeoJSON(path: output)
+        counts = (points.count, points.count - result.outside.count)
+    }
+    return Outcome(runs: runs, counts: ["features": counts.0, "located": counts.1])
 }
 
 /// 3,000 parishes to 850 municipalities to 24 states, as issue 3 asks.
@@ -277,6 +295,53 @@ func isochroneDuitama(_ roadsPath: String, _ poisPath: String, every: Int, refer
     return try isochroneFacilities(graph: graph, facilities: snaps, reference: reference, times: times)
 }
 
+/// Minutes on the Duitama OpenStreetMap roads, against pandana (issue
+/// 23): the graph built from the road features (timed), then the minutes
+/// from 100 nodes spread through it to every node, and how many nodes each
+/// reaches within 15 minutes. The arcs (and node coordinates) go to ARCS,
+/// outside the timing, so the anchor builds the very same directed graph.
+func duitamaMatrix(_ roadsPath: String, _ arcsPath: String, times: Int) throws -> Outcome {
+    let roads = try Layer.readGeoJSON(path: roadsPath)
+    var built: RoadGraph?
+    var finite = 0, within = 0
+    var checksum = 0.0
+    let runs = try timed(times) {
+        let graph = try RoadGraph(roads: roads, file: roadsPath)
+        let origins = (0..<100).map { $0 * graph.nodeCount / 100 }
+        let rows = try parallelChunks(count: origins.count) { range in
+            var paths = ShortestPaths(nodeCount: graph.nodeCount)
+            return range.map { index -> (sum: Double, finite: Int, within: Int) in
+                paths.run(graph, from: [(origins[index], 0)])
+                var row = (sum: 0.0, finite: 0, within: 0)
+                for minutes in paths.minutes where minutes.isFinite {
+                    row.sum += minutes
+                    row.finite += 1
+                    if minutes <= 15 { row.within += 1 }
+                }
+                return row
+            }
+        }.flatMap { $0 }
+        finite = rows.reduce(0) { $0 + $1.finite }
+        within = rows.reduce(0) { $0 + $1.within }
+        checksum = rows.reduce(0) { $0 + $1.sum }
+        built = graph
+    }
+    // nodes, arcs (Int64); node x, y (Float64); arc tail, head (Int64), minutes (Float64).
+    let graph = built!
+    var data = Data()
+    func append<T>(_ values: [T]) { values.withUnsafeBytes { data.append(contentsOf: $0) } }
+    append([Int64(graph.nodeCount), Int64(graph.arcCount)])
+    append(graph.nodeXY)
+    append((0..<graph.nodeCount).flatMap { node in
+        (Int(graph.arcStart[node])..<Int(graph.arcStart[node + 1])).map { _ in Int64(node) }
+    })
+    append(graph.arcTarget.map(Int64.init))
+    append(graph.arcMinutes)
+    try data.write(to: URL(fileURLWithPath: arcsPath))
+    return Outcome(runs: runs, counts: ["nodes": graph.nodeCount, "arcs": graph.arcCount, "finite": finite,
+                                        "reached_15_min": within, "checksum_minutes": Int(checksum.rounded())])
+}
+
 /// The same on the synthetic grid of `roads_500k` (UTM 19N), from
 /// `count` nodes spread through it.
 func isochroneGrid(_ roadsPath: String, count: Int, reference: Bool, times: Int) throws -> Outcome {
@@ -410,6 +475,8 @@ case "maxp": outcome = try maxP(arguments[1], times: repeatCount)
 case "skater": outcome = try skater(arguments[1], times: repeatCount)
 case "min-cost-flow", "min-cost-flow-networkx": outcome = try minCostFlow(arguments[1], times: repeatCount)
 case "join": outcome = try join(arguments[1], arguments[2], times: repeatCount)
+case "duitama-matrix": outcome = try duitamaMatrix(arguments[1], arguments[2], times: repeatCount)
+case "join-write": outcome = try joinWrite(arguments[1], arguments[2], arguments[3], times: repeatCount)
 case "p-median", "mclp": outcome = try siting(arguments[1], mclp: task == "mclp", times: repeatCount)
 case "point-in-polygon": outcome = try pointInPolygon(arguments[1], arguments[2], times: repeatCount)
 default:

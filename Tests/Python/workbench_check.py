@@ -18,6 +18,8 @@ Swift test skips rather than fails.
 """
 
 import json
+import os
+import select
 import shutil
 import signal
 import subprocess
@@ -31,16 +33,25 @@ DRIVER = shutil.which("chromedriver")
 def start_server(binary, study):
     """`territorio serve --port 0`, and the address it prints."""
     process = subprocess.Popen([binary, "serve", "--study", study, "--port", "0", "--lang", "en"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    # select with a deadline rather than a blocking readline: a server that
+    # prints nothing must not hang the test (SIGALRM may be blocked in a
+    # process started by the Swift test).
     deadline = time.time() + 120
+    pending = b""
     while time.time() < deadline:
-        line = process.stdout.readline()
-        if not line:
+        ready, _, _ = select.select([process.stdout], [], [], 1.0)
+        if not ready:
             if process.poll() is not None:
-                raise RuntimeError("territorio serve ended: " + process.stderr.read())
+                raise RuntimeError("territorio serve ended: " + process.stderr.read().decode(errors="replace"))
             continue
-        if line.startswith("Workbench: "):
-            return process, line.split(" ", 1)[1].strip()
+        chunk = os.read(process.stdout.fileno(), 4096)
+        if not chunk:
+            raise RuntimeError("territorio serve closed its output: " + process.stderr.read().decode(errors="replace"))
+        pending += chunk
+        for line in pending.decode(errors="replace").splitlines():
+            if line.startswith("Workbench: "):
+                return process, line.split(" ", 1)[1].strip()
     process.kill()
     raise RuntimeError("territorio serve printed no address within 120 s")
 
@@ -72,6 +83,7 @@ def main():
         print("workbench_check.py: no answer within 240 s", file=sys.stderr)
         sys.exit(3)
 
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGALRM])
     signal.signal(signal.SIGALRM, too_long)
     signal.alarm(240)
 

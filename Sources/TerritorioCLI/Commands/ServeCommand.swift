@@ -100,6 +100,9 @@ struct ServeCommand: ParsableCommand {
                 try await server.run { port in
                     try? StandardOutput.print("Workbench: \(server.address(port: port))")
                     if let token = server.token { try? StandardOutput.print("Token (X-Territorio-Token header or ?token=): \(token)") }
+                    // Standard output is fully buffered on a pipe: without this,
+                    // a program that starts the server (a test, a script) never sees the address.
+                    fflush(nil)
                 }
             } catch {
                 outcome.error = error

@@ -83,11 +83,12 @@ enum WorkbenchScript {
               layer.on("contextmenu", event => { L.DomEvent.preventDefault(event); const c = circuitOf()[feature.id]; if (c) select(c); });
             }
           }).addTo(map);
+          // Leaflet makes the paths only once the map has a view: mark them after fitBounds.
+          map.fitBounds(territoryLayer.getBounds(), {padding: [10, 10]});
           for (const code in layers) {
             const element = layers[code].getElement && layers[code].getElement();
             if (element) element.setAttribute("data-code", code);
           }
-          map.fitBounds(territoryLayer.getBounds(), {padding: [10, 10]});
           if (study.territories.features.length <= 300) {
             for (const feature of study.territories.features) {
               const layer = layers[feature.id];

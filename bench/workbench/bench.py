@@ -64,7 +64,7 @@ def prepare(parishes_path, sample, folder):
         key = (p.get("ESTADO"), p.get("MUNICIPIO"))
         circuits.setdefault(key, "C%03d" % (len(circuits) + 1))
         rows.append((code, circuits[key], p.get("ESTADO")))
-    json.dump(layer, open(os.path.join(folder, "parishes.geojson"), "w", encoding="utf-8"), ensure_ascii=False)
+    json.dump(layer, open(os.path.join(folder, "parishes_raw.geojson"), "w", encoding="utf-8"), ensure_ascii=False)
     with open(os.path.join(folder, "grouping.csv"), "w", encoding="utf-8") as out:
         out.write("territory_code,circuit_id\n")
         for code, circuit, _ in rows:
@@ -102,6 +102,13 @@ def timed(function):
 def main():
     binary, parishes, sample, folder, moves = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5])
     rows = prepare(parishes, sample, folder)
+    # Some real parishes intersect themselves (GEOS refuses them in
+    # coverage's overlays): repaired first, as bench/scale does. Exit
+    # status 1 says problems were found; the repaired file is what counts.
+    repaired = subprocess.run([binary, "validate", os.path.join(folder, "parishes_raw.geojson"), "--repair",
+                               "-o", os.path.join(folder, "parishes.geojson")], capture_output=True, text=True)
+    if repaired.returncode not in (0, 1) or not os.path.exists(os.path.join(folder, "parishes.geojson")):
+        raise SystemExit("territorio validate --repair failed: " + repaired.stderr)
     started = time.perf_counter()
     server = subprocess.Popen([binary, "serve", "--study", os.path.join(folder, "study.json"), "--port", "0"],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

@@ -45,6 +45,7 @@ public struct Territorio: ParsableCommand {
     public static func run(arguments: [String]) -> Int32 {
         let (settings, arguments) = GlobalFlags.take(from: arguments)
         Diagnostics.configure(settings)
+        RejectsFile.forget()
         defer { Diagnostics.finish() }
         do {
             var command = try parse(arguments)

@@ -53,7 +53,7 @@ import Testing
     /// A tally (in = out + rejected) and a warning, of a command that is
     /// neither coverage nor distribute.
     @Test func aTallyAndAWarning() throws {
-        let (spanish, english) = try Self.stderr(["convert", SampleFiles.parishes, "--to", "EPSG:32619", "-o", CommandTests.temporary("utm.geojson")])
+        let (spanish, english) = try Self.stderr(["convert", SampleFiles.parishes, "--to", "EPSG:32619", "-o", CommandTests.temporary("utm_language.geojson")])
         #expect(spanish == """
             territorio: aviso: la salida está en EPSG:32619, no en WGS 84: lleva un miembro crs y no es GeoJSON RFC 7946
             \(SampleFiles.parishes): 150 entidades de entrada, 150 de salida, 0 rechazados

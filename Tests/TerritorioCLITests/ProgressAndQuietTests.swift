@@ -1,4 +1,5 @@
 import Foundation
+import Geo
 import Testing
 @testable import TerritorioCLI
 
@@ -79,6 +80,26 @@ import Testing
         let piped = try ChildProcess.run(["join", "--sites", SampleFiles.sites, "--territories", SampleFiles.parishes, "-o", CommandTests.temporary("progress_joined2.geojson")],
                                          environment: now)
         #expect(!piped.standardError.contains("joining"))
+    }
+
+    /// The exact distribution counts its solves (the certificate decides
+    /// how many: no total); a layer written whole (here the lines between
+    /// circuits) counts features of the total.
+    @Test func distributionSolvesAndWritingShowOnATerminal() throws {
+        let lines = CommandTests.temporary("progress_od_lines.geojson")
+        let run = try Self.runOnTerminal(["distribute", "--sites", SampleFiles.sites, "--territories", SampleFiles.parishes,
+                                          "--chain", SampleFiles.cheese, "--grouping", SampleFiles.circuits,
+                                          "--od-lines", lines, "-o", CommandTests.temporary("progress_routes.geojson")],
+                                         environment: ["TERRITORIO_PROGRESS_AFTER": "0"])
+        #expect(run.status == 0, "\(run.terminal)")
+        let updates = run.terminal.components(separatedBy: "\r")
+        let solves = updates.filter { $0.hasPrefix("distributing cheese: ") }
+        #expect(!solves.isEmpty, "\(run.terminal.prefix(400))")
+        #expect(solves.allSatisfy { $0.range(of: #"^distributing cheese: \d+ solves so far, \d+/s\x{1B}\[K"#, options: .regularExpression) != nil }, "\(solves)")
+        let written = try Layer.readGeoJSON(path: lines).count
+        let writing = updates.filter { $0.hasPrefix("writing \(lines): ") }
+        // Fewer lines than a block: the one update is the whole layer.
+        #expect(writing.last?.hasPrefix("writing \(lines): \(written)/\(written) features (100 %)") == true, "\(writing)")
     }
 
     /// 250 of 1,000 in 5 s: 50 a second, 750 left take 15 s.

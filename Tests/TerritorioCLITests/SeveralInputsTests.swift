@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import TerritorioCLI
 
 /// `route` and `site` read several point tables; their input options
 /// (`--x`, `--y`, `--id-column`, `--rejects`, ...) apply to each, as
@@ -60,5 +61,20 @@ import Testing
             .replacingOccurrences(of: "data/shops.csv", with: "data/shops.geojson").replacingOccurrences(of: "data/plants.csv", with: "data/plants.geojson")
         #expect(siteFromGeoJSON.contains(#""chosen":["S0474","S0479"]"#), "\(siteFromGeoJSON.prefix(300))")
         #expect(siteFromGeoJSON == siteFromCSV)
+    }
+
+    /// In one process (the tests, a library user), a run's --rejects file
+    /// holds that run's rows only, never an earlier run's.
+    @Test func aRunsRejectsAreItsOwnInTheSameProcess() throws {
+        let first = CommandTests.temporary("rejects_first.csv"), second = CommandTests.temporary("rejects_second.csv")
+        try "id,lon,lat\nA,-68.0,10.1\nB,,10.2\n".write(toFile: first, atomically: true, encoding: .utf8)
+        try "id,lon,lat\nC,-68.0,10.1\nD,x,10.2\n".write(toFile: second, atomically: true, encoding: .utf8)
+        let rejects = CommandTests.temporary("rejects_runs.csv")
+        for input in [first, second] {
+            #expect(Territorio.run(arguments: ["convert", input, "--rejects", rejects, "-o", CommandTests.temporary("rejects_runs.geojson")]) == 0)
+        }
+        let rows = try String(contentsOfFile: rejects, encoding: .utf8).split(separator: "\n")
+        #expect(rows.count == 2, "\(rows)")
+        #expect(rows.last?.hasPrefix("3,") == true && rows.last?.contains("D|x|10.2") == true, "\(rows)")
     }
 }

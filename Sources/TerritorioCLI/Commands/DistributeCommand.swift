@@ -108,7 +108,10 @@ struct DistributeCommand: ParsableCommand {
         let study = try seasonOptions.apply(to: yearStudy, chainPaths: [chain], language: languageOption.language)
         // The month's chain (its demandByMonth), as --months all runs each month.
         distribution.chain = study.chains[0]
+        let progress = Progress("distributing \(spec.product)", unit: "solves so far")
+        distribution.progress = { solves, _ in progress.update(solves) }
         let result = try distribution.run(study)
+        progress.finish()
         // The month's sites when --month left idle ones out: the result counts sites as the study does.
         let siteLayer = study.sites?.layer ?? siteContents.layer, territoryLayer = prepared.layer
         var report = DistributionReport(result: result, chain: distribution.chain, sites: siteLayer, territories: territoryLayer,

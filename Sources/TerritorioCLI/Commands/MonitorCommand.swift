@@ -181,13 +181,6 @@ struct MonitorCommand: ParsableCommand {
     static func html(_ report: MonitorReport) -> String {
         var report = report
         report.sparklineImages = true
-        let lines = report.sparklines
-        var page = HTMLReport(language: report.language, markdown: report.markdown)
-        page.imageFile = { file in
-            guard file.hasPrefix("sparkline-"), let index = Int(file.dropFirst("sparkline-".count).dropLast(".svg".count)),
-                  lines.indices.contains(index) else { return nil }
-            return Array(lines[index].utf8)
-        }
-        return page.render().html
+        return SparklinePage.html(language: report.language, markdown: report.markdown, sparklines: report.sparklines)
     }
 }

@@ -70,7 +70,7 @@ enum RejectsFile {
         let text: String = lock.withLock {
             var tables = written[path] ?? []
             if let index = tables.firstIndex(where: { $0.name == table }) {
-                tables[index].rows += rejected
+                tables[index].rows = rejected   // the same table read again: its rows once
             } else {
                 tables.append(Table(name: table, rows: rejected))
             }
@@ -86,5 +86,11 @@ enum RejectsFile {
             return writer.text
         }
         try ReportOptions.writeText(text, to: path)
+    }
+
+    /// A new command run (in-process runs share the process) starts with
+    /// no rejects file written: it never adds to an earlier run's.
+    static func forget() {
+        lock.withLock { written.removeAll() }
     }
 }

@@ -146,14 +146,7 @@ struct SeasonOptions: ParsableArguments {
     static func html(_ report: SeasonalCoverageReport) throws -> String {
         var report = report
         report.sparklineImages = true
-        let lines = report.sparklines
-        var page = HTMLReport(language: report.language, markdown: report.markdown)
-        page.imageFile = { file in
-            guard file.hasPrefix("sparkline-"), let index = Int(file.dropFirst("sparkline-".count).dropLast(".svg".count)),
-                  lines.indices.contains(index) else { return nil }
-            return Array(lines[index].utf8)
-        }
-        return page.render().html
+        return SparklinePage.html(language: report.language, markdown: report.markdown, sparklines: report.sparklines)
     }
 
     /// `distribute --months all`: the chain's distribution each month, the

@@ -28,7 +28,15 @@ enum Layers {
     /// Writes a whole layer: `.gpkg`, `.fgb` or `.shp` through GDAL, else GeoJSON.
     /// `geoJSON`: --precision and --seq (`GeoJSONOptions`) for a GeoJSON file.
     static func write(_ layer: Layer, to path: String, geoJSON: GeoJSONWriter.Options = .init()) throws {
-        try LayerOutput.write(layer, to: path, geoJSON: geoJSON, onWarning: Diagnostics.warn)
+        let output = ProgressOutput(try LayerOutput.open(path, crs: layer.crs, geoJSON: geoJSON, onWarning: Diagnostics.warn),
+                                    label: "writing \(path)", total: layer.count)
+        do {
+            for feature in layer.features { try output.write(feature) }
+            try output.finish()
+        } catch {
+            output.abandon()   // the destination keeps what it had
+            throw error
+        }
     }
 
     static func report(_ warnings: [String]) {

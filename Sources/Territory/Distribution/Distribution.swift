@@ -28,6 +28,10 @@ public struct Distribution: Sendable {
     /// sells to: the current trade, the baseline. Nil: each sells to its
     /// nearest actor of the next stage.
     public var sellsToField: String?
+    /// Told after each solve: (solves so far, links in the network). The
+    /// number of pricing rounds is not known before the certificate holds,
+    /// so there is no total.
+    public var progress: (@Sendable (_ solves: Int, _ links: Int) -> Void)?
 
     public init(chain: ChainSpec) {
         self.chain = chain
@@ -298,6 +302,7 @@ public struct Distribution: Sendable {
             let (solved, solveSeconds) = DistributionTrace.timed { flow.solve(links, penalty: penalty, warm: warm) }
             warm = nil
             rounds += 1
+            progress?(rounds, links.count)
             DistributionTrace.log("round \(rounds): solved \(links.count) links in \(String(format: "%.2f", solveSeconds)) s, delivered \(solved.solution.delivered)")
             // Links the roads turn out not to join are left out and looked past.
             let (augmenting, augmentSeconds) = DistributionTrace.timed { pricing.augmentingLinks(solved, present: present) }

@@ -286,36 +286,18 @@ struct DistributionPricing {
     func raisedPotentials(_ exact: [Int64], arcs: [[(head: Int32, cost: Int64)]]) -> [Int64] {
         let count = exact.count
         var distance = [Int64](repeating: .max, count: count)
-        var heap: [(distance: Int64, node: Int32)] = [(0, Int32(flow.source))]
+        var heap = MinHeap<Int64>()
+        heap.push(0, Int32(flow.source))
         distance[flow.source] = 0
-        while let top = heap.first {
-            let last = heap.removeLast()
-            if !heap.isEmpty {
-                heap[0] = last
-                var parent = 0
-                while true {
-                    let left = 2 * parent + 1, right = left + 1
-                    var least = parent
-                    if left < heap.count, heap[left].distance < heap[least].distance { least = left }
-                    if right < heap.count, heap[right].distance < heap[least].distance { least = right }
-                    if least == parent { break }
-                    heap.swapAt(parent, least); parent = least
-                }
-            }
-            let u = Int(top.node)
-            guard top.distance == distance[u] else { continue }
+        while let (reached, node) = heap.pop() {
+            let u = Int(node)
+            guard reached == distance[u] else { continue }
             for (head, cost) in arcs[u] {
                 let v = Int(head)
-                let next = top.distance + cost + exact[u] - exact[v]
+                let next = reached + cost + exact[u] - exact[v]
                 guard next < distance[v] else { continue }
                 distance[v] = next
-                heap.append((next, head))
-                var child = heap.count - 1
-                while child > 0 {
-                    let parent = (child - 1) / 2
-                    guard heap[parent].distance > heap[child].distance else { break }
-                    heap.swapAt(parent, child); child = parent
-                }
+                heap.push(next, head)
             }
         }
         var potential = (0..<count).map { distance[$0] == .max ? exact[$0] : exact[$0] + distance[$0] }

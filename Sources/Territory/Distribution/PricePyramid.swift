@@ -117,43 +117,21 @@ struct PricePyramid {
     func best(_ count: Int, around centre: Position, below cutoff: Int64, bound: (Double, Double) -> Double,
               score: (Int) -> Int64?) -> [(index: Int, score: Int64)] {
         var kept: [(index: Int, score: Int64)] = []
-        // Cells by bound, a binary min-heap.
-        var heap: [(bound: Double, level: Int, column: Int, row: Int)] = []
+        // Cells by bound; the heap holds each cell's place in `cells`.
+        var heap = MinHeap<Double>()
+        var cells: [(level: Int, column: Int, row: Int)] = []
         func push(_ level: Int, _ column: Int, _ row: Int) {
             let price = highest[level][row * columns[level] + column]
             guard price > -.infinity else { return }
-            let value = bound(distance(from: centre, level: level, column: column, row: row), price)
-            heap.append((value, level, column, row))
-            var child = heap.count - 1
-            while child > 0 {
-                let parent = (child - 1) / 2
-                guard heap[parent].bound > heap[child].bound else { break }
-                heap.swapAt(parent, child); child = parent
-            }
-        }
-        func pop() -> (bound: Double, level: Int, column: Int, row: Int) {
-            let top = heap[0]
-            let last = heap.removeLast()
-            if !heap.isEmpty {
-                heap[0] = last
-                var parent = 0
-                while true {
-                    let left = 2 * parent + 1, right = left + 1
-                    var least = parent
-                    if left < heap.count, heap[left].bound < heap[least].bound { least = left }
-                    if right < heap.count, heap[right].bound < heap[least].bound { least = right }
-                    if least == parent { break }
-                    heap.swapAt(parent, least); parent = least
-                }
-            }
-            return top
+            cells.append((level, column, row))
+            heap.push(bound(distance(from: centre, level: level, column: column, row: row), price), Int32(cells.count - 1))
         }
         push(highest.count - 1, 0, 0)
-        while !heap.isEmpty {
+        while let (lowest, _) = heap.first {
             // The score a cell must be able to beat: the cutoff, or the worst kept once full.
             let limit = kept.count < count ? cutoff : kept[kept.count - 1].score
-            guard heap[0].bound < Double(limit) else { break }
-            let (_, level, column, row) = pop()
+            guard lowest < Double(limit) else { break }
+            let (level, column, row) = cells[Int(heap.pop()!.1)]
             if level > 0 {
                 children(level: level, column: column, row: row) { push(level - 1, $0, $1) }
                 continue

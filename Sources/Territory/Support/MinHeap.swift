@@ -22,6 +22,9 @@ struct MinHeap<Key: Comparable> {
         }
     }
 
+    /// The least key and its node, left in the heap.
+    var first: (Key, Int32)? { keys.first.map { ($0, nodes[0]) } }
+
     mutating func pop() -> (Key, Int32)? {
         guard let top = keys.first else { return nil }
         let node = nodes[0]

@@ -10,6 +10,7 @@ random parish (seeded), its capacities as they are; the sample's chains.
 Only the latencies are meant; the figures are of synthetic data.
 """
 
+import datetime
 import json
 import os
 import random
@@ -101,6 +102,11 @@ def timed(function):
 
 def main():
     binary, parishes, sample, folder, moves = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5])
+    # TERRITORIO_WORKBENCH_WHOLE=1 (inherited by the server): every edit runs
+    # both analyses whole, the way before circuits were kept: the baseline.
+    whole = os.environ.get("TERRITORIO_WORKBENCH_WHOLE") == "1"
+    began = datetime.datetime.now(datetime.timezone.utc)
+    load_before = os.getloadavg()
     rows = prepare(parishes, sample, folder)
     # Some real parishes intersect themselves (GEOS refuses them in
     # coverage's overlays): repaired first, as bench/scale does. Exit
@@ -110,8 +116,10 @@ def main():
     if repaired.returncode not in (0, 1) or not os.path.exists(os.path.join(folder, "parishes.geojson")):
         raise SystemExit("territorio validate --repair failed: " + repaired.stderr)
     started = time.perf_counter()
+    # The server writes, after each edit, the time it spent measuring and encoding (stderr).
+    environment = dict(os.environ, TERRITORIO_WORKBENCH_TIMES="1")
     server = subprocess.Popen([binary, "serve", "--study", os.path.join(folder, "study.json"), "--port", "0"],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment)
     try:
         base = None
         while base is None:
@@ -140,6 +148,10 @@ def main():
         warm, _ = timed(lambda: call(base, "GET", "/api/distribution?wait=1"))
         latencies.sort()
         result = {
+            "date": began.strftime("%Y-%m-%d %H:%M UTC"),
+            "measure": "whole analyses after every edit (TERRITORIO_WORKBENCH_WHOLE=1)" if whole else "the circuits an edit touched",
+            "load_average_before": [round(x, 2) for x in load_before],
+            "load_average_after": [round(x, 2) for x in os.getloadavg()],
             "binary": binary, "parishes": len(rows), "circuits": len(metrics["coverage"]["circuits"]),
             "sites": call(base, "GET", "/api/study")["sites"], "moves": moves,
             "load_ms": round(load), "move_median_ms": round(statistics.median(latencies), 1),
@@ -152,11 +164,23 @@ def main():
     finally:
         server.terminate()
         server.wait(timeout=30)
-    json.dump(result, open(os.path.join(os.path.dirname(folder), "results.json"), "w"), indent=1)
+    # The moves' server-side times (the later edit, before the second distribution, left out).
+    times = [dict(item.split("=") for item in line.split()[1:]) for line in server.stderr.read().splitlines()
+             if line.startswith("workbench-times:")][:moves]
+    if times:
+        for key in ("measure_ms", "encode_ms"):
+            values = sorted(float(t[key]) for t in times)
+            result["server_" + key.replace("_ms", "_median_ms")] = round(statistics.median(values), 1)
+            result["server_" + key.replace("_ms", "_max_ms")] = round(values[-1], 1)
+        result["circuits_measured_per_move_max"] = max(int(t["circuits_measured"]) for t in times)
+        result["answer_bytes"] = int(times[-1]["bytes"])
+    name = "results_whole.json" if whole else "results.json"
+    json.dump(result, open(os.path.join(os.path.dirname(folder), name), "w"), indent=1)
     print("| what | value |\n|---|---|")
-    for key in ("binary", "parishes", "circuits", "sites", "moves", "load_ms", "move_median_ms", "move_p95_ms", "move_max_ms",
-                "distribution_first_ms", "distribution_after_an_edit_ms"):
-        print("| %s | %s |" % (key, result[key]))
+    for key in ("date", "measure", "load_average_before", "load_average_after", "binary", "parishes", "circuits", "sites", "moves", "load_ms", "move_median_ms", "move_p95_ms", "move_max_ms",
+                "distribution_first_ms", "distribution_after_an_edit_ms", "server_measure_median_ms", "server_measure_max_ms",
+                "server_encode_median_ms", "server_encode_max_ms", "circuits_measured_per_move_max", "answer_bytes"):
+        print("| %s | %s |" % (key, result.get(key)))
 
 
 if __name__ == "__main__":

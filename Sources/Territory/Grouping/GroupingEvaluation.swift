@@ -59,45 +59,25 @@ public struct GroupingEvaluation: Sendable {
     /// study's travel times, when it has them, the mean trip in minutes.
     public init(_ study: Study, options: Options = Options(), coverage: CircuitCoverage.Result? = nil) throws {
         let grouping = try study.requireGrouping(for: "the evaluation of a grouping")
-        let territories = study.territories
-        let context = GEOSContext.current
-        let geometries = territories.geometries, codes = territories.codes, populations = territories.populations
-        let contiguity = try Contiguity(geometries, rule: options.contiguity, snap: options.snap,
-                                        islands: options.islands == .error ? .own : options.islands, context: context)
-        unitsTouchingNone = contiguity.islands.count
-        hasSelfSufficiency = coverage != nil
-        let centres = try geometries.map { try $0.pointOnSurface().position ?? Position(x: 0, y: 0) }
-
-        var members: [[Int]] = []
-        for id in grouping.circuits {
-            var units: [Int] = []
-            for code in grouping.territories(of: id) {
-                guard let unit = territories.unit(ofCode: code) else {
-                    let line = grouping.rows.first { $0.territory == code }?.line
-                    throw ReadError(file: study.groupingFile, line: line, reason: .territoryNotInTerritories(code))
-                }
-                if !units.contains(unit) { units.append(unit) }
-            }
-            members.append(units)
+        let basis = try Basis(study, options: options)
+        let members = try Self.members(of: grouping, in: study)
+        let tripMinutes = try Self.meanTripMinutes(study.travel, members: members.map { $0.units }, centres: basis.centres,
+                                                   populations: study.territories.populations, metric: study.territories.metric)
+        let circuits = try members.enumerated().map { index, circuit in
+            var metrics = try Self.circuit(circuit.id, units: circuit.units, in: study, basis: basis, tripMinutes: tripMinutes[index])
+            metrics.selfSufficiency = Self.selfSufficiency(of: circuit.id, in: coverage)
+            return metrics
         }
-        let tripMinutes = try Self.meanTripMinutes(study.travel, members: members, centres: centres, populations: populations,
-                                                   metric: territories.metric)
+        self.init(circuits: circuits, basis: basis, hasSelfSufficiency: coverage != nil)
+    }
 
-        circuits = []
-        for (index, id) in grouping.circuits.enumerated() {
-            let members = members[index]
-            let (union, _) = try Dissolve.union(members.map { geometries[$0] }.filter { !$0.isEmpty }, context: context)
-            let area = try union.area(), perimeter = try union.length()
-            let population = members.reduce(0) { $0 + populations[$1] }
-            let centre = Self.centre(of: members, centres: centres, populations: populations)
-            let trip = population > 0
-                ? members.reduce(0) { $0 + populations[$1] * hypot(centres[$1].x - centre.x, centres[$1].y - centre.y) } / population / 1000 : 0
-            let balances = coverage?.circuits.first { $0.id == id }?.products.map { ($0.product, $0.selfSufficiency) } ?? []
-            circuits.append(CircuitMetrics(
-                id: id, units: members.count, components: contiguity.components(of: members).map { $0.map { codes[$0] } },
-                compactness: perimeter > 0 ? 4 * Double.pi * area / (perimeter * perimeter) : 0,
-                population: population, area: area, meanTripKm: trip, meanTripMinutes: tripMinutes[index], selfSufficiency: balances))
-        }
+    /// The evaluation made of circuits already measured (each as
+    /// `circuit(_:units:in:basis:)` gives it), in the
+    /// grouping's order: the figures across circuits come from theirs.
+    public init(circuits: [CircuitMetrics], basis: Basis, hasSelfSufficiency: Bool) {
+        self.circuits = circuits
+        unitsTouchingNone = basis.contiguity.islands.count
+        self.hasSelfSufficiency = hasSelfSufficiency
         let mean = circuits.reduce(0) { $0 + $1.population } / Double(max(circuits.count, 1))
         let variance = circuits.reduce(0) { $0 + ($1.population - mean) * ($1.population - mean) } / Double(max(circuits.count, 1))
         populationVariation = mean > 0 ? variance.squareRoot() / mean : 0

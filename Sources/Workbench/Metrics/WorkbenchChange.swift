@@ -8,12 +8,17 @@ import Territory
 enum WorkbenchChange {
     static func json(from start: WorkbenchMetrics, to now: WorkbenchMetrics) -> JSONValue {
         var ids = start.coverage.circuits.map(\.id)
-        for circuit in now.coverage.circuits where !ids.contains(circuit.id) { ids.append(circuit.id) }
+        var known = Set(ids)
+        for circuit in now.coverage.circuits where known.insert(circuit.id).inserted { ids.append(circuit.id) }
         let products = now.coverage.circuits.first?.products.map(\.product) ?? start.coverage.circuits.first?.products.map(\.product) ?? []
 
+        // By id, the first of each (ids are unique in a grouping), rather than a search per circuit.
+        func byID<T>(_ list: [T], _ id: (T) -> String) -> [String: T] { Dictionary(list.map { (id($0), $0) }) { first, _ in first } }
+        let coverageBefore = byID(start.coverage.circuits, \.id), coverageAfter = byID(now.coverage.circuits, \.id)
+        let evaluationBefore = byID(start.evaluation.circuits, \.id), evaluationAfter = byID(now.evaluation.circuits, \.id)
         let circuits: [JSONValue] = ids.map { id in
-            let before = start.coverage.circuits.first { $0.id == id }, after = now.coverage.circuits.first { $0.id == id }
-            let partsBefore = start.evaluation.circuits.first { $0.id == id }, partsAfter = now.evaluation.circuits.first { $0.id == id }
+            let before = coverageBefore[id], after = coverageAfter[id]
+            let partsBefore = evaluationBefore[id], partsAfter = evaluationAfter[id]
             var entry: JSONObject = [
                 "circuit_id": .string(id),
                 "population": figure(before?.population, after?.population, places: 1),

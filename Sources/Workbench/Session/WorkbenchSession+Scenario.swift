@@ -34,6 +34,10 @@ extension WorkbenchSession {
             var state = current!
             state.study = edited
             state.distributions = metrics.distributions
+            if !sameSites || edited.chains != current.study.chains {
+                inputsMade += 1
+                state.inputs = inputsMade
+            }
             let circuits = Set(state.grouping.circuits)
             state.names = state.names.filter { circuits.contains($0.key) }
             try commit(state)

@@ -32,6 +32,10 @@ public actor WorkbenchSession {
     var startMetrics: WorkbenchMetrics!
     var currentMetrics: WorkbenchMetrics!
     var scenarios: [SavedScenario] = []
+    /// Circuits' figures kept between edits: an edit measures again only those it touched.
+    var figures: CircuitFiguresCache!
+    /// The last `WorkbenchState.inputs` handed out.
+    var inputsMade = 0
     /// `GET /api/study`, made once.
     var studyText = ""
 
@@ -57,7 +61,8 @@ public actor WorkbenchSession {
         let state = WorkbenchState(study: study, names: study.grouping?.names?.names ?? [:])
         start = state
         current = state
-        startMetrics = try WorkbenchMetrics(study)
+        figures = try CircuitFiguresCache(study)
+        startMetrics = try measure(state)
         currentMetrics = startMetrics
         studyText = try StudyJSON.make(study, names: state.names).jsonText
         distributionStatus.changed(to: version)
@@ -67,27 +72,65 @@ public actor WorkbenchSession {
 
     public func studyJSON() -> String { studyText }
 
-    public func metricsJSON() -> String { metricsObject().jsonText }
+    /// `GET /api/metrics` and every edit's answer: `metricsObject()`'s
+    /// text, the coverage put together from the circuits' kept parts.
+    public func metricsJSON() -> String {
+        currentMetrics.jsonText(names: current.namedGrouping.names, then: sessionFigures())
+    }
 
     func metricsObject() -> JSONValue {
-        var object = currentMetrics.json(names: current.namedGrouping.names)
+        .object(JSONObject(currentMetrics.json(names: current.namedGrouping.names).members + sessionFigures().members))
+    }
+
+    /// What the answer adds to the analyses' figures: the version, the
+    /// grouping and names, the change from the start, undo and redo.
+    private func sessionFigures() -> JSONObject {
+        var object = JSONObject()
         object["version"] = .number(version)
         object["grouping"] = .array(current.grouping.rows.map { .object(["territory_code": .string($0.territory), "circuit_id": .string($0.circuit)]) })
         object["circuit_names"] = .object(JSONObject(current.grouping.circuits.map { .init(key: $0, value: current.names[$0].map(JSONValue.string) ?? .null) }))
         object["change"] = WorkbenchChange.json(from: startMetrics, to: currentMetrics)
         object["can_undo"] = .bool(!undoStack.isEmpty)
         object["can_redo"] = .bool(!redoStack.isEmpty)
-        return .object(object)
+        return object
     }
 
     public func groupingCSV() -> String { current.csv }
+
+    /// The figures of `state`'s grouping, the circuits it shares with
+    /// groupings already measured taken as they were.
+    func measure(_ state: WorkbenchState) throws -> WorkbenchMetrics {
+        if Self.measureWhole { return try WorkbenchMetrics(state.study) }
+        return try figures.metrics(of: state.study, inputs: state.inputs)
+    }
+
+    /// `TERRITORIO_WORKBENCH_WHOLE=1` runs both analyses whole after every
+    /// edit, as before the figures were kept per circuit: the benchmark's
+    /// baseline (bench/workbench), never needed otherwise.
+    static let measureWhole = ProcessInfo.processInfo.environment["TERRITORIO_WORKBENCH_WHOLE"] == "1"
+    /// `TERRITORIO_WORKBENCH_TIMES=1` writes to stderr, after each edit, the
+    /// time spent measuring and encoding the answer (bench/workbench reads it).
+    static let reportTimes = ProcessInfo.processInfo.environment["TERRITORIO_WORKBENCH_TIMES"] == "1"
+
+    /// `/api/metrics` as the session answers it, and as both analyses run
+    /// whole on the current grouping and the starting one, encoded whole,
+    /// give it (tests compare them).
+    func metricsAgainstAFullRun() throws -> (served: String, full: String) {
+        let whole = try WorkbenchMetrics(current.study)
+        var figures = sessionFigures()
+        figures["change"] = WorkbenchChange.json(from: try WorkbenchMetrics(start.study), to: whole)
+        return (metricsJSON(), JSONValue.object(JSONObject(whole.json(names: current.namedGrouping.names).members + figures.members)).jsonText)
+    }
+
+    /// How many circuits the last edit measured (the others were kept).
+    func circuitsLastMeasured() -> Int { figures.lastMeasured }
 
     // MARK: Changing the grouping
 
     /// Makes `next` the current state (measured first: a state whose
     /// figures cannot be computed is refused and nothing changes).
     func commit(_ next: WorkbenchState) throws {
-        let metrics = try WorkbenchMetrics(next.study)
+        let metrics = try measure(next)
         undoStack.append(current)
         if undoStack.count > Self.undoDepth { undoStack.removeFirst() }
         redoStack.removeAll()
@@ -99,8 +142,16 @@ public actor WorkbenchSession {
 
     /// Commits `next` and answers its metrics.
     private func committed(_ next: WorkbenchState) throws -> String {
+        let clock = ContinuousClock(), began = clock.now
         try commit(next)
-        return metricsJSON()
+        let measured = clock.now
+        let text = metricsJSON()
+        if Self.reportTimes {
+            // For bench/workbench: where an edit's time goes, on the server's side.
+            func ms(_ duration: Duration) -> String { String(format: "%.1f", Double(duration.components.attoseconds) / 1e15 + Double(duration.components.seconds) * 1000) }
+            FileHandle.standardError.write(Data("workbench-times: measure_ms=\(ms(measured - began)) encode_ms=\(ms(clock.now - measured)) circuits_measured=\(figures.lastMeasured) bytes=\(text.utf8.count)\n".utf8))
+        }
+        return text
     }
 
     /// Grouping edits go through the scenario engine, which checks every
@@ -196,7 +247,7 @@ public actor WorkbenchSession {
 
     /// Makes `state` current (measured first), keeping the one it replaces in `replaced`.
     private func restore(_ state: WorkbenchState) throws {
-        currentMetrics = try WorkbenchMetrics(state.study)
+        currentMetrics = try measure(state)
         replaced = current
         current = state
         version += 1

@@ -10,6 +10,9 @@ struct WorkbenchState: Sendable {
     /// Circuit id -> the name the page and the reports show.
     var names: [String: String]
     var distributions: [String: Distribution.Result] = [:]
+    /// Which sites and chains the study has: a new number whenever a
+    /// scenario changes them (circuits' coverage is kept per number).
+    var inputs = 0
 
     var grouping: Grouping { study.grouping ?? Grouping(rows: []) }
 

@@ -81,10 +81,15 @@ public struct ScenarioMetrics: Sendable {
     /// `reusing` (the base's, when the scenario changed neither the sites
     /// nor that chain) is taken as it is and only counted by circuit again.
     public init(_ study: Study, reusing: [String: Distribution.Result] = [:]) throws {
+        try self.init(study, coverage: try CircuitCoverage().run(study), evaluation: try GroupingEvaluation(study), reusing: reusing)
+    }
+
+    /// The same with coverage (without the exchange) and the grouping's
+    /// evaluation already run on `study` (the workbench keeps them).
+    public init(_ study: Study, coverage: CircuitCoverage.Result, evaluation: GroupingEvaluation,
+                reusing: [String: Distribution.Result] = [:]) throws {
         let grouping = try study.requireGrouping(for: "a scenario")
         let sites = try study.requireSites(for: "a scenario")
-        let coverage = try CircuitCoverage().run(study)
-        let evaluation = try GroupingEvaluation(study)
         let ids = grouping.circuits
         // Each territory counts in the first circuit listing it, as in CircuitExchange.
         var circuitOfCode: [String: Int] = [:]

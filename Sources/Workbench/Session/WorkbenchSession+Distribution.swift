@@ -35,18 +35,29 @@ extension WorkbenchSession {
 
     /// Counts the distributions by the current circuits (and the starting
     /// grouping's, while the sites and chains are the start's).
+    /// Coverage and the evaluation are the session's own (kept per
+    /// circuit), not run again; the starting grouping's counts, which
+    /// change only with the sites and chains, are encoded once.
     func distributionJSON() throws -> JSONValue {
-        let now = try ScenarioMetrics(current.study, reusing: current.distributions)
+        let now = try ScenarioMetrics(current.study, coverage: currentMetrics.coverage, evaluation: currentMetrics.evaluation,
+                                      reusing: current.distributions)
         let sameAsStart = start.study.chains == current.study.chains
             && start.study.sites?.layer.features == current.study.sites?.layer.features
-        let before = sameAsStart ? try ScenarioMetrics(start.study, reusing: current.distributions) : nil
-        func encoded(_ metrics: ScenarioMetrics) -> JSONValue {
-            let report = ScenarioReport(ScenarioComparison(base: metrics, scenarios: []), territories: current.study.territories, language: language)
-            guard case .object(let object) = report.json else { return .null }
-            return object["base"] ?? .null
+        var before: JSONValue = .null
+        if sameAsStart {
+            if startCounts == nil {
+                startCounts = encoded(try ScenarioMetrics(start.study, coverage: startMetrics.coverage,
+                                                                evaluation: startMetrics.evaluation, reusing: current.distributions))
+            }
+            before = startCounts ?? .null
         }
-        return .object(["status": "ready", "version": .number(version),
-                        "distribution": encoded(now), "start": before.map(encoded) ?? .null])
+        return .object(["status": "ready", "version": .number(version), "distribution": encoded(now), "start": before])
+    }
+
+    private func encoded(_ metrics: ScenarioMetrics) -> JSONValue {
+        let report = ScenarioReport(ScenarioComparison(base: metrics, scenarios: []), territories: current.study.territories, language: language)
+        guard case .object(let object) = report.json else { return .null }
+        return object["base"] ?? .null
     }
 
     /// Waits for the figures of the current grouping (tests, `?wait=1`).

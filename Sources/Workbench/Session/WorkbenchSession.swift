@@ -34,6 +34,9 @@ public actor WorkbenchSession {
     var scenarios: [SavedScenario] = []
     /// Circuits' figures kept between edits: an edit measures again only those it touched.
     var figures: CircuitFiguresCache!
+    /// The starting grouping's distribution figures, once counted (they
+    /// hold while the sites and chains are the start's).
+    var startCounts: JSONValue?
     /// The last `WorkbenchState.inputs` handed out.
     var inputsMade = 0
     /// `GET /api/study`, made once.

@@ -12,10 +12,7 @@ import Geo
 /// of the band crosses is its reachable lines, joined end to end, buffered
 /// and merged; any other node is the union of its two children. So a band
 /// costs the unions along its edge and up the tree, not one union of every
-/// buffered line of the band. Nodes inside the band's sure inside
-/// (`IsochroneCore`: grid cells certainly covered, whose rectangles join
-/// the band's last union) are left out of the walk: every reached segment
-/// of theirs has its buffer in those cells already.
+/// buffered line of the band.
 ///
 /// What a node contributes depends only on the node and the band, never on
 /// what was kept before, so every band comes out the same whatever the
@@ -31,10 +28,6 @@ public final class IsochroneBuilder {
     /// and those reached whole; `marked` lists the nodes to reset.
     private var reachedCount: [Int32]
     private var wholeCount: [Int32]
-    /// Per tree node: reached segments whose buffer lies in the sure inside.
-    private var coveredCount: [Int32]
-    /// Per segment: its buffer lies in the sure inside (this band).
-    private var isCovered: [Bool]
     private var marked: [Int32] = []
     /// Per tree node, polygons of the sets of its segments found reached
     /// whole (and no other segment of it reached), by the set.
@@ -58,8 +51,6 @@ public final class IsochroneBuilder {
         reach = IsochroneReach(segmentCount: graph.segmentCount)
         reachedCount = [Int32](repeating: 0, count: tree.nodeCount)
         wholeCount = [Int32](repeating: 0, count: tree.nodeCount)
-        coveredCount = [Int32](repeating: 0, count: tree.nodeCount)
-        isCovered = [Bool](repeating: false, count: graph.segmentCount)
     }
 
     /// One polygon per threshold (metric CRS of the graph), in the order
@@ -75,56 +66,29 @@ public final class IsochroneBuilder {
 
     /// The polygon of the reach gathered last.
     private func band() throws -> Geometry? {
-        let reached = reach.touched.filter { reach.isReached(Int($0)) }.sorted()
-        var lines: [(Position, Position)] = []
-        var firstLine: [Int] = []
-        for segment in reached {
-            firstLine.append(lines.count)
-            let (a, b) = (graph.position(of: Int(graph.segmentFrom[Int(segment)])), graph.position(of: Int(graph.segmentTo[Int(segment)])))
-            for (start, end) in reach.spans(of: Int(segment)) { lines.append((Self.point(a, b, start), Self.point(a, b, end))) }
-        }
-        firstLine.append(lines.count)
-        let core = IsochroneCore(lines: lines, width: width)
-        for (index, segment) in reached.enumerated() {
+        for segment in reach.touched where reach.isReached(Int(segment)) {
             let isWhole = reach.isWhole(Int(segment))
-            let covered = lines[firstLine[index]..<firstLine[index + 1]].allSatisfy { core.covers($0.0, $0.1, width: width) }
-            isCovered[Int(segment)] = covered
             var node = tree.leafOf[Int(segment)]
             while node >= 0 {
                 if reachedCount[Int(node)] == 0 { marked.append(node) }
                 reachedCount[Int(node)] += 1
                 if isWhole { wholeCount[Int(node)] += 1 }
-                if covered { coveredCount[Int(node)] += 1 }
                 node = tree.nodes[Int(node)].parent
             }
         }
         defer {
-            for node in marked { reachedCount[Int(node)] = 0; wholeCount[Int(node)] = 0; coveredCount[Int(node)] = 0 }
-            for segment in reached { isCovered[Int(segment)] = false }
+            for node in marked { reachedCount[Int(node)] = 0; wholeCount[Int(node)] = 0 }
             marked.removeAll(keepingCapacity: true)
         }
-        let outskirts = try polygon(of: 0, skippingCovered: true)
-        let rectangles = core.rectangles()
-        if rectangles.isEmpty { return outskirts }
-        var pieces = try rectangles.map { ring throws(GEOSError) in try Geometry(.polygon([ring]), context: context) }
-        if let outskirts { pieces.append(outskirts) }
-        return try Geometry.union(pieces, context: context)
+        return try polygon(of: 0)
     }
 
-    /// The node's polygon; with `skippingCovered`, nil for a node all of
-    /// whose reached segments are in the sure inside (polygons kept for
-    /// later bands are always whole, never skipping).
-    private func polygon(of index: Int32, skippingCovered: Bool = false) throws -> Geometry? {
+    private func polygon(of index: Int32) throws -> Geometry? {
         let node = tree.nodes[Int(index)]
         if reachedCount[Int(index)] == 0 { return nil }
-        if skippingCovered, coveredCount[Int(index)] == reachedCount[Int(index)] { return nil }
         if wholeCount[Int(index)] == reachedCount[Int(index)] { return try wholePolygon(of: index) }
-        if node.isLeaf {
-            return try linesPolygon(tree.order[Int(node.lower)..<Int(node.upper)].filter {
-                reach.isReached(Int($0)) && !(skippingCovered && isCovered[Int($0)])
-            })
-        }
-        return try union(try polygon(of: node.left, skippingCovered: skippingCovered), try polygon(of: node.right, skippingCovered: skippingCovered))
+        if node.isLeaf { return try linesPolygon(tree.order[Int(node.lower)..<Int(node.upper)].filter { reach.isReached(Int($0)) }) }
+        return try union(try polygon(of: node.left), try polygon(of: node.right))
     }
 
     /// The polygon of a node whose reached segments are all reached whole:

@@ -1,0 +1,33 @@
+/// Trimming of the names sites give (stages, units, owners, products) in
+/// Swift alone. Foundation's `trimmingCharacters(in:)` goes through
+/// `NSString` and cost a third of `join`'s time on 200,000 sites (issue 23);
+/// these trim the same characters and return the text itself, without a
+/// copy, when there is nothing to trim (the usual case).
+enum NameText {
+    /// `text` without leading and trailing white space and line breaks:
+    /// the characters of `CharacterSet.whitespacesAndNewlines` (Unicode's
+    /// White_Space property: Z* categories, tab, U+000A-000D, U+0085).
+    static func trimmed(_ text: some StringProtocol) -> String {
+        trimming(text) { $0.properties.isWhitespace }
+    }
+
+    /// `text` without leading and trailing spaces and tabs (no line
+    /// breaks): the characters of `CharacterSet.whitespaces`.
+    static func trimmedOfSpaces(_ text: some StringProtocol) -> String {
+        trimming(text) { $0.properties.generalCategory == .spaceSeparator || $0 == "\t" }
+    }
+
+    /// Trimmed and lowercased: how a stage, a unit or an owner is named.
+    static func name(_ text: String) -> String {
+        trimmed(text).lowercased()
+    }
+
+    private static func trimming(_ text: some StringProtocol, where isBlank: (Unicode.Scalar) -> Bool) -> String {
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end, isBlank(scalars[start]) { start = scalars.index(after: start) }
+        while end > start, isBlank(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        if start == scalars.startIndex, end == scalars.endIndex { return String(text) }
+        return String(scalars[start..<end])
+    }
+}

@@ -7,14 +7,18 @@ enum NameText {
     /// `text` without leading and trailing white space and line breaks:
     /// the characters of `CharacterSet.whitespacesAndNewlines` (Unicode's
     /// White_Space property: Z* categories, tab, U+000A-000D, U+0085).
-    static func trimmed(_ text: some StringProtocol) -> String {
-        trimming(text) { $0.properties.isWhitespace }
+    static func trimmed(_ text: String) -> String {
+        trimming(text, where: isWhiteSpace)
     }
 
     /// `text` without leading and trailing spaces and tabs (no line
     /// breaks): the characters of `CharacterSet.whitespaces`.
-    static func trimmedOfSpaces(_ text: some StringProtocol) -> String {
-        trimming(text) { $0.properties.generalCategory == .spaceSeparator || $0 == "\t" }
+    static func trimmedOfSpaces(_ text: String) -> String {
+        trimming(text, where: isSpace)
+    }
+
+    static func trimmedOfSpaces(_ text: Substring) -> String {
+        trimming(text, where: isSpace)
     }
 
     /// Trimmed and lowercased: how a stage, a unit or an owner is named.
@@ -22,12 +26,20 @@ enum NameText {
         trimmed(text).lowercased()
     }
 
-    private static func trimming(_ text: some StringProtocol, where isBlank: (Unicode.Scalar) -> Bool) -> String {
+    private static func isWhiteSpace(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isWhitespace }
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.generalCategory == .spaceSeparator || scalar == "\t" }
+
+    private static func trimming(_ text: String, where isBlank: (Unicode.Scalar) -> Bool) -> String {
+        // Nothing to trim: the text itself, no copy.
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last, isBlank(first) || isBlank(last) else { return text }
+        return trimming(text[...], where: isBlank)
+    }
+
+    private static func trimming(_ text: Substring, where isBlank: (Unicode.Scalar) -> Bool) -> String {
         let scalars = text.unicodeScalars
         var start = scalars.startIndex, end = scalars.endIndex
         while start < end, isBlank(scalars[start]) { start = scalars.index(after: start) }
         while end > start, isBlank(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
-        if start == scalars.startIndex, end == scalars.endIndex { return String(text) }
-        return String(scalars[start..<end])
+        return String(Substring(scalars[start..<end]))
     }
 }

@@ -6,7 +6,8 @@
 enum NameText {
     /// `text` without leading and trailing white space and line breaks:
     /// the characters of `CharacterSet.whitespacesAndNewlines` (Unicode's
-    /// White_Space property: Z* categories, tab, U+000A-000D, U+0085).
+    /// White_Space property: Z* categories, tab, U+000A-000D, U+0085; and
+    /// U+200B, as Foundation has it).
     static func trimmed(_ text: String) -> String {
         trimming(text, where: isWhiteSpace)
     }
@@ -26,8 +27,13 @@ enum NameText {
         trimmed(text).lowercased()
     }
 
-    private static func isWhiteSpace(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isWhitespace }
-    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.generalCategory == .spaceSeparator || scalar == "\t" }
+    // Foundation (swift-corelibs) also counts U+200B, the zero width
+    // space, in both sets (Unicode called it a space separator until 4.0.1):
+    // kept, so that every name reads as it did.
+    private static func isWhiteSpace(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isWhitespace || scalar == "\u{200B}" }
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.generalCategory == .spaceSeparator || scalar == "\t" || scalar == "\u{200B}"
+    }
 
     private static func trimming(_ text: String, where isBlank: (Unicode.Scalar) -> Bool) -> String {
         // Nothing to trim: the text itself, no copy.

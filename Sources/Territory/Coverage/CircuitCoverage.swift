@@ -88,7 +88,6 @@ public struct CircuitCoverage: Sendable {
         let grouping = try study.requireGrouping(for: "circuit coverage")
         let sites = try study.requireSites(for: "circuit coverage")
         let territories = study.territories, chains = study.chains
-        let context = GEOSContext.current
         let metric = territories.metric, units = territories.projected, codes = territories.codes
         let populations = territories.populations, geometries = territories.geometries
         let parsed = sites.sites, sitePositions = sites.positions, located = sites.territory
@@ -97,23 +96,35 @@ public struct CircuitCoverage: Sendable {
         // Sites by territory, once, rather than every site for every circuit.
         let sitesOfUnit = sites.byTerritory(count: units.count)
 
-        var circuits: [Circuit] = []
-        for id in grouping.circuits {
-            let members = Array(Set(grouping.territories(of: id).compactMap(territories.unit(ofCode:)))).sorted()
-            let (union, _) = try Dissolve.union(members.map { geometries[$0] }.filter { !$0.isEmpty }, context: context)
-            let population = members.reduce(0) { $0 + populations[$1] }
-            let siteIndices = members.flatMap { sitesOfUnit[$0] }.sorted()
-            let products = chains.map { chain in
-                ProductBalance(chain: chain, population: population, sites: siteIndices.map { parsed[$0] })
+        // Circuits are independent: each worker takes a run of them in its
+        // own GEOS context, with its own copies of the territories'
+        // geometries (the same operations as on one core, so the same
+        // figures), and the circuits come back in the grouping's order.
+        let ids = grouping.circuits
+        let circuits = try parallelChunks(count: ids.count, minimumChunk: 8) { range -> [Circuit] in
+            let context = GEOSContext()
+            // As `StudyTerritories` makes them, from the projected shapes.
+            func geometry(_ unit: Int) throws -> Geometry {
+                try Geometry(units.features[unit].geometry ?? .polygon([]), context: context)
             }
-            let near = try populationNearDistribution(siteIndices.filter {
-                inChains[$0] && parsed[$0].owner == .circuit && (parsed[$0].stage == .distribution || parsed[$0].stage == .retail)
-            }.compactMap { sitePositions[$0] }, circuit: union, members: members, units: units,
-                                               populationField: territories.populationField, context: context)
-            circuits.append(Circuit(id: id, territories: members.map { codes[$0] }, shape: union.shape, area: try union.area(),
-                                    population: population, families: population / householdSize,
-                                    populationNearDistribution: near, products: products))
-        }
+            return try range.map { position -> Circuit in
+                let id = ids[position]
+                let members = Array(Set(grouping.territories(of: id).compactMap(territories.unit(ofCode:)))).sorted()
+                let (union, _) = try Dissolve.union(try members.map(geometry).filter { !$0.isEmpty }, context: context)
+                let population = members.reduce(0) { $0 + populations[$1] }
+                let siteIndices = members.flatMap { sitesOfUnit[$0] }.sorted()
+                let products = chains.map { chain in
+                    ProductBalance(chain: chain, population: population, sites: siteIndices.map { parsed[$0] })
+                }
+                let near = try populationNearDistribution(siteIndices.filter {
+                    inChains[$0] && parsed[$0].owner == .circuit && (parsed[$0].stage == .distribution || parsed[$0].stage == .retail)
+                }.compactMap { sitePositions[$0] }, circuit: union, members: members, units: units,
+                                                   populationField: territories.populationField, context: context)
+                return Circuit(id: id, territories: members.map { codes[$0] }, shape: union.shape, area: try union.area(),
+                               population: population, families: population / householdSize,
+                               populationNearDistribution: near, products: products)
+            }
+        }.flatMap { $0 }
 
         var circuitsOfUnit: [Int: [String]] = [:]
         for row in grouping.rows {
@@ -143,6 +154,8 @@ public struct CircuitCoverage: Sendable {
             result.circuitsInNoZone = grouping.circuits.filter { zoning.zone(of: $0) == nil }
         }
         if let points { result.points = try PointTallies(points, study: study, circuitsOfUnit: circuitsOfUnit) }
+        // One chain at a time: each exact distribution holds gigabytes on a
+        // national registry, so two at once would double the peak memory.
         if exchange { result.exchanges = try chains.map { try CoverageExchange(chain: $0, study: study, grouping: grouping) } }
         if let identityField { result.identity = IdentityProducts(field: identityField, study: study, sites: sites) }
         return result

@@ -23,7 +23,7 @@ public struct CapacityUnit: Sendable, Hashable, CustomStringConvertible {
 
     /// The unit a text names, built in or not; nil for an empty text.
     public init?(named text: String) {
-        let name = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let name = NameText.name(text)
         guard !name.isEmpty else { return nil }
         self = Self.aliases[name] ?? CapacityUnit(canonical: name)
     }

@@ -6,7 +6,7 @@ public enum Owner: String, Sendable, CaseIterable {
 
     /// Also the Spanish names: `circuito`, `externo` (and `afuera`).
     public init?(named text: String) {
-        switch text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() {
+        switch NameText.name(text) {
         case "circuit", "circuito": self = .circuit
         case "outside", "externo", "fuera", "afuera", "intermediario": self = .outside
         default: return nil

@@ -24,10 +24,18 @@ public struct Site: Sendable, Hashable {
 
     /// The products the site handles.
     public var products: [String] {
-        product.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        product.split(separator: ";").map { NameText.trimmedOfSpaces($0) }.filter { !$0.isEmpty }
     }
 
-    public func handles(_ product: String) -> Bool { self.product == product || products.contains(product) }
+    public func handles(_ product: String) -> Bool {
+        if self.product == product { return true }
+        // A site of one product (the usual case) needs no list: coverage
+        // asks this of every site for every link of every chain.
+        guard self.product.utf8.contains(UInt8(ascii: ";")) else {
+            return !product.isEmpty && NameText.trimmedOfSpaces(self.product) == product
+        }
+        return products.contains(product)
+    }
 
     /// The capacity the site gives `product`: all of it for a site of one
     /// product, an equal share for a site of several (its capacity is

@@ -34,7 +34,7 @@ public struct Stage: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// gives the standard stage; any other non-empty text is a stage of
     /// its own. Nil for an empty text.
     public init?(named text: String) {
-        let name = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let name = NameText.name(text)
         guard !name.isEmpty else { return nil }
         self = Self.aliases[name] ?? Stage(canonical: name)
     }

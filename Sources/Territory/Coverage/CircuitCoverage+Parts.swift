@@ -1,25 +1,27 @@
 import Foundation
 import Geo
 
-/// Circuit coverage in parts, for a process that covers one grouping after
-/// another over the same study (the workbench): each circuit measured on
-/// its own (`circuits(_:in:)`), then the result of a whole grouping put
-/// together from circuits already measured (`run(_:circuits:)`), so that
-/// an edit measures again only the circuits it touched.
-///
-/// These mirror `run(_:)` step for step (the per-circuit loop, then what
-/// spans circuits), kept in a file of their own while `run` is being
-/// reworked elsewhere; WorkbenchTests checks that a grouping edited many
-/// times gives, byte for byte, the JSON of `run` on the same grouping.
+/// Circuit coverage in parts: each circuit measured on its own
+/// (`circuits(_:in:context:)`), then the result of a whole grouping put
+/// together from circuits already measured (`run(_:circuits:)`). `run(_:)`
+/// is the two in a row, its circuits on every core; the workbench keeps
+/// the circuits between edits, so an edit measures again only the
+/// circuits it touched (WorkbenchTests checks it gives `run`'s JSON byte
+/// for byte).
 extension CircuitCoverage {
     /// The circuits named in `members` (an id and its territories, as
-    /// indices in the study's territories), each as `run` measures it.
-    public func circuits(_ members: [(id: String, units: [Int])], in study: Study) throws -> [Circuit] {
+    /// indices in the study's territories), measured in `context` with
+    /// geometries of their own made there from the projected shapes (as
+    /// `StudyTerritories` makes them), so a worker thread can measure some.
+    public func circuits(_ members: [(id: String, units: [Int])], in study: Study,
+                         context: GEOSContext = GEOSContext.current) throws -> [Circuit] {
         let sites = try study.requireSites(for: "circuit coverage")
         let territories = study.territories, chains = study.chains
-        let context = GEOSContext.current
         let units = territories.projected, codes = territories.codes
-        let populations = territories.populations, geometries = territories.geometries
+        let populations = territories.populations
+        func geometry(_ unit: Int) throws -> Geometry {
+            try Geometry(units.features[unit].geometry ?? .polygon([]), context: context)
+        }
         let parsed = sites.sites, sitePositions = sites.positions
         let sitesOfUnit = sites.byTerritory(count: units.count)
         var inChains: [Int: Bool] = [:]
@@ -32,7 +34,7 @@ extension CircuitCoverage {
 
         return try members.map { circuit -> Circuit in
             let id = circuit.id, members = Array(Set(circuit.units)).sorted()
-            let (union, _) = try Dissolve.union(members.map { geometries[$0] }.filter { !$0.isEmpty }, context: context)
+            let (union, _) = try Dissolve.union(try members.map(geometry).filter { !$0.isEmpty }, context: context)
             let population = members.reduce(0) { $0 + populations[$1] }
             let siteIndices = members.flatMap { sitesOfUnit[$0] }.sorted()
             let products = chains.map { chain in
@@ -95,14 +97,15 @@ extension CircuitCoverage {
             result.circuitsInNoZone = grouping.circuits.filter { zoning.zone(of: $0) == nil }
         }
         if let points { result.points = try PointTallies(points, study: study, circuitsOfUnit: circuitsOfUnit) }
+        // One chain at a time: each exact distribution holds gigabytes on a
+        // national registry, so two at once would double the peak memory.
         if exchange { result.exchanges = try chains.map { try CoverageExchange(chain: $0, study: study, grouping: grouping) } }
         if let identityField { result.identity = IdentityProducts(field: identityField, study: study, sites: sites) }
         return result
     }
 
     /// People within `radius` of the circuit's own distribution and retail
-    /// points, inside the circuit: areal interpolation onto the union of
-    /// discs (as `run`'s `populationNearDistribution`, private to its file).
+    /// points, inside the circuit: areal interpolation onto the union of discs.
     private func peopleNear(_ points: [Position], circuit: Geometry, members: [Int], units: Layer,
                             populationField: String, context: GEOSContext) throws -> Double {
         guard !points.isEmpty else { return 0 }

@@ -23,9 +23,10 @@ import Geo
 /// as labels fall. Ends:
 /// - nothing left to relax: the labels price every residual arc and every
 ///   omitted link at 0 or more. That is the certificate.
-/// - a cycle among the labels' parents (a negative cycle: the flow can
-///   still improve), or the budget spent: the omitted links the labels'
-///   parents use are returned, at most one per node, those the shortest
+/// - cycles among the labels' parents (negative cycles: the flow can
+///   still improve; each is frozen when found and the search goes on), or
+///   the budget spent: the omitted links the labels' parents use are
+///   returned, at most one per node: the cycles' and those the shortest
 ///   paths of the complete network take.
 struct CompletePotentials {
     typealias Pair = DistributionNetwork.Pair
@@ -40,7 +41,7 @@ struct CompletePotentials {
     /// What the trace reports.
     struct Effort {
         var pops = 0, relaxations = 0, searches = 0, pairsScored = 0
-        var cycle = false, budgetSpent = false
+        var cycles = 0, budgetSpent = false
     }
 
     let flow: DistributionFlow
@@ -103,26 +104,31 @@ struct CompletePotentials {
         for node in 0..<count where siteOfOut[node] >= 0 { heap.push(0, Int32(node)) }
         var effort = Effort()
         var nextCheck = count
-        // A walk along parents that meets itself is a cycle (stamps per walk).
+        // A walk along parents that meets itself is a cycle (stamps per
+        // walk): a negative cycle, since labels only fall. Its nodes are
+        // frozen (neither lowered nor searched again, their parents kept),
+        // so the search goes on elsewhere instead of going round it.
         var stamp = [Int32](repeating: 0, count: count)
-        func parentsHaveCycle() -> Bool {
-            stamp.withUnsafeMutableBufferPointer { stamp in
-                for first in 0..<count where stamp[first] == 0 {
-                    let walk = Int32(first + 1)
-                    var node = first
-                    while node >= 0, stamp[node] == 0 {
-                        stamp[node] = walk
-                        node = Int(parent[node])
-                    }
-                    if node >= 0, stamp[node] == walk { return true }
+        var frozen = [Bool](repeating: false, count: count)
+        func freezeCycles() -> Int {
+            var cycles = 0
+            for first in 0..<count where stamp[first] == 0 && !frozen[first] {
+                let walk = Int32(first + 1)
+                var node = first
+                while node >= 0, !frozen[node], stamp[node] == 0 {
+                    stamp[node] = walk
+                    node = Int(parent[node])
                 }
-                for i in 0..<count { stamp[i] = 0 }
-                return false
+                guard node >= 0, !frozen[node], stamp[node] == walk else { continue }
+                cycles += 1
+                while !frozen[node] { frozen[node] = true; node = Int(parent[node]) }
             }
+            for i in 0..<count { stamp[i] = 0 }
+            return cycles
         }
         func relax(_ u: Int, _ v: Int, _ cost: Int64, omitted: Bool) {
             let (candidate, overflow) = label[u].addingReportingOverflow(cost)
-            guard !overflow, candidate < label[v] else { return }
+            guard !overflow, candidate < label[v], !frozen[v] else { return }
             label[v] = candidate
             parent[v] = Int32(u)
             viaOmitted[v] = omitted
@@ -132,7 +138,7 @@ struct CompletePotentials {
         }
         search: while let (key, node) = heap.pop() {
             let u = Int(node)
-            guard key == label[u] - start[u] else { continue }
+            guard key == label[u] - start[u], !frozen[u] else { continue }
             effort.pops += 1
             for (head, cost) in arcs[u] { relax(u, Int(head), cost, omitted: false) }
             if siteOfOut[u] >= 0 {
@@ -160,11 +166,13 @@ struct CompletePotentials {
             }
             if effort.relaxations >= nextCheck {
                 nextCheck = effort.relaxations + count
-                if parentsHaveCycle() { effort.cycle = true; break search }
+                effort.cycles += freezeCycles()
                 if effort.relaxations > budget * count { effort.budgetSpent = true; break search }
             }
         }
-        if !effort.cycle && !effort.budgetSpent { return (.certified, effort) }
+        // Cycles closed after the last check.
+        effort.cycles += freezeCycles()
+        if effort.cycles == 0 && !effort.budgetSpent { return (.certified, effort) }
         var links: [DistributionNetwork.Link] = []
         for node in 0..<count where viaOmitted[node] {
             let seller = Int(siteOfOut[Int(parent[node])])

@@ -351,7 +351,7 @@ struct DistributionPricing {
             let ((outcome, effort), seconds) = DistributionTrace.timed {
                 CompletePotentials(flow: flow, costs: costs).run(start: exactFound.potentials, arcs: exactFound.arcs, present: present, penalty: penalty)
             }
-            let ending = effort.cycle ? "a negative cycle" : effort.budgetSpent ? "the budget spent" : "certified"
+            let ending = effort.cycles > 0 ? "\(effort.cycles) negative cycles" : effort.budgetSpent ? "the budget spent" : "certified"
             if case .improving(let links) = outcome {
                 DistributionTrace.log("  complete potentials \(String(format: "%.2f", seconds)) s: \(ending), \(effort.pops) pops, \(effort.relaxations) relaxations, \(effort.searches) searches, \(effort.pairsScored) pairs scored, \(links.count) links from parents")
                 if !links.isEmpty { return links }

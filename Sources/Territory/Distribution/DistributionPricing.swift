@@ -345,8 +345,10 @@ struct DistributionPricing {
         let exact = exactFound?.potentials
         potentials = exact
         DistributionTrace.log("  exact potentials \(exact == nil ? "failed" : "found") in \(String(format: "%.2f", potentialSeconds)) s")
-        // Along straight lines: potentials for the complete network, or the
-        // omitted links its shortest paths take (CompletePotentials).
+        // Along straight lines: potentials for the complete network (the
+        // certificate, nothing added), else the omitted links their
+        // shortest paths take, added to those priced below (CompletePotentials).
+        var fromParents: [DistributionNetwork.Link] = []
         if let exactFound, costs.travel == nil, ProcessInfo.processInfo.environment["TERRITORIO_PRICING"] != "best" {
             let ((outcome, effort), seconds) = DistributionTrace.timed {
                 CompletePotentials(flow: flow, costs: costs).run(start: exactFound.potentials, arcs: exactFound.arcs, present: present, penalty: penalty)
@@ -354,7 +356,7 @@ struct DistributionPricing {
             let ending = effort.cycles > 0 ? "\(effort.cycles) negative cycles" : effort.budgetSpent ? "the budget spent" : "certified"
             if case .improving(let links) = outcome {
                 DistributionTrace.log("  complete potentials \(String(format: "%.2f", seconds)) s: \(ending), \(effort.pops) pops, \(effort.relaxations) relaxations, \(effort.searches) searches, \(effort.pairsScored) pairs scored, \(links.count) links from parents")
-                if !links.isEmpty { return links }
+                fromParents = links
             } else {
                 DistributionTrace.log("  complete potentials \(String(format: "%.2f", seconds)) s: \(ending), \(effort.pops) pops, \(effort.relaxations) relaxations, \(effort.searches) searches, \(effort.pairsScored) pairs scored")
                 return []
@@ -415,7 +417,8 @@ struct DistributionPricing {
         }
         if costs.travel == nil {
             DistributionTrace.log("  search \(String(format: "%.2f", Date().timeIntervalSince(searchStart))) s: \(examined) pairs scored, \(links.count) improving")
-            return links
+            let priced = Set(links.map(\.pair))
+            return links + fromParents.filter { !priced.contains($0.pair) }
         }
         DistributionTrace.log("  search \(String(format: "%.2f", Date().timeIntervalSince(searchStart))) s: \(examined) pairs qualify, \(candidates.count) candidates")
         let found = try costs.costs(candidates)

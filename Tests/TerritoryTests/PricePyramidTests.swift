@@ -42,4 +42,30 @@ import Testing
             #expect(searched.sorted() == qualifying)
         }
     }
+
+    /// The complete-network potentials lower buyers' prices as they go:
+    /// after lowering, the pyramid finds what a brute force over the new
+    /// prices finds (no cell keeps a stale highest price that hides or
+    /// invents a point).
+    @Test(arguments: 0..<6)
+    func loweredPricesAreSearchedAsNew(seed: Int) {
+        var (positions, prices) = Self.points(seed: UInt64(seed) &+ 11, count: 80 + 50 * seed)
+        var pyramid = PricePyramid(positions: positions, prices: prices)
+        var random = Random(state: UInt64(seed) &+ 5)
+        for round in 0..<30 {
+            // Lower a few points, the high-priced ones among them, some below zero.
+            for _ in 0..<(1 + round % 4) {
+                let index = random.next(positions.count)
+                prices[index] -= Double(random.next(3_000)) + (prices[index] > 1e8 ? 1e9 : 0)
+                pyramid.lower(index, to: prices[index])
+            }
+            let centre = Position(x: Double(random.next(100_000)), y: Double(random.next(60_000)))
+            let own = Double(random.next(3_000))
+            var searched: [Int] = []
+            pyramid.search(around: centre, qualifies: { distance, price in distance / 100 - 1 + own - price < 0 }, found: { searched.append($0) })
+            let qualifying = positions.indices.filter { hypot(positions[$0].x - centre.x, positions[$0].y - centre.y) / 100 - 1 + own - prices[$0] < 0 }
+            #expect(searched.sorted() == qualifying)
+        }
+        #expect(pyramid.prices == prices)
+    }
 }

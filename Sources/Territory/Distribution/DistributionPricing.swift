@@ -204,12 +204,12 @@ struct DistributionPricing {
     /// down and corrected by label-correcting shortest paths (few passes,
     /// since they start nearly right). Nil without prices, or if the
     /// correction runs long; the ε test is used then.
-    func exactPotentials(_ solved: DistributionFlow.Solved, penalty: Int64) -> [Int64]? {
+    func exactPotentials(_ solved: DistributionFlow.Solved, penalty: Int64) -> (potentials: [Int64], arcs: [[(head: Int32, cost: Int64)]])? {
         guard let prices = solved.solution.prices else { return nil }
         let arcs = residualArcs(solved, penalty: penalty)
         guard let exact = correctedPotentials(prices, scale: solved.solution.priceScale, arcs: arcs) else { return nil }
-        return DistributionTrace.enabled && ProcessInfo.processInfo.environment["TERRITORIO_PRICING_DUAL"] == "scaling"
-            ? exact : raisedPotentials(exact, arcs: arcs)
+        return (DistributionTrace.enabled && ProcessInfo.processInfo.environment["TERRITORIO_PRICING_DUAL"] == "scaling"
+            ? exact : raisedPotentials(exact, arcs: arcs), arcs)
     }
 
     /// The residual network of a solve, node by node (the super source
@@ -341,9 +341,27 @@ struct DistributionPricing {
     mutating func improvingLinks(_ solved: DistributionFlow.Solved, present: Set<Pair>, penalty: Int64,
                                  perSeller: Int = 8) throws -> [DistributionNetwork.Link]? {
         guard let scaled = solved.solution.prices else { return nil }
-        let (exact, potentialSeconds) = DistributionTrace.timed { exactPotentials(solved, penalty: penalty) }
+        let (exactFound, potentialSeconds) = DistributionTrace.timed { exactPotentials(solved, penalty: penalty) }
+        let exact = exactFound?.potentials
         potentials = exact
         DistributionTrace.log("  exact potentials \(exact == nil ? "failed" : "found") in \(String(format: "%.2f", potentialSeconds)) s")
+        // Along straight lines: potentials for the complete network (the
+        // certificate, nothing added), else the omitted links their
+        // shortest paths take, added to those priced below (CompletePotentials).
+        var fromParents: [DistributionNetwork.Link] = []
+        if let exactFound, costs.travel == nil, ProcessInfo.processInfo.environment["TERRITORIO_PRICING"] != "best" {
+            let ((outcome, effort), seconds) = DistributionTrace.timed {
+                CompletePotentials(flow: flow, costs: costs).run(start: exactFound.potentials, arcs: exactFound.arcs, present: present, penalty: penalty)
+            }
+            let ending = effort.cycles > 0 ? "\(effort.cycles) negative cycles" : effort.budgetSpent ? "the budget spent" : "certified"
+            if case .improving(let links) = outcome {
+                DistributionTrace.log("  complete potentials \(String(format: "%.2f", seconds)) s: \(ending), \(effort.pops) pops, \(effort.relaxations) relaxations, \(effort.searches) searches, \(effort.pairsScored) pairs scored, \(links.count) links from parents")
+                fromParents = links
+            } else {
+                DistributionTrace.log("  complete potentials \(String(format: "%.2f", seconds)) s: \(ending), \(effort.pops) pops, \(effort.relaxations) relaxations, \(effort.searches) searches, \(effort.pairsScored) pairs scored")
+                return []
+            }
+        }
         let prices = exact ?? scaled
         let multiplier = exact == nil ? solved.solution.priceScale : 1
         let threshold: Int64 = exact == nil ? -1 : 0
@@ -399,7 +417,8 @@ struct DistributionPricing {
         }
         if costs.travel == nil {
             DistributionTrace.log("  search \(String(format: "%.2f", Date().timeIntervalSince(searchStart))) s: \(examined) pairs scored, \(links.count) improving")
-            return links
+            let priced = Set(links.map(\.pair))
+            return links + fromParents.filter { !priced.contains($0.pair) }
         }
         DistributionTrace.log("  search \(String(format: "%.2f", Date().timeIntervalSince(searchStart))) s: \(examined) pairs qualify, \(candidates.count) candidates")
         let found = try costs.costs(candidates)

@@ -11,16 +11,16 @@ import Geo
 /// cell within the loosest bound for every seller: quadratic at scale).
 struct PricePyramid {
     let positions: [Position]
-    let prices: [Double]
+    private(set) var prices: [Double]
     let minX: Double, minY: Double, cell: Double
     /// Finest level's members, cell by cell: `order[start[c]..<start[c + 1]]`.
     private let start: [Int32]
     private let order: [Int32]
     /// Per level (0 the finest), its columns, rows and each cell's highest price.
     private let columns: [Int], rows: [Int]
-    private let highest: [[Double]]
+    private var highest: [[Double]]
     /// The largest price magnitude: how far Double prices may be off.
-    let largestMagnitude: Double
+    private(set) var largestMagnitude: Double
 
     init(positions: [Position], prices: [Double]) {
         precondition(!positions.isEmpty && positions.count == prices.count)
@@ -70,6 +70,30 @@ struct PricePyramid {
         self.rows = rows
         self.highest = highest
         largestMagnitude = prices.reduce(0) { max($0, abs($1)) }
+    }
+
+    /// Lowers point `index`'s price (the complete-network potentials only
+    /// ever fall), keeping each cell's highest price exact above it, so
+    /// searches prune as tightly as on a fresh pyramid.
+    mutating func lower(_ index: Int, to price: Double) {
+        prices[index] = price
+        largestMagnitude = max(largestMagnitude, abs(price))
+        let p = positions[index]
+        var column = min(Int((p.x - minX) / cell), columns[0] - 1)
+        var row = min(Int((p.y - minY) / cell), rows[0] - 1)
+        let slot = row * columns[0] + column
+        var top = -Double.infinity
+        for k in Int(start[slot])..<Int(start[slot + 1]) { top = max(top, prices[Int(order[k])]) }
+        guard top != highest[0][slot] else { return }
+        highest[0][slot] = top
+        for level in 1..<highest.count {
+            column /= 2; row /= 2
+            var most = -Double.infinity
+            children(level: level, column: column, row: row) { c, r in most = max(most, highest[level - 1][r * columns[level - 1] + c]) }
+            let up = row * columns[level] + column
+            guard most != highest[level][up] else { return }
+            highest[level][up] = most
+        }
     }
 
     /// The distance from `centre` to cell (column, row) of `level`.

@@ -73,8 +73,13 @@ import Testing
         // Across the study, as `distribute` gives it on the sites with the plant:
         // 998.3 -> 1,068.303 t delivered, 216.2 t through intermediaries before and after.
         let chain = Self.list(Self.object(scenarios[0]["deltas"])["chains"]).first { $0["product"] as? String == "cheese" } ?? [:]
+        // Within 2 kg: the solver works in whole kilograms and equally good
+        // flows can differ by one in the tonnes reported (998.300 before the
+        // pricing's certificate check, 998.301 after; OR-Tools on the
+        // complete network and territorio's routes both give 998,300 kg).
         let delivered = Self.triple(chain["delivered"])
-        #expect(Self.near(delivered.base, 998.3) && Self.near(delivered.scenario, 1_068.303))
+        #expect(delivered.base.map { abs($0 - 998.3) < 0.002 } ?? false && delivered.scenario.map { abs($0 - 1_068.303) < 0.002 } ?? false,
+                "\(delivered)")
         let intermediated = Self.triple(chain["intermediated"])
         #expect(Self.near(intermediated.base, 216.2) && Self.near(intermediated.delta, 0))
 

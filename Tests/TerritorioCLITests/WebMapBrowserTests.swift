@@ -13,23 +13,8 @@ import Testing
 @Suite struct WebMapBrowserTests {
     static let territory = CommandTests.repository.appendingPathComponent("geodata/territory")
 
-    static func onPath(_ name: String) -> Bool {
-        (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").contains { folder in
-            FileManager.default.isExecutableFile(atPath: "\(folder)/\(name)")
-        }
-    }
-
     /// Why the test cannot run here, nil when it can.
-    static var missing: String? {
-        if TestPython.executable == nil { return TestPython.missingMessage }
-        if !onPath("chromium") || !onPath("chromedriver") {
-            return "no chromium or chromedriver on PATH: apt-get install chromium chromium-driver (scripts/setup and .ci/run do)"
-        }
-        if !FileManager.default.fileExists(atPath: "/usr/share/javascript/leaflet/leaflet.js") {
-            return "no Leaflet: apt-get install libjs-leaflet (scripts/setup and .ci/run do)"
-        }
-        return nil
-    }
+    static var missing: String? { TestBrowser.missing }
 
     @Test(.enabled(if: WebMapBrowserTests.missing == nil, Comment(rawValue: WebMapBrowserTests.missing ?? "")))
     func theWebMapWorksInARealBrowser() throws {

@@ -14,21 +14,9 @@ extension WorkbenchTests {
         static let binary = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
             .appendingPathComponent("territorio").path
 
-        static func onPath(_ name: String) -> Bool {
-            (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").contains { folder in
-                FileManager.default.isExecutableFile(atPath: "\(folder)/\(name)")
-            }
-        }
-
         /// Why the test cannot run here, nil when it can.
         static var missing: String? {
-            if TestPython.executable == nil { return TestPython.missingMessage }
-            if !onPath("chromium") || !onPath("chromedriver") {
-                return "no chromium or chromedriver on PATH: apt-get install chromium chromium-driver (scripts/setup and .ci/run do)"
-            }
-            if !FileManager.default.fileExists(atPath: "/usr/share/javascript/leaflet/leaflet.js") {
-                return "no Leaflet: apt-get install libjs-leaflet (scripts/setup and .ci/run do)"
-            }
+            if let missing = TestBrowser.missing { return missing }
             if !FileManager.default.isExecutableFile(atPath: binary) { return "no built territorio beside the tests: swift build --build-tests" }
             return nil
         }

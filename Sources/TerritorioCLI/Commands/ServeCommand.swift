@@ -61,12 +61,7 @@ struct ServeCommand: ParsableCommand {
     mutating func validate() throws {
         let study = try territoryOptions.studyOption.load()
         guard study != nil else { throw ValidationError("give --study FILE: the workbench serves one study, and writes only inside its folder") }
-        try territoryOptions.apply(study)
-        siteFields.apply(study)
-        givenSites = try StudyOption.required(givenSites, study?.sites?.file, flag: "--sites", key: "sites", study: study)
-        givenGrouping = try StudyOption.required(givenGrouping, study?.grouping, flag: "--grouping", key: "grouping", study: study)
-        siteIDField = siteIDField ?? study?.sites?.idField
-        if chain.isEmpty { chain = study?.chains ?? [] }
+        try applySitesChainsAndGrouping(study)
         guard !chain.isEmpty else { throw ValidationError("name at least one --chain (or \"chains\" in the --study file)") }
         guard (0...65535).contains(port) else { throw ValidationError("--port is 0 to 65535, not \(port)") }
     }
@@ -116,3 +111,5 @@ struct ServeCommand: ParsableCommand {
     /// What the serving task ended with.
     final class Outcome: @unchecked Sendable { var error: Error? }
 }
+
+extension ServeCommand: SitesChainsAndGroupingCommand {}

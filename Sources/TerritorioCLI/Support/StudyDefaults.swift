@@ -94,18 +94,34 @@ extension GroupSuggestCommand {
     }
 }
 
-extension ScenarioCommand {
-    /// Territories, sites, chains and grouping from the study. Roads are
+/// A command that takes territories, sites, chains and a grouping from the
+/// study: `scenario` and `serve`.
+protocol SitesChainsAndGroupingCommand {
+    var territoryOptions: TerritoryOptions { get set }
+    var siteFields: SiteFieldOptions { get set }
+    var givenSites: String? { get set }
+    var givenGrouping: String? { get set }
+    var siteIDField: String? { get set }
+    var chain: [String] { get set }
+}
+
+extension SitesChainsAndGroupingCommand {
+    /// Territories, sites, chains and grouping from `study`. Roads are
     /// not taken: the distribution compares straight-line tonne-km, as the
     /// coverage and grouping figures need no roads.
-    mutating func applyStudy() throws {
-        let study = try territoryOptions.studyOption.load()
+    mutating func applySitesChainsAndGrouping(_ study: StudyFile?) throws {
         try territoryOptions.apply(study)
         siteFields.apply(study)
         givenSites = try StudyOption.required(givenSites, study?.sites?.file, flag: "--sites", key: "sites", study: study)
         givenGrouping = try StudyOption.required(givenGrouping, study?.grouping, flag: "--grouping", key: "grouping", study: study)
         siteIDField = siteIDField ?? study?.sites?.idField
         if chain.isEmpty { chain = study?.chains ?? [] }
+    }
+}
+
+extension ScenarioCommand: SitesChainsAndGroupingCommand {
+    mutating func applyStudy() throws {
+        try applySitesChainsAndGrouping(try territoryOptions.studyOption.load())
     }
 }
 

@@ -58,26 +58,6 @@ public final class IsochroneBuilder {
     /// threshold, serves every band.
     public func polygons(from snap: Snap, minutes thresholds: [Double]) throws -> [Geometry?] {
         paths.run(graph, from: graph.starts(from: snap), cutoff: thresholds.max() ?? 0)
-        if IsochroneExperiment.method != "tree" {
-            var previousLines: [CoordinateSequence] = []
-            var previous: Geometry?
-            return try thresholds.map { threshold in
-                reach.gather(within: threshold, from: snap, graph: graph, paths: paths)
-                let segments = reach.touched.filter { reach.isReached(Int($0)) }.sorted()
-                let lines = reachedLines(of: segments)
-                defer { previousLines = lines }
-                if IsochroneExperiment.reuse, let smaller = previous {
-                    // Only the lines not already in the smaller band.
-                    let old = Set(previousLines)
-                    let extra = lines.filter { !old.contains($0) }
-                    let grown = try singleBuffer(extra, method: IsochroneExperiment.method)
-                    previous = try grown.map { try smaller.union($0) } ?? smaller
-                } else {
-                    previous = try singleBuffer(lines, method: IsochroneExperiment.method)
-                }
-                return previous
-            }
-        }
         return try thresholds.map { threshold in
             reach.gather(within: threshold, from: snap, graph: graph, paths: paths)
             return try band()
@@ -148,8 +128,6 @@ public final class IsochroneBuilder {
         let bands = try joined.parts.map { line throws(GEOSError) in try line.buffer(width, style: BufferStyle(quadrantSegments: 4)) }
         return try Geometry.union(bands, context: context)
     }
-
-    func reachSpans(of segment: Int) -> [(Double, Double)] { reach.spans(of: segment) }
 
     /// The point `fraction` of the way from a to b; the ends themselves at
     /// 0 and 1, so lines that share a node join.

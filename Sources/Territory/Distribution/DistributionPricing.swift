@@ -341,7 +341,8 @@ struct DistributionPricing {
     /// nearly every pair). Along the roads costs come from route searches,
     /// so every pair the bound lets through is costed, then the best kept.
     ///
-    /// `budget`, when given, keeps only that many of the links found (the
+    /// `budget`, when given, keeps only that many of the links found along
+    /// straight lines (the
     /// most negative reduced costs over all sellers; the parents' links of
     /// `CompletePotentials` come on top): the certificate is untouched,
     /// since the rounds end only when nothing at all is improving.

@@ -126,6 +126,32 @@ import FlowOracles
         }
     }
 
+    /// A pricing budget of one link a round (doubling while the rounds do
+    /// not converge) changes the rounds, never the optimum.
+    @Test(arguments: 0..<6)
+    func theOptimumWhateverTheLinksARoundMayAdd(seed: Int) throws {
+        var random = Random(state: UInt64(seed) &* 104_729 &+ 5)
+        var sites: [Feature] = []
+        for (stage, count) in [("primary", 4 + random.next(6)), ("collection", 1 + random.next(4)), ("retail", 2 + random.next(4))] {
+            for i in 0..<count {
+                sites.append(Self.site("\(stage)\(i)", Double(random.next(40_000)), Double(random.next(40_000)), stage,
+                                       Double(1 + random.next(9000)) / 1000, outside: random.next(3) == 0))
+            }
+        }
+        let towns = (0..<(2 + random.next(4))).map {
+            Self.town("T\($0)", Double(random.next(40_000)), Double(random.next(40_000)), people: Double(500 + random.next(6000)))
+        }
+        let study = try Self.study(sites, towns)
+        let expected = try Self.oracle(study)
+        var distribution = Distribution(chain: Self.chain)
+        distribution.neighbours = 1
+        distribution.pricingBudget.floor = 1
+        distribution.pricingBudget.perCarryingSeller = 0
+        let result = try distribution.run(study)
+        #expect(result.optimal)
+        #expect(Self.objectives(result) == expected, "seed \(seed)")
+    }
+
     /// Two farms of 5 t next to three small circuit collectors of 1 t and
     /// one outside collector of 20 t far away: at k = 3 the farms saw only
     /// the three small ones and 3 of 10 t reached the town (0 t

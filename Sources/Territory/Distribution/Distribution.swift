@@ -24,6 +24,9 @@ public struct Distribution: Sendable {
     /// The most solves before giving up the certificate (reported as not
     /// optimal, never silently).
     public var maxRounds = 60
+    /// How many improving links a pricing round may add (see
+    /// `PricingBudget`): speed only, the certificate does not depend on it.
+    var pricingBudget = PricingBudget()
     /// Property of the sites holding the id of the site or territory each
     /// sells to: the current trade, the baseline. Nil: each sells to its
     /// nearest actor of the next stage.
@@ -296,6 +299,7 @@ public struct Distribution: Sendable {
         var rounds = 0
         // The last solve's flow and exact potentials: the next solve starts there.
         var warm: (flow: [Int64], potentials: [Int64])?
+        var roundBudget = pricingBudget
         while true {
             longest = max(longest, links.map(\.cost).max() ?? 0)
             let penalty = (longest + 1) * Int64(flow.nodeCount + 4)
@@ -313,7 +317,10 @@ public struct Distribution: Sendable {
                 if rounds >= maxRounds { return (solved, false, rounds, "the most demand was not certified after \(rounds) solves") }
                 continue
             }
-            let (priced, priceSeconds) = try DistributionTrace.timed { try pricing.improvingLinks(solved, present: present, penalty: penalty) }
+            let budget = roundBudget.next(solved: solved, flow: flow, links: links.count, lastImproving: pricing.lastImproving)
+            let (priced, priceSeconds) = try DistributionTrace.timed {
+                try pricing.improvingLinks(solved, present: present, penalty: penalty, budget: budget)
+            }
             DistributionTrace.log("round \(rounds): priced in \(String(format: "%.2f", priceSeconds)) s, improving \(priced?.count ?? -1)")
             if let potentials = pricing.potentials { warm = (solved.solution.flow, potentials) }
             guard let improving = priced else {

@@ -26,6 +26,8 @@ struct DistributionPricing {
     /// The exact potentials of the last pricing (nodes, then the super
     /// source and sink), nil if it had none: where the next solve starts.
     private(set) var potentials: [Int64]?
+    /// Improving links the last pricing found, before any budget.
+    private(set) var lastImproving = 0
 
     init(flow: DistributionFlow, costs: DistributionCosts) {
         self.flow = flow
@@ -338,8 +340,14 @@ struct DistributionPricing {
     /// (with outside intermediaries' penalties in the prices, that is
     /// nearly every pair). Along the roads costs come from route searches,
     /// so every pair the bound lets through is costed, then the best kept.
+    ///
+    /// `budget`, when given, keeps only that many of the links found along
+    /// straight lines (the
+    /// most negative reduced costs over all sellers; the parents' links of
+    /// `CompletePotentials` come on top): the certificate is untouched,
+    /// since the rounds end only when nothing at all is improving.
     mutating func improvingLinks(_ solved: DistributionFlow.Solved, present: Set<Pair>, penalty: Int64,
-                                 perSeller: Int = 8) throws -> [DistributionNetwork.Link]? {
+                                 perSeller: Int = 8, budget: Int? = nil) throws -> [DistributionNetwork.Link]? {
         guard let scaled = solved.solution.prices else { return nil }
         let (exactFound, potentialSeconds) = DistributionTrace.timed { exactPotentials(solved, penalty: penalty) }
         let exact = exactFound?.potentials
@@ -368,6 +376,7 @@ struct DistributionPricing {
         let searchStart = Date()
         var examined = 0
         var links: [DistributionNetwork.Link] = []
+        var linkScores: [Int64] = []
         var candidates: [Pair] = []
         for (k, layer) in network.layers.enumerated() {
             var buyers: [(site: Int, toTerritory: Bool)] = []
@@ -399,8 +408,9 @@ struct DistributionPricing {
                         guard let units = FlowUnits.cost(costs.metres(link) / 100) else { return nil }
                         return reduced(units: units, surcharge: surcharge, multiplier: multiplier, own: own, buyer: prices[flow.head(link)])
                     }
-                    for (index, _) in found {
+                    for (index, score) in found {
                         let link = pair(index)
+                        linkScores.append(score)
                         links.append(DistributionNetwork.Link(pair: link, metres: costs.metres(link),
                                                               cost: FlowUnits.cost(costs.metres(link) / 100)!))
                     }
@@ -417,6 +427,13 @@ struct DistributionPricing {
         }
         if costs.travel == nil {
             DistributionTrace.log("  search \(String(format: "%.2f", Date().timeIntervalSince(searchStart))) s: \(examined) pairs scored, \(links.count) improving")
+            lastImproving = links.count
+            if let budget, links.count > budget {
+                // The most negative first; ties in the order found (sellers, then best-first).
+                let kept = links.indices.sorted { (linkScores[$0], $0) < (linkScores[$1], $1) }.prefix(budget).sorted()
+                links = kept.map { links[$0] }
+                DistributionTrace.log("  budget \(budget): kept \(links.count) most improving")
+            }
             let priced = Set(links.map(\.pair))
             return links + fromParents.filter { !priced.contains($0.pair) }
         }

@@ -152,6 +152,38 @@ import FlowOracles
         #expect(Self.objectives(result) == expected, "seed \(seed)")
     }
 
+    /// Solved first on a few chosen sites (each buyer's nearest seller
+    /// only), then grown by the omitted sites the check finds improving:
+    /// the complete network's optimum, and on some instances the check
+    /// must add sites to reach it.
+    @Test func theOptimumFromAFewChosenSitesGrown() throws {
+        var grown = 0
+        for seed in 0..<16 {
+            var random = Random(state: UInt64(seed) &* 15_485_863 &+ 11)
+            var sites: [Feature] = []
+            for (stage, count) in [("primary", 6 + random.next(10)), ("collection", 2 + random.next(6)), ("retail", 3 + random.next(6))] {
+                for i in 0..<count {
+                    sites.append(Self.site("\(stage)\(i)", Double(random.next(40_000)), Double(random.next(40_000)), stage,
+                                           Double(1 + random.next(9000)) / 1000, outside: random.next(3) == 0))
+                }
+            }
+            let towns = (0..<(2 + random.next(5))).map {
+                Self.town("T\($0)", Double(random.next(40_000)), Double(random.next(40_000)), people: Double(500 + random.next(6000)))
+            }
+            let study = try Self.study(sites, towns)
+            let expected = try Self.oracle(study)
+            var distribution = Distribution(chain: Self.chain)
+            distribution.selectSitesAbove = 0
+            distribution.siteCover = 1
+            distribution.siteFewest = 1
+            let result = try distribution.run(study)
+            #expect(result.optimal, "seed \(seed)")
+            #expect(Self.objectives(result) == expected, "seed \(seed)")
+            if result.siteChecks > 1 { grown += 1 }
+        }
+        #expect(grown > 0, "no instance needed an omitted site: the check was never tested")
+    }
+
     /// Two farms of 5 t next to three small circuit collectors of 1 t and
     /// one outside collector of 20 t far away: at k = 3 the farms saw only
     /// the three small ones and 3 of 10 t reached the town (0 t

@@ -39,8 +39,9 @@ struct CompletePotentials {
     typealias Pair = DistributionNetwork.Pair
 
     enum Outcome {
-        /// Feasible potentials for the complete network: the flow is optimal.
-        case certified
+        /// Feasible potentials for the complete network (nodes, then the
+        /// super source and sink): the flow is optimal.
+        case certified([Int64])
         /// The omitted links the labels' parents use (none is present).
         case improving([DistributionNetwork.Link])
     }
@@ -181,7 +182,7 @@ struct CompletePotentials {
         }
         // Cycles closed after the last check.
         if effort.cycles == 0 && !effort.budgetSpent { effort.cycles = freezeCycles() }
-        if effort.cycles == 0 && !effort.budgetSpent { return (.certified, effort) }
+        if effort.cycles == 0 && !effort.budgetSpent { return (.certified(label), effort) }
         var links: [DistributionNetwork.Link] = []
         for node in 0..<count where viaOmitted[node] {
             let seller = Int(siteOfOut[Int(parent[node])])

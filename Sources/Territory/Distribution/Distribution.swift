@@ -21,6 +21,17 @@ public struct Distribution: Sendable {
     /// How many nearest links each site starts with: a speed hint, which
     /// never changes the result.
     public var neighbours = 3
+    /// Chains of more sites than this are solved on the sites nearest the
+    /// people first, omitted sites added while they would improve the
+    /// flow (`SiteSelection`, `OmittedSitesCheck`): a speed hint, which
+    /// never changes the result. Along straight lines only.
+    /// (TERRITORIO_SELECT_SITES_ABOVE sets it for benchmarks: 0 solves
+    /// every chain this way, to compare with OR-Tools on small ones.)
+    public var selectSitesAbove = Int(ProcessInfo.processInfo.environment["TERRITORIO_SELECT_SITES_ABOVE"] ?? "") ?? 50_000
+    /// How `SiteSelection` chooses the first sites (tests choose few, so
+    /// that the check has omitted sites to add).
+    var siteCover: Int64 = 2
+    var siteFewest = 3
     /// The most solves before giving up the certificate (reported as not
     /// optimal, never silently).
     public var maxRounds = 60
@@ -133,6 +144,9 @@ public struct Distribution: Sendable {
         public var linksSolved = 0
         /// Why `optimal` is false, when it is.
         public var notOptimalReason: String?
+        /// Times the flow was checked against the omitted sites (0 when
+        /// every site was solved at once).
+        var siteChecks = 0
         /// The chain link of each site (feature index), nil outside it.
         public var linkOfSite: [Int?] = []
     }
@@ -190,10 +204,12 @@ public struct Distribution: Sendable {
 
         var solved: DistributionFlow.Solved?
         var certificate = (optimal: true, rounds: 0, links: 0, reason: String?.none)
+        var siteChecks = 0
         if brokenAt.isEmpty {
-            let outcome = try solveOptimally(flow, costs: costs, sites: sites, context: context)
+            let outcome = try solve(flow, costs: costs, sites: sites, context: context)
             solved = outcome.solved
             certificate = (outcome.optimal, outcome.rounds, outcome.solved.links.count, outcome.reason)
+            siteChecks = outcome.siteChecks
         }
 
         // The optimum as flows along lines (routes with roads).
@@ -230,6 +246,7 @@ public struct Distribution: Sendable {
         result.pricingRounds = certificate.rounds
         result.linksSolved = certificate.links
         result.notOptimalReason = certificate.reason
+        result.siteChecks = siteChecks
         result.linkOfSite = network.layerOfSite
         if let travel {
             result.unreachableSites = layers.flatMap { $0 }.filter { travel.places[$0] == nil }.sorted()
@@ -259,9 +276,27 @@ public struct Distribution: Sendable {
         return (sites.sorted(), placedTerritories.filter { !sellerComponents.contains(costs.component(territory: $0)) })
     }
 
+    /// What `solveOptimally` found: the last solve, whether it is
+    /// certified, the solves it took, and for a certified flow the
+    /// potentials that certify it and the penalty they were priced with.
+    struct Solve {
+        var solved: DistributionFlow.Solved
+        var optimal: Bool
+        var rounds: Int
+        var reason: String?
+        var potentials: [Int64]? = nil
+        var penalty: Int64 = 0
+        var siteChecks = 0
+    }
+
     /// Solve, price, add, solve again until the pricing finds nothing.
-    private func solveOptimally(_ flow: DistributionFlow, costs: DistributionCosts, sites: StudySites, context: GEOSContext) throws
-        -> (solved: DistributionFlow.Solved, optimal: Bool, rounds: Int, reason: String?) {
+    /// `seed`: links to start with besides the nearest. `penaltyNodes` and
+    /// `longest`: the network the penalty must hold for, when `flow` is
+    /// part of a larger one (its potentials then price that one's links).
+    /// `roundsBefore`: solves already spent against `maxRounds`.
+    func solveOptimally(_ flow: DistributionFlow, costs: DistributionCosts, sites: StudySites, context: GEOSContext,
+                        seed: [DistributionNetwork.Pair] = [], penaltyNodes: Int? = nil, longest longestAtLeast: Int64 = 0,
+                        roundsBefore: Int = 0) throws -> Solve {
         typealias Pair = DistributionNetwork.Pair
         var pricing = DistributionPricing(flow: flow, costs: costs)
         var links: [DistributionNetwork.Link] = []
@@ -290,19 +325,20 @@ public struct Distribution: Sendable {
         // first solve already meets that much demand.
         let (most, mostSeconds) = DistributionTrace.timed { pricing.maximumFlowLinks() }
         _ = try add(most.links)
+        _ = try add(seed.filter { flow.network.contains($0) })
         DistributionTrace.log("nodes \(flow.nodeCount), starting links \(starting.count) (\(String(format: "%.2f", startSeconds)) s), most-flow links \(most.links.count) (\(String(format: "%.2f", mostSeconds)) s), links \(links.count)")
         // Passing an outside intermediary costs more than any cycle of
         // links can save in distance (or time): at most one link per node,
         // each at most the longest any link of the complete network can
         // cost. Fewer intermediated tonnes always win.
-        var longest = try longestLink(costs, network: flow.network, sites: sites)
-        var rounds = 0
+        var longest = max(longestAtLeast, try longestLink(costs, network: flow.network, sites: sites))
+        var rounds = roundsBefore
         // The last solve's flow and exact potentials: the next solve starts there.
         var warm: (flow: [Int64], potentials: [Int64])?
         var roundBudget = pricingBudget
         while true {
             longest = max(longest, links.map(\.cost).max() ?? 0)
-            let penalty = (longest + 1) * Int64(flow.nodeCount + 4)
+            let penalty = (longest + 1) * Int64((penaltyNodes ?? flow.nodeCount) + 4)
             let (solved, solveSeconds) = DistributionTrace.timed { flow.solve(links, penalty: penalty, warm: warm) }
             warm = nil
             rounds += 1
@@ -314,7 +350,7 @@ public struct Distribution: Sendable {
             while !missing.isEmpty, try add(missing) == 0 { missing = pricing.augmentingLinks(solved, present: present) }
             DistributionTrace.log("round \(rounds): augmenting links \(missing.count) in \(String(format: "%.2f", augmentSeconds)) s")
             if !missing.isEmpty {
-                if rounds >= maxRounds { return (solved, false, rounds, "the most demand was not certified after \(rounds) solves") }
+                if rounds >= maxRounds { return Solve(solved: solved, optimal: false, rounds: rounds, reason: "the most demand was not certified after \(rounds) solves") }
                 continue
             }
             let budget = roundBudget.next(solved: solved, flow: flow, links: links.count, lastImproving: pricing.lastImproving)
@@ -324,10 +360,12 @@ public struct Distribution: Sendable {
             DistributionTrace.log("round \(rounds): priced in \(String(format: "%.2f", priceSeconds)) s, improving \(priced?.count ?? -1)")
             if let potentials = pricing.potentials { warm = (solved.solution.flow, potentials) }
             guard let improving = priced else {
-                return (solved, false, rounds, "costs too large for cost scaling to price the links left out")
+                return Solve(solved: solved, optimal: false, rounds: rounds, reason: "costs too large for cost scaling to price the links left out")
             }
-            if improving.isEmpty { return (solved, true, rounds, nil) }
-            if rounds >= maxRounds { return (solved, false, rounds, "links still improving after \(rounds) solves") }
+            if improving.isEmpty {
+                return Solve(solved: solved, optimal: true, rounds: rounds, potentials: pricing.certifiedPotentials, penalty: penalty)
+            }
+            if rounds >= maxRounds { return Solve(solved: solved, optimal: false, rounds: rounds, reason: "links still improving after \(rounds) solves") }
             for link in improving where present.insert(link.pair).inserted { links.append(link) }
         }
     }
@@ -335,7 +373,7 @@ public struct Distribution: Sendable {
     /// The most any link of the complete network can cost: the diagonal of
     /// the chain's sites and the territories, or the longest trip the roads
     /// allow. Too far to route: an error naming the site farthest out.
-    private func longestLink(_ costs: DistributionCosts, network: DistributionNetwork, sites: StudySites) throws -> Int64 {
+    func longestLink(_ costs: DistributionCosts, network: DistributionNetwork, sites: StudySites) throws -> Int64 {
         let chainSites = network.layers.flatMap { $0 }
         let bound: Double
         if let travel = costs.travel {

@@ -28,6 +28,10 @@ struct DistributionPricing {
     private(set) var potentials: [Int64]?
     /// Improving links the last pricing found, before any budget.
     private(set) var lastImproving = 0
+    /// Potentials feasible for every link of the complete network, when
+    /// the last pricing certified the flow with them (OmittedSitesCheck
+    /// starts from them).
+    private(set) var certifiedPotentials: [Int64]?
 
     init(flow: DistributionFlow, costs: DistributionCosts) {
         self.flow = flow
@@ -352,6 +356,7 @@ struct DistributionPricing {
         let (exactFound, potentialSeconds) = DistributionTrace.timed { exactPotentials(solved, penalty: penalty) }
         let exact = exactFound?.potentials
         potentials = exact
+        certifiedPotentials = nil
         DistributionTrace.log("  exact potentials \(exact == nil ? "failed" : "found") in \(String(format: "%.2f", potentialSeconds)) s")
         // Along straight lines: potentials for the complete network (the
         // certificate, nothing added), else the omitted links their
@@ -367,6 +372,7 @@ struct DistributionPricing {
                 fromParents = links
             } else {
                 DistributionTrace.log("  complete potentials \(String(format: "%.2f", seconds)) s: \(ending), \(effort.pops) pops, \(effort.relaxations) relaxations, \(effort.searches) searches, \(effort.pairsScored) pairs scored")
+                if case .certified(let labels) = outcome { certifiedPotentials = labels }
                 return []
             }
         }

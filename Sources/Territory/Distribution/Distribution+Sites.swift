@@ -27,11 +27,24 @@ extension Distribution {
         let longest = try longestLink(costs, network: network, sites: sites)
         DistributionTrace.log("sites: \(chosen.filter { $0 }.count) chosen in \(String(format: "%.2f", selectSeconds)) s; most-flow \(most.units) units in \(String(format: "%.2f", mostSeconds)) s")
         var seed = selection.links
+        func part() -> DistributionFlow {
+            DistributionFlow(network: DistributionNetwork(chain: chain, layers: network.layers.map { $0.filter { chosen[$0] } },
+                                                          siteCount: flow.capacity.count),
+                             capacity: flow.capacity, demand: flow.demand, outside: flow.outside)
+        }
+        // Where supply is short, the nearest sites may carry less than every
+        // site could: the maximum flow's sites join them before any solve.
+        if DistributionPricing(flow: part(), costs: costs).maximumFlowLinks().units < most.units {
+            for pair in most.links {
+                chosen[pair.from] = true
+                if !pair.toTerritory { chosen[pair.to] = true }
+            }
+            seed += most.links
+            DistributionTrace.log("sites: the chosen carry less than every site could; \(chosen.filter { $0 }.count) with the most-flow sites")
+        }
         var rounds = 0, checks = 0
         while true {
-            let part = DistributionFlow(network: DistributionNetwork(chain: chain, layers: network.layers.map { $0.filter { chosen[$0] } },
-                                                                     siteCount: flow.capacity.count),
-                                        capacity: flow.capacity, demand: flow.demand, outside: flow.outside)
+            let part = part()
             var outcome = try solveOptimally(part, costs: costs, sites: sites, context: context, seed: seed,
                                              penaltyNodes: flow.nodeCount, longest: longest, roundsBefore: rounds)
             rounds = outcome.rounds
@@ -39,7 +52,7 @@ extension Distribution {
             let solved = outcome.solved
             // The next solve starts from every link of this one: the chosen
             // sites' part of the optimum is mostly found already.
-            let used = solved.links.map(\.pair)
+            let solvedLinks = solved.links.map(\.pair)
             if solved.solution.delivered < most.units {
                 // Part of the most the complete network delivers passes sites left out.
                 let missing = most.links.flatMap { [$0.from] + ($0.toTerritory ? [] : [$0.to]) }.filter { !chosen[$0] }
@@ -50,20 +63,20 @@ extension Distribution {
                     return outcome
                 }
                 for site in missing { chosen[site] = true }
-                seed = used + most.links
+                seed = solvedLinks + most.links
                 continue
             }
             guard let potentials = outcome.potentials else {
                 // No potentials to extend to the omitted sites: every site at once.
                 DistributionTrace.log("sites: no certifying potentials; solving on every site")
-                return try solveOptimally(flow, costs: costs, sites: sites, context: context, seed: used, roundsBefore: rounds)
+                return try solveOptimally(flow, costs: costs, sites: sites, context: context, seed: solvedLinks, roundsBefore: rounds)
             }
             var labels = Self.labels(potentials, of: part, in: flow)
             let check = OmittedSitesCheck(flow: flow, costs: costs, chosen: chosen, penalty: outcome.penalty)
             let (finding, checkSeconds) = DistributionTrace.timed { check.run(labels: &labels) }
             checks += 1
             outcome.siteChecks = checks
-            DistributionTrace.log("sites: checked \(chosen.count { !$0 }) omitted in \(String(format: "%.2f", checkSeconds)) s: \(finding.improvingSellers) improving, \(finding.sites.count) sites and \(finding.links.count) links to add")
+            DistributionTrace.log("sites: checked \(network.layers.reduce(0) { $0 + $1.count { !chosen[$0] } }) omitted in \(String(format: "%.2f", checkSeconds)) s: \(finding.improvingSellers) improving, \(finding.sites.count) sites and \(finding.links.count) links to add")
             if finding.sites.isEmpty { return outcome }
             if rounds >= maxRounds {
                 outcome.optimal = false
@@ -71,7 +84,7 @@ extension Distribution {
                 return outcome
             }
             for site in finding.sites { chosen[site] = true }
-            seed = used + finding.links
+            seed = solvedLinks + finding.links
         }
     }
 

@@ -95,6 +95,26 @@ import FlowOracles
         return Objectives(delivered: total - unmet, intermediated: intermediated, cost: cost)
     }
 
+    /// A random instance in 40 km: farms, collectors and shops (a third
+    /// outside, 0.001-9 t each) and towns of 500-6,500 people, each count
+    /// `base + random.next(spread)`.
+    static func randomStudy(_ random: inout Random, primary: (Int, Int), collection: (Int, Int), retail: (Int, Int),
+                            towns: (Int, Int)) throws -> Study {
+        var sites: [Feature] = []
+        let counts = [("primary", primary.0 + random.next(primary.1)), ("collection", collection.0 + random.next(collection.1)),
+                      ("retail", retail.0 + random.next(retail.1))]
+        for (stage, count) in counts {
+            for i in 0..<count {
+                sites.append(site("\(stage)\(i)", Double(random.next(40_000)), Double(random.next(40_000)), stage,
+                                  Double(1 + random.next(9000)) / 1000, outside: random.next(3) == 0))
+            }
+        }
+        let places = (0..<(towns.0 + random.next(towns.1))).map {
+            town("T\($0)", Double(random.next(40_000)), Double(random.next(40_000)), people: Double(500 + random.next(6000)))
+        }
+        return try study(sites, places)
+    }
+
     static func objectives(_ result: Distribution.Result) -> Objectives {
         Objectives(delivered: Int64((result.delivered * 1000).rounded()), intermediated: Int64((result.intermediated * 1000).rounded()),
                    cost: result.flows.reduce(Int64(0)) { $0 + Int64(($1.tonnes * 1000).rounded()) * Int64($1.metres / 100) })
@@ -105,17 +125,7 @@ import FlowOracles
     @Test(arguments: 0..<12)
     func theOptimumOfTheCompleteNetworkWhateverNeighbours(seed: Int) throws {
         var random = Random(state: UInt64(seed) &* 7919 &+ 17)
-        var sites: [Feature] = []
-        for (stage, count) in [("primary", 3 + random.next(5)), ("collection", random.next(4)), ("retail", 2 + random.next(4))] {
-            for i in 0..<count {
-                sites.append(Self.site("\(stage)\(i)", Double(random.next(40_000)), Double(random.next(40_000)), stage,
-                                       Double(1 + random.next(9000)) / 1000, outside: random.next(3) == 0))
-            }
-        }
-        let towns = (0..<(2 + random.next(4))).map {
-            Self.town("T\($0)", Double(random.next(40_000)), Double(random.next(40_000)), people: Double(500 + random.next(6000)))
-        }
-        let study = try Self.study(sites, towns)
+        let study = try Self.randomStudy(&random, primary: (3, 5), collection: (0, 4), retail: (2, 4), towns: (2, 4))
         let expected = try Self.oracle(study)
         for k in [1, 2, 3, 50] {
             var distribution = Distribution(chain: Self.chain)
@@ -131,17 +141,7 @@ import FlowOracles
     @Test(arguments: 0..<6)
     func theOptimumWhateverTheLinksARoundMayAdd(seed: Int) throws {
         var random = Random(state: UInt64(seed) &* 104_729 &+ 5)
-        var sites: [Feature] = []
-        for (stage, count) in [("primary", 4 + random.next(6)), ("collection", 1 + random.next(4)), ("retail", 2 + random.next(4))] {
-            for i in 0..<count {
-                sites.append(Self.site("\(stage)\(i)", Double(random.next(40_000)), Double(random.next(40_000)), stage,
-                                       Double(1 + random.next(9000)) / 1000, outside: random.next(3) == 0))
-            }
-        }
-        let towns = (0..<(2 + random.next(4))).map {
-            Self.town("T\($0)", Double(random.next(40_000)), Double(random.next(40_000)), people: Double(500 + random.next(6000)))
-        }
-        let study = try Self.study(sites, towns)
+        let study = try Self.randomStudy(&random, primary: (4, 6), collection: (1, 4), retail: (2, 4), towns: (2, 4))
         let expected = try Self.oracle(study)
         var distribution = Distribution(chain: Self.chain)
         distribution.neighbours = 1
@@ -160,17 +160,7 @@ import FlowOracles
         var grown = 0
         for seed in 0..<16 {
             var random = Random(state: UInt64(seed) &* 15_485_863 &+ 11)
-            var sites: [Feature] = []
-            for (stage, count) in [("primary", 6 + random.next(10)), ("collection", 2 + random.next(6)), ("retail", 3 + random.next(6))] {
-                for i in 0..<count {
-                    sites.append(Self.site("\(stage)\(i)", Double(random.next(40_000)), Double(random.next(40_000)), stage,
-                                           Double(1 + random.next(9000)) / 1000, outside: random.next(3) == 0))
-                }
-            }
-            let towns = (0..<(2 + random.next(5))).map {
-                Self.town("T\($0)", Double(random.next(40_000)), Double(random.next(40_000)), people: Double(500 + random.next(6000)))
-            }
-            let study = try Self.study(sites, towns)
+            let study = try Self.randomStudy(&random, primary: (6, 10), collection: (2, 6), retail: (3, 6), towns: (2, 5))
             let expected = try Self.oracle(study)
             var distribution = Distribution(chain: Self.chain)
             distribution.selectSitesAbove = 0

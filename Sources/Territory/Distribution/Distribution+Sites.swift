@@ -20,7 +20,9 @@ extension Distribution {
     private func solveBySites(_ flow: DistributionFlow, costs: DistributionCosts, sites: StudySites, context: GEOSContext) throws -> Solve {
         typealias Pair = DistributionNetwork.Pair
         let network = flow.network
-        let (selection, selectSeconds) = DistributionTrace.timed { SiteSelection(flow: flow, costs: costs, cover: siteCover, fewest: siteFewest).run() }
+        let (selection, selectSeconds) = try DistributionTrace.timed {
+            try SiteSelection(flow: flow, costs: costs, cover: siteCover, fewest: siteFewest).run(context: context)
+        }
         var chosen = selection.chosen
         // The most the complete network can deliver: the chosen sites must carry as much.
         let (most, mostSeconds) = DistributionTrace.timed { DistributionPricing(flow: flow, costs: costs).maximumFlowLinks() }
@@ -49,23 +51,9 @@ extension Distribution {
                                              penaltyNodes: flow.nodeCount, longest: longest, roundsBefore: rounds)
             rounds = outcome.rounds
             guard outcome.optimal else { return outcome }
-            let solved = outcome.solved
-            // The next solve starts from every link of this one: the chosen
-            // sites' part of the optimum is mostly found already.
-            let solvedLinks = solved.links.map(\.pair)
-            if solved.solution.delivered < most.units {
-                // Part of the most the complete network delivers passes sites left out.
-                let missing = most.links.flatMap { [$0.from] + ($0.toTerritory ? [] : [$0.to]) }.filter { !chosen[$0] }
-                DistributionTrace.log("sites: delivered \(solved.solution.delivered) of \(most.units) possible; adding \(missing.count) sites")
-                guard !missing.isEmpty else {
-                    outcome.optimal = false
-                    outcome.reason = "the chosen sites carry less than every site could, yet hold every site of the most-flow links"
-                    return outcome
-                }
-                for site in missing { chosen[site] = true }
-                seed = solvedLinks + most.links
-                continue
-            }
+            // Certified on the chosen sites, which can carry the most (above):
+            // the check is all that is left.
+            let solvedLinks = outcome.solved.links.map(\.pair)
             guard let potentials = outcome.potentials else {
                 // No potentials to extend to the omitted sites: every site at once.
                 DistributionTrace.log("sites: no certifying potentials; solving on every site")

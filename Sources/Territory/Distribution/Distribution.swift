@@ -203,13 +203,11 @@ public struct Distribution: Sendable {
         let costs = DistributionCosts(sites: positions, territories: territoryPositions, travel: travel)
 
         var solved: DistributionFlow.Solved?
-        var certificate = (optimal: true, rounds: 0, links: 0, reason: String?.none)
-        var siteChecks = 0
+        var certificate = (optimal: true, rounds: 0, links: 0, reason: String?.none, siteChecks: 0)
         if brokenAt.isEmpty {
             let outcome = try solve(flow, costs: costs, sites: sites, context: context)
             solved = outcome.solved
-            certificate = (outcome.optimal, outcome.rounds, outcome.solved.links.count, outcome.reason)
-            siteChecks = outcome.siteChecks
+            certificate = (outcome.optimal, outcome.rounds, outcome.solved.links.count, outcome.reason, outcome.siteChecks)
         }
 
         // The optimum as flows along lines (routes with roads).
@@ -246,7 +244,7 @@ public struct Distribution: Sendable {
         result.pricingRounds = certificate.rounds
         result.linksSolved = certificate.links
         result.notOptimalReason = certificate.reason
-        result.siteChecks = siteChecks
+        result.siteChecks = certificate.siteChecks
         result.linkOfSite = network.layerOfSite
         if let travel {
             result.unreachableSites = layers.flatMap { $0 }.filter { travel.places[$0] == nil }.sorted()
@@ -353,7 +351,7 @@ public struct Distribution: Sendable {
                 if rounds >= maxRounds { return Solve(solved: solved, optimal: false, rounds: rounds, reason: "the most demand was not certified after \(rounds) solves") }
                 continue
             }
-            let budget = roundBudget.next(solved: solved, flow: flow, links: links.count, lastImproving: pricing.lastImproving)
+            let budget = roundBudget.next(solved: solved, flow: flow, lastImproving: pricing.lastImproving)
             let (priced, priceSeconds) = try DistributionTrace.timed {
                 try pricing.improvingLinks(solved, present: present, penalty: penalty, budget: budget)
             }

@@ -44,11 +44,11 @@ struct OmittedSitesCheck {
 
     private var network: DistributionNetwork { flow.network }
 
-    /// How far Double prices (exact integers below 2^53) may be off, and
-    /// the 1 unit the bound's distances may be: kept out of the bounds
-    /// so they stay below the exact scores. Unreached (−∞) counts nothing.
-    private static func margin(_ prices: [Double]) -> Double {
-        16 * prices.reduce(0) { $1 > -.infinity ? max($0, abs($1)) : $0 }.ulp + 2
+    /// How far the pyramid's Double prices (exact integers below 2^53) may
+    /// be off, and the 1 unit its distances may be: kept out of the bounds
+    /// so they stay below the exact scores, as in `CompletePotentials`.
+    private static func margin(_ pyramid: PricePyramid, sellersUpTo largest: Double = 0) -> Double {
+        16 * max(pyramid.largestMagnitude, largest).ulp + 2
     }
 
     private func surcharge(_ site: Int) -> Int64 { flow.outside[site] ? penalty : 0 }
@@ -112,7 +112,7 @@ struct OmittedSitesCheck {
                 continue
             }
             let pyramid = PricePyramid(positions: sellers.map { costs.sites[$0] }, prices: offered)
-            let margin = Self.margin(offered)
+            let margin = Self.margin(pyramid)
             let order = Self.spatialOrder(omitted.filter { costs.isPlaced(site: $0) }, at: costs.sites)
             let positions = costs.sites, outNode = flow.outNode, outside = flow.outside, penalty = penalty
             let sellerLabels = sellers.map { labels[outNode[$0]] }
@@ -165,7 +165,7 @@ struct OmittedSitesCheck {
                 return label >= Self.unreached ? -.infinity : Double(label)
             }
             let pyramid = PricePyramid(positions: buyers.map { costs.end($0) }, prices: prices)
-            let margin = Self.margin(prices)
+            let margin = Self.margin(pyramid, sellersUpTo: omitted.reduce(0) { max($0, abs(Double(labels[flow.outNode[$1]] + surcharge($1)))) })
             let order = Self.spatialOrder(omitted, at: costs.sites)
             let positions = costs.sites, outNode = flow.outNode, outside = flow.outside, penalty = penalty
             let buyerPositions = buyers.map { costs.end($0) }, frozenLabels = labels

@@ -19,7 +19,7 @@ struct PricePyramid {
     /// Per level (0 the finest), its columns, rows and each cell's highest price.
     private let columns: [Int], rows: [Int]
     private var highest: [[Double]]
-    /// The largest price magnitude: how far Double prices may be off.
+    /// The largest finite price magnitude: how far Double prices may be off.
     private(set) var largestMagnitude: Double
 
     init(positions: [Position], prices: [Double]) {
@@ -69,7 +69,8 @@ struct PricePyramid {
         self.columns = columns
         self.rows = rows
         self.highest = highest
-        largestMagnitude = prices.reduce(0) { max($0, abs($1)) }
+        // −∞ is no price (a point no search may find): it bounds nothing.
+        largestMagnitude = prices.reduce(0) { $1 > -.infinity ? max($0, abs($1)) : $0 }
     }
 
     /// Lowers point `index`'s price (the complete-network potentials only

@@ -21,7 +21,7 @@ struct PricingBudget {
 
     /// The budget for the pricing after this solve; `lastImproving` is
     /// what the previous pricing found (0 before the first).
-    mutating func next(solved: DistributionFlow.Solved, flow: DistributionFlow, links: Int, lastImproving: Int) -> Int? {
+    mutating func next(solved: DistributionFlow.Solved, flow: DistributionFlow, lastImproving: Int) -> Int? {
         guard enabled else { return nil }
         if let previous = previousImproving, lastImproving >= previous { grown *= 2 }
         if lastImproving > 0 { previousImproving = lastImproving }

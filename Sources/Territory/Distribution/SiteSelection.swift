@@ -29,7 +29,7 @@ struct SiteSelection {
     /// buyer's chosen sellers: the first solve starts from them (links
     /// from each seller to its nearest buyers miss a buyer's nearest
     /// sellers, which are what it buys from while supply abounds).
-    func run() -> (chosen: [Bool], links: [DistributionNetwork.Pair]) {
+    func run(context: GEOSContext) throws -> (chosen: [Bool], links: [DistributionNetwork.Pair]) {
         var chosen = [Bool](repeating: false, count: flow.capacity.count)
         var links: [DistributionNetwork.Pair] = []
         // What each chosen site must pass on: its buyers' needs, at most its capacity.
@@ -39,26 +39,26 @@ struct SiteSelection {
         var sellersOf = [[Int]](repeating: [], count: layerCount)
         for (k, targets) in network.targets.enumerated() { for j in targets { sellersOf[j].append(k) } }
         let sellersOfPeople = network.layers.indices.filter { network.sellsToPeople[$0] }
-        var pools: [[Int]: (sites: [Int], pyramid: PricePyramid)?] = [:]
-        func pool(_ layers: [Int]) -> (sites: [Int], pyramid: PricePyramid)? {
+        // Each set of selling layers in one GEOS STRtree (`PointIndex`: the
+        // k nearest, ties to the lower index, so a longer answer starts with
+        // a shorter one).
+        var pools: [[Int]: (sites: [Int], index: PointIndex)?] = [:]
+        func pool(_ layers: [Int]) throws -> (sites: [Int], index: PointIndex)? {
             if let known = pools[layers] { return known }
             let sites = layers.flatMap { network.layers[$0] }.filter { costs.isPlaced(site: $0) }
-            let made = sites.isEmpty ? nil : (sites, PricePyramid(positions: sites.map { costs.sites[$0] }, prices: sites.map { _ in 0 }))
+            let made = sites.isEmpty ? nil : (sites, try PointIndex(sites.map { costs.sites[$0] }, context: context))
             pools[layers] = made
             return made
         }
-        func choose(for position: Position, needing units: Int64, among layers: [Int], buyer: (index: Int, toTerritory: Bool)) {
-            guard units > 0, let (sites, pyramid) = pool(layers) else { return }
+        func choose(for position: Position, needing units: Int64, among layers: [Int], buyer: (index: Int, toTerritory: Bool)) throws {
+            guard units > 0, let (sites, index) = try pool(layers) else { return }
             var wanted = fewest * 4, seen = 0
             var covered: Int64 = 0
             while true {
-                let nearest = pyramid.best(min(wanted, sites.count), around: position, below: .max, bound: { distance, _ in distance - 1 }) { index in
-                    let p = costs.sites[sites[index]]
-                    return Int64(hypot(p.x - position.x, p.y - position.y))
-                }
-                // The nearest come first in every answer: go on past those seen.
-                for (index, _) in nearest.dropFirst(seen) {
-                    let site = sites[index]
+                let nearest = try index.nearest(wanted, to: position)
+                // Go on past those seen.
+                for member in nearest.dropFirst(seen) {
+                    let site = sites[member]
                     chosen[site] = true
                     links.append(DistributionNetwork.Pair(from: site, to: buyer.index, toTerritory: buyer.toTerritory))
                     need[site] = min(flow.capacity[site], need[site] + units)
@@ -71,11 +71,11 @@ struct SiteSelection {
             }
         }
         for territory in flow.demand.indices where costs.isPlaced(territory: territory) {
-            choose(for: costs.territories[territory], needing: flow.demand[territory], among: sellersOfPeople, buyer: (territory, true))
+            try choose(for: costs.territories[territory], needing: flow.demand[territory], among: sellersOfPeople, buyer: (territory, true))
         }
         for k in stride(from: layerCount - 1, through: 0, by: -1) where !sellersOf[k].isEmpty {
             for site in network.layers[k] where chosen[site] {
-                choose(for: costs.sites[site], needing: need[site], among: sellersOf[k], buyer: (site, false))
+                try choose(for: costs.sites[site], needing: need[site], among: sellersOf[k], buyer: (site, false))
             }
         }
         return (chosen, links)
